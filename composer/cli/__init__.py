@@ -1,0 +1,46 @@
+"""``apology-composer-cli``: the engine, headless, for scripts and tests.
+
+Each command group lives in its own module and registers its sub-commands here. Errors are one
+plain sentence on stderr (a traceback only with ``--debug``). Exit codes: 0 ok, 1 something
+blocks sending / the run failed, 2 usage error, 130 interrupted."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from composer.errors import ComposerError
+
+EXIT_OK, EXIT_BLOCKED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def parser() -> argparse.ArgumentParser:
+    from composer.cli import deliver, prepare
+
+    p = argparse.ArgumentParser(
+        prog="apology-composer-cli",
+        description="Send one warm, personal apology to every affected customer, one-to-one.",
+    )
+    p.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    prepare.register(sub)
+    deliver.register(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args) or EXIT_OK)
+    except ComposerError as e:
+        if args.debug:
+            raise
+        print(f"apology-composer: {e}", file=sys.stderr)
+        return EXIT_BLOCKED
+    except KeyboardInterrupt:
+        print("apology-composer: interrupted.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
