@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+
+from composer.errors import ComposerError
+from composer.recipients import Recipient
 
 # operators a condition may use
 EQUALS, NOT_EQUALS, CONTAINS, NOT_CONTAINS = "equals", "not_equals", "contains", "not_contains"
 IS_BLANK, NOT_BLANK, GREATER, LESS, ONE_OF = "is_blank", "not_blank", "greater", "less", "one_of"
+
+# how describe() reads each operator
+_WORDS = {
+    EQUALS: "equals",
+    NOT_EQUALS: "does not equal",
+    CONTAINS: "contains",
+    NOT_CONTAINS: "does not contain",
+    IS_BLANK: "is blank",
+    NOT_BLANK: "is not blank",
+    GREATER: "greater than",
+    LESS: "less than",
+    ONE_OF: "is one of",
+}
+OPERATORS = tuple(_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,3 +41,177 @@ class Condition:
 class Filter:
     conditions: tuple[Condition, ...] = ()
     match_all: bool = True  # False: any condition is enough
+
+
+class FilterError(ComposerError):
+    """A filter names a column or an operator that does not exist."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Values: numbers and dates compare as such, everything else as text without case.
+
+_CURRENCY = "$€£¥₹ \u00a0"
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?").fullmatch
+
+
+def _number(text: str) -> float | None:
+    """1001, 12.5, 1,234.50, 12,5 and €12 as numbers; None for anything else."""
+    text = text.strip().strip(_CURRENCY).replace("\u00a0", "").replace(" ", "")
+    if not text:
+        return None
+    if "," in text:
+        if _THOUSANDS(text):
+            text = text.replace(",", "")
+        elif "." not in text and text.count(",") == 1:
+            text = text.replace(",", ".")  # a decimal comma, as in 12,5
+        else:
+            return None
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if value == value else None  # NaN compares with nothing
+
+
+def _date(text: str) -> dt.date | None:
+    text = text.strip()
+    if len(text) < 10 or not text[:4].isdigit():
+        return None
+    try:
+        return (
+            dt.datetime.fromisoformat(text).date()
+            if len(text) > 10
+            else dt.date.fromisoformat(text)
+        )
+    except ValueError:
+        return None
+
+
+def _comparable(text: str, cell: object) -> float | dt.date | str:
+    """The value a greater/less condition compares: the cell itself when it is a number or a
+    date (so a date shown in the person's format still compares), else parsed from text."""
+    if isinstance(cell, dt.datetime):
+        return cell.date()
+    if isinstance(cell, dt.date):
+        return cell
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return float(cell)
+    number = _number(text)
+    if number is not None:
+        return number
+    return _date(text) or text.strip().casefold()
+
+
+def _ordered(limit: str, greater: bool) -> Callable[[str, object], bool]:
+    wanted = _comparable(limit, None)
+
+    def test(text: str, cell: object) -> bool:
+        if not text.strip():
+            return False  # a blank is neither more nor less than anything
+        value = _comparable(text, cell)
+        if type(value) is not type(wanted):  # number vs text: compare the text
+            value, limit_value = text.strip().casefold(), limit.strip().casefold()
+        else:
+            limit_value = wanted
+        return value > limit_value if greater else value < limit_value  # type: ignore[operator]
+
+    return test
+
+
+def _text_test(op: str, value: str) -> Callable[[str], bool]:
+    """text -> whether a text condition holds (case and surrounding spaces ignored)."""
+    wanted = value.strip().casefold()
+    if op == EQUALS:
+        return lambda text: text.strip().casefold() == wanted
+    if op == NOT_EQUALS:
+        return lambda text: text.strip().casefold() != wanted
+    if op == CONTAINS:
+        return lambda text: wanted in text.casefold()
+    if op == NOT_CONTAINS:
+        return lambda text: wanted not in text.casefold()
+    if op == IS_BLANK:
+        return lambda text: not text.strip()
+    if op == NOT_BLANK:
+        return lambda text: bool(text.strip())
+    choices = {v.strip().casefold() for v in value.split(",") if v.strip()}  # ONE_OF
+    return lambda text: text.strip().casefold() in choices
+
+
+def _cell(fields: Mapping[str, str], name: str) -> object:
+    cell = getattr(fields, "cell", None)  # RowFields keeps the value behind the text
+    return cell(name) if cell is not None else None
+
+
+def _test(condition: Condition) -> Callable[[Mapping[str, str]], bool]:
+    """A recipient's fields -> whether the condition holds."""
+    name = condition.field
+    if condition.op in (GREATER, LESS):
+        ordered = _ordered(condition.value, greater=condition.op == GREATER)
+        return lambda fields: ordered(fields[name], _cell(fields, name))
+    text_test = _text_test(condition.op, condition.value)
+    return lambda fields: text_test(fields[name])
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def check(filter: Filter, fields: Collection[str] | None) -> None:
+    """Raise FilterError (one sentence) if a condition names an unknown operator or column
+    (columns are not checked when ``fields`` is None)."""
+    for condition in filter.conditions:
+        if condition.op not in _WORDS:
+            raise FilterError(
+                f'"{condition.op}" is not a filter operator; use one of: {", ".join(OPERATORS)}.',
+                field=condition.field,
+            )
+        if fields is not None and condition.field not in fields:
+            close = difflib.get_close_matches(condition.field, list(fields), n=1)
+            hint = f'did you mean "{close[0]}"? ' if close else ""
+            raise FilterError(
+                f'There is no column "{condition.field}" to filter on; {hint}'
+                f"the columns are: {', '.join(fields)}.",
+                field=condition.field,
+            )
+
+
+def select(recipients: Sequence[Recipient], filter: Filter) -> list[Recipient]:
+    """The recipients the filter keeps, in their spreadsheet order; no conditions keeps all."""
+    check(filter, list(recipients[0].fields) if recipients else None)
+    if not filter.conditions:
+        return list(recipients)
+    tests = [_test(c) for c in filter.conditions]
+    if len(tests) == 1:
+        (only,) = tests
+        return [r for r in recipients if only(r.fields)]
+    combine = all if filter.match_all else any
+    return [r for r in recipients if combine(t(r.fields) for t in tests)]
+
+
+def count(recipients: Sequence[Recipient], filter: Filter) -> int:
+    """How many recipients the filter keeps (the number the person confirms before sending)."""
+    return len(select(recipients, filter))
+
+
+def _label(field: str, headers: Mapping[str, str] | None) -> str:
+    if headers and field in headers:
+        return headers[field]
+    text = field.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def describe(filter: Filter, headers: Mapping[str, str] | None = None) -> str:
+    """A short sentence for the filter ("Order total greater than 100 and Country equals
+    France"); ``headers`` maps field names to the headers the person sees."""
+    if not filter.conditions:
+        return "Everyone"
+    parts = []
+    for c in filter.conditions:
+        words = _WORDS.get(c.op, c.op)
+        if c.op in (IS_BLANK, NOT_BLANK):
+            parts.append(f"{_label(c.field, headers)} {words}")
+        elif c.op == ONE_OF:
+            values = ", ".join(v.strip() for v in c.value.split(",") if v.strip())
+            parts.append(f"{_label(c.field, headers)} {words} {values}")
+        else:
+            parts.append(f"{_label(c.field, headers)} {words} {c.value.strip()}")
+    return (" and " if filter.match_all else " or ").join(parts)

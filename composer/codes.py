@@ -1,13 +1,24 @@
 """Discount codes: none, one shared code, or unique codes from a column or a file.
 
 Unique codes are assigned once, deterministically, never to two people; the campaign stores
-the assignment so it never changes after the fact."""
+the assignment so it never changes after the fact. Two codes that differ only in upper/lower
+case count as the same code, because many shop systems treat them so."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from composer.errors import CodeError
+from composer.recipients import CODE as CODE_PROBLEM
+from composer.recipients import Problem, Recipient
 
 NONE, SHARED, COLUMN, FILE = "none", "shared", "column", "file"
+KINDS = (NONE, SHARED, COLUMN, FILE)
+_NOTHING: Mapping[int, str] = MappingProxyType({})
+MAX_CODES_FILE_BYTES = 50_000_000  # ~2 million codes; anything bigger is the wrong file
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,3 +27,211 @@ class CodePlan:
     shared: str | None = None  # the code, for SHARED
     column: str | None = None  # field name, for COLUMN
     pool: tuple[str, ...] = ()  # the codes read from a file, for FILE
+
+
+def _key(code: str) -> str:
+    return code.strip().casefold()
+
+
+def rows_text(rows: list[int], limit: int = 5) -> str:
+    """"row 4", "rows 4 and 9", "rows 4, 9, 12 and 30 more": row lists in one sentence."""
+    if len(rows) == 1:
+        return f"row {rows[0]}"
+    if len(rows) <= limit:
+        return "rows " + ", ".join(map(str, rows[:-1])) + f" and {rows[-1]}"
+    return "rows " + ", ".join(map(str, rows[: limit - 1])) + f" and {len(rows) - limit + 1} more"
+
+
+def load_codes_file(path: str | Path) -> tuple[str, ...]:
+    """One code per line, trimmed. Blank lines inside the list and repeated codes are errors,
+    because either usually means the file is not the list the person thinks it is."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_CODES_FILE_BYTES:
+            raise CodeError(
+                f"The codes file {path.name} is larger than 50 MB; choose the file that lists "
+                "one discount code per line."
+            )
+        raw = path.read_bytes()
+    except OSError as e:
+        raise CodeError(
+            f"The codes file {path} cannot be read ({e.strerror or e}); check the name."
+        ) from e
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise CodeError(
+            f"The codes file {path.name} is not plain UTF-8 text; save it as plain text with "
+            "one code per line."
+        ) from e
+    lines = text.splitlines()
+    while lines and not lines[-1].strip():  # a trailing empty line is an editor habit
+        lines.pop()
+    codes: list[str] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(lines, start=1):
+        code = line.strip()
+        if not code:
+            raise CodeError(
+                f"Line {number} of the codes file {path.name} is blank; remove the blank line "
+                "so every line holds one code."
+            )
+        first = seen.setdefault(_key(code), number)
+        if first != number:
+            raise CodeError(
+                f"Line {number} of the codes file {path.name} repeats the code {code} from line "
+                f"{first}; every code must be different so no two customers share one."
+            )
+        codes.append(code)
+    if not codes:
+        raise CodeError(
+            f"The codes file {path.name} holds no codes; put one discount code on each line."
+        )
+    return tuple(codes)
+
+
+def assign(
+    plan: CodePlan, recipients: Iterable[Recipient], already: Mapping[int, str] = _NOTHING
+) -> dict[int, str]:
+    """Row -> discount code for every recipient. Rows in ``already`` keep their code; for a
+    codes file, new rows get the unused codes in the file's order, by spreadsheet row."""
+    found = _plan_problems(plan, list(recipients), already)
+    if found.error is not None:
+        raise found.error
+    return found.assignment
+
+
+def problems(
+    plan: CodePlan, recipients: Iterable[Recipient], already: Mapping[int, str] = _NOTHING
+) -> list[Problem]:
+    """What ``check`` reports about discount codes, one Problem per affected row where it can."""
+    return _plan_problems(plan, list(recipients), already).problems
+
+
+@dataclass(slots=True)
+class _Outcome:
+    assignment: dict[int, str]
+    problems: list[Problem]
+    error: CodeError | None = None
+
+
+def _plan_problems(
+    plan: CodePlan, recipients: list[Recipient], already: Mapping[int, str]
+) -> _Outcome:
+    if plan.kind == NONE:
+        return _Outcome({}, [])
+    if plan.kind == SHARED:
+        return _shared(plan, recipients, already)
+    if plan.kind == COLUMN:
+        return _column(plan, recipients, already)
+    if plan.kind == FILE:
+        return _file(plan, recipients, already)
+    message = f"'{plan.kind}' is not a way to give discount codes; use {', '.join(KINDS)}."
+    return _Outcome({}, [Problem(None, CODE_PROBLEM, message)], CodeError(message))
+
+
+def _shared(plan: CodePlan, recipients: list[Recipient], already: Mapping[int, str]) -> _Outcome:
+    code = (plan.shared or "").strip()
+    if not code:
+        message = "The shared discount code is blank; type the code every customer should get."
+        return _Outcome({}, [Problem(None, CODE_PROBLEM, message)], CodeError(message))
+    return _Outcome({r.row: already.get(r.row, code) for r in recipients}, [])
+
+
+def _column(plan: CodePlan, recipients: list[Recipient], already: Mapping[int, str]) -> _Outcome:
+    column = plan.column or ""
+    if recipients and column not in recipients[0].fields:
+        message = (
+            f"There is no column {column or '(none chosen)'} to take discount codes from; "
+            "choose the column that holds each customer's code."
+        )
+        return _Outcome({}, [Problem(None, CODE_PROBLEM, message, field=column)], CodeError(message))
+    assignment: dict[int, str] = {}
+    found: list[Problem] = []
+    blank: list[int] = []
+    first_row: dict[str, int] = {}
+    duplicates: list[tuple[int, int, str]] = []
+    for r in recipients:
+        code = already.get(r.row) or (r.fields.get(column) or "").strip()
+        if not code:
+            blank.append(r.row)
+            found.append(
+                Problem(
+                    r.row,
+                    CODE_PROBLEM,
+                    f"Row {r.row} has no discount code in the {column} column; fill it in or "
+                    "leave the row out.",
+                    field=column,
+                )
+            )
+            continue
+        first = first_row.setdefault(_key(code), r.row)
+        if first != r.row:
+            duplicates.append((r.row, first, code))
+            found.append(
+                Problem(
+                    r.row,
+                    CODE_PROBLEM,
+                    f"Row {r.row} has the same discount code as row {first} ({code}); each "
+                    "customer needs their own code.",
+                    field=column,
+                    duplicate_of=first,
+                )
+            )
+            continue
+        assignment[r.row] = code
+    error = None
+    if blank:
+        error = CodeError(
+            f"{rows_text(blank).capitalize()} {'has' if len(blank) == 1 else 'have'} no discount "
+            f"code in the {column} column; fill them in or leave those rows out.",
+            row=blank[0],
+            field=column,
+        )
+    elif duplicates:
+        rows = [row for row, _, _ in duplicates]
+        row, first, code = duplicates[0]
+        error = CodeError(
+            f"The discount code {code} is used by rows {first} and {row}"
+            + (f" (and {rows_text(rows[1:])} repeat other codes)" if len(rows) > 1 else "")
+            + "; each customer needs their own code.",
+            row=row,
+            field=column,
+        )
+    return _Outcome(assignment, found, error)
+
+
+def _file(plan: CodePlan, recipients: list[Recipient], already: Mapping[int, str]) -> _Outcome:
+    seen: set[str] = set()
+    for code in plan.pool:
+        key = _key(code)
+        if not key or key in seen:
+            message = (
+                f"The codes file lists {code or 'a blank code'} twice; every code must be "
+                "different so no two customers share one."
+            )
+            return _Outcome({}, [Problem(None, CODE_PROBLEM, message)], CodeError(message))
+        seen.add(key)
+    used = {_key(c) for c in already.values()}
+    available = iter([c.strip() for c in plan.pool if _key(c) not in used])
+    waiting = sorted(r.row for r in recipients if r.row not in already)
+    spare = len(plan.pool) - sum(1 for c in plan.pool if _key(c) in used)
+    if spare < len(waiting):
+        short = len(waiting) - spare
+        if already:
+            message = (
+                f"There {'is' if spare == 1 else 'are'} {spare} unused "
+                f"code{'' if spare == 1 else 's'} for {len(waiting)} customers who still need "
+                f"one; add at least {short} more code{'' if short == 1 else 's'}."
+            )
+        else:
+            message = (
+                f"There {'is' if spare == 1 else 'are'} {spare} code{'' if spare == 1 else 's'} "
+                f"for {len(waiting)} customers; add at least {short} more "
+                f"code{'' if short == 1 else 's'}."
+            )
+        return _Outcome({}, [Problem(None, CODE_PROBLEM, message)], CodeError(message))
+    assignment = {r.row: already[r.row] for r in recipients if r.row in already}
+    for row in waiting:
+        assignment[row] = next(available)
+    return _Outcome(dict(sorted(assignment.items())), [])

@@ -1,12 +1,33 @@
-"""Draft + Identity -> EmailMessage: exactly one address in To, never Cc or Bcc."""
+"""Draft + Identity -> EmailMessage: exactly one address in To, never Cc or Bcc.
+
+Values from the spreadsheet or the template never become headers of their own: line breaks
+and other control characters in a name, subject or Reply-To are turned into spaces before they
+reach a header, and the finished message is checked to hold exactly one To address."""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import mimetypes
+import re
 from dataclasses import dataclass
+from email import policy
+from email.headerregistry import Address
 from email.message import EmailMessage
+from email.utils import format_datetime
 from pathlib import Path
 
+from composer.errors import ComposerError
 from composer.template import Draft
+
+FALLBACK_DOMAIN = "apology-composer.invalid"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_ADDRESS_HEADERS = ("To", "Cc", "Bcc", "Resent-To", "Resent-Cc", "Resent-Bcc")
+_SET_HEADERS = ("From", "To", "Subject", "Reply-To")
+
+
+class MessageError(ComposerError):
+    """A message cannot be built from this draft or sender."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,9 +39,72 @@ class Identity:
     reply_to: str | None = None
 
 
+def one_line(text: str) -> str:
+    """Text safe for a header: control characters and line breaks become single spaces, and
+    "=?" is split so the text cannot pose as an RFC 2047 encoded word (Python's email package
+    decodes those on the way in, and a decoded line break can then start a header of its own)."""
+    return " ".join(_CONTROL.sub(" ", text).split()).replace("=?", "= ?")
+
+
 def message_id(campaign_id: str, row: int, domain: str) -> str:
     """Deterministic Message-ID for (campaign, recipient), so an in-doubt one can be matched."""
-    raise NotImplementedError
+    digest = hashlib.sha256(f"{campaign_id}:{row}".encode()).hexdigest()[:20]
+    return f"<ac.{digest}@{_ascii_domain(domain)}>"
+
+
+def _ascii_domain(domain: str) -> str:
+    domain = domain.strip().lower()
+    try:
+        domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return FALLBACK_DOMAIN
+    if not domain or not re.fullmatch(r"[a-z0-9.-]+", domain):
+        return FALLBACK_DOMAIN
+    return domain
+
+
+def _mailbox(name: str, address: str, what: str) -> tuple[Address, bool]:
+    """An Address for a header, and whether it needs SMTPUTF8 (a non-ASCII local part)."""
+    if _CONTROL.search(address) or not address.strip():
+        raise MessageError(
+            f"The {what} address {address!r} has a line break or is blank; correct it."
+        )
+    local, at, domain = address.strip().rpartition("@")
+    if not at or not local or not domain or any(c in address for c in " ,;<>\"()"):
+        raise MessageError(
+            f"The {what} address {address} is not one plain e-mail address; correct it."
+        )
+    utf8 = not local.isascii()
+    if not domain.isascii():
+        ascii_domain = _ascii_domain(domain)
+        if ascii_domain == FALLBACK_DOMAIN:
+            raise MessageError(f"The {what} address {address} has an invalid domain; correct it.")
+        domain = ascii_domain
+    try:
+        return Address(display_name=one_line(name), username=local, domain=domain), utf8
+    except (ValueError, IndexError) as e:
+        raise MessageError(
+            f"The {what} address {address} is not one plain e-mail address; correct it."
+        ) from e
+
+
+_NAMED = re.compile(r"(?P<name>.*)<(?P<address>[^<>]*)>")
+
+
+def _reply_to(value: str) -> tuple[Address, bool]:
+    """``Name <address>`` or a bare address; the address is always what sits in the last <>,
+    never something a stray quote or bracket in the name turns into an address."""
+    value = one_line(value)
+    named = _NAMED.fullmatch(value)
+    name, address = (named["name"], named["address"]) if named else ("", value)
+    name = name.strip()
+    if len(name) >= 2 and name[0] == name[-1] == '"':
+        name = name[1:-1]
+    if not address.strip() or any(c in address for c in " ,;<>"):
+        raise MessageError(
+            f"The Reply-To {value} must be exactly one address, like 'Sam <help@shop.example>'."
+        )
+    return _mailbox(name, address.strip(), "Reply-To")
 
 
 def build(
@@ -28,5 +112,86 @@ def build(
     identity: Identity,
     campaign_id: str,
     attachments: tuple[Path, ...] = (),
+    date: dt.datetime | None = None,
 ) -> EmailMessage:
-    raise NotImplementedError
+    """The e-mail as it will be sent: From, one To, Subject, optional Reply-To, Date, a
+    deterministic Message-ID, plain text (+ HTML alternative) and attachments. No Cc, no Bcc."""
+    sender, utf8_from = _mailbox(identity.name, identity.address, "sender")
+    to, utf8_to = _mailbox(draft.to_name, draft.to_address, f"row {draft.row}")
+    reply_value = draft.reply_to or identity.reply_to
+    reply, utf8_reply = _reply_to(reply_value) if reply_value else (None, False)
+
+    msg = EmailMessage(policy=policy.SMTPUTF8 if utf8_from or utf8_to or utf8_reply else policy.SMTP)
+    msg["From"] = sender
+    msg["To"] = to
+    msg["Subject"] = one_line(draft.subject)
+    if reply is not None:
+        msg["Reply-To"] = reply
+    when = date or dt.datetime.now().astimezone()
+    msg["Date"] = format_datetime(when if when.tzinfo else when.astimezone())
+    msg["Message-ID"] = message_id(campaign_id, draft.row, sender.domain)
+    msg.set_content(draft.text)
+    if draft.html is not None:
+        msg.add_alternative(draft.html, subtype="html")
+    for path in attachments:
+        _attach(msg, Path(path), draft.row)
+    for part in msg.walk():  # sub-parts made by add_alternative/add_attachment carry their own
+        if part is not msg:
+            del part["MIME-Version"]
+
+    addresses = msg["To"].addresses
+    if (
+        len(addresses) != 1
+        or any(h in msg for h in _ADDRESS_HEADERS[1:])
+        or any(_CONTROL.search(str(msg[h]) or "") for h in _SET_HEADERS)
+    ):
+        raise MessageError(
+            f"The message for row {draft.row} would not go to exactly one person; it was not "
+            "built."
+        )
+    return msg
+
+
+def _attach(msg: EmailMessage, path: Path, row: int) -> None:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise MessageError(
+            f"The attachment {path} for row {row} cannot be read ({e.strerror or e}); check it "
+            "and run the check again.",
+            row=row,
+        ) from e
+    kind, encoding = mimetypes.guess_type(path.name)
+    if kind is None or encoding is not None or "/" not in kind:
+        kind = "application/octet-stream"  # compressed or unknown: send the bytes as they are
+    maintype, subtype = kind.split("/", 1)
+    msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=one_line(path.name))
+
+
+def preview_text(message: EmailMessage) -> str:
+    """The message exactly as it will be sent, as a person reads it: the headers (decoded),
+    what is attached, and the plain-text body."""
+    lines = []
+    for name in ("From", "To", "Reply-To", "Subject", "Date", "Message-ID"):
+        value = message.get(name)
+        if value is not None:
+            lines.append(f"{name}: {value}")
+    attached = [
+        f"{part.get_filename()} ({_size(len(part.get_payload(decode=True) or b''))})"
+        for part in message.iter_attachments()
+    ]
+    if attached:
+        lines.append("Attachments: " + ", ".join(attached))
+    body = message.get_body(("plain",))
+    if message.get_body(("html",)) is not None:
+        lines.append("(also sent as a formatted HTML version)")
+    text = body.get_content() if body is not None else ""
+    return "\n".join(lines) + "\n\n" + text.replace("\r\n", "\n")
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n / (1024 * 1024):.1f} MB"

@@ -1,16 +1,52 @@
 """Load a customer spreadsheet (.xlsx .xlsm .xls .ods .csv .tsv .txt) into a Table.
 
 A Table is the header plus the data rows, each keeping its spreadsheet row number so every
-problem can say "row 214". Cell values are normalised the way a person sees them.
+problem can say "row 214". Cell values are normalised the way a person sees them:
+
+- text is trimmed of surrounding whitespace; an empty cell is always ``""`` (never ``None``),
+  so a blank test is ``value == ""`` and ``0``/``False`` are never mistaken for blanks;
+- whole-number floats become ints (``1001.0`` -> ``1001``), other floats stay floats;
+- a date-time at midnight becomes a ``date``; booleans stay ``bool``; formulas give the value
+  the spreadsheet program last computed (python-calamine reads the cached value);
+- CSV cells stay text exactly as written (no guessing: ``00123`` keeps its zeros).
+
+The reader looks at the file's content, not only its name: a workbook saved with a .csv name,
+or an old .xls renamed .xlsx, still loads; a PDF, a password-protected workbook, a damaged or
+oversized file gets one plain sentence (``SpreadsheetError``), never a traceback.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from composer.errors import SpreadsheetError
+
 Cell = str | int | float | bool | dt.date | dt.datetime | dt.time | None
+
+# Limits for "a customer list", checked before the file is parsed. A list bigger than this is
+# almost certainly the wrong file (a whole database export, a log) or a hostile one.
+MAX_FILE_BYTES = 200 * 1024 * 1024  # on disk
+MAX_ROWS = 1_000_000  # rows in the chosen sheet, title and header rows included
+MAX_CELLS = 20_000_000  # rows x columns of the chosen sheet's used area
+# Zip-bomb guard for .xlsx/.xlsm/.ods (a zip of XML files), from the zip's own directory.
+MAX_UNZIPPED_BYTES = 2 * 1024 * 1024 * 1024  # declared total size of every part, unpacked
+MAX_ZIP_RATIO = 250  # a part bigger than ZIP_RATIO_FLOOR may not shrink more than this
+ZIP_RATIO_FLOOR = 10 * 1024 * 1024  # (real sheets shrink 5-20x; zip bombs 1000x)
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+HEADER_SEARCH_ROWS = 4  # the header may sit under up to three title rows
+DELIMITERS = (",", ";", "\t", "|")
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .xls, or an encrypted .xlsx
+_ENCRYPTION_STREAM = b"E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0"  # UTF-16-LE
+_MIDNIGHT = dt.time()
+_MAX_EXACT_FLOAT = 2.0**53  # beyond this a float is not an exact whole number any more
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,20 +79,668 @@ class Table:
         raise KeyError(field_name)
 
 
+# --------------------------------------------------------------------------- field names
+
+# Words a template cannot use as a plain variable ({{ not }} is a syntax error in Jinja2).
+_RESERVED_WORDS = frozenset({"true", "false", "none", "self", "loop"})
+
+
 def field_name(header: str) -> str:
-    """Template field name for a header: lower-case, other runs -> "_", trimmed."""
-    raise NotImplementedError
+    """Template field name for a header: lower-case, other runs -> "_", trimmed.
+
+    Letters of any alphabet are kept ("Prénom" -> "prénom"), a leading digit gets a ``col_``
+    prefix ("2024 orders" -> "col_2024_orders") and a Python/Jinja2 keyword gets a trailing
+    ``_`` ("In" -> "in_"), so every name works as ``{{ name }}``. Returns "" when nothing usable
+    is left ("#"); ``load`` then names the column after its letter (``column_c``).
+    """
+    import keyword
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", str(header)).lower()
+    # A character is kept when it may continue an identifier; every other run becomes "_".
+    kept = "".join(ch if ("_" + ch).isidentifier() else " " for ch in text)
+    name = "_".join(kept.split()).strip("_")
+    if not name:
+        return ""
+    if not name.isidentifier():  # starts with a digit (or a mark that cannot start a name)
+        name = "col_" + name
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _RESERVED_WORDS:
+        name += "_"
+    return name
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column letter for a 0-based column index: 0 -> "A", 27 -> "AB"."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _columns(headers: list[Cell], positions: list[int]) -> list[Column]:
+    """Columns for the header cells, with unique field names (clashes get _2, _3, ...).
+
+    ``positions`` are the 0-based sheet columns, so an empty header is named after the
+    letter the person sees above it (``column_c``, shown as "Column C").
+    """
+    shown = [display(h).strip().strip("\ufeff\u200b") for h in headers]
+    letters = [column_letter(p) for p in positions]
+    wanted = [
+        field_name(text) or f"column_{letter.lower()}"
+        for text, letter in zip(shown, letters, strict=True)
+    ]
+    taken = set(wanted)  # a later "Email 2" keeps its own name; the clash moves on to _3
+    seen: set[str] = set()
+    columns = []
+    for text, name, letter in zip(shown, wanted, letters, strict=True):
+        if name in seen:
+            n = 2
+            while f"{name}_{n}" in taken:
+                n += 1
+            name = f"{name}_{n}"
+            taken.add(name)
+        seen.add(name)
+        columns.append(Column(header=text or f"Column {letter}", field=name))
+    return columns
+
+
+# --------------------------------------------------------------------------- cell values
 
 
 def display(value: Cell) -> str:
-    """The text a person sees for a cell: 1001.0 -> "1001", a date without a time part."""
-    raise NotImplementedError
+    """The text a person sees for a cell: 1001.0 -> "1001", a date without a time part.
+
+    Dates are ISO (2026-11-03) until the UI localises them; booleans read as Excel shows
+    them (TRUE/FALSE); floats keep up to 15 significant digits, as a spreadsheet does.
+    """
+    if value is None:
+        return ""
+    cls = value.__class__
+    if cls is str:
+        return value
+    if cls is bool:
+        return "TRUE" if value else "FALSE"
+    if cls is int:
+        return str(value)
+    if cls is float:
+        if value.is_integer() and -_MAX_EXACT_FLOAT <= value <= _MAX_EXACT_FLOAT:
+            return str(int(value))
+        return f"{value:.15g}"
+    if cls is dt.datetime:
+        if value.time() == _MIDNIGHT:
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds" if value.second else "minutes")
+    if cls is dt.date:
+        return value.isoformat()
+    if cls is dt.time:
+        return value.isoformat(timespec="seconds" if value.second else "minutes")
+    return str(value)  # timedelta (a duration), or a subclass of the above
+
+
+def _cell(value: Cell) -> Cell:
+    """One cell as a person sees it (the slow, general path; rows use an inlined copy)."""
+    cls = value.__class__
+    if cls is str:
+        return value.strip()
+    if cls is float:
+        if value.is_integer() and -_MAX_EXACT_FLOAT <= value <= _MAX_EXACT_FLOAT:
+            return int(value)
+        return value
+    if value is None:
+        return ""
+    if cls is dt.datetime and value.time() == _MIDNIGHT:
+        return value.date()
+    return value
+
+
+def _normalise(rows: list[list[Cell]]) -> list[tuple[Cell, ...]]:
+    """Every row through ``_cell``, inlined: this loop touches every cell of the sheet.
+
+    Strings are stripped and whole floats become ints right here; ints, bools, dates and
+    times pass through untouched (calamine already turns a midnight date-time into a date);
+    only a date-time takes the general path.
+    """
+    _str, _float, _int, _datetime, cell, top = str, float, int, dt.datetime, _cell, _MAX_EXACT_FLOAT
+    return [
+        tuple(
+            [
+                c.strip()
+                if (kind := c.__class__) is _str
+                else (
+                    (_int(c) if c.is_integer() and -top <= c <= top else c)
+                    if kind is _float
+                    else (c if kind is not _datetime else cell(c))
+                )
+                for c in row
+            ]
+        )
+        for row in rows
+    ]
+
+
+def _is_blank(row: tuple[Cell, ...] | list[Cell]) -> bool:
+    return not any(row) and row.count("") == len(row)
+
+
+def _looks_like_address(value: Cell) -> bool:
+    return value.__class__ is str and "@" in value and " " not in value and "." in value
+
+
+# --------------------------------------------------------------------------- header and rows
+
+
+class _EmptySheet(SpreadsheetError):
+    """No value in any cell: the default sheet choice moves on to the next sheet."""
+
+
+def _find_header(grid: list[list[Cell]], first_row: int, where: str) -> int:
+    """Index in ``grid`` of the header row, skipping up to three title rows above it.
+
+    The first row holding an e-mail address is a customer, so the header is above it. A title
+    ("Customers affected by the invoice mistake") fills one cell where the data fills many,
+    so the header is the first top row about as wide as the data and mostly text; failing
+    that, the text row just above the first customer.
+    """
+    top: list[tuple[int, list[Cell], int, bool]] = []  # index, cells, filled, mostly text
+    first_customer = None
+    for index, row in enumerate(grid):
+        cells = [_cell(c) for c in row]
+        filled = sum(c != "" for c in cells)
+        if not filled:
+            continue
+        texts = [c for c in cells if c.__class__ is str and c != ""]
+        if first_customer is None and any(_looks_like_address(t) for t in texts):
+            first_customer = len(top)
+            if first_customer == 0:
+                address = next(t for t in texts if _looks_like_address(t))
+                raise SpreadsheetError(
+                    f"Row {first_row + index} of {where} holds an e-mail address ({address}) "
+                    f"where the column names should be; add a header row such as Email, "
+                    f"First name above it.",
+                    row=first_row + index,
+                )
+        top.append((index, cells, filled, len(texts) * 2 >= filled))
+        if len(top) == 20:
+            break
+    if not top:
+        raise _EmptySheet(f"{where} is empty; choose the sheet that lists your customers.")
+    width = max(filled for _, _, filled, _ in top)
+    above = top[: min(HEADER_SEARCH_ROWS, len(top) if first_customer is None else first_customer)]
+    just_above = first_customer is not None and first_customer <= HEADER_SEARCH_ROWS
+    if width > 1:
+        needed = max(2, (width + 1) // 2)
+        for index, _, filled, text in above:
+            if filled >= needed and text:
+                return index
+    elif above and not just_above and above[0][3]:
+        return above[0][0]  # a one-column list without addresses: its first text row
+    if just_above and above and above[-1][3]:
+        return above[-1][0]
+    raise SpreadsheetError(
+        f"Could not find the column names (such as Email, First name) at the top of {where}; "
+        f"put them in one row above your customers."
+    )
+
+
+def _build_table(
+    grid: list[list[Cell]], first_row: int, first_column: int, where: str
+) -> tuple[list[Column], list[tuple[Cell, ...]], list[int]]:
+    """Columns, normalised data rows and their row numbers from the sheet's used area.
+
+    ``first_row`` is the spreadsheet row number of ``grid[0]``, ``first_column`` the 0-based
+    sheet column of each row's first cell. Rows may differ in length (CSV).
+    """
+    header_index = _find_header(grid, first_row, where)
+    header = [_cell(c) for c in grid[header_index]]
+    data = grid[header_index + 1 :]
+    width = max(len(header), max(map(len, data), default=0))
+    if len(header) < width:
+        header += [""] * (width - len(header))
+    if any(len(row) != width for row in data):  # only CSV rows can differ in length
+        data = [row if len(row) == width else row + [""] * (width - len(row)) for row in data]
+    rows = _normalise(data)
+
+    # Drop blank rows (the others keep their row numbers) and columns with neither a header
+    # nor a single value (trailing blank columns, stray formatting).
+    start = first_row + header_index + 1
+    blank = {i for i, row in enumerate(rows) if not any(row) and row.count("") == width}
+    if blank:
+        numbers = [start + i for i in range(len(rows)) if i not in blank]
+        rows = [row for i, row in enumerate(rows) if i not in blank]
+    else:
+        numbers = list(range(start, start + len(rows)))
+    keep = [j for j in range(width) if header[j] != "" or any(row[j] != "" for row in rows)]
+    if len(keep) != width:
+        rows = [tuple([row[j] for j in keep]) for row in rows]
+        header = [header[j] for j in keep]
+    return _columns(header, [first_column + j for j in keep]), rows, numbers
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _checked_path(path: str | Path) -> tuple[Path, int]:
+    """The path and its size, or one sentence saying why it cannot be a customer list."""
+    path = Path(path).expanduser()
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise SpreadsheetError(
+            f"There is no file at {path}; check the name and the folder."
+        ) from None
+    except OSError as error:
+        raise _unreadable(path, error) from error
+    if path.is_dir():
+        raise SpreadsheetError(f"{path} is a folder; choose the spreadsheet file inside it.")
+    suffix = path.suffix.lower()
+    if suffix not in WORKBOOK_SUFFIXES and suffix not in TEXT_SUFFIXES:
+        hint = " (export it from Numbers as .xlsx first)" if suffix == ".numbers" else ""
+        raise SpreadsheetError(
+            f"{path.name} is not a spreadsheet this app can read{hint}; use an .xlsx, .xlsm, "
+            f".xls, .ods, .csv, .tsv or .txt file."
+        )
+    if size == 0:
+        raise SpreadsheetError(f"{path.name} is empty (0 bytes); choose the file with your list.")
+    if size > MAX_FILE_BYTES:
+        raise SpreadsheetError(
+            f"{path.name} is {size / 1024**2:,.0f} MB, too large to be a customer list (the "
+            f"limit is {MAX_FILE_BYTES // 1024**2} MB); save only the customers to a new file."
+        )
+    return path, size
+
+
+def _unreadable(path: Path, error: OSError) -> SpreadsheetError:
+    return SpreadsheetError(
+        f"{path.name} cannot be opened ({error.strerror or error}); close it in other "
+        f"programs, check you may read it, and try again."
+    )
+
+
+def _kind(path: Path) -> str:
+    """What the file really is, from its first bytes: zip, ole, pdf, html, text or binary."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError as error:
+        raise _unreadable(path, error) from error
+    if head.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC)):
+        return "zip"
+    if head.startswith(_OLE_MAGIC):
+        return "ole"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta")):
+        return "html"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in head:
+        return "text"
+    return "binary"
+
+
+def _not_a_spreadsheet(path: Path, kind: str) -> SpreadsheetError:
+    what = {
+        "pdf": "a PDF document",
+        "html": "a web page (or XML file) saved under a spreadsheet name",
+        "zip": "a zip archive",
+    }.get(kind, "some other kind of file")
+    return SpreadsheetError(
+        f"{path.name} is {what}, not a spreadsheet; open the customer list in Excel or "
+        f"LibreOffice and save it as .xlsx or .csv."
+    )
+
+
+def _check_zip(path: Path) -> str:
+    """Refuse a damaged zip, an encrypted ODS, or a zip bomb, before calamine unpacks it.
+
+    Returns the suffix that fits the content: ".ods" or ".xlsx" (any Office Open XML).
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+            names = {info.filename for info in parts}
+            manifest = b""
+            if "META-INF/manifest.xml" in names:
+                manifest_info = archive.getinfo("META-INF/manifest.xml")
+                if manifest_info.file_size < 1024 * 1024:
+                    manifest = archive.read(manifest_info)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, KeyError) as error:
+        raise SpreadsheetError(
+            f"{path.name} is damaged (its zip structure is broken or incomplete); open it in "
+            f"Excel or LibreOffice to repair it, or export the list again."
+        ) from error
+    except OSError as error:
+        raise _unreadable(path, error) from error
+    total = sum(info.file_size for info in parts)
+    bomb = any(
+        info.file_size > ZIP_RATIO_FLOOR
+        and info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1)
+        for info in parts
+    )
+    if total > MAX_UNZIPPED_BYTES:
+        raise SpreadsheetError(
+            f"{path.name} would unpack to {total / 1024**3:,.1f} GB, far too large for a "
+            f"customer list; save only the customers to a new file."
+        )
+    if bomb:
+        raise SpreadsheetError(
+            f"{path.name} was not opened because it would unpack to {total / 1024**2:,.0f} MB "
+            f"from {path.stat().st_size / 1024:,.0f} KB, which real spreadsheets never do; it "
+            f"is damaged or hostile, so export your customer list again."
+        )
+    if b"encryption-data" in manifest:
+        raise _password_protected(path)
+    if "[Content_Types].xml" in names:
+        return ".xlsx"
+    if "mimetype" in names:
+        return ".ods"
+    raise _not_a_spreadsheet(path, "zip")
+
+
+def _check_ole(path: Path) -> None:
+    """An Office file encrypted with a password is a compound file holding EncryptionInfo."""
+    import mmap
+
+    try:
+        with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            encrypted = data.find(_ENCRYPTION_STREAM) != -1
+    except OSError as error:
+        raise _unreadable(path, error) from error
+    if encrypted:
+        raise _password_protected(path)
+
+
+def _password_protected(path: Path) -> SpreadsheetError:
+    return SpreadsheetError(
+        f"{path.name} is protected with a password; open it in Excel or LibreOffice, save a "
+        f"copy without the password, and load that copy."
+    )
+
+
+def _damaged(path: Path) -> SpreadsheetError:
+    return SpreadsheetError(
+        f"{path.name} could not be read as a spreadsheet; it may be damaged: open it in Excel "
+        f"or LibreOffice, save it again, and load the new copy."
+    )
+
+
+def _is_calamine_failure(error: BaseException) -> bool:
+    """A Rust panic inside calamine arrives as pyo3's PanicException, a BaseException."""
+    if isinstance(error, KeyboardInterrupt | SystemExit | GeneratorExit):
+        return False
+    return isinstance(error, Exception) or type(error).__name__ == "PanicException"
+
+
+def _open_workbook(path: Path, kind: str):  # -> python_calamine.CalamineWorkbook
+    from python_calamine import CalamineWorkbook, PasswordError
+
+    if kind == "zip":
+        content = _check_zip(path)
+    else:
+        _check_ole(path)
+        content = ".xls"
+    suffix = path.suffix.lower()
+    named_right = suffix == content or (content == ".xlsx" and suffix in (".xlsm", ".xlsb"))
+    try:
+        if named_right:
+            return CalamineWorkbook.from_path(str(path))
+        # A workbook under another name (.csv, or an .xls renamed .xlsx): let calamine
+        # recognise the format from the content instead of the name.
+        with path.open("rb") as f:
+            return CalamineWorkbook.from_filelike(f)
+    except PasswordError as error:
+        raise _password_protected(path) from error
+    except OSError as error:
+        raise _unreadable(path, error) from error
+    except BaseException as error:
+        if not _is_calamine_failure(error):
+            raise
+        raise _damaged(path) from error
+
+
+def _worksheets(workbook) -> list[tuple[str, bool]]:
+    """(name, visible) of every worksheet, in workbook order (no chart or macro sheets)."""
+    from python_calamine import SheetTypeEnum, SheetVisibleEnum
+
+    try:
+        meta = workbook.sheets_metadata
+    except BaseException as error:  # older files without metadata: every sheet, all visible
+        if not _is_calamine_failure(error):
+            raise
+        return [(name, True) for name in workbook.sheet_names]
+    return [
+        (m.name, m.visible == SheetVisibleEnum.Visible)
+        for m in meta
+        if m.typ == SheetTypeEnum.WorkSheet
+    ]
+
+
+def _pick_sheet(names: list[str], wanted: str) -> str:
+    """The sheet the person asked for: exact name, else ignoring case/spaces, else 1-based."""
+    if wanted in names:
+        return wanted
+    loose = {name.strip().casefold(): name for name in names}
+    if wanted.strip().casefold() in loose:
+        return loose[wanted.strip().casefold()]
+    if wanted.strip().isdigit() and 1 <= int(wanted) <= len(names):
+        return names[int(wanted) - 1]
+    raise SpreadsheetError(
+        f"There is no sheet named {wanted!r}; the sheets are: {', '.join(names) or 'none'}."
+    )
+
+
+def _read_sheet(path: Path, workbook, name: str) -> tuple[list[list[Cell]], int, int]:
+    """The used area of one sheet as lists of raw cells, its first row number and column."""
+    try:
+        sheet = workbook.get_sheet_by_name(name)
+        start = sheet.start
+        if start is None:
+            return [], 1, 0
+        height, width = sheet.height, sheet.width
+        if height > MAX_ROWS or height * width > MAX_CELLS:
+            raise SpreadsheetError(
+                f"The sheet {name!r} in {path.name} has {height:,} rows and {width:,} columns, "
+                f"too many for a customer list (the limit is {MAX_ROWS:,} rows); save only "
+                f"the customers to a new file."
+            )
+        grid = sheet.to_python(skip_empty_area=True)
+    except SpreadsheetError:
+        raise
+    except BaseException as error:
+        if not _is_calamine_failure(error):
+            raise
+        raise _damaged(path) from error
+    return grid, start[0] + 1, start[1]
 
 
 def list_sheets(path: str | Path) -> list[str]:
-    raise NotImplementedError
+    """Names of the worksheets a person can choose from, in workbook order ([] for CSV)."""
+    path, _ = _checked_path(path)
+    kind = _kind(path)
+    if kind not in ("zip", "ole"):
+        if kind == "text":
+            return []
+        raise _not_a_spreadsheet(path, kind)
+    with _open_workbook(path, kind) as workbook:
+        return [name for name, _ in _worksheets(workbook)]
 
 
 def load(path: str | Path, sheet: str | None = None) -> Table:
-    """Read the customer list; raises SpreadsheetError with one sentence on bad input."""
-    raise NotImplementedError
+    """Read the customer list; raises SpreadsheetError with one sentence on bad input.
+
+    ``sheet`` names the sheet to read (a 1-based number works too); by default the first
+    visible sheet that has data. The garbage collector is paused while the rows are built:
+    they are a million new objects, none of them cyclic, and scanning them is pure waste.
+    """
+    path, _ = _checked_path(path)
+    kind = _kind(path)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        if kind in ("zip", "ole"):
+            return _load_workbook(path, kind, sheet)
+        if kind == "text":
+            return _load_text(path)
+        raise _not_a_spreadsheet(path, kind)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_workbook(path: Path, kind: str, wanted: str | None) -> Table:
+    with _open_workbook(path, kind) as workbook:
+        sheets = _worksheets(workbook)
+        names = [name for name, _ in sheets]
+        if wanted is not None:
+            name = _pick_sheet(names, wanted)
+            grid, first_row, first_column = _read_sheet(path, workbook, name)
+            where = f"the sheet {name!r} in {path.name}"
+            columns, rows, numbers = _build_table(grid, first_row, first_column, where)
+            return Table(columns, rows, numbers, sheet=name, sheets=names, source=path)
+        # Default: the first visible sheet with data whose header can be found; hidden
+        # sheets only when no visible one qualifies.
+        order = [n for n, visible in sheets if visible] + [n for n, v in sheets if not v]
+        first_problem: SpreadsheetError | None = None
+        for name in order:
+            grid, first_row, first_column = _read_sheet(path, workbook, name)
+            where = f"the sheet {name!r} in {path.name}"
+            try:
+                columns, rows, numbers = _build_table(grid, first_row, first_column, where)
+            except _EmptySheet:
+                continue
+            except SpreadsheetError as problem:
+                first_problem = first_problem or problem
+                continue
+            return Table(columns, rows, numbers, sheet=name, sheets=names, source=path)
+    if first_problem is not None:
+        raise first_problem
+    raise SpreadsheetError(
+        f"{path.name} has no data in any sheet; choose the file that lists your customers."
+    )
+
+
+# --------------------------------------------------------------------------- CSV and text
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_DETECTION_SAMPLE = 1024 * 1024  # bytes handed to charset-normalizer
+_SNIFF_SAMPLE = 64 * 1024  # characters used to choose the delimiter
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """The text of a CSV: a byte-order mark decides; else UTF-8; else a detected code page."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                data = data[len(bom) :]
+                break
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    encoding = _guess_encoding(data[:_DETECTION_SAMPLE])
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        # Windows-1252 leaves five byte values undefined; Latin-1 maps every byte.
+        return data.decode("latin-1" if encoding == "cp1252" else encoding, errors="replace")
+    except LookupError:
+        return data.decode("latin-1")
+
+
+def _guess_encoding(sample: bytes) -> str:
+    """The legacy code page of a file that is not UTF-8 (imported only when needed).
+
+    charset-normalizer often cannot tell Western code pages apart on a short list of names,
+    so among its near-best guesses Windows-1252, what Excel writes in Western Europe and the
+    Americas, wins; a clearly Cyrillic, Greek or Asian file keeps its own guess.
+    """
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(sample))
+    if not matches:
+        return "cp1252"
+    best = min(m.chaos for m in matches)
+    near = [m for m in matches if m.chaos <= best + 0.05]
+    if any("cp1252" in m.could_be_from_charset for m in near):
+        return "cp1252"
+    return min(near, key=lambda m: m.chaos).encoding
+
+
+def _sniff_delimiter(text: str, suffix: str) -> str:
+    """The delimiter that splits the top of the file into the most consistent records.
+
+    Each candidate parses a sample with the real CSV parser (so commas inside quotes or in
+    "Doe, Jane" cannot fool it); the winner gives most records the same number of fields, and
+    more than one field. Ties go to the file type's usual delimiter.
+    """
+    import csv
+    import io
+
+    sample = text[:_SNIFF_SAMPLE]
+    if len(text) > len(sample) and "\n" in sample:
+        sample = sample[: sample.rindex("\n")]  # no half record at the end
+    order = ("\t", ",", ";", "|") if suffix == ".tsv" else DELIMITERS
+    best, best_score = order[0], (False, 0.0, 0)
+    for delimiter in order:
+        reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+        try:
+            counts = [len(r) for r in reader if any(f.strip() for f in r)][:200]
+        except csv.Error:
+            continue
+        if not counts:
+            continue
+        mode = max(sorted(set(counts), reverse=True), key=counts.count)
+        score = (mode > 1, counts.count(mode) / len(counts), mode)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _load_text(path: Path) -> Table:
+    import csv
+    import io
+    import itertools
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise _unreadable(path, error) from error
+    text = _decode(path, data)
+    del data
+    delimiter = None
+    first = text[:8].rstrip("\r\n")
+    if first.lower().startswith("sep=") and len(first) == 5:
+        # Excel's "sep=;" first line names the delimiter and is not shown as a row.
+        delimiter = first[4]
+        text = text[text.index("\n") + 1 :] if "\n" in text else ""
+    if delimiter is None:
+        delimiter = _sniff_delimiter(text, path.suffix.lower())
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True)
+    try:
+        # Record N is row N: what Excel shows, even when a quoted cell spans several lines.
+        grid: list[list[Cell]] = list(itertools.islice(reader, MAX_ROWS + 1))
+    except csv.Error as error:
+        raise SpreadsheetError(
+            f'{path.name} cannot be read past line {reader.line_num} ({error}); a quote (") '
+            f"above it is probably never closed: fix it and try again.",
+            row=reader.line_num,
+        ) from error
+    del text
+    if len(grid) > MAX_ROWS:
+        raise SpreadsheetError(
+            f"{path.name} has more than {MAX_ROWS:,} rows, too many for a customer list; "
+            f"save only the customers to a new file."
+        )
+    columns, rows, numbers = _build_table(grid, 1, 0, path.name)
+    return Table(columns, rows, numbers, sheet=None, sheets=[], source=path)

@@ -2,15 +2,64 @@
 
 Jinja2's SandboxedEnvironment, plain text by default; an optional Markdown body also yields an
 HTML alternative in which field values are escaped and never read as Markdown.
+
+Fields are written ``{{ first_name }}``; every spreadsheet column is a field (its header in
+lower case, other characters turned into ``_``), and ``{{ code }}`` is the discount code.
+
+When a field is blank for some customers, sending is blocked until the template says what to
+write instead. Any of these is a *fallback*:
+
+* ``{{ first_name or "there" }}``: "there" when the cell is blank;
+* ``{{ first_name | default("there", true) }}``: the same, in Jinja's own words;
+* ``{% if first_name %}Dear {{ first_name }},{% else %}Hello,{% endif %}``: the field is only
+  used where it has a value (``{% if not first_name %}…{% else %}…{% endif %}`` works too);
+* a ``Fallback: first_name = there`` line in the template file (the app's fallback boxes),
+  which puts "there" wherever ``{{ first_name }}`` is blank.
+
+The template file is a few header lines, a blank line, then the apology::
+
+    Subject: Sorry about the invoice e-mails, {{ first_name or "friend" }}
+    Reply-To: Sam Baker <help@bakery.example>
+    Fallback: first_name = there
+
+    Hi {{ first_name }}, ...
+
+``Subject:`` is required; ``Reply-To:`` and any number of ``Fallback:`` lines are optional. A
+file named ``*.md`` is Markdown: the message also gets a formatted (HTML) version, in which a
+single line break stays a line break. There is no ``To:``, ``Cc:`` or ``Bcc:`` line: every
+message goes to exactly one customer, taken from the spreadsheet.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import difflib
+import re
+import secrets
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from composer.errors import TemplateError
 from composer.recipients import Recipient
+
+# Fields every recipient has, whatever the spreadsheet's columns: the discount code and the
+# aliases composer.recipients always puts in Recipient.fields (first_name and last_name are
+# there only when those columns are mapped, so they come in through known_fields).
+CODE = "code"
+ALWAYS_KNOWN = (CODE, "email", "name")
+
+HEADER_SUBJECT, HEADER_REPLY_TO, HEADER_FALLBACK = "subject", "reply-to", "fallback"
+ADDRESS_HEADERS = ("to", "cc", "bcc")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+MAX_TEMPLATE_BYTES = 1_000_000  # an apology is a page or two; anything bigger is the wrong file
+
+# Filters that keep a blank value blank, so `{{ first_name | title or "there" }}` still falls back.
+_BLANK_PRESERVING = frozenset(
+    {"title", "upper", "lower", "capitalize", "trim", "e", "escape", "string", "striptags"}
+)
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,30 +84,519 @@ class Draft:
     text: str
     html: str | None = None
     code: str | None = None
+    reply_to: str | None = None  # from the template; the identity's Reply-To otherwise
+
+
+# ---------------------------------------------------------------- the template file format
 
 
 def parse(text: str, *, markdown: bool = False) -> Template:
     """Read the template file format: header lines, a blank line, the body."""
-    raise NotImplementedError
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    head, sep, body = text.partition("\n\n")
+    if not sep and not head.strip():
+        raise TemplateError(
+            "The template is empty; start it with a Subject: line, a blank line and the apology."
+        )
+    subject: str | None = None
+    reply_to: str | None = None
+    fallbacks: dict[str, str] = {}
+    for number, line in enumerate(head.split("\n"), start=1):
+        name, colon, value = line.partition(":")
+        key = name.strip().lower()
+        value = value.strip()
+        if not colon or not key or " " in key:
+            raise TemplateError(
+                f"Line {number} of the template is not a header line like 'Subject: ...'; "
+                "put a blank line between the Subject: line and the apology."
+            )
+        if key in ADDRESS_HEADERS:
+            raise TemplateError(
+                f"The template has a {name.strip().capitalize()}: line; every message goes to "
+                "exactly one customer, taken from the spreadsheet, so remove it.",
+            )
+        if key == HEADER_SUBJECT:
+            if subject is not None:
+                raise TemplateError(
+                    f"The template has a second Subject: line (line {number}); keep only one."
+                )
+            subject = value
+        elif key == HEADER_REPLY_TO:
+            reply_to = _reply_to(value, number)
+        elif key == HEADER_FALLBACK:
+            fname, text_ = _fallback(value, number)
+            if fname in fallbacks:
+                raise TemplateError(
+                    f"The template gives two fallbacks for {fname} (line {number}); keep one.",
+                    field=fname,
+                )
+            fallbacks[fname] = text_
+        else:
+            raise TemplateError(
+                f"The template has an unknown header line '{name.strip()}:' (line {number}); "
+                "only Subject:, Reply-To: and Fallback: are allowed before the blank line."
+            )
+    if not subject:
+        raise TemplateError(
+            "The template has no subject; start it with a line like 'Subject: We are sorry'."
+        )
+    if not body.strip():
+        raise TemplateError(
+            "The template has no apology text; add a blank line after the headers, then the text."
+        )
+    return Template(subject, body, markdown, reply_to, fallbacks)
+
+
+def _reply_to(value: str, number: int) -> str:
+    from email.utils import getaddresses
+
+    addresses = getaddresses([value])
+    if len(addresses) != 1 or "@" not in addresses[0][1]:
+        raise TemplateError(
+            f"The Reply-To: line (line {number}) must hold exactly one address, "
+            "like 'Reply-To: Sam <help@shop.example>'."
+        )
+    return value
+
+
+def _fallback(value: str, number: int) -> tuple[str, str]:
+    fname, eq, text = value.partition("=")
+    fname, text = fname.strip(), text.strip()
+    if not eq or not _FIELD_NAME.match(fname) or not text:
+        raise TemplateError(
+            f"The Fallback: line (line {number}) must look like 'Fallback: first_name = there'."
+        )
+    return fname, text
 
 
 def load(path: str | Path) -> Template:
-    raise NotImplementedError
+    """Read a template file; ``.md`` means Markdown."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_TEMPLATE_BYTES:
+            raise TemplateError(
+                f"The template file {path.name} is larger than 1 MB, so it is not an apology "
+                "template; choose the text file that holds the apology."
+            )
+        raw = path.read_bytes()
+    except OSError as e:
+        raise TemplateError(
+            f"The template file {path} cannot be read ({e.strerror or e}); check the name."
+        ) from e
+    try:
+        if b"\0" in raw:
+            raise UnicodeDecodeError("utf-8", raw, 0, 1, "NUL byte")
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise TemplateError(
+            f"The template file {path.name} is not UTF-8 text; save it as plain text (UTF-8) "
+            "and try again."
+        ) from e
+    return parse(text, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
 
 
 def dump(template: Template) -> str:
-    raise NotImplementedError
+    """The template file text; ``parse(dump(t), markdown=t.markdown) == t``."""
+    lines = [f"Subject: {_one_line(template.subject)}"]
+    if template.reply_to:
+        lines.append(f"Reply-To: {_one_line(template.reply_to)}")
+    lines += [f"Fallback: {k} = {_one_line(v)}" for k, v in template.fallbacks.items() if v]
+    return "\n".join(lines) + "\n\n" + template.body
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------- analysis
+
+
+def _environment() -> Any:
+    return _environments()[0]
+
+
+@lru_cache(maxsize=1)
+def _environments() -> tuple[Any, Any]:
+    """The text environment, and the HTML one whose ``{{ }}`` outputs become placeholders."""
+    from jinja2 import StrictUndefined, pass_context
+    from jinja2.sandbox import SandboxedEnvironment
+
+    @pass_context
+    def to_placeholder(context: Any, value: Any) -> str:
+        return context.parent[_PLACEHOLDERS].add(value)
+
+    options = dict(autoescape=False, undefined=StrictUndefined, keep_trailing_newline=False)
+    return (
+        SandboxedEnvironment(**options),
+        SandboxedEnvironment(**options, finalize=to_placeholder),
+    )
+
+
+def _parse_source(source: str, where: str) -> Any:
+    from jinja2 import TemplateSyntaxError
+
+    try:
+        return _environment().parse(source)
+    except TemplateSyntaxError as e:
+        raise _syntax_error(e, where) from None
+
+
+def _syntax_error(e: Any, where: str) -> TemplateError:
+    reason = (e.message or "it cannot be read").split(". ")[0].rstrip(".")
+    if where == "subject":
+        return TemplateError(
+            f"There is a template mistake in the subject ({reason}); "
+            "check the {{ }} and {% %} markers in it."
+        )
+    return TemplateError(
+        f"There is a template mistake on line {e.lineno} of the message text ({reason}); "
+        "check the {{ }} and {% %} markers on that line."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysis:
+    order: tuple[str, ...]  # fields in order of first use
+    unguarded: frozenset[str]  # fields output at least once with no fallback in the template
+
+
+@lru_cache(maxsize=64)
+def _analyse(subject: str, body: str) -> _Analysis:
+    from jinja2 import meta
+
+    walker = _Walker()
+    declared: set[str] = set()
+    for source, where in ((subject, "subject"), (body, "body")):
+        ast = _parse_source(source, where)
+        declared |= meta.find_undeclared_variables(ast)
+        walker.output(ast, frozenset())
+    order = tuple(n for n in dict.fromkeys(walker.order) if n in declared)
+    return _Analysis(order, frozenset(walker.unguarded & declared))
+
+
+class _Walker:
+    """Walks the Jinja AST, noting which names are output without a fallback guarding them."""
+
+    def __init__(self) -> None:
+        self.order: list[str] = []
+        self.unguarded: set[str] = set()
+
+    def output(self, node: Any, guarded: frozenset[str]) -> None:
+        """A node whose value may be written into the message."""
+        from jinja2 import nodes
+
+        if isinstance(node, nodes.Name):
+            if node.ctx == "load":
+                self.order.append(node.name)
+                if node.name not in guarded:
+                    self.unguarded.add(node.name)
+        elif isinstance(node, nodes.If):
+            self.condition(node.test)
+            self._each(node.body, guarded | _truthy(node.test))
+            falsy = _falsy(node.test)
+            for branch in node.elif_:
+                self.condition(branch.test)
+                self._each(branch.body, guarded | falsy | _truthy(branch.test))
+                falsy = falsy | _falsy(branch.test)
+            self._each(node.else_, guarded | falsy)
+        elif isinstance(node, nodes.CondExpr):
+            self.condition(node.test)
+            self.output(node.expr1, guarded | _truthy(node.test))
+            if node.expr2 is not None:
+                self.output(node.expr2, guarded | _falsy(node.test))
+        elif isinstance(node, nodes.Or):
+            self.falls_through(node.left, guarded)
+            self.output(node.right, guarded)
+        elif isinstance(node, nodes.Filter) and _is_blank_default(node):
+            if node.node is not None:
+                self.falls_through(node.node, guarded)
+            self._each(node.args, guarded)
+            self._each(node.kwargs, guarded)
+        else:
+            self._each(node.iter_child_nodes(), guarded)
+
+    def falls_through(self, node: Any, guarded: frozenset[str]) -> None:
+        """An expression whose blank value is replaced by a fallback."""
+        from jinja2 import nodes
+
+        if isinstance(node, nodes.Name):
+            self.condition(node)
+        elif isinstance(node, nodes.Or | nodes.And):
+            self.falls_through(node.left, guarded)
+            self.falls_through(node.right, guarded)
+        elif isinstance(node, nodes.Not):
+            self.condition(node)
+        elif isinstance(node, nodes.Filter) and node.name in _BLANK_PRESERVING and node.node:
+            self.falls_through(node.node, guarded)
+            self._each(node.args, guarded)
+            self._each(node.kwargs, guarded)
+        else:
+            self.output(node, guarded)
+
+    def condition(self, node: Any) -> None:
+        """A test: its names are used but never written into the message."""
+        from jinja2 import nodes
+
+        self.order.extend(n.name for n in node.find_all(nodes.Name) if n.ctx == "load")
+        if isinstance(node, nodes.Name) and node.ctx == "load":
+            self.order.append(node.name)
+
+    def _each(self, children: Iterable[Any], guarded: frozenset[str]) -> None:
+        for child in children:
+            self.output(child, guarded)
+
+
+def _is_blank_default(node: Any) -> bool:
+    """``x | default("there", true)``: the boolean flag makes it apply to blank values too."""
+    from jinja2 import nodes
+
+    if node.name not in ("default", "d"):
+        return False
+    flags = node.args[1:2] + [k.value for k in node.kwargs if k.key == "boolean"]
+    return any(isinstance(f, nodes.Const) and f.value for f in flags)
+
+
+def _truthy(test: Any) -> frozenset[str]:
+    """Names that are certainly non-blank when ``test`` is true."""
+    from jinja2 import nodes
+
+    if isinstance(test, nodes.Name):
+        return frozenset((test.name,))
+    if isinstance(test, nodes.And):
+        return _truthy(test.left) | _truthy(test.right)
+    if isinstance(test, nodes.Or):
+        return _truthy(test.left) & _truthy(test.right)
+    if isinstance(test, nodes.Not):
+        return _falsy(test.node)
+    if isinstance(test, nodes.Filter) and test.name in _BLANK_PRESERVING and test.node:
+        return _truthy(test.node)
+    if isinstance(test, nodes.Compare) and _compares_to_blank(test, "ne"):
+        return frozenset((test.expr.name,))
+    return frozenset()
+
+
+def _falsy(test: Any) -> frozenset[str]:
+    """Names that are certainly non-blank when ``test`` is false."""
+    from jinja2 import nodes
+
+    if isinstance(test, nodes.Not):
+        return _truthy(test.node)
+    if isinstance(test, nodes.Or):
+        return _falsy(test.left) | _falsy(test.right)
+    if isinstance(test, nodes.And):
+        return _falsy(test.left) & _falsy(test.right)
+    if isinstance(test, nodes.Compare) and _compares_to_blank(test, "eq"):
+        return frozenset((test.expr.name,))
+    return frozenset()
+
+
+def _compares_to_blank(test: Any, op: str) -> bool:
+    """``name != ""`` (op "ne") or ``name == ""`` (op "eq")."""
+    from jinja2 import nodes
+
+    return (
+        isinstance(test.expr, nodes.Name)
+        and len(test.ops) == 1
+        and test.ops[0].op == op
+        and isinstance(test.ops[0].expr, nodes.Const)
+        and test.ops[0].expr.value == ""
+    )
 
 
 def fields_used(template: Template) -> set[str]:
-    raise NotImplementedError
+    """Every field the subject and body refer to (``code`` included when used)."""
+    from jinja2 import meta
+
+    used: set[str] = set()
+    for source, where in ((template.subject, "subject"), (template.body, "body")):
+        used |= meta.find_undeclared_variables(_parse_source(source, where))
+    return used
+
+
+def fields_in_order(template: Template) -> tuple[str, ...]:
+    """The fields used, in the order a reader meets them (for lists in the app and CLI)."""
+    return _analyse(template.subject, template.body).order
+
+
+def _fallback_texts(template: Template) -> dict[str, str]:
+    return {k: v for k, v in template.fallbacks.items() if v and v.strip()}
+
+
+def needs_code(template: Template) -> bool:
+    """True when the apology prints ``{{ code }}`` with no fallback, so a code must be chosen."""
+    analysis = _analyse(template.subject, template.body)
+    return CODE in analysis.unguarded and CODE not in _fallback_texts(template)
+
+
+def missing_values(template: Template, recipients: Iterable[Recipient]) -> dict[str, list[int]]:
+    """For each field the apology prints without a fallback, the rows whose value is blank.
+
+    A non-empty result blocks sending: "Hi ," must never reach a customer. ``code`` is left to
+    composer.codes, which knows where the codes come from."""
+    analysis = _analyse(template.subject, template.body)
+    covered = _fallback_texts(template)
+    fields = [f for f in analysis.order if f in analysis.unguarded and f not in covered]
+    if CODE in fields:
+        fields.remove(CODE)
+    missing: dict[str, list[int]] = {f: [] for f in fields}
+    if not fields:
+        return {}
+    for recipient in recipients:
+        values = recipient.fields
+        for f in fields:
+            value = values.get(f)
+            if value is not None and (not value or value.isspace()):
+                missing[f].append(recipient.row)
+    return {f: rows for f, rows in missing.items() if rows}
+
+
+# ---------------------------------------------------------------- rendering
+
+_PLACEHOLDERS = "\x00placeholders"  # a context key no template can name
+
+
+class _Placeholders:
+    """Collects the ``{{ }}`` outputs of one HTML render and stands an opaque token in for each.
+
+    Tokens are letters and digits only, so Markdown passes them through untouched."""
+
+    __slots__ = ("prefix", "pattern", "values")
+
+    def __init__(self, prefix: str, pattern: re.Pattern[str]):
+        self.prefix, self.pattern = prefix, pattern
+        self.values: list[str] = []
+
+    def add(self, value: Any) -> str:
+        text = str(value)
+        if self.prefix in text:  # e.g. a macro's output, already holding tokens
+            text = self.restore(text)
+        self.values.append(text)
+        return f"{self.prefix}{len(self.values) - 1}z"
+
+    def restore(self, text: str) -> str:
+        values = self.values
+        return self.pattern.sub(lambda m: values[int(m[1])], text)
 
 
 class Renderer:
     """A template compiled once, rendered many times."""
 
-    def __init__(self, template: Template, known_fields: list[str]):
-        raise NotImplementedError
+    def __init__(self, template: Template, known_fields: Iterable[str]):
+        self.template = template
+        known = set(known_fields) | set(ALWAYS_KNOWN)
+        analysis = _analyse(template.subject, template.body)
+        for name in analysis.order:
+            if name not in known:
+                raise _unknown_field(name, known)
+        for name in template.fallbacks:
+            if name not in known:
+                raise _unknown_field(name, known, fallback=True)
+        env, html_env = _environments()
+        self._subject = env.from_string(template.subject)
+        self._body = env.from_string(template.body)
+        fallbacks = _fallback_texts(template)
+        self._code_fallback = fallbacks.pop(CODE, "")
+        self._fallbacks = tuple(fallbacks.items())
+        self._needs_code = needs_code(template)
+        self._html_body = html_env.from_string(template.body) if template.markdown else None
+        self._markdown: Any = None
+        self._token = "acv" + secrets.token_hex(6) + "n"
+        self._token_pattern = re.compile(re.escape(self._token) + r"(\d+)z")
 
     def render(self, recipient: Recipient, code: str | None = None) -> Draft:
-        raise NotImplementedError
+        """The apology for one recipient; the values are used as given (already display text)."""
+        values = recipient.fields
+        owned = values.__class__ is not dict  # a lazy row view: read each cell once, here
+        if owned:
+            values = dict(values)
+        if self._fallbacks:
+            blank = [(f, t) for f, t in self._fallbacks if not (values.get(f) or "").strip()]
+            if blank:
+                if not owned:
+                    values = dict(values)
+                values.update(blank)
+        given = code if code and not code.isspace() else None
+        if given is None:
+            if self._needs_code:
+                raise TemplateError(
+                    "The apology uses {{ code }}, but no discount code was chosen for row "
+                    f"{recipient.row}; choose a shared code, a codes column or a codes file.",
+                    row=recipient.row,
+                    field=CODE,
+                )
+            code = self._code_fallback
+        try:
+            subject = " ".join(self._subject.render(values, code=code).split())
+            text = self._body.render(values, code=code)
+            html = self._html(values, code) if self._html_body is not None else None
+        except Exception as e:  # a sandbox refusal or a runtime error inside the template
+            raise _render_error(e, recipient.row) from e
+        return Draft(
+            recipient.row,
+            recipient.name,
+            recipient.email,
+            subject,
+            text,
+            html,
+            given,
+            self.template.reply_to,
+        )
+
+    def _html(self, values: Mapping[str, str], code: str) -> str:
+        """Markdown → HTML where every ``{{ }}`` output is plain text, escaped, never markup."""
+        placeholders = _Placeholders(self._token, self._token_pattern)
+        source = self._html_body.render(values, code=code, **{_PLACEHOLDERS: placeholders})
+        md = self._markdown_it()
+        tokens = md.parse(source)
+        for token in tokens:
+            self._substitute(md, token, placeholders)
+        return md.renderer.render(tokens, md.options, {})
+
+    def _substitute(self, md: Any, token: Any, placeholders: _Placeholders) -> None:
+        prefix = self._token
+        if token.content and prefix in token.content:
+            token.content = placeholders.restore(token.content)
+        for name in ("href", "src"):
+            url = token.attrs.get(name)
+            if isinstance(url, str) and prefix in url:
+                url = md.normalizeLink(placeholders.restore(url))
+                if md.validateLink(url):
+                    token.attrs[name] = url
+                else:  # e.g. a javascript: value from the spreadsheet
+                    del token.attrs[name]
+        title = token.attrs.get("title")
+        if isinstance(title, str) and prefix in title:
+            token.attrs["title"] = placeholders.restore(title)
+        for child in token.children or ():
+            self._substitute(md, child, placeholders)
+
+    def _markdown_it(self) -> Any:
+        if self._markdown is None:
+            from markdown_it import MarkdownIt
+
+            # A shop owner's line break is a line break, as in the plain-text version.
+            self._markdown = MarkdownIt("commonmark", {"html": False, "breaks": True})
+        return self._markdown
+
+
+def _unknown_field(name: str, known: set[str], *, fallback: bool = False) -> TemplateError:
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    where = f"a fallback for {name}" if fallback else f"{{{{ {name} }}}}"
+    if close:
+        hint = f"did you mean {close[0]}?"
+    else:
+        columns = sorted(known - set(ALWAYS_KNOWN))
+        shown = ", ".join(columns[:12]) + (", …" if len(columns) > 12 else "")
+        hint = f"use one of the fields {shown}." if columns else "check the spreadsheet's header."
+    return TemplateError(
+        f"The template uses {where}, but there is no such column; {hint}", field=name
+    )
+
+
+def _render_error(e: Exception, row: int) -> TemplateError:
+    reason = str(e).split("\n")[0].rstrip(".") or type(e).__name__
+    return TemplateError(
+        f"The apology for row {row} could not be filled in ({reason}); "
+        "simplify the template at that spot.",
+        row=row,
+    )

@@ -1,2 +1,153 @@
 """Shared fixtures. Helpers that generate real spreadsheet files live in tests/spreadsheets.py;
 the real SMTP server lives in tests/smtp_server.py."""
+
+
+# ---- SMTP test server fixtures (owner: accounts/connection engineer; see tests/smtp_server.py) ----
+
+import pytest as _smtp_pytest  # noqa: E402
+
+
+@_smtp_pytest.fixture
+def make_smtp_server():
+    """Factory: ``make_smtp_server(security=..., **faults)`` starts a server, stopped at test end."""
+    from tests.smtp_server import SMTPTestServer
+
+    servers = []
+
+    def make(**options):
+        server = SMTPTestServer(**options).start()
+        servers.append(server)
+        return server
+
+    yield make
+    for server in servers:
+        server.stop()
+
+
+@_smtp_pytest.fixture
+def smtp_server(make_smtp_server):
+    """A real SMTP server on 127.0.0.1: STARTTLS required before AUTH (PLAIN, LOGIN)."""
+    return make_smtp_server(security="starttls")
+
+
+@_smtp_pytest.fixture
+def smtp_server_tls(make_smtp_server):
+    """A real SMTP server on 127.0.0.1 with implicit TLS and AUTH required."""
+    return make_smtp_server(security="tls")
+
+
+@_smtp_pytest.fixture
+def trust_test_ca(monkeypatch):
+    """Make ssl.create_default_context() trust the test CA via SSL_CERT_FILE."""
+    from tests.smtp_server import ca_pem_path
+
+    path = ca_pem_path()
+    monkeypatch.setenv("SSL_CERT_FILE", path)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    return path
+
+
+# ---- end of SMTP test server fixtures ----
+
+
+# ---- Qt fixtures (owner: UI shell engineer; used by tests/test_ui_*.py) ----
+
+import pytest as _qt_pytest  # noqa: E402
+
+
+@_qt_pytest.fixture(autouse=True)
+def _isolated_app_dirs(tmp_path_factory, monkeypatch):
+    """Every test gets its own settings and drafts folders and an in-memory keyring, so no
+    test reads or writes the person's real settings, drafts or passwords."""
+    from tests.memory_keyring import MemoryKeyring, using_keyring
+
+    home = tmp_path_factory.mktemp("app-dirs")
+    monkeypatch.setenv("APOLOGY_COMPOSER_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("APOLOGY_COMPOSER_DATA_DIR", str(home / "data"))
+    with using_keyring(MemoryKeyring()):
+        yield
+
+
+@_qt_pytest.fixture(autouse=True)
+def _no_dangling_qthreads(monkeypatch):
+    """Fail a test that leaves a QThread running (the napari rule): every QThread started
+    during the test must have finished when it ends."""
+    try:
+        from PySide6.QtCore import QThread
+    except ImportError:  # the engine's own tests run without Qt too
+        yield
+        return
+    started = []
+    original = QThread.start
+
+    def start(self, *args):
+        started.append(self)
+        return original(self, *args)
+
+    monkeypatch.setattr(QThread, "start", start)
+    yield
+    running = []
+    for thread in started:
+        try:
+            if thread.isRunning():
+                running.append(thread.objectName() or type(thread).__name__)
+        except RuntimeError:  # the C++ object is gone, so the thread is too
+            continue
+    if running:
+        _qt_pytest.fail(f"QThread(s) left running after the test: {', '.join(running)}")
+
+
+@_qt_pytest.fixture
+def ui_worker(qtbot):
+    """The app's background worker, stopped (and joined) when the test ends."""
+    from ui.worker import Worker
+
+    worker = Worker()
+    yield worker
+    worker.stop()
+
+
+@_qt_pytest.fixture
+def main_window(qtbot, ui_worker):
+    """The whole main window, shown, with nothing unsaved left to ask about at the end."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ui_worker)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.document.dirty = False
+    window.close()
+    ui_worker.stop()
+
+
+@_qt_pytest.fixture
+def customers_xlsx(tmp_path):
+    """A real workbook of affected customers with the messy rows real lists have:
+    an invalid address (row 4), a blank first name (row 5), a duplicate (row 7)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Customers"
+    sheet.append(["Email", "Work email", "First name", "Order #", "Country"])
+    rows = [
+        ("amelia@example.com", "a.hughes@work.example.com", "Amelia", 1001.0, "GB"),
+        ("jonas@example.com", "j.becker@work.example.com", "Jonas", 1002.0, "DE"),
+        ("not-an-address", "c.lefevre@work.example.com", "Chloé", 1003.0, "FR"),
+        ("mateo@example.com", "m.garcia@work.example.com", "", 1004.0, "ES"),
+        ("aisha@example.com", "a.okafor@work.example.com", "Aisha", 1005.0, "NG"),
+        ("AMELIA@example.com", "amelia.h@work.example.com", "Amelia", 1006.0, "GB"),
+        ("liam@example.com", "l.oconnor@work.example.com", "Liam", 1007.0, "IE"),
+        ("sofia@example.com", "s.rossi@work.example.com", "Sofia", 1008.0, "IT"),
+    ]
+    for row in rows:
+        sheet.append(list(row))
+    book.create_sheet("Notes").append(["nothing to see"])
+    path = tmp_path / "customers.xlsx"
+    book.save(path)
+    return path
+
+
+# ---- end of Qt fixtures ----

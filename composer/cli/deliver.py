@@ -1,7 +1,618 @@
-"""Sub-commands (placeholder until implemented)."""
+"""Delivering from the command line: ``send``, ``status``, ``report`` and ``account``.
+
+``send`` is safe by default: it shows how many apologies will go and asks the person to type
+that number back (``--yes`` for scripts), ``--test-to-self`` sends one to the owner first and
+``--dry-run`` writes .eml files instead. Ctrl+C stops cleanly: the messages in flight finish,
+the journal stays exact, and the exit code is 130. Heavy modules load inside the commands."""
+
+from __future__ import annotations
 
 import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from composer.cli import EXIT_BLOCKED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from composer.errors import SendError
+
+if TYPE_CHECKING:
+    from composer.accounts import Account
+    from composer.campaign import Campaign
+    from composer.sender import Event, Summary
+
+SECURITY_CHOICES = ("starttls", "tls", "none")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this module's sub-commands; each sets ``run=callable(args) -> exit code``."""
+    """Add ``send``, ``status``, ``report`` and ``account``."""
+    send = sub.add_parser(
+        "send",
+        help="send the apology, one message per customer, from your own account",
+        description="Send every queued apology of CAMPAIGN.apology, each to its one recipient, "
+        "over a few reused connections. Running it again resumes: what was sent is never sent "
+        "again, and messages in doubt go only with --resend-in-doubt.",
+    )
+    send.add_argument("campaign", type=Path, metavar="CAMPAIGN.apology")
+    who = send.add_argument_group("account (a saved one, or a server given here)")
+    who.add_argument("--account", metavar="NAME", help="a saved account (see `account list`)")
+    who.add_argument("--smtp-host", metavar="H", help="the mail server to send through")
+    who.add_argument("--smtp-port", type=_port, metavar="P", help="its port (587 or 465 usually)")
+    who.add_argument("--security", choices=SECURITY_CHOICES, help="starttls, tls or none")
+    who.add_argument("--username", metavar="U", help="the sign-in name (default: your address)")
+    pace = send.add_argument_group("pace")
+    pace.add_argument(
+        "--connections",
+        type=_whole(1, 10),
+        metavar="K",
+        help="connections side by side, 1-10 (default: the campaign's, else 3)",
+    )
+    pace.add_argument("--rate", type=_whole(1), metavar="N", help="at most N messages a minute")
+    pace.add_argument(
+        "--daily-cap", type=_whole(1), metavar="N", help="at most N messages in any 24 hours"
+    )
+    pace.add_argument("--limit", type=_whole(0), metavar="N", help="send at most N this run")
+    send.add_argument("--yes", action="store_true", help="do not ask to confirm the number")
+    send.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
+    send.add_argument(
+        "--resend-in-doubt",
+        action="store_true",
+        help="send again the messages that may or may not have gone out",
+    )
+    send.add_argument(
+        "--test-to-self",
+        action="store_true",
+        help="send one rendered message to your own address, marked [TEST]; not recorded",
+    )
+    send.add_argument(
+        "--row", type=_whole(1), metavar="N", help="with --test-to-self: the spreadsheet row"
+    )
+    send.add_argument(
+        "--dry-run", action="store_true", help="write .eml files to --outbox, send nothing"
+    )
+    send.add_argument("--outbox", type=Path, metavar="DIR", help="folder for --dry-run")
+    send.set_defaults(run=run_send, parser=send)
+
+    status = sub.add_parser(
+        "status",
+        help="how many apologies are sent, failed, waiting or in doubt",
+        description="Print how many recipients are in each state and list the messages in "
+        "doubt (they may have gone out; check before sending them again).",
+    )
+    status.add_argument("campaign", type=Path, metavar="CAMPAIGN.apology")
+    status.set_defaults(run=run_status, parser=status)
+
+    rep = sub.add_parser(
+        "report",
+        help="export the delivery report (.xlsx or .csv)",
+        description="Write one row per recipient: spreadsheet row, address, name, discount "
+        "code, state, attempts, the server's last reply, Message-ID and when it was sent.",
+    )
+    rep.add_argument("campaign", type=Path, metavar="CAMPAIGN.apology")
+    rep.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx|FILE.csv")
+    rep.set_defaults(run=run_report, parser=rep)
+
+    account = sub.add_parser(
+        "account",
+        help="add, list, remove or test the mail accounts you send from",
+        description="Accounts are saved in your settings folder; their passwords only in the "
+        "system's password store (keyring).",
+    )
+    verbs = account.add_subparsers(dest="verb", required=True, metavar="add|list|remove|test")
+    add = verbs.add_parser("add", help="save an account (and its password in the keyring)")
+    add.add_argument("--name", required=True, help="a short label, e.g. shop")
+    add.add_argument("--address", required=True, help="the address customers will see")
+    add.add_argument("--display-name", required=True, help="your name as customers will see it")
+    add.add_argument("--provider", metavar="P", help="a preset (default: from the address)")
+    add.add_argument("--host", metavar="H", help="SMTP server (for a provider without a preset)")
+    add.add_argument("--port", type=_port, metavar="P")
+    add.add_argument("--security", choices=SECURITY_CHOICES)
+    add.add_argument("--username", metavar="U", help="sign-in name (default: the address)")
+    add.add_argument("--daily-cap", type=_whole(1), metavar="N")
+    add.add_argument("--rate", type=_whole(1), metavar="N", help="messages per minute")
+    add.set_defaults(run=run_account_add, parser=add)
+    lst = verbs.add_parser("list", help="show the saved accounts")
+    lst.set_defaults(run=run_account_list, parser=lst)
+    rm = verbs.add_parser("remove", help="forget an account and its saved password")
+    rm.add_argument("name")
+    rm.set_defaults(run=run_account_remove, parser=rm)
+    test = verbs.add_parser("test", help="connect, secure, sign in and out, step by step")
+    test.add_argument("name")
+    test.set_defaults(run=run_account_test, parser=test)
+
+
+# -- argument types -------------------------------------------------------------------------
+
+
+def _whole(low: int, high: int | None = None):
+    def parse(text: str) -> int:
+        try:
+            value = int(text.replace(",", "").replace("_", ""))
+        except ValueError:
+            value = None
+        if value is None or value < low or (high is not None and value > high):
+            span = f"between {low} and {high}" if high is not None else f"{low} or more"
+            raise argparse.ArgumentTypeError(f'"{text}" is not a whole number {span}.')
+        return value
+
+    return parse
+
+
+def _port(text: str) -> int:
+    return _whole(1, 65535)(text)
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _prompt_secret(question: str) -> str:
+    import getpass
+
+    return getpass.getpass(question)
+
+
+def _open(path: Path, *, for_sending: bool) -> Campaign:
+    from composer.campaign import Campaign
+
+    return Campaign.open(path, for_sending=for_sending)
+
+
+def _account_for(args: argparse.Namespace, campaign: Campaign) -> Account:
+    """The saved account, or one described by --smtp-* (sending as the campaign's sender)."""
+    from composer import accounts
+
+    if args.account and args.smtp_host:
+        args.parser.error("give either --account or --smtp-host, not both")
+    if args.smtp_host:
+        if args.smtp_port is None or args.security is None:
+            args.parser.error("--smtp-host needs --smtp-port and --security too")
+        account = accounts.Account(
+            name="command line",
+            display_name=campaign.identity.name,
+            address=campaign.identity.address,
+            host=args.smtp_host,
+            port=args.smtp_port,
+            security=args.security,
+            username=args.username or campaign.identity.address,
+        )
+        accounts.validate_account(account)
+        return account
+    name = args.account or campaign.settings.account
+    if not name:
+        args.parser.error("say which account to send from: --account NAME, or --smtp-host ...")
+    return accounts.get(name)
+
+
+def _secret(account: Account) -> str:
+    from composer import accounts
+
+    return accounts.resolve_secret(account, prompt=_prompt_secret if _interactive() else None)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _rows_text(rows: list[int] | tuple[int, ...], limit: int = 20) -> str:
+    shown = ", ".join(str(r) for r in rows[:limit])
+    return shown + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(0, int(seconds + 0.5))
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes}m {seconds:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h {minutes:02d}m"
+
+
+# -- send -------------------------------------------------------------------------------------
+
+
+def run_send(args: argparse.Namespace) -> int:
+    if args.dry_run:
+        return _send_dry_run(args)
+    if args.outbox is not None:
+        args.parser.error("--outbox goes with --dry-run")
+    if args.row is not None and not args.test_to_self:
+        args.parser.error("--row goes with --test-to-self")
+    if args.test_to_self:
+        return _send_test(args)
+    return _send_for_real(args)
+
+
+def _send_dry_run(args: argparse.Namespace) -> int:
+    from composer import sender
+
+    if args.outbox is None:
+        args.parser.error("--dry-run needs --outbox DIR, the folder for the .eml files")
+    with _open(args.campaign, for_sending=False) as campaign:
+        written = sender.dry_run(campaign, args.outbox)
+    print(f"Wrote {_count(written, 'message')} to {args.outbox}; nothing was sent.")
+    return EXIT_OK
+
+
+def _send_test(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from composer import sender
+
+    with _open(args.campaign, for_sending=False) as campaign:
+        account = _account_for(args, campaign)
+        secret = _secret(account)
+        reply = asyncio.run(sender.test_to_self(campaign, account, secret, row=args.row))
+    which = f"row {args.row}" if args.row else "the first recipient"
+    print(
+        f"A test message rendered for {which} went to {account.address} (the server said: "
+        f"{reply}). Check your inbox; nothing was recorded as sent."
+    )
+    return EXIT_OK
+
+
+def _confirm(count: int, campaign: Campaign, account: Account, out: TextIO) -> bool:
+    """The person types the exact number back; anything else stops."""
+    sender = f"{campaign.identity.name} <{campaign.identity.address}>".strip()
+    out.write(
+        f"This sends {_count(count, 'apology')}, each to one customer only, from {sender} "
+        f"through {account.host}.\nType {count} to send them, or anything else to stop: "
+    )
+    out.flush()
+    try:
+        answer = input()
+    except EOFError:
+        answer = ""
+    return answer.strip().replace(",", "").replace("_", "") == str(count)
+
+
+def _send_for_real(args: argparse.Namespace) -> int:
+    from composer import sender
+
+    with _open(args.campaign, for_sending=True) as campaign:
+        account = _account_for(args, campaign)
+        sender.check_sendable(campaign)
+        planned = sender.plan(campaign, limit=args.limit, resend_in_doubt=args.resend_in_doubt)
+        if planned.in_doubt and not args.resend_in_doubt and not args.json:
+            print(
+                f"{_count(len(planned.in_doubt), 'message')} may already have gone out and "
+                f"will not be sent again (rows {_rows_text(planned.in_doubt)}); see `status`, "
+                "and use --resend-in-doubt to send them anyway.",
+                file=sys.stderr,
+            )
+        if planned.to_send == 0:
+            print(
+                f"Nothing left to send: {_count(planned.sent, 'message')} sent, "
+                f"{planned.failed:,} failed, {len(planned.in_doubt):,} in doubt."
+            )
+            return EXIT_OK
+        if not args.yes:
+            if not _interactive():
+                raise SendError(
+                    f"Sending {_count(planned.to_send, 'apology')} needs your confirmation; "
+                    "run this in a terminal to type the number, or add --yes."
+                )
+            if not _confirm(planned.to_send, campaign, account, sys.stderr):
+                print("Nothing was sent.", file=sys.stderr)
+                return EXIT_BLOCKED
+        secret = _secret(account)
+        connections = args.connections or campaign.settings.connections or 3
+        run = sender.Sender(
+            campaign,
+            account,
+            secret,
+            connections=connections,
+            rate=args.rate or campaign.settings.rate,
+            daily_cap=args.daily_cap or campaign.settings.daily_cap,
+            limit=args.limit,
+            resend_in_doubt=args.resend_in_doubt,
+        )
+        if args.json:
+            progress: _Output = _JsonLines(sys.stdout)
+        elif sys.stderr.isatty():
+            progress = _ProgressBar(sys.stderr)
+        else:
+            progress = _Output()
+        run.on_event = progress.event
+        summary = _run_with_ctrl_c(run)
+        progress.close()
+    if not args.json:
+        _print_summary(summary, args.campaign)
+    if summary.cancelled:
+        print("apology-composer: interrupted.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if summary.error:
+        if args.json:
+            print(f"apology-composer: {summary.error}", file=sys.stderr)
+        return EXIT_BLOCKED
+    return EXIT_OK
+
+
+def _run_with_ctrl_c(run: Any) -> Summary:
+    """Run the sender; Ctrl+C (or SIGTERM) asks it to stop after the messages in flight."""
+    import asyncio
+    import signal
+
+    async def main() -> Summary:
+        loop = asyncio.get_running_loop()
+        installed = []
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(sig, run.cancel)
+                installed.append(sig)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # Windows: Ctrl+C arrives as KeyboardInterrupt and cancels the task
+        try:
+            return await run.run()
+        finally:
+            for sig in installed:
+                loop.remove_signal_handler(sig)
+
+    return asyncio.run(main())
+
+
+def _print_summary(summary: Summary, path: Path) -> None:
+    from composer import journal
+
+    c = summary.counts
+    parts = [f"{summary.sent:,} sent this run"]
+    if summary.failed:
+        parts.append(f"{summary.failed:,} failed")
+    print(
+        f"Done: {', '.join(parts)}. In all: {c[journal.SENT]:,} sent, {c[journal.FAILED]:,} "
+        f"failed, {summary.remaining:,} waiting, {len(summary.in_doubt):,} in doubt.",
+        file=sys.stderr,
+    )
+    if summary.in_doubt:
+        print(
+            f"In doubt (may have gone out): rows {_rows_text(summary.in_doubt)}. Check with the "
+            f"customers or your Sent folder; `send --resend-in-doubt` sends them again.",
+            file=sys.stderr,
+        )
+    if c[journal.FAILED]:
+        print(
+            f"The reasons for the failures are in `apology-composer-cli report {path} "
+            "--out report.xlsx`.",
+            file=sys.stderr,
+        )
+    if summary.cap_reached and summary.resume_at is not None:
+        at = time.strftime("%Y-%m-%d %H:%M", time.localtime(summary.resume_at))
+        print(
+            f"The daily limit is reached; {summary.remaining:,} are waiting. Run send again "
+            f"after {at} to continue.",
+            file=sys.stderr,
+        )
+    if summary.error and not summary.cancelled:
+        print(f"apology-composer: {summary.error}", file=sys.stderr)
+        summary.error = summary.error  # reported once here; the caller only sets the code
+
+
+class _Output:
+    """Progress for a run without a terminal: nothing until the summary."""
+
+    def event(self, event: Event) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+class _JsonLines(_Output):
+    """One JSON object per event, for scripts (``sending`` is left out as noise)."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def event(self, event: Event) -> None:
+        if event.kind == "sending":
+            return
+        self.out.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
+        self.out.flush()
+
+
+class _ProgressBar(_Output):
+    """A one-line bar on the terminal: counts and the time left, redrawn at most 10x/s."""
+
+    WIDTH = 28
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.total = 0
+        self.sent = self.failed = self.retrying = 0
+        self.started = time.monotonic()
+        self.drawn = 0.0
+        self.note = ""
+
+    def event(self, event: Event) -> None:
+        kind = event.kind
+        if kind == "started":
+            self.total = event.total or 0
+            self.started = time.monotonic()
+        elif kind == "sent":
+            self.sent += 1
+        elif kind == "failed":
+            self.failed += 1
+        elif kind == "retry":
+            self.retrying += 1
+        elif kind == "paused":
+            self.note = " (paused)"
+        elif kind == "resumed":
+            self.note = ""
+        elif kind in ("error", "cap_reached", "in_doubt") and event.reason and event.row:
+            self._line(f"row {event.row}: {event.reason}")
+        if kind == "finished" or time.monotonic() - self.drawn >= 0.1:
+            self._draw()
+
+    def _line(self, text: str) -> None:
+        self.out.write("\r\033[K" + text + "\n")
+        self._draw()
+
+    def _draw(self) -> None:
+        self.drawn = time.monotonic()
+        done = self.sent + self.failed
+        total = max(self.total, 1)
+        filled = int(self.WIDTH * min(done, total) / total)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        elapsed = time.monotonic() - self.started
+        eta = ""
+        if 0 < done < self.total:
+            eta = f" · about {_duration(elapsed / done * (self.total - done))} left"
+        self.out.write(
+            f"\r\033[K[{bar}] {done:,}/{self.total:,} · {self.sent:,} sent · "
+            f"{self.failed:,} failed · {self.retrying:,} retries{eta}{self.note}"
+        )
+        self.out.flush()
+
+    def close(self) -> None:
+        self._draw()
+        self.out.write("\n")
+        self.out.flush()
+
+
+# -- status, report -----------------------------------------------------------------------------
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from composer import journal, report
+    from composer.campaign import BUSY
+    from composer.errors import CampaignError
+
+    busy = False
+    try:
+        campaign = _open(args.campaign, for_sending=True)  # turns a crash's "sending" into doubt
+    except CampaignError as error:
+        if str(error) != BUSY:
+            raise
+        busy = True
+        campaign = _open(args.campaign, for_sending=False)
+    with campaign:
+        counts = journal.counts(campaign.conn)
+        known = sum(counts.values())
+        audience = len(campaign.audience())
+        doubt = journal.in_doubt(campaign.conn)
+    print(f"{args.campaign.name}: {_count(audience, 'recipient')}" + (
+        " — being sent right now." if busy else "."
+    ))
+    waiting = counts[journal.QUEUED] + max(0, audience - known)
+    lines = [
+        ("sent", counts[journal.SENT]),
+        ("failed", counts[journal.FAILED]),
+        ("not sent yet", waiting),
+        ("will retry", counts[journal.DEFERRED]),
+        ("being sent", counts[journal.SENDING]),
+        ("in doubt", counts[journal.IN_DOUBT]),
+    ]
+    for label, n in lines:
+        print(f"  {label:<13} {n:>8,}")
+    if doubt:
+        print("In doubt — these may have gone out; check before sending them again:")
+        for d in doubt[:50]:
+            print(f"  row {d.row:<6} {d.email:<40} {report.when(d.updated_at)}")
+        if len(doubt) > 50:
+            print(f"  … and {len(doubt) - 50:,} more (see `report`).")
+    return EXIT_OK
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from composer import report
+
+    with _open(args.campaign, for_sending=False) as campaign:
+        count = report.export(campaign, args.out)
+    print(f"Wrote the delivery report for {_count(count, 'recipient')} to {args.out}.")
+    return EXIT_OK
+
+
+# -- account ------------------------------------------------------------------------------------
+
+
+def run_account_add(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from composer import accounts
+
+    provider = args.provider
+    if provider is None and args.host is None:
+        preset = accounts.preset_for_address(args.address)
+        provider = preset.key if preset else None
+    if provider is None and args.host is None:
+        args.parser.error(
+            "no provider preset matches that address; give --provider or --host, --port and "
+            "--security"
+        )
+    account = accounts.account_from_preset(
+        provider or "custom", args.address, args.display_name, name=args.name
+    )
+    changes: dict[str, Any] = {}
+    for option, attribute in (
+        ("host", "host"),
+        ("port", "port"),
+        ("security", "security"),
+        ("username", "username"),
+        ("daily_cap", "daily_cap"),
+        ("rate", "rate"),
+    ):
+        value = getattr(args, option)
+        if value is not None:
+            changes[attribute] = value
+    account = accounts.save(dataclasses.replace(account, **changes))
+    print(f"Saved {accounts.describe_account(account)}.")
+    secret = os.environ.get(accounts.PASSWORD_ENV)
+    if not secret and _interactive():
+        print(accounts.password_hint(account))
+        secret = _prompt_secret(
+            f"Password for {account.address} (Enter to skip and be asked when sending): "
+        )
+    if secret:
+        try:
+            accounts.store_secret(account, secret)
+        except accounts.KeyringUnavailable as problem:
+            print(str(problem), file=sys.stderr)
+        else:
+            print("The password is saved in the system's password store.")
+    return EXIT_OK
+
+
+def run_account_list(args: argparse.Namespace) -> int:
+    from composer import accounts
+
+    saved = accounts.list_accounts()
+    if not saved:
+        print("No accounts yet; add one with `apology-composer-cli account add`.")
+    for account in saved:
+        print(accounts.describe_account(account))
+    return EXIT_OK
+
+
+def run_account_remove(args: argparse.Namespace) -> int:
+    from composer import accounts
+
+    account = accounts.remove(args.name)
+    forgot = accounts.delete_secret(account)
+    print(
+        f"Removed the account {account.name}"
+        + (" and its saved password." if forgot else ".")
+    )
+    return EXIT_OK
+
+
+def run_account_test(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from composer import accounts, connection
+
+    account = accounts.get(args.name)
+    secret = _secret(account)
+    steps = asyncio.run(connection.test_account(account, secret))
+    print(connection.format_test_steps(steps))
+    works = bool(steps) and all(ok for _, ok, _ in steps)
+    return EXIT_OK if works else EXIT_BLOCKED
+
+
+__all__ = ["EXIT_USAGE", "register"]

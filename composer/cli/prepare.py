@@ -1,7 +1,577 @@
-"""Sub-commands (placeholder until implemented)."""
+"""Preparing a mailing from the command line: ``check``, ``preview`` and ``new``.
+
+``check`` and ``preview`` take either a spreadsheet and a template (with code, suppression and
+attachment options) or a campaign file made by ``new``. Nothing here sends anything; it reads,
+reports and writes files only where asked. Heavy modules load inside the commands, because
+``check`` on 100,000 rows must take little more than reading the spreadsheet."""
+
+from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from composer.cli import EXIT_BLOCKED, EXIT_OK
+
+if TYPE_CHECKING:
+    from composer.attachments import AttachmentPlan
+    from composer.campaign import Campaign
+    from composer.check import Checkup
+    from composer.codes import CodePlan
+    from composer.message import Identity
+    from composer.recipients import ColumnMap, Recipient
+    from composer.table import Table
+    from composer.template import Template
+
+LIST_LIMIT = 20  # longer lists show this many lines, then "and N more"
+PLACEHOLDER_NAME, PLACEHOLDER_ADDRESS = "Your Name", "you@example.invalid"
+PLACEHOLDER_SENDER = f"{PLACEHOLDER_NAME} <{PLACEHOLDER_ADDRESS}>"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this module's sub-commands; each sets ``run=callable(args) -> exit code``."""
+    """Add ``check``, ``preview`` and ``new``; each sets ``run=callable(args) -> exit code``."""
+    check = sub.add_parser(
+        "check",
+        help="say whether the apology can be sent, and what stops it",
+        description="Read the customer list and the apology and report everything that would "
+        "go wrong, without sending anything. Exit code 0: ready to send; 1: something blocks "
+        "sending; 2: the command was used wrongly.",
+    )
+    _mailing_arguments(check)
+    check.set_defaults(run=run_check, parser=check)
+
+    preview = sub.add_parser(
+        "preview",
+        help="show one customer's message exactly as it will be sent",
+        description="Print the message for one spreadsheet row (default: the first recipient) "
+        "with its headers, exactly as it would go out; --out writes every message as a .eml "
+        "file you can open in a mail program.",
+    )
+    _mailing_arguments(preview)
+    preview.add_argument(
+        "--row", type=_row_number, metavar="N", help="spreadsheet row number to show"
+    )
+    preview.add_argument(
+        "--out", type=Path, metavar="DIR", help="write every message to DIR as NNNN-rowN.eml"
+    )
+    preview.set_defaults(run=run_preview, parser=preview)
+
+    new = sub.add_parser(
+        "new",
+        help="create a campaign file from a spreadsheet and an apology",
+        description="Create CAMPAIGN.apology holding the customer rows as they are now, the "
+        "apology, the discount codes and the sender. It is what `send` sends.",
+    )
+    new.add_argument("campaign", type=Path, metavar="CAMPAIGN.apology")
+    _source_arguments(new, required=True)
+    new.add_argument(
+        "--from",
+        dest="sender",
+        type=_identity,
+        required=True,
+        metavar='"NAME <ADDRESS>"',
+        help="you, as the customers will see you",
+    )
+    new.add_argument("--force", action="store_true", help="replace the file if it exists")
+    new.set_defaults(run=run_new, parser=new)
+
+
+def _mailing_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "campaign",
+        nargs="?",
+        type=Path,
+        metavar="CAMPAIGN.apology",
+        help="a campaign file made by `new` (instead of --recipients and --template)",
+    )
+    _source_arguments(p, required=False)
+    p.add_argument(
+        "--from",
+        dest="sender",
+        type=_identity,
+        metavar='"NAME <ADDRESS>"',
+        help=f"the sender (default: the placeholder {PLACEHOLDER_SENDER})",
+    )
+
+
+def _source_arguments(p: argparse.ArgumentParser, *, required: bool) -> None:
+    p.add_argument(
+        "--recipients",
+        type=Path,
+        metavar="FILE",
+        required=required,
+        help="the customer list (.xlsx .xlsm .xls .ods .csv .tsv .txt)",
+    )
+    p.add_argument("--sheet", metavar="S", help="the sheet to read (default: the first with data)")
+    p.add_argument("--email-column", metavar="C", help="the column holding the addresses")
+    p.add_argument("--name-column", metavar="C", help="the column holding the full names")
+    p.add_argument(
+        "--template",
+        type=Path,
+        metavar="T",
+        required=required,
+        help='the apology: "Subject:" line, a blank line, then the body (.md for Markdown)',
+    )
+    codes = p.add_mutually_exclusive_group()
+    codes.add_argument("--code", metavar="TEXT", help="one discount code shared by everyone")
+    codes.add_argument("--codes", type=Path, metavar="FILE", help="unique codes, one per line")
+    codes.add_argument("--codes-column", metavar="NAME", help="unique codes from this column")
+    p.add_argument("--suppress", type=Path, metavar="FILE", help="addresses never to write to")
+    p.add_argument(
+        "--attach",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a file attached to every message (repeat for several)",
+    )
+    p.add_argument(
+        "--attach-column",
+        metavar="NAME",
+        help="a column naming each customer's own file (relative to the spreadsheet's folder)",
+    )
+
+
+def _identity(text: str) -> Identity:
+    """``"Name <address>"`` (or a bare address) from --from; a usage error otherwise."""
+    from email.utils import parseaddr
+
+    from composer.message import Identity
+
+    name, address = parseaddr(text)
+    local, at, domain = address.rpartition("@")
+    if not (local and at and "." in domain.strip(".")) or any(c.isspace() for c in address):
+        raise argparse.ArgumentTypeError(
+            f'"{text}" is not a sender; write it as "Your Name <you@example.com>".'
+        )
+    return Identity(name.strip(), address.strip())
+
+
+def _row_number(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a spreadsheet row number.')
+    return number
+
+
+# -- what the command line describes -------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Inputs:
+    """A mailing read from --recipients/--template and friends."""
+
+    table: Table
+    columns: ColumnMap
+    template: Template
+    code_plan: CodePlan
+    attachments: AttachmentPlan
+    suppress: frozenset[str]
+
+
+_SOURCE_OPTIONS = (
+    "recipients",
+    "sheet",
+    "email_column",
+    "name_column",
+    "template",
+    "code",
+    "codes",
+    "codes_column",
+    "suppress",
+    "attach",
+    "attach_column",
+)
+
+
+def _uses_campaign(args: argparse.Namespace) -> bool:
+    """Campaign file or spreadsheet + template; mixing or missing them is a usage error."""
+    given = [name for name in _SOURCE_OPTIONS if getattr(args, name)]
+    if args.campaign is not None:
+        if given:
+            flag = "--" + given[0].replace("_", "-")
+            args.parser.error(
+                f"give either a campaign file or {flag} and the other spreadsheet options, not both"
+            )
+        return True
+    missing = [f"--{n}" for n in ("recipients", "template") if getattr(args, n) is None]
+    if missing:
+        args.parser.error(
+            f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} needed "
+            "(or a campaign file)"
+        )
+    return False
+
+
+def _read_inputs(args: argparse.Namespace) -> _Inputs:
+    from composer import codes, recipients, table, template
+    from composer.attachments import AttachmentPlan
+
+    sheet = table.load(args.recipients, args.sheet)
+    apology = template.load(args.template)
+    columns = recipients.detect_columns(sheet)
+    if args.email_column:
+        columns = _replace(columns, email=recipients.resolve_column(sheet, args.email_column))
+    if args.name_column:
+        full = recipients.resolve_column(sheet, args.name_column)
+        columns = _replace(columns, first_name=None, last_name=None, full_name=full)
+    if args.code is not None:
+        plan = codes.CodePlan(codes.SHARED, shared=args.code)
+    elif args.codes is not None:
+        plan = codes.CodePlan(codes.FILE, pool=codes.load_codes_file(args.codes))
+    elif args.codes_column:
+        plan = codes.CodePlan(
+            codes.COLUMN, column=recipients.resolve_column(sheet, args.codes_column)
+        )
+    else:
+        plan = codes.CodePlan()
+    attach_column = (
+        recipients.resolve_column(sheet, args.attach_column) if args.attach_column else None
+    )
+    attachments = AttachmentPlan(
+        files=tuple(p.resolve() for p in args.attach),
+        column=attach_column,
+        base_dir=Path(args.recipients).resolve().parent,
+    )
+    suppress = recipients.load_suppression(args.suppress) if args.suppress else frozenset()
+    return _Inputs(sheet, columns, apology, plan, attachments, suppress)
+
+
+def _replace(columns: ColumnMap, **changes: str | None) -> ColumnMap:
+    from dataclasses import replace
+
+    return replace(columns, **changes)
+
+
+def _draft(inputs: _Inputs, sender: Identity) -> Campaign:
+    from composer.campaign import Campaign
+
+    return Campaign.draft(
+        table=inputs.table,
+        columns=inputs.columns,
+        template=inputs.template,
+        identity=sender,
+        code_plan=inputs.code_plan,
+        attachments=inputs.attachments,
+        suppress=inputs.suppress,
+    )
+
+
+def _placeholder() -> Identity:
+    from composer.message import Identity
+
+    return Identity(PLACEHOLDER_NAME, PLACEHOLDER_ADDRESS)
+
+
+# -- check -------------------------------------------------------------------------------
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print what ``check`` found; exit 0 when the apology can be sent, 1 when not."""
+    import sys
+
+    out = sys.stdout
+    if _uses_campaign(args):
+        from composer.campaign import Campaign
+
+        with Campaign.open(args.campaign) as campaign:
+            if args.sender is not None:
+                campaign.identity = args.sender
+            checkup = campaign.checkup()
+            print(f"Campaign: {args.campaign.name}", file=out)
+            _print_checkup(out, checkup, campaign.table, campaign.template, campaign.code_plan)
+            _print_attachments(out, campaign.attachments)
+            print(f"Sender: {_sender_text(campaign.identity)}", file=out)
+            return _verdict(out, checkup)
+
+    from composer import check
+
+    inputs = _read_inputs(args)
+    checkup = check.run(
+        inputs.table,
+        inputs.columns,
+        inputs.template,
+        code_plan=inputs.code_plan,
+        attachments=inputs.attachments,
+        suppress=inputs.suppress,
+        identity=args.sender,
+    )
+    _print_checkup(out, checkup, inputs.table, inputs.template, inputs.code_plan)
+    _print_attachments(out, inputs.attachments)
+    if args.sender is None:
+        print(f"Sender: none given; previews use the placeholder {PLACEHOLDER_SENDER}", file=out)
+    else:
+        print(f"Sender: {_sender_text(args.sender)}", file=out)
+    return _verdict(out, checkup)
+
+
+def _print_checkup(
+    out: TextIO, checkup: Checkup, table: Table, template: Template, plan: CodePlan
+) -> None:
+    from composer import recipients as kinds
+
+    source = table.source.name if table.source is not None else "(unknown)"
+    sheet = f', sheet "{table.sheet}"' if table.sheet else ""
+    people = checkup.recipients
+    by_kind: dict[str, list] = {}
+    for problem in checkup.problems:
+        by_kind.setdefault(problem.kind, []).append(problem)
+
+    print(f"Spreadsheet: {source}{sheet}", file=out)
+    print(f"Rows read: {checkup.rows_read}", file=out)
+    print("Fields (header -> field):", file=out)
+    for line in _capped(f'  "{c.header}" -> {c.field}' for c in table.columns):
+        print(line, file=out)
+    print(f"Address column: {_header(table, people.columns.email) or 'none found'}", file=out)
+    names = [people.columns.full_name] if people.columns.full_name else []
+    names = names or [n for n in (people.columns.first_name, people.columns.last_name) if n]
+    print(
+        f"Name from: {' + '.join(_header(table, n) for n in names) or 'no name column'}", file=out
+    )
+    print(f"Valid recipients: {len(people.valid)}", file=out)
+
+    duplicates = by_kind.get(kinds.DUPLICATE, [])
+    print(f"Duplicates: {len(duplicates)}", file=out)
+    for line in _capped(f"  row {p.row} duplicates row {p.duplicate_of}" for p in duplicates):
+        print(line, file=out)
+    invalid = sorted(
+        by_kind.get(kinds.INVALID, []) + by_kind.get(kinds.BLANK, []), key=lambda p: p.row or 0
+    )
+    print(f"Invalid rows: {len(invalid)}", file=out)
+    for line in _capped(f"  {p.message}" for p in invalid):
+        print(line, file=out)
+    print(f"Suppressed: {len(by_kind.get(kinds.SUPPRESSED, []))}", file=out)
+    print(f"Audience: {len(checkup.audience)}", file=out)
+
+    used = ", ".join(checkup.fields_used) or "none"
+    print(f"Template fields used: {used}", file=out)
+    if checkup.missing:
+        print("Rows missing values (no fallback):", file=out)
+        for name, rows in checkup.missing.items():
+            print(f"  {name}: {len(rows)} {_rows(len(rows))} ({_row_list(rows)})", file=out)
+    else:
+        print("Rows missing values: none", file=out)
+
+    print(f"Discount code: {_plan_text(plan, checkup)}", file=out)
+    code_problems = by_kind.get(kinds.CODE, [])
+    if code_problems:
+        print(f"Code problems: {len(code_problems)}", file=out)
+        for line in _capped(f"  {p.message}" for p in code_problems):
+            print(line, file=out)
+    attachment_problems = by_kind.get(kinds.ATTACHMENT, [])
+    if attachment_problems:
+        print(f"Attachment problems: {len(attachment_problems)}", file=out)
+        for line in _capped(f"  {p.message}" for p in attachment_problems):
+            print(line, file=out)
+
+
+def _print_attachments(out: TextIO, plan: AttachmentPlan) -> None:
+    parts = [p.name for p in plan.files]
+    if plan.column:
+        parts.append(f"each customer's file named in {plan.column}")
+    print(f"Attachments: {', '.join(parts) if parts else 'none'}", file=out)
+
+
+def _verdict(out: TextIO, checkup: Checkup) -> int:
+    if checkup.sendable:
+        n = len(checkup.audience)
+        print(f"Ready to send to {n} {'customer' if n == 1 else 'customers'}.", file=out)
+        return EXIT_OK
+    if len(checkup.blocking) == 1:
+        print(f"Not ready: {checkup.blocking[0]}", file=out)
+    else:
+        print("What blocks sending:", file=out)
+        for sentence in checkup.blocking:
+            print(f"  - {sentence}", file=out)
+        print(
+            f"Not ready: {len(checkup.blocking)} problems block sending (listed above).", file=out
+        )
+    return EXIT_BLOCKED
+
+
+def _plan_text(plan: CodePlan, checkup: Checkup) -> str:
+    from composer import codes
+
+    if plan.kind == codes.SHARED:
+        return f"one shared code, {plan.shared}"
+    if plan.kind == codes.FILE:
+        return f"unique codes from a file ({len(plan.pool)} codes for {len(checkup.audience)})"
+    if plan.kind == codes.COLUMN:
+        return f"unique codes from the column {plan.column}"
+    return "none"
+
+
+def _header(table: Table, field_name: str | None) -> str:
+    if not field_name:
+        return ""
+    return next((f'"{c.header}"' for c in table.columns if c.field == field_name), field_name)
+
+
+def _sender_text(identity: Identity) -> str:
+    from email.utils import formataddr
+
+    return formataddr((identity.name, identity.address)) if identity.name else identity.address
+
+
+def _capped(lines: Iterable[str], limit: int = LIST_LIMIT) -> Iterator[str]:
+    """The first ``limit`` lines, then "and N more"."""
+    extra = 0
+    for i, line in enumerate(lines):
+        if i < limit:
+            yield line
+        else:
+            extra += 1
+    if extra:
+        yield f"  and {extra} more"
+
+
+def _row_list(rows: list[int], limit: int = LIST_LIMIT) -> str:
+    shown = ", ".join(str(r) for r in rows[:limit])
+    return shown + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
+
+
+def _rows(n: int) -> str:
+    return "row" if n == 1 else "rows"
+
+
+# -- preview ------------------------------------------------------------------------------
+
+
+def run_preview(args: argparse.Namespace) -> int:
+    """Print one message as it will be sent, or write every message as a .eml file."""
+    import sys
+
+    campaign = _campaign_for_preview(args)
+    try:
+        placeholder = campaign.identity.address == PLACEHOLDER_ADDRESS
+        checkup = campaign.checkup(check_sender=not placeholder)
+        if not checkup.audience:
+            from composer.errors import SpreadsheetError
+
+            raise SpreadsheetError(
+                checkup.blocking[0] if checkup.blocking else "Nobody to send to."
+            )
+        if placeholder:
+            print(
+                f"Note: no --from given; the sender shown is a placeholder ({PLACEHOLDER_SENDER}).",
+                file=sys.stderr,
+            )
+        for sentence in checkup.blocking:
+            print(f"Note: not ready to send yet: {sentence}", file=sys.stderr)
+        people = checkup.audience
+        if args.row is not None:
+            people = [_recipient_at(campaign, checkup, args.row)]
+        campaign.assign_codes(checkup.audience, store=False)
+        if args.out is not None:
+            return _write_eml(campaign, people, args.out)
+        from composer.message import preview_text
+
+        sys.stdout.write(preview_text(campaign.message_for(people[0])))
+        return EXIT_OK
+    finally:
+        campaign.close()
+
+
+def _campaign_for_preview(args: argparse.Namespace) -> Campaign:
+    if _uses_campaign(args):
+        from composer.campaign import Campaign
+
+        campaign = Campaign.open(args.campaign)
+        if args.sender is not None:
+            campaign.identity = args.sender
+        return campaign
+    return _draft(_read_inputs(args), args.sender or _placeholder())
+
+
+def _recipient_at(campaign: Campaign, checkup: Checkup, row: int) -> Recipient:
+    """The audience member on spreadsheet row ``row``, or one sentence saying why there is none."""
+    from composer.errors import SpreadsheetError
+
+    for person in checkup.audience:
+        if person.row == row:
+            return person
+    for problem in checkup.recipients.problems:
+        if problem.row == row:
+            reason = problem.message.removeprefix(f"Row {row}: ")
+            raise SpreadsheetError(f"Row {row} gets no message: {reason}", row=row)
+    if any(person.row == row for person in checkup.recipients.valid):
+        raise SpreadsheetError(
+            f"Row {row} is left out by the filter, so it gets no message.", row=row
+        )
+    numbers = campaign.table.row_numbers
+    span = f"rows {numbers[0]} to {numbers[-1]}" if numbers else "no rows"
+    raise SpreadsheetError(
+        f"There is no customer on row {row}; the spreadsheet has {span}.", row=row
+    )
+
+
+def _write_eml(campaign: Campaign, people: list[Recipient], folder: Path) -> int:
+    """Every message as NNNN-rowN.eml, in audience order, ready to open in a mail program."""
+    import sys
+
+    from composer.errors import ComposerError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ComposerError(
+            f'The folder "{folder}" cannot be created ({error.strerror}); choose another one.'
+        ) from error
+    for number, person in enumerate(people, start=1):
+        data = campaign.message_for(person).as_bytes()
+        path = folder / f"{number:04d}-row{person.row}.eml"
+        try:
+            path.write_bytes(data)
+        except OSError as error:
+            raise ComposerError(
+                f'"{path}" cannot be written ({error.strerror}); check the folder and disk space.'
+            ) from error
+    n = len(people)
+    print(f"Wrote {n} {'message' if n == 1 else 'messages'} to {folder}.", file=sys.stdout)
+    return EXIT_OK
+
+
+# -- new ----------------------------------------------------------------------------------
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """Create the campaign file; print a summary and whether it can be sent."""
+    import sys
+
+    from composer.campaign import Campaign
+    from composer.errors import CampaignError
+    from composer.recipients import CODE
+
+    path: Path = args.campaign
+    if path.exists() and not args.force:
+        raise CampaignError(
+            f'"{path}" already exists; choose another name, or add --force to replace it.'
+        )
+    inputs = _read_inputs(args)
+    campaign = Campaign.create(
+        path,
+        table=inputs.table,
+        columns=inputs.columns,
+        template=inputs.template,
+        identity=args.sender,
+        code_plan=inputs.code_plan,
+        attachments=inputs.attachments,
+        suppress=inputs.suppress,
+        overwrite=args.force,
+    )
+    with campaign:
+        checkup = campaign.checkup()
+        if checkup.audience and not any(p.kind == CODE for p in checkup.problems):
+            # unique codes are given out now, so preview and send show the same ones
+            campaign.assign_codes(checkup.audience)
+        out = sys.stdout
+        print(f"Created {path} (campaign {campaign.campaign_id}).", file=out)
+        _print_checkup(out, checkup, campaign.table, campaign.template, campaign.code_plan)
+        _print_attachments(out, campaign.attachments)
+        print(f"Sender: {_sender_text(campaign.identity)}", file=out)
+        return _verdict(out, checkup)

@@ -1,0 +1,463 @@
+"""The mail accounts apologies are sent from, their provider presets, and where secrets live.
+
+Settings go to a small JSON file in the user's config folder; the password (app password,
+token) goes only to the operating system's keyring, never to a file, log or campaign."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import ipaddress
+import json
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from composer.errors import AccountError
+
+APP_NAME = "apology-composer"
+KEYRING_SERVICE = "apology-composer"
+CONFIG_DIR_ENV = "APOLOGY_COMPOSER_CONFIG_DIR"
+PASSWORD_ENV = "APOLOGY_COMPOSER_PASSWORD"
+SECURITIES = ("starttls", "tls", "none")
+AUTH_KINDS = ("password", "oauth2")
+MAX_CONNECTIONS_LIMIT = 10
+SECURITY_LABELS = {"starttls": "STARTTLS", "tls": "TLS", "none": "no encryption"}
+
+
+class KeyringUnavailable(AccountError):
+    """No working system password store: the secret must be asked for each run."""
+
+
+class MissingSecret(AccountError):
+    """No password was found in the keyring, the environment or a prompt."""
+
+
+@dataclass(frozen=True)
+class Account:
+    """One mailbox the person sends from. Holds no secret."""
+
+    name: str
+    display_name: str
+    address: str
+    host: str
+    port: int
+    security: str = "starttls"
+    username: str = ""
+    daily_cap: int | None = None
+    rate: int | None = None
+    provider: str = "custom"
+    auth: str = "password"
+    max_connections: int | None = None
+
+    @property
+    def login(self) -> str:
+        """The user name to sign in with (the address when none was given)."""
+        return self.username or self.address
+
+
+@dataclass(frozen=True)
+class Preset:
+    """What we know about one provider's SMTP submission service."""
+
+    key: str
+    label: str
+    host: str | None
+    port: int
+    security: str
+    daily_cap: int | None
+    rate: int | None
+    max_connections: int | None
+    domains: tuple[str, ...]
+    password_sign_in: bool
+    password_hint: str
+    stores_sent_copy: bool
+
+
+# -- validation -----------------------------------------------------------------------------
+
+
+def is_loopback(host: str) -> bool:
+    """True for this computer: localhost, 127.0.0.0/8 or ::1."""
+    name = host.strip().strip("[]").rstrip(".").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def _plausible_host(host: str) -> bool:
+    """A name or IP literal: no spaces, paths, user names or ports glued on."""
+    if not host or any(c.isspace() or c in "/@" for c in host):
+        return False
+    if ":" in host:  # only an IPv6 literal may hold colons
+        try:
+            ipaddress.IPv6Address(host.strip("[]"))
+        except ValueError:
+            return False
+    return True
+
+
+def validate_account(account: Account) -> None:
+    """Raise AccountError (one sentence, naming the field) when the account cannot work."""
+
+    def bad(message: str, field: str) -> AccountError:
+        return AccountError(message, field=field)
+
+    if not account.name.strip():
+        raise bad("The account has no name; give it a short label such as “shop”.", "name")
+    local, at, domain = account.address.strip().rpartition("@")
+    if not at or not local or "." not in domain or any(c.isspace() for c in account.address):
+        raise bad(
+            f"The sender address “{account.address}” is not an e-mail address; "
+            "enter it like owner@yourshop.com.",
+            "address",
+        )
+    host = account.host.strip()
+    if not _plausible_host(host):
+        raise bad(
+            "The mail server name is empty or malformed; enter your provider's SMTP server, "
+            "for example smtp.yourprovider.com.",
+            "host",
+        )
+    if not isinstance(account.port, int) or not 0 < account.port < 65536:
+        raise bad(
+            f"The port {account.port} is not valid; use your provider's submission port "
+            "(usually 587 for STARTTLS or 465 for TLS).",
+            "port",
+        )
+    if account.security not in SECURITIES:
+        raise bad(
+            f"The security setting “{account.security}” is unknown; choose starttls, tls or none.",
+            "security",
+        )
+    if account.security == "none" and not is_loopback(host):
+        raise bad(
+            f"Without encryption your password would cross the network in the clear, so "
+            f"“none” is allowed only for a server on this computer; choose STARTTLS or TLS "
+            f"for {host}.",
+            "security",
+        )
+    for field, value, upper in (
+        ("daily_cap", account.daily_cap, None),
+        ("rate", account.rate, None),
+        ("max_connections", account.max_connections, MAX_CONNECTIONS_LIMIT),
+    ):
+        if value is None:
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise bad(f"The {field.replace('_', ' ')} must be a whole number above 0.", field)
+        if upper is not None and value > upper:
+            raise bad(f"The {field.replace('_', ' ')} can be at most {upper}.", field)
+    if account.auth not in AUTH_KINDS:
+        raise bad(f"The sign-in kind “{account.auth}” is unknown; use password.", "auth")
+
+
+# -- storage --------------------------------------------------------------------------------
+
+
+def config_dir() -> Path:
+    """The folder holding accounts.json (``APOLOGY_COMPOSER_CONFIG_DIR`` overrides it)."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def accounts_file() -> Path:
+    return config_dir() / "accounts.json"
+
+
+def _read_all() -> list[Account]:
+    path = accounts_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError) as exc:
+        raise AccountError(
+            f"The account settings file {path} cannot be read ({exc}); fix or delete it and "
+            "add the account again."
+        ) from exc
+    known = {f.name for f in dataclasses.fields(Account)}
+    accounts = []
+    for entry in data.get("accounts", []) if isinstance(data, dict) else []:
+        try:
+            accounts.append(Account(**{k: v for k, v in entry.items() if k in known}))
+        except TypeError as exc:
+            raise AccountError(
+                f"An account in {path} lacks a required setting ({exc}); fix or delete the file."
+            ) from exc
+    return accounts
+
+
+def _write_all(accounts: list[Account]) -> None:
+    path = accounts_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(
+            {"version": 1, "accounts": [dataclasses.asdict(a) for a in accounts]},
+            indent=2,
+            ensure_ascii=False,
+        )
+        # Write a sibling file and rename it over, so a crash never leaves half a file.
+        fd, tmp = tempfile.mkstemp(prefix=".accounts-", suffix=".json", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text + "\n")
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise AccountError(
+            f"The account settings cannot be saved to {path} ({exc.strerror or exc}); "
+            "check that the folder is writable."
+        ) from exc
+
+
+def list_accounts() -> list[Account]:
+    """Every saved account, in the order they were added."""
+    return _read_all()
+
+
+def get(name: str) -> Account:
+    """The saved account called ``name`` (case does not matter)."""
+    accounts = _read_all()
+    for account in accounts:
+        if account.name.casefold() == name.strip().casefold():
+            return account
+    known = ", ".join(a.name for a in accounts)
+    raise AccountError(
+        f"No account is named “{name}”; "
+        + (f"the saved accounts are: {known}." if known else "add one first."),
+        field="name",
+    )
+
+
+def save(account: Account) -> Account:
+    """Check and store ``account``, replacing a saved one with the same name."""
+    validate_account(account)
+    account = dataclasses.replace(
+        account,
+        name=account.name.strip(),
+        address=account.address.strip(),
+        host=account.host.strip(),
+    )
+    accounts = [a for a in _read_all() if a.name.casefold() != account.name.casefold()]
+    accounts.append(account)
+    _write_all(accounts)
+    return account
+
+
+def remove(name: str) -> Account:
+    """Forget the account's settings (its secret stays until ``delete_secret``)."""
+    account = get(name)
+    _write_all([a for a in _read_all() if a.name.casefold() != account.name.casefold()])
+    return account
+
+
+def describe_account(account: Account) -> str:
+    """One line for lists: name, sender, server, security and limits."""
+    limits = []
+    if account.daily_cap:
+        limits.append(f"up to {account.daily_cap} a day")
+    if account.rate:
+        limits.append(f"{account.rate} a minute")
+    if account.max_connections:
+        limits.append(f"{account.max_connections} connections at once")
+    text = (
+        f"{account.name}: {account.display_name} <{account.address}> via "
+        f"{account.host}:{account.port} ({SECURITY_LABELS.get(account.security, account.security)})"
+    )
+    return text + (", " + ", ".join(limits) if limits else "")
+
+
+# -- presets --------------------------------------------------------------------------------
+
+
+@functools.cache
+def presets() -> dict[str, Preset]:
+    """Provider presets from resources/providers.json, keyed by preset name."""
+    from resources import resource_path
+
+    data = json.loads(resource_path("providers.json").read_text(encoding="utf-8"))
+    result = {}
+    for key, entry in data.items():
+        if key.startswith("_"):
+            continue
+        result[key] = Preset(
+            key=key,
+            label=entry["label"],
+            host=entry["host"],
+            port=entry["port"],
+            security=entry["security"],
+            daily_cap=entry["daily_cap"],
+            rate=entry["rate"],
+            max_connections=entry["max_connections"],
+            domains=tuple(entry["domains"]),
+            password_sign_in=entry["password_sign_in"],
+            password_hint=entry["password_hint"],
+            stores_sent_copy=entry["stores_sent_copy"],
+        )
+    return result
+
+
+def _domain_matches(domain: str, pattern: str) -> bool:
+    if pattern.endswith(".*"):  # "yahoo.*": yahoo.com, yahoo.co.uk, yahoo.de …
+        return domain.startswith(pattern[:-1]) and len(domain) > len(pattern) - 1
+    return domain == pattern
+
+
+def preset_for_address(address: str) -> Preset | None:
+    """The preset chosen by the address's domain, or None (custom server) when none matches."""
+    domain = address.strip().rpartition("@")[2].rstrip(".").lower()
+    if not domain:
+        return None
+    for preset in presets().values():
+        if any(_domain_matches(domain, pattern) for pattern in preset.domains):
+            return preset
+    return None
+
+
+def account_from_preset(
+    key: str, address: str, display_name: str, *, name: str | None = None
+) -> Account:
+    """A new account for ``address`` with the preset's server and limits (not yet saved).
+
+    For presets without a fixed server (relay, custom) ``host`` is empty: ask for it."""
+    try:
+        preset = presets()[key]
+    except KeyError:
+        raise AccountError(
+            f"There is no provider preset “{key}”; choose one of: {', '.join(presets())}.",
+            field="provider",
+        ) from None
+    address = address.strip()
+    return Account(
+        name=name or address,
+        display_name=display_name.strip(),
+        address=address,
+        host=preset.host or "",
+        port=preset.port,
+        security=preset.security,
+        username=address,
+        daily_cap=preset.daily_cap,
+        rate=preset.rate,
+        provider=key,
+        auth="password" if preset.password_sign_in else "oauth2",
+        max_connections=preset.max_connections,
+    )
+
+
+def password_hint(account: Account) -> str:
+    """The provider's sentence on which password it wants, for login failures."""
+    catalogue = presets()
+    preset = (
+        catalogue.get(account.provider)
+        or preset_for_address(account.address)
+        or catalogue["custom"]
+    )
+    return preset.password_hint
+
+
+# -- secrets --------------------------------------------------------------------------------
+
+_NO_KEYRING = (
+    "No system password store (keyring) works on this computer, so the password is asked for "
+    "each time and never saved"
+)
+
+
+def keyring_available() -> tuple[bool, str]:
+    """Whether a real keyring backend works here, and a sentence saying which or why not."""
+    try:
+        import keyring
+        from keyring.backends import chainer, fail
+
+        backend = keyring.get_keyring()
+    except Exception as exc:  # a broken backend can raise nearly anything on import
+        return False, f"{_NO_KEYRING} ({exc})."
+    if isinstance(backend, fail.Keyring):
+        return False, f"{_NO_KEYRING}."
+    if isinstance(backend, chainer.ChainerBackend) and not backend.backends:
+        return False, f"{_NO_KEYRING}."
+    name = getattr(backend, "name", type(backend).__name__)
+    return True, f"Passwords are kept in the system password store ({name})."
+
+
+def store_secret(account: Account, secret: str) -> None:
+    """Save the password in the keyring under the account's address."""
+    ok, reason = keyring_available()
+    if not ok:
+        raise KeyringUnavailable(reason)
+    import keyring
+
+    try:
+        keyring.set_password(KEYRING_SERVICE, account.address, secret)
+    except Exception as exc:
+        raise KeyringUnavailable(
+            f"The system password store refused to save the password for {account.address} "
+            f"({exc}); it will be asked for each time instead."
+        ) from None
+
+
+def get_secret(account: Account) -> str | None:
+    """The saved password, or None when none is saved or no keyring works."""
+    if not keyring_available()[0]:
+        return None
+    import keyring
+
+    try:
+        return keyring.get_password(KEYRING_SERVICE, account.address)
+    except Exception:
+        return None
+
+
+def delete_secret(account: Account) -> bool:
+    """Remove the saved password; True when one was removed."""
+    if not keyring_available()[0]:
+        return False
+    import keyring
+
+    try:
+        keyring.delete_password(KEYRING_SERVICE, account.address)
+    except Exception:  # PasswordDeleteError when none was saved, or a backend failure
+        return False
+    return True
+
+
+def resolve_secret(
+    account: Account,
+    *,
+    env: Mapping[str, str] = os.environ,
+    prompt: Callable[[str], str] | None = None,
+) -> str:
+    """The password: keyring, then ``APOLOGY_COMPOSER_PASSWORD``, then ``prompt`` if given."""
+    secret = get_secret(account)
+    if secret:
+        return secret
+    secret = env.get(PASSWORD_ENV)
+    if secret:
+        return secret
+    if prompt is not None:
+        secret = prompt(f"Password for {account.address} on {account.host}: ")
+        if secret:
+            return secret
+    if keyring_available()[0]:
+        message = (
+            f"No password is saved for {account.address}; save it with the account, "
+            f"set {PASSWORD_ENV}, or run from a terminal to be asked."
+        )
+    else:
+        message = (
+            f"No password is available for {account.address} because no system password store "
+            f"(keyring) works here; set {PASSWORD_ENV}, or run from a terminal to be asked."
+        )
+    raise MissingSecret(message, field="password")

@@ -1,0 +1,447 @@
+"""Opening a signed-in SMTP connection for an account, and saying in plain words why not.
+
+The sender, ``account test`` and the app's "Test connection" button all come through here, so
+a wrong port or an app-password problem reads the same everywhere. TLS is verified against the
+system trust store (``ssl.create_default_context()``, which honours ``SSL_CERT_FILE``); a
+password never crosses the network unencrypted unless the server is on this computer."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+import ssl
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from composer.accounts import Account, is_loopback, password_hint, validate_account
+from composer.errors import AccountError
+
+if TYPE_CHECKING:
+    import aiosmtplib
+
+STEP_RESOLVE = "Find the server"
+STEP_CONNECT = "Connect"
+STEP_TLS = "Secure the connection"
+STEP_LOGIN = "Sign in"
+STEP_QUIT = "Sign out"
+STEPS = (STEP_RESOLVE, STEP_CONNECT, STEP_TLS, STEP_LOGIN, STEP_QUIT)
+
+# How long to try an implicit-TLS handshake when a STARTTLS port stays silent.
+_TLS_PROBE_SECONDS = 5.0
+
+
+class ConnectionProblem(AccountError):
+    """Connecting or signing in failed; ``reason`` is a stable code for programs."""
+
+    reason = "connection"
+
+    def __init__(self, message: str, *, field: str | None = None, reply: str | None = None) -> None:
+        super().__init__(message, field=field)
+        self.reply = reply  # the server's own words, when it gave any
+
+
+class HostNotFound(ConnectionProblem):
+    reason = "host_not_found"
+
+
+class ConnectionRefused(ConnectionProblem):
+    reason = "refused"
+
+
+class TimedOut(ConnectionProblem):
+    reason = "timed_out"
+
+
+class CertificateNotTrusted(ConnectionProblem):
+    reason = "certificate"
+
+
+class WrongSecurity(ConnectionProblem):
+    reason = "wrong_security"
+
+
+class AuthNotOffered(ConnectionProblem):
+    reason = "auth_not_offered"
+
+
+class LoginRejected(ConnectionProblem):
+    """The server refused the user name or password: stop, do not try again and again."""
+
+    reason = "login_rejected"
+
+
+class ServerBusy(ConnectionProblem):
+    """A temporary refusal (421 at greeting, 454 at sign-in): try again later."""
+
+    reason = "server_busy"
+
+
+class Disconnected(ConnectionProblem):
+    reason = "disconnected"
+
+
+class SignInUnsupported(ConnectionProblem):
+    reason = "sign_in_unsupported"
+
+
+# -- public API -----------------------------------------------------------------------------
+
+
+async def connect(
+    account: Account,
+    secret: str,
+    *,
+    timeout: float = 30,
+    tls_context: ssl.SSLContext | None = None,
+) -> aiosmtplib.SMTP:
+    """A connected, encrypted (unless loopback ``none``) and signed-in SMTP client.
+
+    Raises a ConnectionProblem subclass whose text is one sentence for the person."""
+    return await _Opening(account, timeout, tls_context, None).run(secret)
+
+
+async def test_account(
+    account: Account,
+    secret: str,
+    *,
+    timeout: float = 30,
+    tls_context: ssl.SSLContext | None = None,
+) -> list[tuple[str, bool, str]]:
+    """Each step of connecting as ``(step, ok, sentence)``; stops at the first failure.
+
+    Steps are :data:`STEPS`: find the server, connect, secure the connection, sign in, sign
+    out. Never raises for a connection problem: the failing step carries the reason."""
+    steps: list[tuple[str, bool, str]] = []
+    opening = _Opening(account, timeout, tls_context, lambda s, d: steps.append((s, True, d)))
+    try:
+        smtp = await opening.run(secret)
+    except AccountError as problem:
+        steps.append((opening.stage, False, str(problem)))
+        return steps
+    try:
+        await smtp.quit()
+        steps.append((STEP_QUIT, True, "Signed out and closed the connection."))
+    except Exception as exc:
+        smtp.close()
+        steps.append((STEP_QUIT, False, str(_explain(exc, account, STEP_QUIT, timeout))))
+    return steps
+
+
+test_account.__test__ = False  # type: ignore[attr-defined]  # not a pytest test when imported
+
+
+def format_test_steps(steps: list[tuple[str, bool, str]]) -> str:
+    """The lines ``account test`` prints: one per step, then a verdict."""
+    lines = [f"{'ok  ' if ok else 'FAIL'}  {step}: {detail}" for step, ok, detail in steps]
+    if steps and all(ok for _, ok, _ in steps) and steps[-1][0] == STEP_QUIT:
+        lines.append("The account works: messages can be sent from it.")
+    else:
+        failed = next((detail for _, ok, detail in steps if not ok), "")
+        lines.append(f"The account does not work yet. {failed}".rstrip())
+    return "\n".join(lines)
+
+
+# -- the steps ------------------------------------------------------------------------------
+
+
+class _Opening:
+    """One attempt to connect and sign in, remembering which step it is at."""
+
+    def __init__(
+        self,
+        account: Account,
+        timeout: float,
+        tls_context: ssl.SSLContext | None,
+        on_step: Callable[[str, str], None] | None,
+    ) -> None:
+        self.account = account
+        self.timeout = timeout
+        self.tls_context = tls_context
+        self.on_step = on_step or (lambda step, detail: None)
+        self.stage = STEP_RESOLVE
+
+    async def run(self, secret: str) -> aiosmtplib.SMTP:
+        account = self.account
+        validate_account(account)
+        if account.auth != "password":
+            raise SignInUnsupported(
+                f"Signing in to {account.host} needs the provider's own sign-in (OAuth2), which "
+                "this version cannot do yet; send from another account for now.",
+                field="auth",
+            )
+        address = await self._resolve()
+        self.on_step(STEP_RESOLVE, f"{account.host} is at {address}.")
+
+        import aiosmtplib
+
+        self.stage = STEP_CONNECT
+        context = self.tls_context or ssl.create_default_context()
+        implicit = account.security == "tls"
+        smtp = aiosmtplib.SMTP(
+            hostname=account.host,
+            port=account.port,
+            use_tls=implicit,
+            start_tls=False,
+            tls_context=context if implicit else None,
+            timeout=self.timeout,
+            local_hostname="localhost",  # replaced below; avoids a slow getfqdn()
+        )
+        try:
+            await self._connect(smtp)
+            await self._secure(smtp, context)
+            self.stage = STEP_LOGIN
+            await self._login(smtp, secret)
+        except BaseException as exc:
+            smtp.close()
+            if isinstance(exc, ConnectionProblem | asyncio.CancelledError):
+                raise
+            if isinstance(exc, Exception):
+                raise _explain(exc, account, self.stage, self.timeout) from exc
+            raise
+        return smtp
+
+    async def _resolve(self) -> str:
+        host = self.account.host
+        # RFC 6761: names under .invalid never resolve; answer without asking any resolver.
+        if host.rstrip(".").lower().endswith(".invalid"):
+            raise _host_not_found(host)
+        loop = asyncio.get_running_loop()
+        try:
+            infos = await asyncio.wait_for(
+                loop.getaddrinfo(host, self.account.port, type=socket.SOCK_STREAM),
+                self.timeout,
+            )
+        except (TimeoutError, socket.gaierror, UnicodeError):
+            raise _host_not_found(host) from None
+        return str(infos[0][4][0])
+
+    async def _connect(self, smtp: aiosmtplib.SMTP) -> None:
+        account = self.account
+        import aiosmtplib
+
+        try:
+            await smtp.connect()
+        except aiosmtplib.SMTPConnectTimeoutError as exc:
+            # Connected but no greeting: perhaps a TLS-from-the-start port.
+            silent = account.security != "tls" and "ready message" in str(exc)
+            if silent and await _speaks_tls(account.host, account.port, self.timeout):
+                raise WrongSecurity(
+                    f"The server on port {account.port} expects TLS from the start, not "
+                    f"{'STARTTLS' if account.security == 'starttls' else 'plain SMTP'}; "
+                    "choose TLS.",
+                    field="security",
+                ) from exc
+            raise
+        except aiosmtplib.SMTPConnectError as exc:
+            if account.security == "tls" and _ssl_error(exc) is not None:
+                # TCP worked (a TLS alert came back); the handshake did not.
+                self.on_step(STEP_CONNECT, f"Connected to {account.host} on port {account.port}.")
+                self.stage = STEP_TLS
+            raise
+        local = smtp.get_transport_info("sockname")
+        if local:
+            ip = local[0]
+            smtp.local_hostname = f"[IPv6:{ip}]" if ":" in ip else f"[{ip}]"
+        self.on_step(STEP_CONNECT, f"Connected to {account.host} on port {account.port}.")
+
+    async def _secure(self, smtp: aiosmtplib.SMTP, context: ssl.SSLContext) -> None:
+        account = self.account
+        self.stage = STEP_TLS
+        if account.security == "tls":
+            self.on_step(STEP_TLS, f"Encrypted with {_tls_version(smtp)}; certificate trusted.")
+            return
+        await smtp.ehlo()
+        if account.security == "none":
+            self.on_step(
+                STEP_TLS, "Not encrypted: allowed only because the server is on this computer."
+            )
+            return
+        if not smtp.supports_extension("starttls"):
+            raise WrongSecurity(
+                f"The server on port {account.port} does not offer STARTTLS; choose TLS "
+                "(usually port 465) or check the port.",
+                field="security",
+            )
+        await smtp.starttls(tls_context=context)
+        self.on_step(STEP_TLS, f"Encrypted with {_tls_version(smtp)}; certificate trusted.")
+
+    async def _login(self, smtp: aiosmtplib.SMTP, secret: str) -> None:
+        account = self.account
+        if not (account.security != "none" or is_loopback(account.host)):
+            raise WrongSecurity(  # validate_account already refuses this; never send it clear
+                f"Signing in to {account.host} without encryption is refused; choose STARTTLS "
+                "or TLS.",
+                field="security",
+            )
+        await smtp.ehlo()
+        if not smtp.supports_extension("auth") or not smtp.server_auth_methods:
+            if account.security == "none" and smtp.supports_extension("starttls"):
+                raise WrongSecurity(
+                    f"The server on port {account.port} wants STARTTLS before signing in; "
+                    "choose STARTTLS.",
+                    field="security",
+                )
+            raise AuthNotOffered(
+                f"The mail server {account.host} does not offer sign-in on port {account.port}; "
+                "use your provider's submission port (usually 587 or 465).",
+                field="port",
+            )
+        # One mechanism only: aiosmtplib's login() would retry a rejected password with every
+        # other mechanism, which providers count as repeated failed sign-ins.
+        offered = set(smtp.server_auth_methods)
+        mechanism = next((m for m in ("plain", "login", "cram-md5") if m in offered), None)
+        if mechanism is None:
+            raise AuthNotOffered(
+                f"The mail server {account.host} offers no sign-in method this app can use on "
+                f"port {account.port}; use your provider's submission port (usually 587 or 465).",
+                field="port",
+            )
+        method = getattr(smtp, "auth_" + mechanism.replace("-", ""))
+        await method(account.login, secret)
+        self.on_step(STEP_LOGIN, f"Signed in as {account.login}.")
+
+
+# -- plain words ----------------------------------------------------------------------------
+
+
+def _host_not_found(host: str) -> HostNotFound:
+    return HostNotFound(
+        f"The mail server {host} could not be found; check the server name.", field="host"
+    )
+
+
+def _ssl_error(exc: BaseException) -> ssl.SSLError | None:
+    """The TLS error somewhere in ``exc``'s chain of causes, if any."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ssl.SSLError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    while exc.__cause__ is not None:
+        exc = exc.__cause__
+    return exc
+
+
+def _tls_version(smtp: aiosmtplib.SMTP) -> str:
+    ssl_object = smtp.get_transport_info("ssl_object")
+    version = ssl_object.version() if ssl_object is not None else None
+    return (version or "TLS").replace("TLSv", "TLS ")
+
+
+async def _speaks_tls(host: str, port: int, timeout: float) -> bool:
+    """True when ``host:port`` completes a TLS handshake right away (an implicit-TLS port)."""
+    probe = ssl.create_default_context()
+    probe.check_hostname = False  # only asking "is this TLS?", never sending anything
+    probe.verify_mode = ssl.CERT_NONE
+    seconds = min(_TLS_PROBE_SECONDS, timeout)
+    try:
+        _, writer = await asyncio.wait_for(
+            asyncio.open_connection(host, port, ssl=probe, ssl_handshake_timeout=seconds),
+            seconds + 1,
+        )
+    except (OSError, TimeoutError):
+        return False
+    writer.close()
+    with contextlib.suppress(OSError, TimeoutError):
+        await asyncio.wait_for(writer.wait_closed(), seconds)
+    return True
+
+
+def _explain(exc: Exception, account: Account, stage: str, timeout: float) -> ConnectionProblem:
+    """Turn an aiosmtplib/OS error at ``stage`` into one sentence the person can act on."""
+    import aiosmtplib
+
+    host, port = account.host, account.port
+    tls_error = _ssl_error(exc)
+    if isinstance(tls_error, ssl.SSLCertVerificationError):
+        detail = tls_error.verify_message or tls_error.reason or "not trusted"
+        return CertificateNotTrusted(
+            f"The mail server {host} showed a certificate this computer does not trust "
+            f"({detail}); check the server name, or ask your provider.",
+            field="host",
+        )
+    if tls_error is not None and stage in (STEP_CONNECT, STEP_TLS) and account.security == "tls":
+        return WrongSecurity(
+            f"The server on port {port} expects STARTTLS, not TLS; choose STARTTLS.",
+            field="security",
+        )
+    if tls_error is not None:
+        return WrongSecurity(
+            f"The secure connection to {host} on port {port} failed "
+            f"({tls_error.reason or tls_error}); check the security setting and port.",
+            field="security",
+        )
+    if isinstance(exc, aiosmtplib.SMTPAuthenticationError):
+        reply = f"{exc.code} {exc.message}".strip()
+        if 400 <= exc.code < 500:
+            return ServerBusy(
+                f"The mail server {host} is not accepting sign-ins right now ({reply}); "
+                "wait a while before trying again.",
+                reply=reply,
+            )
+        if "5.7.139" in exc.message:
+            advice = "SMTP sign-in is turned off for this mailbox; ask your administrator to turn on SMTP AUTH"
+        elif "5.7.30" in exc.message:
+            advice = "password sign-in is turned off for this organisation; ask your administrator to allow it"
+        else:
+            advice = password_hint(account).rstrip(".")
+        return LoginRejected(
+            f"The mail server {host} rejected the sign-in for {account.login} ({reply}); {advice}.",
+            field="password",
+            reply=reply,
+        )
+    if isinstance(exc, aiosmtplib.SMTPConnectResponseError):
+        reply = f"{exc.code} {exc.message}".strip()
+        return ServerBusy(
+            f"The mail server {host} is not accepting connections right now ({reply}); "
+            "try again in a few minutes.",
+            reply=reply,
+        )
+    if isinstance(exc, aiosmtplib.SMTPTimeoutError | TimeoutError):
+        if stage == STEP_CONNECT and "ready message" not in str(exc):
+            return TimedOut(
+                f"The mail server {host} did not answer on port {port} within {timeout:g} "
+                "seconds; check the port, or try again later.",
+                field="port",
+            )
+        return TimedOut(
+            f"The mail server {host} stopped answering during “{stage.lower()}” for "
+            f"{timeout:g} seconds; try again later.",
+        )
+    root = _root_cause(exc)
+    if isinstance(root, socket.gaierror):
+        return _host_not_found(host)
+    if isinstance(root, ConnectionRefusedError):
+        return ConnectionRefused(
+            f"The mail server {host} refused the connection on port {port}; check the port "
+            "(usually 587 for STARTTLS or 465 for TLS).",
+            field="port",
+        )
+    if isinstance(exc, aiosmtplib.SMTPServerDisconnected) or isinstance(root, ConnectionError):
+        return Disconnected(
+            f"The mail server {host} closed the connection during “{stage.lower()}”; check "
+            "the security setting and port, or try again later.",
+        )
+    if isinstance(exc, aiosmtplib.SMTPResponseException):
+        reply = f"{exc.code} {exc.message}".strip()
+        return ConnectionProblem(
+            f"The mail server {host} refused “{stage.lower()}” ({reply}); check the account "
+            "settings.",
+            reply=reply,
+        )
+    if isinstance(root, OSError):
+        return ConnectionRefused(
+            f"The mail server {host} cannot be reached on port {port} "
+            f"({root.strerror or root}); check your internet connection.",
+            field="port",
+        )
+    return ConnectionProblem(
+        f"Connecting to {host} failed during “{stage.lower()}” ({exc}); check the account settings."
+    )

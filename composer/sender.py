@@ -1,0 +1,898 @@
+"""The sender: every queued apology to its one recipient, over a few reused SMTP connections.
+
+Delivery semantics (see DESIGN.md, "nothing lost, nothing doubled"):
+
+- ``sending`` is committed to the journal right before the DATA command and ``sent`` (with the
+  server's reply, the Message-ID and the time) right after the 250, so a crash in between
+  leaves ``sending``, which becomes ``in_doubt`` when the campaign is opened again. Each of the
+  K connections carries one transaction at a time, so at most K messages can be in doubt.
+- 2xx: sent. 5xx for a recipient: failed for that one, the run goes on. 4xx, a dropped
+  connection or a timeout *before the message was handed over*: retried after an exponential
+  back-off with jitter (on a fresh connection where the old one is gone), up to
+  ``MAX_ATTEMPTS`` attempts in one run, then failed. 421 (the server closing, e.g. a
+  per-connection message limit): reconnect and continue at once.
+- A dropped connection or a timeout *after the whole message was handed over* (waiting for the
+  final reply) is in doubt: the server may have accepted it. It is never re-sent silently.
+- A rejected login, or a refused sender address, stops the whole run at once with the reason.
+- The daily cap is a rolling 24 hours computed from the journal; a run that reaches it stops
+  cleanly and says when the next message can go. ``limit`` sends at most that many this run.
+
+The run is asyncio; ``pause``, ``resume`` and ``cancel`` may be called from any thread.
+Events come back through ``on_event`` (called in the loop's thread) and ``events()``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import heapq
+import io
+import itertools
+import random
+import re
+import threading
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from email.message import EmailMessage
+from email.utils import formataddr, getaddresses, make_msgid
+from pathlib import Path
+from typing import Any
+
+from composer import journal
+from composer.errors import AccountError, ComposerError, SendError
+from composer.limiter import DAY, DailyCap, RateLimiter
+
+MAX_ATTEMPTS = 5  # SMTP transactions per message in one run before it is marked failed
+MAX_CONNECTIONS = 10
+DEFAULT_CONNECTIONS = 3
+RETRY_BASE = 5.0  # seconds before the second attempt; doubled for each further one
+RETRY_MAX = 300.0
+TIMEOUT = 60.0  # seconds to wait for any one server reply
+IDLE_CHECK = 30.0  # a connection idle this long is checked with NOOP before reuse
+CONNECT_ATTEMPTS = 3  # failed reconnects in a row before a connection gives up
+
+# Event kinds
+STARTED, SENDING, SENT, RETRY, FAILED, IN_DOUBT = (
+    "started",
+    "sending",
+    "sent",
+    "retry",
+    "failed",
+    "in_doubt",
+)
+PAUSED, RESUMED, CAP_REACHED, FINISHED, ERROR = (
+    "paused",
+    "resumed",
+    "cap_reached",
+    "finished",
+    "error",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something the person (or a script) should see happen; no Qt, plain data."""
+
+    kind: str
+    at: float = field(default_factory=time.time)
+    row: int | None = None
+    email: str | None = None
+    attempt: int | None = None
+    delay: float | None = None  # seconds until the retry
+    reason: str | None = None  # server reply or plain sentence
+    message_id: str | None = None
+    total: int | None = None  # for started: messages this run will try
+    rows: tuple[int, ...] = ()  # for in_doubt: the rows concerned
+    counts: Mapping[str, int] | None = None  # for finished/cap_reached: journal counts
+    resume_at: float | None = None  # for cap_reached: when the next message can go
+    remaining: int | None = None  # for cap_reached/finished: still queued or deferred
+
+    def to_json(self) -> dict[str, Any]:
+        """The non-empty fields, for one JSON line per event."""
+        return {k: v for k, v in asdict(self).items() if v not in (None, ())}
+
+
+@dataclass(slots=True)
+class Summary:
+    """How a run ended."""
+
+    counts: dict[str, int]
+    sent: int = 0  # sent in this run
+    failed: int = 0  # failed in this run
+    in_doubt: list[int] = field(default_factory=list)  # every in-doubt row of the campaign
+    remaining: int = 0  # queued or deferred, left for a later run
+    cancelled: bool = False
+    cap_reached: bool = False
+    resume_at: float | None = None
+    error: str | None = None  # the plain reason a run stopped early
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not self.cancelled
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What a run would do, read without changing anything: for the confirmation."""
+
+    to_send: int  # messages this run would send (what the person confirms)
+    sent: int  # already sent in earlier runs
+    failed: int
+    in_doubt: tuple[int, ...]
+    audience: int
+
+
+def plan(campaign: Any, *, limit: int | None = None, resend_in_doubt: bool = False) -> Plan:
+    """Count what ``Sender(...).run()`` would send now; nothing is written."""
+    audience = list(campaign.audience())
+    known = {d.row: d for d in journal.rows(campaign.conn)}
+    taken = {
+        d.email.casefold()
+        for d in known.values()
+        if d.state in (journal.SENT, journal.SENDING, journal.IN_DOUBT)
+    }
+    go = (journal.QUEUED, journal.DEFERRED) + ((journal.IN_DOUBT,) if resend_in_doubt else ())
+    count = 0
+    for r in audience:
+        d = known.get(r.row)
+        if d is None:
+            if r.email.casefold() not in taken:
+                taken.add(r.email.casefold())
+                count += 1
+        elif d.state in go:
+            count += 1
+    if limit is not None:
+        count = min(count, limit)
+    states = Counter(d.state for d in known.values())
+    return Plan(
+        to_send=count,
+        sent=states[journal.SENT],
+        failed=states[journal.FAILED],
+        in_doubt=tuple(sorted(r for r, d in known.items() if d.state == journal.IN_DOUBT)),
+        audience=len(audience),
+    )
+
+
+def check_sendable(campaign: Any) -> None:
+    """Refuse to send a campaign that ``check`` says cannot go (e.g. a field blank without a
+    fallback, too few codes): the first reason, as one sentence."""
+    checkup = campaign.checkup()
+    if not checkup.sendable:
+        more = len(checkup.blocking) - 1
+        extra = f" (and {more} more problem{'s' if more > 1 else ''}; run check)" if more else ""
+        raise SendError(f"{checkup.blocking[0].rstrip('.')}{extra}.")
+
+
+class _Stop(Exception):
+    """Stop the whole run with this plain reason."""
+
+
+_TRANSIENT = (OSError, asyncio.TimeoutError, TimeoutError, EOFError)
+
+
+def _smtp_errors() -> tuple[type[BaseException], ...]:
+    from aiosmtplib import SMTPException
+
+    return (SMTPException, *_TRANSIENT)
+
+
+# Connection problems (composer.connection's ``reason``) that no retry can fix.
+_HOPELESS = {
+    "login_rejected",
+    "host_not_found",
+    "certificate",
+    "wrong_security",
+    "auth_not_offered",
+    "sign_in_unsupported",
+}
+
+
+def _hopeless(error: BaseException) -> bool:
+    """Does this connection error need the person (wrong password, host, certificate)?"""
+    return getattr(error, "reason", None) in _HOPELESS or not hasattr(error, "reason")
+
+
+def _reply_text(code: int, message: str) -> str:
+    return f"{code} {' '.join(message.split())}".strip()
+
+
+def envelope(message: EmailMessage) -> tuple[str, str]:
+    """(envelope sender, the one envelope recipient) of a message, checked by construction.
+
+    The recipient is the single address in To; a message with Cc, Bcc or a second address
+    is refused outright rather than sent."""
+    for header in ("Cc", "Bcc", "Resent-To", "Resent-Cc", "Resent-Bcc"):
+        if message.get(header) is not None:
+            raise SendError(f"A message has a {header} header; apologies go to one person only.")
+    tos = getaddresses(message.get_all("To", []))
+    froms = getaddresses(message.get_all("From", []))
+    if len(tos) != 1 or not tos[0][1]:
+        raise SendError("A message does not have exactly one address in To; it was not sent.")
+    if len(froms) != 1 or not froms[0][1]:
+        raise SendError("A message does not have exactly one From address; it was not sent.")
+    return froms[0][1], tos[0][1]
+
+
+_LEADING_DOT = re.compile(rb"(?m)^\.")
+
+
+def _flatten(message: EmailMessage, *, utf8: bool, eight_bit: bool) -> bytes:
+    import email.generator
+    import email.policy
+
+    policy = email.policy.SMTPUTF8 if utf8 else email.policy.SMTP
+    if not eight_bit:
+        policy = policy.clone(cte_type="7bit")
+    with io.BytesIO() as out:
+        email.generator.BytesGenerator(out, policy=policy).flatten(message)
+        return out.getvalue()
+
+
+def _data_payload(raw: bytes) -> bytes:
+    """The bytes after DATA: CRLF lines, leading dots doubled, ended by a lone dot."""
+    raw = re.sub(rb"\r?\n|\r", b"\r\n", raw)
+    raw = _LEADING_DOT.sub(b"..", raw)
+    if not raw.endswith(b"\r\n"):
+        raw += b"\r\n"
+    return raw + b".\r\n"
+
+
+class _Transaction:
+    """One message over one open connection: MAIL, RCPT, DATA, the message; nothing else.
+
+    ``stage`` says how far it got, which decides whether a lost connection means "try again"
+    (the message never left) or "in doubt" (it left and the answer was lost)."""
+
+    def __init__(self, smtp: Any, message: EmailMessage, timeout: float) -> None:
+        self.smtp = smtp
+        self.message = message
+        self.timeout = timeout
+        self.stage = "mail"
+        self.open = False  # a MAIL was accepted and the transaction not finished
+
+    async def run(self, before_data: Callable[[], None]) -> str:
+        from aiosmtplib import SMTPDataError
+
+        smtp = self.smtp
+        sender, recipient = envelope(self.message)
+        utf8 = not (sender.isascii() and recipient.isascii())
+        if utf8 and not smtp.supports_extension("smtputf8"):
+            raise SendError(
+                f"The address {recipient} has non-English letters and this mail server "
+                "cannot send to such addresses."
+            )
+        eight_bit = smtp.supports_extension("8bitmime")
+        raw = _flatten(self.message, utf8=utf8, eight_bit=eight_bit)
+        options = []
+        if utf8:
+            options.append("SMTPUTF8")
+        if eight_bit and not raw.isascii():
+            options.append("BODY=8BITMIME")
+        encoding = "utf-8" if utf8 else "ascii"
+        payload = _data_payload(raw)
+
+        self.stage = "mail"
+        await smtp.mail(sender, options=options, encoding=encoding, timeout=self.timeout)
+        self.open = True
+        self.stage = "rcpt"
+        await smtp.rcpt(recipient, encoding=encoding, timeout=self.timeout)
+        before_data()
+        self.stage = "data"
+        reply = await smtp.execute_command(b"DATA", timeout=self.timeout)
+        if reply.code != 354:
+            raise SMTPDataError(reply.code, reply.message)
+        # From here the message is handed over; a lost answer is an unknown outcome.
+        protocol = smtp.protocol
+        if protocol is None:
+            from aiosmtplib import SMTPServerDisconnected
+
+            raise SMTPServerDisconnected("Connection lost")
+        self.stage = "content"
+        try:
+            protocol.write(payload)
+            reply = await protocol.read_response(timeout=self.timeout)
+        except BaseException:
+            smtp.close()  # the conversation is out of step; never reuse it
+            raise
+        self.open = False
+        if reply.code // 100 != 2:
+            self.stage = "answered"  # a definite answer: not in doubt
+            raise SMTPDataError(reply.code, reply.message)
+        return _reply_text(reply.code, reply.message)
+
+    async def reset(self) -> bool:
+        """Abandon an open transaction (RSET) so the connection can carry the next one."""
+        if not self.open:
+            return self.smtp.is_connected
+        try:
+            await self.smtp.rset(timeout=self.timeout)
+        except Exception:
+            self.smtp.close()
+            return False
+        self.open = False
+        return True
+
+
+class Sender:
+    """Send a campaign's queued apologies. ``await Sender(...).run()`` returns a Summary."""
+
+    def __init__(
+        self,
+        campaign: Any,
+        account: Any,
+        secret: str | None,
+        *,
+        connections: int = DEFAULT_CONNECTIONS,
+        rate: float | None = None,
+        daily_cap: int | None = None,
+        limit: int | None = None,
+        resend_in_doubt: bool = False,
+        on_event: Callable[[Event], None] | None = None,
+        timeout: float = TIMEOUT,
+        retry_base: float = RETRY_BASE,
+        max_attempts: int = MAX_ATTEMPTS,
+        tls_context: Any = None,
+    ) -> None:
+        if not 1 <= connections <= MAX_CONNECTIONS:
+            raise SendError(
+                f"Connections must be between 1 and {MAX_CONNECTIONS}; {connections} was asked."
+            )
+        # The account's own limits apply unless the person asked for others; a provider that
+        # allows fewer simultaneous connections (Microsoft 365: 3) gets no more than that.
+        most = getattr(account, "max_connections", None)
+        if most:
+            connections = min(connections, most)
+        rate = rate if rate is not None else getattr(account, "rate", None)
+        daily_cap = daily_cap if daily_cap is not None else getattr(account, "daily_cap", None)
+        if rate is not None and rate <= 0:
+            raise SendError("The rate must be a positive number of messages per minute.")
+        if daily_cap is not None and daily_cap <= 0:
+            raise SendError("The daily cap must be a positive number of messages.")
+        if limit is not None and limit < 0:
+            raise SendError("The limit must be zero or a positive number of messages.")
+        self.campaign = campaign
+        self.account = account
+        self.secret = secret
+        self.connections = connections
+        self.rate = rate
+        self.daily_cap = daily_cap
+        self.limit = limit
+        self.resend_in_doubt = resend_in_doubt
+        self.on_event = on_event
+        self.timeout = timeout
+        self.retry_base = retry_base
+        self.max_attempts = max_attempts
+        self.tls_context = tls_context
+
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: int | None = None
+        self._paused = False
+        self._cancelled = False
+        self._stop_reason: str | None = None
+        self._cap_hit = False
+        self._queues: list[asyncio.Queue[Event | None]] = []
+        self._heap: list[tuple[float, int, int]] = []
+        self._seq = itertools.count()
+        self._active = 0
+        self._tries: dict[int, int] = {}
+        self._recipients: dict[int, Any] = {}
+        self._changed: asyncio.Future[None] | None = None
+        self._stopped: asyncio.Future[None] | None = None
+        self._live_connections = 0
+        self._first_connect: asyncio.Event | None = None
+        self._first_connect_taken = False
+        self._sent = 0
+        self._failed = 0
+        self._random = random.Random()
+
+    # -- controls (any thread) -----------------------------------------------------------------
+
+    def pause(self) -> None:
+        """Start no new transaction until resume(); the ones in flight finish."""
+        self._control("pause")
+
+    def resume(self) -> None:
+        self._control("resume")
+
+    def cancel(self) -> None:
+        """Stop: no new transaction starts, the ones in flight finish, the journal is exact."""
+        self._control("cancel")
+
+    def _control(self, what: str) -> None:
+        loop = self._loop
+        if loop is not None and threading.get_ident() != self._thread and not loop.is_closed():
+            loop.call_soon_threadsafe(self._apply, what)
+        else:
+            self._apply(what)
+
+    def _apply(self, what: str) -> None:
+        if what == "pause" and not self._paused and not self._cancelled:
+            self._paused = True
+            self._emit(Event(PAUSED))
+        elif what == "resume" and self._paused:
+            self._paused = False
+            self._emit(Event(RESUMED))
+        elif what == "cancel" and not self._cancelled:
+            self._cancelled = True
+            self._paused = False
+            self._set_stopped()
+        self._notify()
+
+    # -- events --------------------------------------------------------------------------------
+
+    async def events(self) -> AsyncIterator[Event]:
+        """Every event of the run, ending after ``finished``. Start iterating before run()."""
+        queue: asyncio.Queue[Event | None] = asyncio.Queue()
+        self._queues.append(queue)
+        try:
+            while (event := await queue.get()) is not None:
+                yield event
+        finally:
+            self._queues.remove(queue)
+
+    def _emit(self, event: Event) -> None:
+        for queue in self._queues:
+            queue.put_nowait(event)
+        if self.on_event is not None:
+            self.on_event(event)
+
+    def _notify(self) -> None:
+        if self._changed is not None and not self._changed.done():
+            self._changed.set_result(None)
+
+    def _set_stopped(self) -> None:
+        if self._stopped is not None and not self._stopped.done():
+            self._stopped.set_result(None)
+
+    async def _wait_change(self, timeout: float | None = None) -> None:
+        if self._changed is None or self._changed.done():
+            self._changed = asyncio.get_running_loop().create_future()
+        await asyncio.wait({self._changed}, timeout=timeout)
+
+    @property
+    def _stopping(self) -> bool:
+        return self._cancelled or self._stop_reason is not None or self._cap_hit
+
+    def _stop(self, reason: str) -> None:
+        if self._stop_reason is None:
+            self._stop_reason = reason
+        self._set_stopped()
+        self._notify()
+
+    # -- the run ------------------------------------------------------------------------------
+
+    async def run(self) -> Summary:
+        """Send what is queued or deferred; in-doubt messages only with ``resend_in_doubt``."""
+        loop = asyncio.get_running_loop()
+        self._loop, self._thread = loop, threading.get_ident()
+        self._changed = loop.create_future()
+        self._stopped = loop.create_future()
+        self._first_connect = asyncio.Event()
+        if self._cancelled:
+            self._stopped.set_result(None)
+        conn = self.campaign.conn
+        try:
+            self._prepare(conn)
+        except ComposerError as e:
+            return self._finish(conn, error=str(e))
+        workers = [
+            asyncio.create_task(self._worker(), name=f"apology-sender-{i + 1}")
+            for i in range(self.connections)
+        ]
+        gathered = asyncio.gather(*workers, return_exceptions=True)
+        try:
+            results = await asyncio.shield(gathered)
+        except asyncio.CancelledError:
+            # The caller cancelled the task: behave like cancel(), let transactions finish.
+            self._apply("cancel")
+            results = await gathered
+            self._finish(conn)
+            raise
+        for result in results:
+            if isinstance(result, BaseException) and not isinstance(result, _Stop):
+                self._finish(conn, error="Sending stopped because of an unexpected error.")
+                raise result
+        return self._finish(conn)
+
+    def _prepare(self, conn: Any) -> None:
+        check_sendable(self.campaign)
+        audience = list(self.campaign.audience())
+        self._recipients = {r.row: r for r in audience}
+        codes = self.campaign.assign_codes(audience)
+        journal.enqueue(conn, audience, codes=codes)
+        doubt = [d.row for d in journal.in_doubt(conn)]
+        if doubt and self.resend_in_doubt:
+            journal.resolve_in_doubt(conn, doubt, as_sent=False)
+        elif doubt:
+            self._emit(
+                Event(
+                    IN_DOUBT,
+                    rows=tuple(doubt),
+                    reason="These messages may already have gone out; they are not sent again "
+                    "unless you choose to.",
+                )
+            )
+        now = time.time()
+        due = [
+            (max(now, d.retry_at or 0.0), d.row)
+            for d in journal.rows(conn)
+            if d.state in (journal.QUEUED, journal.DEFERRED) and d.row in self._recipients
+        ]
+        due.sort(key=lambda item: item[1])
+        if self.limit is not None:
+            due = due[: self.limit]
+        self._heap = [(when, next(self._seq), row) for when, row in due]
+        heapq.heapify(self._heap)
+        self._limiter = RateLimiter(self.rate)
+        self._cap = DailyCap(self.daily_cap, journal.sent_times(conn, now - DAY))
+        self._emit(Event(STARTED, total=len(self._heap), counts=journal.counts(conn)))
+
+    def _finish(self, conn: Any, error: str | None = None) -> Summary:
+        error = error or self._stop_reason
+        counts = journal.counts(conn)
+        remaining = counts[journal.QUEUED] + counts[journal.DEFERRED]
+        resume_at = None
+        if self._cap_hit and hasattr(self, "_cap"):
+            resume_at = self._cap.next_free()
+            self._emit(
+                Event(
+                    CAP_REACHED,
+                    resume_at=resume_at,
+                    remaining=remaining,
+                    counts=counts,
+                    reason=f"The daily limit of {self.daily_cap} messages in 24 hours is "
+                    f"reached; the next message can go at {_clock(resume_at)}.",
+                )
+            )
+        if error:
+            self._emit(Event(ERROR, reason=error))
+        self._emit(Event(FINISHED, counts=counts, remaining=remaining))
+        for queue in self._queues:
+            queue.put_nowait(None)
+        return Summary(
+            counts=counts,
+            sent=self._sent,
+            failed=self._failed,
+            in_doubt=[d.row for d in journal.in_doubt(conn)],
+            remaining=remaining,
+            cancelled=self._cancelled,
+            cap_reached=self._cap_hit,
+            resume_at=resume_at,
+            error=error,
+        )
+
+    async def _take(self) -> int | None:
+        """The next row whose time has come, or None when the run is over for this worker."""
+        while True:
+            if self._stopping:
+                return None
+            if self._paused:
+                await self._wait_change()
+                continue
+            if self._heap:
+                when, _, row = self._heap[0]
+                wait = when - time.time()
+                if wait <= 0:
+                    heapq.heappop(self._heap)
+                    self._active += 1
+                    return row
+                await self._wait_change(wait)
+            elif self._active == 0:
+                return None
+            else:
+                await self._wait_change()  # a retry may come back
+
+    def _done(self, row: int, retry_at: float | None = None) -> None:
+        """A worker is finished with a row (for now, if it comes back at ``retry_at``)."""
+        if retry_at is not None:
+            heapq.heappush(self._heap, (retry_at, next(self._seq), row))
+        self._active -= 1
+        self._notify()
+
+    async def _interruptible(self, awaitable: Any) -> bool:
+        """Await unless the run stops first; True if it completed."""
+        task = asyncio.ensure_future(awaitable)
+        assert self._stopped is not None
+        await asyncio.wait({task, self._stopped}, return_when=asyncio.FIRST_COMPLETED)
+        if task.done():
+            task.result()
+            return True
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        return False
+
+    async def _connect(self) -> Any:
+        from composer import connection
+
+        return await connection.connect(
+            self.account, self.secret, timeout=self.timeout, tls_context=self.tls_context
+        )
+
+    async def _open(self) -> Any | None:
+        """A new logged-in connection, or None if this worker should retire.
+
+        The first connection of a run is opened alone, so a wrong host or password stops the
+        run after one try; later ones that fail while others work simply retire (the server
+        allows fewer connections than asked); when none works, retry a few times, then stop."""
+        assert self._first_connect is not None
+        if self._first_connect.is_set():
+            first = False
+        elif self._first_connect_taken:
+            await self._first_connect.wait()
+            first = False
+        else:
+            self._first_connect_taken = True
+            first = True
+        failures = 0
+        while not self._stopping:
+            try:
+                smtp = await self._connect()
+            except AccountError as e:
+                failures += 1
+                if first or _hopeless(e) or failures >= CONNECT_ATTEMPTS:
+                    self._stop(str(e))
+                    return None
+                if self._live_connections > 0:
+                    return None
+                if not await self._interruptible(asyncio.sleep(self._backoff(failures))):
+                    return None
+            else:
+                self._live_connections += 1
+                return smtp
+            finally:
+                if first:
+                    self._first_connect.set()
+        return None
+
+    async def _worker(self) -> None:
+        smtp = None
+        last_used = 0.0
+        try:
+            while (row := await self._take()) is not None:
+                if not self._cap.reserve():
+                    self._cap_hit = True
+                    self._set_stopped()
+                    self._done(row, retry_at=time.time())
+                    break
+                if smtp is not None and time.monotonic() - last_used > IDLE_CHECK:
+                    try:
+                        await smtp.noop(timeout=self.timeout)
+                    except _smtp_errors():
+                        smtp.close()
+                if smtp is not None and not smtp.is_connected:
+                    self._live_connections -= 1
+                    smtp = None
+                if smtp is None:
+                    smtp = await self._open()
+                    if smtp is None:
+                        self._cap.release(sent=False)
+                        self._done(row, retry_at=time.time())
+                        break
+                if not await self._interruptible(self._limiter.acquire()):
+                    self._cap.release(sent=False)
+                    self._done(row, retry_at=time.time())
+                    break
+                await self._deliver(smtp, row)  # releases the cap place and the row
+                last_used = time.monotonic()
+        finally:
+            if smtp is not None:
+                self._live_connections -= 1
+                await self._quit(smtp)
+
+    async def _quit(self, smtp: Any) -> None:
+        try:
+            await asyncio.wait_for(smtp.quit(), timeout=min(self.timeout, 5.0))
+        except BaseException:
+            smtp.close()
+
+    def _backoff(self, attempt: int) -> float:
+        """Exponential back-off with jitter: base, 2x, 4x ... capped; half of it random."""
+        delay = min(RETRY_MAX, self.retry_base * 2 ** max(0, attempt - 1))
+        return delay / 2 + self._random.uniform(0, delay / 2)
+
+    async def _deliver(self, smtp: Any, row: int) -> None:
+        """One attempt for one row; records the outcome and hands the row back."""
+        from aiosmtplib import SMTPResponseException
+
+        conn = self.campaign.conn
+        recipient = self._recipients[row]
+        attempt = self._tries[row] = self._tries.get(row, 0) + 1
+        try:
+            message = self.campaign.message_for(recipient)
+            envelope(message)
+        except ComposerError as e:
+            self._fail(row, recipient.email, str(e))
+            return
+        message_id = message.get("Message-ID")
+        transaction = _Transaction(smtp, message, self.timeout)
+        marked = False
+
+        def before_data() -> None:
+            nonlocal marked
+            journal.mark_sending(conn, row, message_id)
+            marked = True
+            self._emit(Event(SENDING, row=row, email=recipient.email, attempt=attempt))
+
+        try:
+            reply = await transaction.run(before_data)
+        except SMTPResponseException as e:
+            reply = _reply_text(e.code, e.message)
+            await transaction.reset()
+            if e.code == 421:
+                smtp.close()
+                self._retry(row, recipient.email, attempt, reply, delay=0.0)
+            elif 400 <= e.code < 500:
+                self._retry(row, recipient.email, attempt, reply)
+            elif transaction.stage == "mail":
+                # The server refuses the sender, not this recipient: every message would fail.
+                self._cap.release(sent=False)
+                self._done(row, retry_at=time.time())
+                self._stop(
+                    f"The mail server refused the sender address ({reply}); check the "
+                    "account's address and try again."
+                )
+            else:
+                self._fail(row, recipient.email, reply)
+        except ComposerError as e:
+            await transaction.reset()
+            self._fail(row, recipient.email, str(e))
+        except (*_smtp_errors(), asyncio.CancelledError) as e:
+            smtp.close()
+            reason = _lost_reason(e)
+            if transaction.stage == "content":
+                journal.mark_in_doubt(conn, row, reason)
+                self._cap.release(sent=True)
+                self._emit(
+                    Event(IN_DOUBT, row=row, email=recipient.email, rows=(row,), reason=reason)
+                )
+                self._done(row)
+            else:
+                self._retry(row, recipient.email, attempt, reason)
+            if isinstance(e, asyncio.CancelledError):
+                raise
+        except BaseException:
+            if marked and journal.get(conn, row).state == journal.SENDING:
+                journal.mark_in_doubt(conn, row, "Sending stopped by an unexpected error.")
+            self._done(row)
+            raise
+        else:
+            journal.mark_sent(conn, row, reply, message_id)
+            self._cap.release(sent=True)
+            self._sent += 1
+            self._emit(
+                Event(SENT, row=row, email=recipient.email, reason=reply, message_id=message_id)
+            )
+            self._done(row)
+
+    def _fail(self, row: int, email: str, reason: str) -> None:
+        journal.mark_failed(self.campaign.conn, row, reason)
+        self._cap.release(sent=False)
+        self._failed += 1
+        self._emit(Event(FAILED, row=row, email=email, reason=reason))
+        self._done(row)
+
+    def _retry(
+        self, row: int, email: str, attempt: int, reason: str, delay: float | None = None
+    ) -> None:
+        if attempt >= self.max_attempts:
+            self._fail(row, email, f"Gave up after {attempt} attempts; the last answer: {reason}")
+            return
+        delay = self._backoff(attempt) if delay is None else delay
+        retry_at = time.time() + delay
+        journal.mark_deferred(self.campaign.conn, row, reason, retry_at=retry_at)
+        self._cap.release(sent=False)
+        self._emit(Event(RETRY, row=row, email=email, attempt=attempt, delay=delay, reason=reason))
+        self._done(row, retry_at=retry_at)
+
+
+def _lost_reason(error: BaseException) -> str:
+    from aiosmtplib import SMTPTimeoutError
+
+    if isinstance(error, (SMTPTimeoutError, asyncio.TimeoutError, TimeoutError)):
+        return "The mail server did not answer in time."
+    if isinstance(error, asyncio.CancelledError):
+        return "Sending was interrupted."
+    return "The connection to the mail server was lost."
+
+
+def _clock(timestamp: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(timestamp))
+
+
+# -- test message, dry run ---------------------------------------------------------------------
+
+
+def _pick(campaign: Any, row: int | None) -> Any:
+    audience = list(campaign.audience())
+    if not audience:
+        raise SendError("The campaign has no recipients to render a message for.")
+    if row is None:
+        return audience[0]
+    for recipient in audience:
+        if recipient.row == row:
+            return recipient
+    raise SendError(
+        f"Row {row} is not one of the recipients; choose a spreadsheet row between "
+        f"{audience[0].row} and {audience[-1].row} that has a valid address."
+    )
+
+
+def test_message(campaign: Any, account: Any, row: int | None = None) -> EmailMessage:
+    """Recipient ``row`` (default the first) rendered, but addressed to the account's owner."""
+    recipient = _pick(campaign, row)
+    message = campaign.message_for(recipient)
+    subject = message.get("Subject", "")
+    del message["Subject"]
+    message["Subject"] = f"[TEST] {subject}"
+    del message["To"]
+    message["To"] = formataddr((account.display_name or "", account.address))
+    domain = account.address.rpartition("@")[2] or None
+    del message["Message-ID"]
+    message["Message-ID"] = make_msgid("test", domain=domain)
+    return message
+
+
+async def test_to_self(
+    campaign: Any,
+    account: Any,
+    secret: str | None,
+    row: int | None = None,
+    *,
+    timeout: float = TIMEOUT,
+    tls_context: Any = None,
+) -> str:
+    """Send one rendered apology to the account's own address; not recorded as a delivery.
+
+    Returns the server's reply."""
+    from aiosmtplib import SMTPResponseException
+
+    from composer import connection
+
+    message = test_message(campaign, account, row)
+    smtp = await connection.connect(account, secret, timeout=timeout, tls_context=tls_context)
+    transaction = _Transaction(smtp, message, timeout)
+    try:
+        return await transaction.run(lambda: None)
+    except SMTPResponseException as e:
+        raise SendError(
+            f"The mail server refused the test message ({_reply_text(e.code, e.message)})."
+        ) from e
+    except _smtp_errors() as e:
+        raise SendError(f"{_lost_reason(e)[:-1]}; the test message may not have gone.") from e
+    finally:
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(smtp.quit(), 5.0)
+        smtp.close()
+
+
+# Not pytest tests when a test module imports them.
+test_message.__test__ = False  # type: ignore[attr-defined]
+test_to_self.__test__ = False  # type: ignore[attr-defined]
+
+
+def _file_name(row: int, address: str) -> str:
+    safe = re.sub(r"[^A-Za-z0-9@._+-]+", "_", address)[:80]
+    return f"row{row:06d}_{safe}.eml"
+
+
+def dry_run(campaign: Any, outbox_dir: str | Path) -> int:
+    """Write every recipient's message as an .eml file; no server, no journal change."""
+    import email.policy
+
+    folder = Path(outbox_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise SendError(f"The outbox folder {str(folder)!r} cannot be created ({e}).") from e
+    count = 0
+    for recipient in campaign.audience():
+        message = campaign.message_for(recipient)
+        envelope(message)
+        (folder / _file_name(recipient.row, recipient.email)).write_bytes(
+            message.as_bytes(policy=email.policy.SMTP)
+        )
+        count += 1
+    return count

@@ -1,0 +1,222 @@
+"""composer.check: one verdict on whether a mailing can go, with a sentence per blocking reason.
+Rows that cannot get the apology (invalid, duplicate, suppressed) are reported, not blocking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from composer import check, table
+from composer.attachments import AttachmentPlan
+from composer.audience import EQUALS, Condition, Filter
+from composer.codes import COLUMN, FILE, SHARED, CodePlan
+from composer.message import Identity
+from composer.recipients import ATTACHMENT, CODE, DUPLICATE, INVALID, MISSING_FIELD, SUPPRESSED
+from composer.table import Column, Table
+from composer.template import Template
+from resources import SAMPLE_APOLOGY, SAMPLE_CUSTOMERS, SAMPLE_SHARED_CODE, resource_path
+
+SHARED_CODE = CodePlan(kind=SHARED, shared="SORRY11")
+
+
+def customers(*rows: tuple[str, str, str, str]) -> Table:
+    rows = rows or (
+        ("ann@example.com", "Ann", "1001", "A-1"),
+        ("bob@example.com", "Bob", "1002", "A-2"),
+        ("cat@example.com", "Cat", "1003", "A-3"),
+    )
+    return Table(
+        columns=[
+            Column("Email", "email"),
+            Column("First name", "first_name"),
+            Column("Order #", "order"),
+            Column("Voucher", "voucher"),
+        ],
+        rows=list(rows),
+        row_numbers=list(range(2, 2 + len(rows))),
+    )
+
+
+APOLOGY = Template(subject="Sorry, {{ first_name }}", body="Order {{ order }}: {{ code }}\n")
+
+
+def run(t: Table | None = None, template: Template = APOLOGY, **options) -> check.Checkup:
+    options.setdefault("code_plan", SHARED_CODE)
+    return check.run(t or customers(), None, template, **options)
+
+
+def test_a_clean_list_is_sendable_with_everyone_in_the_audience():
+    result = run()
+    assert result.sendable and result.blocking == []
+    assert result.rows_read == 3
+    assert [r.row for r in result.audience] == [2, 3, 4]
+    assert result.codes == {2: "SORRY11", 3: "SORRY11", 4: "SORRY11"}
+    assert result.fields_used == ("first_name", "order", "code")
+    assert result.problems == []
+
+
+def test_bad_duplicate_and_suppressed_rows_are_reported_but_do_not_block():
+    t = customers(
+        ("ann@example.com", "Ann", "1", ""),
+        ("not-an-address", "Bob", "2", ""),
+        ("ANN@example.com", "Ann", "3", ""),
+        ("dan@example.com", "Dan", "4", ""),
+    )
+    result = run(t, suppress=frozenset({"dan@example.com"}))
+    assert result.sendable
+    assert [r.row for r in result.audience] == [2]
+    kinds = {p.row: p.kind for p in result.problems}
+    assert kinds == {3: INVALID, 4: DUPLICATE, 5: SUPPRESSED}
+    duplicate = next(p for p in result.problems if p.kind == DUPLICATE)
+    assert duplicate.duplicate_of == 2
+
+
+def test_no_address_column_blocks():
+    t = Table(
+        columns=[Column("Name", "name"), Column("City", "city")],
+        rows=[("Ann", "Lyon"), ("Bob", "Oslo")],
+        row_numbers=[2, 3],
+    )
+    result = run(t, Template(subject="Hi", body="Hello {{ name }}\n"), code_plan=CodePlan())
+    assert not result.sendable
+    assert result.audience == []
+    assert "No column of e-mail addresses" in result.blocking[0]
+
+
+def test_nobody_to_send_to_blocks():
+    t = customers(("nobody", "Ann", "1", ""), ("", "Bob", "2", ""))
+    result = run(t)
+    assert not result.sendable
+    assert result.blocking == [
+        'No row has a usable e-mail address in the "Email" column, so there is nobody to send '
+        "to; fix the addresses or choose the column that holds them."
+    ]
+
+
+def test_a_filter_that_leaves_nobody_blocks():
+    result = run(filter=Filter((Condition("first_name", EQUALS, "Zed"),)))
+    assert result.blocking == ["The filter leaves nobody to send to; change or remove it."]
+    narrowed = run(filter=Filter((Condition("first_name", EQUALS, "Bob"),)))
+    assert narrowed.sendable and [r.row for r in narrowed.audience] == [3]
+
+
+def test_an_unknown_field_blocks_and_names_the_closest_column():
+    result = run(template=Template(subject="Sorry", body="Hi {{ frist_name }}\n"))
+    assert not result.sendable
+    assert len(result.blocking) == 1
+    assert "frist_name" in result.blocking[0] and "first_name" in result.blocking[0]
+
+
+def test_blank_values_without_a_fallback_block_with_field_count_and_rows():
+    rows = [(f"p{i}@example.com", "" if i % 2 else f"P{i}", str(i), "") for i in range(50)]
+    result = run(customers(*rows))
+    assert not result.sendable
+    assert result.missing == {"first_name": list(range(3, 52, 2))}
+    [sentence] = result.blocking
+    assert sentence.startswith("25 recipients have no first_name (rows 3, 5, 7, 9 and 21 more)")
+    assert '{{ first_name or "…" }}' in sentence
+    assert sum(p.kind == MISSING_FIELD for p in result.problems) == 25
+
+
+def test_a_fallback_in_the_template_or_in_the_fallback_box_unblocks():
+    rows = [("ann@example.com", "", "1", ""), ("bob@example.com", "Bob", "2", "")]
+    inline = Template(subject="Sorry", body='Hi {{ first_name or "there" }} {{ code }}\n')
+    boxed = Template(
+        subject="Sorry", body="Hi {{ first_name }} {{ code }}\n", fallbacks={"first_name": "you"}
+    )
+    assert run(customers(*rows), inline).sendable
+    assert run(customers(*rows), boxed).sendable
+
+
+def test_code_printed_but_none_chosen_blocks():
+    result = run(code_plan=CodePlan())
+    assert not result.sendable
+    assert "no discount code was chosen" in result.blocking[0]
+    assert run(
+        template=Template(subject="Sorry", body="Order {{ order }}\n"), code_plan=CodePlan()
+    ).sendable
+
+
+def test_too_few_codes_in_a_file_block():
+    result = run(code_plan=CodePlan(kind=FILE, pool=("X1", "X2")))
+    assert not result.sendable
+    assert "2 codes for 3 customers" in result.blocking[0]
+    assert any(p.kind == CODE for p in result.problems)
+    enough = run(code_plan=CodePlan(kind=FILE, pool=("X1", "X2", "X3")))
+    assert enough.sendable and enough.codes == {2: "X1", 3: "X2", 4: "X3"}
+
+
+def test_codes_already_given_are_kept():
+    result = run(code_plan=CodePlan(kind=FILE, pool=("X1", "X2", "X3")), already={3: "X1"})
+    assert result.codes == {2: "X2", 3: "X1", 4: "X3"}
+
+
+def test_duplicate_codes_in_a_column_block():
+    t = customers(
+        ("ann@example.com", "Ann", "1", "V-1"),
+        ("bob@example.com", "Bob", "2", "V-2"),
+        ("cat@example.com", "Cat", "3", "v-1"),
+    )
+    result = run(t, code_plan=CodePlan(kind=COLUMN, column="voucher"))
+    assert not result.sendable
+    assert "used by rows 2 and 4" in result.blocking[0]
+    assert [p.row for p in result.problems if p.kind == CODE] == [4]
+
+
+def test_a_missing_attachment_blocks(tmp_path):
+    present = tmp_path / "label.pdf"
+    present.write_bytes(b"%PDF")
+    result = run(attachments=AttachmentPlan(files=(present,)))
+    assert result.sendable
+    gone = tmp_path / "gone.pdf"
+    result = run(attachments=AttachmentPlan(files=(present, gone)))
+    assert not result.sendable
+    assert any("gone.pdf" in s for s in result.blocking)
+    assert any(p.kind == ATTACHMENT for p in result.problems)
+
+
+def test_a_per_recipient_attachment_missing_for_some_rows_blocks_with_the_rows(tmp_path):
+    (tmp_path / "A-1.pdf").write_bytes(b"%PDF")
+    (tmp_path / "A-3.pdf").write_bytes(b"%PDF")
+    t = customers(
+        ("ann@example.com", "Ann", "1", "A-1.pdf"),
+        ("bob@example.com", "Bob", "2", "A-2.pdf"),
+        ("cat@example.com", "Cat", "3", "A-3.pdf"),
+    )
+    result = run(t, attachments=AttachmentPlan(column="voucher", base_dir=tmp_path))
+    assert result.blocking == [
+        "1 recipient cannot get their attachment (row 3); fix the files named for those rows "
+        "or leave the rows out."
+    ]
+
+
+def test_an_invalid_sender_blocks_only_when_a_sender_is_given():
+    assert run(identity=Identity("Sam", "sam@shop.example")).sendable
+    result = run(identity=Identity("Sam", "sam at shop"))
+    assert result.blocking == [
+        'The sender address "sam at shop" is not a valid e-mail address; give your own address '
+        "as the sender."
+    ]
+
+
+def test_several_reasons_are_all_listed():
+    t = customers(("ann@example.com", "", "1", ""))
+    result = run(t, code_plan=CodePlan(kind=FILE, pool=()))
+    assert len(result.blocking) == 2
+    assert "first_name" in result.blocking[0] and "code" in result.blocking[1]
+
+
+def test_the_sample_workbook_and_apology_are_sendable():
+    t = table.load(resource_path(*SAMPLE_CUSTOMERS))
+    from composer import template
+
+    apology = template.load(resource_path(*SAMPLE_APOLOGY))
+    result = check.run(t, None, apology, code_plan=CodePlan(kind=SHARED, shared=SAMPLE_SHARED_CODE))
+    assert result.sendable, result.blocking
+    assert result.rows_read == 50
+    assert len(result.audience) == 48
+    kinds = sorted(p.kind for p in result.problems)
+    assert kinds == [DUPLICATE, INVALID]
+    # row 8 has no first name; the apology's fallback covers it
+    sofia = next(r for r in result.audience if r.row == 8)
+    assert sofia.fields["first_name"] == ""
+    assert Path(resource_path("samples", "make_sample.py")).is_file()

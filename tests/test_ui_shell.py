@@ -1,0 +1,288 @@
+"""The window's shell: the worker, steps, documents (new/open/save/drafts), prompts, drops."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+)
+
+from composer.errors import SpreadsheetError
+
+WAIT = 15_000
+
+
+def settled(doc) -> bool:
+    return not doc.busy and doc.checkup is not None
+
+
+def answer_next_dialog(qtbot, button_role: QMessageBox.StandardButton | str, seen: list[str]):
+    """Click a button of the next modal message box as a person would, noting its text."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text())
+        if isinstance(button_role, str):
+            target = next(b for b in box.buttons() if b.text() == button_role)
+        else:
+            target = box.button(button_role)
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, click)
+
+
+# ---- the worker ---------------------------------------------------------------------------
+
+
+def test_worker_returns_results_errors_and_progress_on_the_gui_thread(qtbot, ui_worker):
+    gui = threading.get_ident()
+    where: list[int] = []
+
+    def blocking(x: int) -> int:
+        where.append(threading.get_ident())
+        return x * 2
+
+    job = ui_worker.submit(blocking, 21)
+    with qtbot.waitSignal(job.succeeded, timeout=WAIT) as got:
+        pass
+    assert got.args == [42]
+    assert where and where[0] != gui  # the work ran off the GUI thread
+
+    def bad_file() -> None:
+        raise SpreadsheetError("The file is not a spreadsheet; choose an .xlsx or .csv file.")
+
+    job = ui_worker.submit(bad_file)
+    with qtbot.waitSignal(job.failed, timeout=WAIT) as got:
+        pass
+    assert got.args == ["The file is not a spreadsheet; choose an .xlsx or .csv file."]
+
+    async def counting(n: int, progress) -> str:
+        for i in range(n):
+            progress(i)
+            await asyncio.sleep(0)
+        return "done"
+
+    seen: list[int] = []
+    job = ui_worker.submit(counting, 3, pass_progress=True)
+    job.progress.connect(seen.append)
+    with qtbot.waitSignal(job.succeeded, timeout=WAIT) as got:
+        pass
+    assert got.args == ["done"] and seen == [0, 1, 2]
+
+
+def test_cancel_and_stale_results_are_dropped(qtbot, ui_worker):
+    job = ui_worker.submit(asyncio.sleep, 30)
+    with qtbot.waitSignal(job.cancelled, timeout=WAIT):
+        job.cancel()
+
+    results: list[str] = []
+
+    def slow(name: str, delay: float) -> str:
+        time.sleep(delay)
+        return name
+
+    old = ui_worker.submit(slow, "old", 0.3, key="load")
+    old.succeeded.connect(results.append)
+    new = ui_worker.submit(slow, "new", 0.0, key="load")
+    new.succeeded.connect(results.append)
+    with qtbot.waitSignal(new.succeeded, timeout=WAIT):
+        pass
+    qtbot.waitUntil(lambda: not ui_worker.busy(), timeout=WAIT)
+    assert results == ["new"] and old.stale
+
+
+def test_worker_stops_cleanly_with_work_in_flight(qtbot):
+    from ui.worker import Worker
+
+    worker = Worker()
+    worker.submit(asyncio.sleep, 30)
+    worker.submit(time.sleep, 0.2)
+    worker.stop()
+    assert not worker.isRunning()
+    late = worker.submit(lambda: 1)  # after stop: accepted, never run, never emitted
+    assert late.stale
+
+
+# ---- the window -----------------------------------------------------------------------
+
+
+def test_window_shows_four_steps_with_status_and_accessible_controls(qtbot, main_window):
+    window = main_window
+    assert window.isVisible()
+    texts = [window.steps.item(i).text() for i in range(window.steps.count())]
+    assert [t.split("\n")[0] for t in texts] == [
+        "1. Customers",
+        "2. Message",
+        "3. Preview",
+        "4. Send",
+    ]
+    assert "Open your customer list" in texts[0]
+    assert window.audience_label.text().startswith("No customers yet")
+    assert "New campaign" in window.windowTitle()
+    for name in ("customers", "message"):
+        page = window.pages[name]
+        for widget in page.findChildren(QAbstractButton) + page.findChildren(QComboBox):
+            assert widget.accessibleName() or widget.text() if hasattr(widget, "text") else True
+        for kind in (QLineEdit, QPlainTextEdit, QComboBox, QAbstractItemView):
+            for widget in page.findChildren(kind):
+                if widget.parent() is not None and isinstance(widget.parent(), QComboBox):
+                    continue  # the combo box's own popup view
+                if type(widget).__name__ == "QComboBoxListView":
+                    continue
+                assert widget.accessibleName(), f"{name}: {type(widget).__name__} has no name"
+
+
+def test_ctrl_enter_moves_to_the_next_step(qtbot, main_window):
+    window = main_window
+    assert window.current_step == "customers"
+    qtbot.keyClick(window.steps, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_step == "message"
+    subject = window.pages["message"].subject
+    subject.setFocus()
+    qtbot.keyClick(subject, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_step == "preview"
+
+
+def test_dropping_a_spreadsheet_opens_it(qtbot, main_window, customers_xlsx):
+    window = main_window
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(customers_xlsx))])
+    drop = QDropEvent(
+        QPointF(QPoint(50, 50)),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+    qtbot.waitUntil(lambda: settled(window.document), timeout=WAIT)
+    assert window.document.source == customers_xlsx
+    assert window.audience_label.text() == "Sending to 6 of 8 rows"
+
+
+def test_unsaved_changes_are_marked_and_asked_about_on_close(qtbot, main_window):
+    window = main_window
+    assert not window.isWindowModified()
+    qtbot.keyClicks(window.pages["message"].subject, "Sorry")
+    assert window.isWindowModified() and window.document.dirty
+
+    seen: list[str] = []
+    answer_next_dialog(qtbot, QMessageBox.StandardButton.Cancel, seen)
+    window.close()
+    assert seen and "Save the changes" in seen[0]
+    assert window.isVisible()  # Cancel keeps everything
+
+    answer_next_dialog(qtbot, QMessageBox.StandardButton.Discard, seen)
+    window.close()
+    assert len(seen) == 2
+    assert not window.isVisible()
+
+
+def test_new_campaign_asks_first_and_then_empties_everything(qtbot, main_window, customers_xlsx):
+    window = main_window
+    window.open_spreadsheet(customers_xlsx)
+    qtbot.waitUntil(lambda: settled(window.document), timeout=WAIT)
+    seen: list[str] = []
+    answer_next_dialog(qtbot, QMessageBox.StandardButton.Discard, seen)
+    window.new_action.trigger()
+    assert seen
+    assert window.document.table is None and not window.document.dirty
+    assert window.pages["customers"].stack.currentIndex() == 0  # the "drop a file" invitation
+
+
+def test_save_reopen_and_recent_files(qtbot, main_window, customers_xlsx, tmp_path):
+    window = main_window
+    doc = window.document
+    window.open_spreadsheet(customers_xlsx)
+    qtbot.waitUntil(lambda: settled(doc), timeout=WAIT)
+    target = tmp_path / "invoice-apology.apology"
+    assert window.save_as(target, wait=True)
+    assert target.exists() and not doc.dirty and not window.isWindowModified()
+    assert "invoice-apology" in window.windowTitle()
+    assert window.recent_files()[0] == str(target)
+
+    window.new_campaign()
+    window.open_file(target)
+    qtbot.waitUntil(lambda: doc.path == target and settled(doc), timeout=WAIT)
+    assert len(doc.table) == 8 and doc.columns.email == "email"
+
+
+def test_command_line_opens_a_campaign_file(qtbot, customers_xlsx, tmp_path):
+    from ui import app
+
+    first = app.build_window(app.parse_arguments([str(customers_xlsx)]))
+    qtbot.addWidget(first)
+    qtbot.waitUntil(lambda: settled(first.document), timeout=WAIT)
+    target = tmp_path / "from-cli.apology"
+    assert first.save_as(target, wait=True)
+    first.close()
+    first.worker.stop()
+
+    second = app.build_window(app.parse_arguments([str(target)]))
+    qtbot.addWidget(second)
+    qtbot.waitUntil(lambda: second.document.path == target, timeout=WAIT)
+    assert len(second.document.table) == 8
+    second.close()
+    second.worker.stop()
+
+
+def test_sample_opens_with_customers_and_apology(qtbot):
+    import resources
+    from ui import app
+
+    try:
+        resources.resource_path(*resources.SAMPLE_CUSTOMERS)
+    except FileNotFoundError:
+        pytest.skip("the sample workbook is not built in this checkout")
+    window = app.build_window(app.parse_arguments(["--sample"]))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: settled(window.document), timeout=WAIT)
+    assert window.document.table is not None and len(window.document.table) > 10
+    assert window.document.template.subject
+    assert window.audience_line().startswith("Sending to ")
+    window.document.dirty = False
+    window.close()
+    window.worker.stop()
+
+
+def test_a_crash_loses_nothing_typed(qtbot, ui_worker, customers_xlsx):
+    from ui.main_window import MainWindow
+
+    crashed = MainWindow(ui_worker)
+    qtbot.addWidget(crashed)
+    crashed.open_spreadsheet(customers_xlsx)
+    qtbot.waitUntil(lambda: settled(crashed.document), timeout=WAIT)
+    qtbot.keyClicks(crashed.pages["message"].subject, "We are sorry, {{ first_name }}")
+    assert crashed.document.autosave()  # what the timer does every few seconds
+    crashed.document._autosave_timer.stop()  # the "crash": no clean close, the draft stays
+
+    restarted = MainWindow(ui_worker)
+    qtbot.addWidget(restarted)
+    seen: list[str] = []
+    answer_next_dialog(qtbot, "Recover", seen)
+    restarted.offer_recovery()
+    assert seen and "We are sorry" in seen[0]
+    doc = restarted.document
+    qtbot.waitUntil(lambda: doc.table is not None and settled(doc), timeout=WAIT)
+    assert doc.template.subject == "We are sorry, {{ first_name }}"
+    assert restarted.pages["message"].subject.text() == "We are sorry, {{ first_name }}"
+    assert doc.source == customers_xlsx and doc.dirty
+    for window in (crashed, restarted):
+        window.document.dirty = False
+        window.close()

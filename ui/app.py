@@ -1,0 +1,87 @@
+"""``apology-composer``: start the desktop app.
+
+apology-composer                      an empty campaign (or the recovery question)
+apology-composer --sample             the built-in sample customers and apology
+apology-composer CAMPAIGN.apology     open a campaign (what a double-click does)
+apology-composer customers.xlsx       start a campaign from a spreadsheet
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+APP_NAME = "Apology Composer"
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="apology-composer", description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", help="a campaign (.apology) or a customer spreadsheet")
+    parser.add_argument(
+        "--sample", action="store_true", help="open the built-in sample campaign to try things out"
+    )
+    known, _qt_arguments = parser.parse_known_args(list(argv))
+    return known
+
+
+def load_sample(window: object) -> None:
+    """Fill the window's document with the sample customers, apology and shared code."""
+    import resources
+    from composer import codes, template
+    from composer.errors import ComposerError
+
+    document = window.document  # type: ignore[attr-defined]
+    try:
+        apology = template.load(resources.resource_path(*resources.SAMPLE_APOLOGY))
+        customers = resources.resource_path(*resources.SAMPLE_CUSTOMERS)
+    except (ComposerError, FileNotFoundError) as error:
+        document.problem.emit(str(error))
+        return
+    document.set_template(apology)
+    document.set_code_plan(codes.CodePlan(kind=codes.SHARED, shared=resources.SAMPLE_SHARED_CODE))
+    document.load_spreadsheet(customers)
+
+
+def build_window(arguments: argparse.Namespace):  # noqa: ANN201 - MainWindow, imported lazily
+    """The worker and the main window, with the file or sample from the command line."""
+    from ui.main_window import MainWindow
+    from ui.worker import Worker
+
+    worker = Worker()
+    window = MainWindow(worker)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(worker.stop)
+    if arguments.path:
+        path = Path(arguments.path)
+        QTimer.singleShot(0, lambda: window.open_file(path))
+    elif arguments.sample:
+        load_sample(window)
+    else:
+        QTimer.singleShot(0, window.offer_recovery)
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    arguments = parse_arguments(argv)
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationDisplayName(APP_NAME)
+    QApplication.setOrganizationName(APP_NAME)
+    QApplication.setDesktopFileName("apology-composer")
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    window = build_window(arguments)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.worker.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,565 @@
+"""The one main window: a list of steps on the side, the current step beside it.
+
+Why: a person in a hurry must always see where they are, what is ready and what still blocks
+sending, and be able to move between steps freely. Pages are plugged in by name; a page
+module that is not there yet (``ui/preview_page.py``, ``ui/send_page.py``) shows a placeholder.
+
+A page is any QWidget built as ``Page(document, worker)``. Optional hooks it may define:
+``activated()`` (called when the step is shown) and ``step_status() -> (text, level) | None``
+with level one of "ready", "todo", "problems", "blocks" to override the side-list status.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import document as document_module
+from ui.document import Document
+from ui.widgets import (
+    CAMPAIGN_SUFFIX,
+    SPREADSHEET_SUFFIXES,
+    app_settings,
+    heading,
+    hint,
+    is_campaign,
+    is_spreadsheet,
+    number,
+)
+from ui.worker import Worker
+
+STEPS = ("customers", "message", "preview", "send")
+MAX_RECENT = 8
+READY, TODO, PROBLEMS, BLOCKS = "ready", "todo", "problems", "blocks"
+
+# problem kinds that belong to the Customers step (they leave a row out; they never block)
+CUSTOMER_KINDS = ("invalid", "blank", "duplicate", "suppressed")
+
+
+def _page_class(name: str) -> type | None:
+    """``ui.<name>_page.<Name>Page`` if that module exists; None while it does not."""
+    module_name = f"ui.{name}_page"
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name == module_name:
+            return None
+        raise
+    return getattr(module, f"{name.capitalize()}Page", None)
+
+
+class PlaceholderPage(QWidget):
+    """Stands in for a step whose page is not built yet."""
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(title))
+        layout.addWidget(hint(self.tr("This step is not available in this version yet.")))
+        layout.addStretch(1)
+        self.setAccessibleName(title)
+
+
+class MainWindow(QMainWindow):
+    """Apology Composer's window; owns the Document, shares the Worker with every page."""
+
+    def __init__(self, worker: Worker, document: Document | None = None):
+        super().__init__()
+        self.worker = worker
+        self.document = document or Document(worker, self)
+        self._closing_confirmed = False
+        self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)
+        self.setAccessibleName(self.tr("Apology Composer"))
+        self.resize(QSize(1200, 780))
+
+        self.step_titles = {
+            "customers": self.tr("Customers"),
+            "message": self.tr("Message"),
+            "preview": self.tr("Preview"),
+            "send": self.tr("Send"),
+        }
+        self.steps = QListWidget()
+        self.steps.setObjectName("steps")
+        self.steps.setAccessibleName(self.tr("Steps"))
+        self.steps.setIconSize(QSize(20, 20))
+        self.steps.setSpacing(4)
+        self.steps.setMinimumWidth(180)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for index, name in enumerate(STEPS):
+            page = self._make_page(name)
+            self.pages[name] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(f"{index + 1}. {self.step_titles[name]}")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.steps.addItem(item)
+        self.steps.currentRowChanged.connect(self._show_step)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.steps)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([200, 1000])
+        self.setCentralWidget(self.splitter)
+
+        self.audience_label = QLabel()
+        self.audience_label.setObjectName("audienceLine")
+        self.audience_label.setAccessibleName(self.tr("Who gets the apology"))
+        self.busy_label = QLabel()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setAccessibleName(self.tr("Working"))
+        self.busy_bar.setVisible(False)
+        self.statusBar().addWidget(self.audience_label, 1)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+
+        self._build_menus()
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(self.next_step)
+
+        doc = self.document
+        doc.changed.connect(self.refresh_status)
+        doc.checkupReady.connect(self.refresh_status)
+        doc.tableLoaded.connect(self.refresh_status)
+        doc.pathChanged.connect(self._path_changed)
+        doc.dirtyChanged.connect(self.setWindowModified)
+        doc.busyChanged.connect(self._busy_changed)
+        doc.problem.connect(self.show_problem)
+        doc.saved.connect(self._saved)
+
+        self._update_title()
+        self._restore_settings()
+        self.steps.setCurrentRow(0)
+        self.refresh_status()
+
+    # ---- building ---------------------------------------------------------------------
+    def _make_page(self, name: str) -> QWidget:
+        cls = _page_class(name)
+        if cls is None:
+            return PlaceholderPage(self.step_titles[name])
+        page = cls(self.document, self.worker)
+        page.setObjectName(f"{name}Page")
+        return page
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_action = self._action(self.tr("&New campaign"), self.new_campaign, "Ctrl+N")
+        self.open_action = self._action(self.tr("&Open…"), lambda: self.open_file(), "Ctrl+O")
+        self.open_sheet_action = self._action(
+            self.tr("Open customer &spreadsheet…"), lambda: self.open_spreadsheet()
+        )
+        self.save_action = self._action(self.tr("&Save"), lambda: self.save(), "Ctrl+S")
+        self.save_as_action = self._action(
+            self.tr("Save &as…"), lambda: self.save_as(), "Ctrl+Shift+S"
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.new_action)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.open_action)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.open_sheet_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        go_menu = bar.addMenu(self.tr("&Go"))
+        for index, name in enumerate(STEPS):
+            go_menu.addAction(
+                self._action(
+                    self.step_titles[name],
+                    lambda _=False, i=index: self.steps.setCurrentRow(i),
+                    f"Ctrl+{index + 1}",
+                )
+            )
+        go_menu.addSeparator()
+        next_action = self._action(self.tr("&Next step"), self.next_step)
+        next_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        next_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # QShortcut does it
+        go_menu.addAction(next_action)
+
+    # ---- steps ------------------------------------------------------------------------
+    @property
+    def current_step(self) -> str:
+        return STEPS[self.stack.currentIndex()]
+
+    def show_step(self, name: str) -> None:
+        self.steps.setCurrentRow(STEPS.index(name))
+
+    def _show_step(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        activated = getattr(page, "activated", None)
+        if callable(activated):
+            activated()
+
+    def next_step(self) -> None:
+        row = self.steps.currentRow()
+        if row < len(STEPS) - 1:
+            self.steps.setCurrentRow(row + 1)
+
+    def step_status(self, name: str) -> tuple[str, str]:
+        """(text, level) shown under a step in the side list."""
+        page = self.pages.get(name)
+        own = getattr(page, "step_status", None)
+        if callable(own):
+            result = own()
+            if result is not None:
+                return result
+        doc = self.document
+        checkup = doc.checkup
+        if name == "customers":
+            if doc.table is None:
+                return self.tr("Open your customer list"), TODO
+            if checkup is not None and not checkup.audience and doc.blocking():
+                return self.tr("Nobody to send to"), BLOCKS
+            left_out = len(doc.problems(CUSTOMER_KINDS))
+            if left_out:
+                return self.tr("%s rows left out") % number(left_out), PROBLEMS
+            return self.tr("Ready"), READY
+        if name == "message":
+            if not doc.template.subject.strip() or not doc.template.body.strip():
+                return self.tr("Write the apology"), TODO
+            blocking = len(doc.blocking()) if checkup is not None and checkup.audience else 0
+            if blocking:
+                return self.tr("%s to fix before sending") % number(blocking), BLOCKS
+            return self.tr("Ready"), READY
+        if checkup is None:
+            return self.tr("Not ready yet"), TODO
+        if not doc.sendable():
+            return self.tr("Blocked: fix the steps above"), BLOCKS
+        if name == "preview":
+            return self.tr("%s messages to read") % number(doc.audience_count()), READY
+        return self.tr("Ready to send %s") % number(doc.audience_count()), READY
+
+    def refresh_status(self, *_: Any) -> None:
+        style = self.style()
+        icons = {
+            READY: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
+            TODO: QIcon(),
+            PROBLEMS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+            BLOCKS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
+        for index, name in enumerate(STEPS):
+            text, level = self.step_status(name)
+            item = self.steps.item(index)
+            item.setText(f"{index + 1}. {self.step_titles[name]}\n{text}")
+            item.setIcon(icons.get(level, QIcon()))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{self.step_titles[name]}: {text}")
+            item.setToolTip(text)
+        self.audience_label.setText(self.audience_line())
+        self._update_title()
+
+    def audience_line(self) -> str:
+        doc = self.document
+        if doc.table is None:
+            return self.tr("No customers yet: open a spreadsheet to begin.")
+        if doc.checkup is None:
+            return self.tr("%s rows read; checking…") % number(len(doc.table))
+        return self.tr("Sending to %s of %s rows") % (
+            number(doc.audience_count()),
+            number(doc.rows_read()),
+        )
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+        self.busy_label.setText(self.tr("Checking…") if busy else "")
+
+    # ---- documents --------------------------------------------------------------------
+    def _update_title(self) -> None:
+        name = self.document.title or self.tr("New campaign")
+        self.setWindowTitle(self.tr("%s[*] — Apology Composer") % name)
+        self.setWindowModified(self.document.dirty)
+
+    def _path_changed(self, path: str) -> None:
+        if path:
+            self.add_recent(path)
+        self._update_title()
+
+    def _saved(self, path: str) -> None:
+        self.statusBar().showMessage(self.tr("Saved %s") % Path(path).name, 4000)
+        self._update_title()
+
+    def show_problem(self, sentence: str) -> None:
+        """Every error the person sees: one sentence in a plain message box."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Apology Composer"),
+            sentence,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setAccessibleName(sentence)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Save / Don't save / Cancel for unsaved changes."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Unsaved changes"))
+        box.setText(self.tr("Save the changes to this campaign before closing it?"))
+        box.setInformativeText(self.tr("If you don't save, your changes will be lost."))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setAccessibleName(box.windowTitle())
+        return QMessageBox.StandardButton(box.exec())
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to throw the current campaign away."""
+        if not self.document.dirty:
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Discard:
+            self.document.discard_draft()
+            return True
+        return self.save(wait=True)
+
+    def new_campaign(self) -> None:
+        if self.maybe_save():
+            self.document.new()
+            self.show_step("customers")
+
+    def _last_folder(self) -> str:
+        return str(app_settings().value("lastFolder", str(Path.home())))
+
+    def _remember_folder(self, path: str | Path) -> None:
+        app_settings().setValue("lastFolder", str(Path(path).parent))
+
+    def open_file(self, path: str | Path | None = None) -> None:
+        """Open a campaign (.apology) or a customer spreadsheet, asking for one if not given."""
+        if path is None:
+            patterns = " ".join(f"*{s}" for s in (CAMPAIGN_SUFFIX, *SPREADSHEET_SUFFIXES))
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Open a campaign or a customer list"),
+                self._last_folder(),
+                self.tr("Campaigns and spreadsheets (%s)") % patterns,
+            )
+            if not path:
+                return
+        path = Path(path)
+        self._remember_folder(path)
+        if is_campaign(path):
+            if self.maybe_save():
+                self.document.open(path)
+        else:
+            self.open_spreadsheet(path)
+
+    def open_spreadsheet(self, path: str | Path | None = None, sheet: str | None = None) -> None:
+        if path is None:
+            patterns = " ".join(f"*{s}" for s in SPREADSHEET_SUFFIXES)
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Open the list of customers"),
+                self._last_folder(),
+                self.tr("Spreadsheets (%s)") % patterns,
+            )
+            if not path:
+                return
+        self._remember_folder(path)
+        self.document.load_spreadsheet(path, sheet)
+        self.show_step("customers")
+
+    def save(self, wait: bool = False) -> bool:
+        """Save to the current file (or ask where); with ``wait``, block until written."""
+        if self.document.path is None:
+            return self.save_as(wait=wait)
+        return self._save_to(None, wait)
+
+    def save_as(self, path: str | Path | None = None, wait: bool = False) -> bool:
+        if path is None:
+            suggested = Path(self._last_folder()) / (
+                (self.document.title or self.tr("apology")) + CAMPAIGN_SUFFIX
+            )
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save the campaign"),
+                str(suggested),
+                self.tr("Apology campaigns (*%s)") % CAMPAIGN_SUFFIX,
+            )
+            if not path:
+                return False
+        self._remember_folder(path)
+        return self._save_to(Path(path), wait)
+
+    def _save_to(self, path: Path | None, wait: bool) -> bool:
+        job = self.document.save(path)
+        if job is None:
+            return False
+        if not wait:
+            return True
+        from PySide6.QtCore import QEventLoop
+
+        loop = QEventLoop(self)
+        outcome: list[bool] = []
+        job.succeeded.connect(lambda _: outcome.append(True))
+        job.failed.connect(lambda _: outcome.append(False))
+        job.finished.connect(loop.quit)
+        if not job.done:
+            loop.exec()
+        return bool(outcome and outcome[0])
+
+    # ---- recent files -----------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = app_settings().value("recentFiles", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def add_recent(self, path: str) -> None:
+        files = [path] + [p for p in self.recent_files() if p != path]
+        app_settings().setValue("recentFiles", files[:MAX_RECENT])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = [p for p in self.recent_files() if Path(p).exists()]
+        if not files:
+            empty = self.recent_menu.addAction(self.tr("No recent campaigns"))
+            empty.setEnabled(False)
+            return
+        for path in files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
+
+    # ---- drafts -----------------------------------------------------------------------
+    def offer_recovery(self) -> None:
+        """At start: bring back work a crash left unsaved, if the person wants it."""
+        drafts = document_module.recoverable_drafts(self.document._drafts)
+        if not drafts:
+            return
+        newest = drafts[0]
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Recover unsaved work"))
+        box.setText(
+            self.tr("Apology Composer closed before “%s” was saved. Bring it back?")
+            % document_module.draft_summary(newest)
+        )
+        restore = box.addButton(self.tr("Recover"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Throw away"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        if box.clickedButton() is restore:
+            self.document.restore_draft(newest)
+        else:
+            newest.unlink(missing_ok=True)
+        for older in drafts[1:]:
+            older.unlink(missing_ok=True)
+
+    # ---- drag and drop ----------------------------------------------------------------
+    def _dropped_path(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        for url in urls:
+            if url.isLocalFile():
+                path = Path(url.toLocalFile())
+                if is_campaign(path) or is_spreadsheet(path):
+                    return path
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_path(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        QTimer.singleShot(0, lambda: self.open_file(path))  # never a modal inside a drop
+
+    # ---- settings and closing ---------------------------------------------------------
+    def _restore_settings(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = settings.value("mainSplitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        for page in self.pages.values():
+            restore = getattr(page, "restore_settings", None)
+            if callable(restore):
+                restore(settings)
+
+    def save_settings(self) -> None:
+        settings = app_settings()
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("mainSplitter", self.splitter.saveState())
+        for page in self.pages.values():
+            store = getattr(page, "save_settings", None)
+            if callable(store):
+                store(settings)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing_confirmed and not self.maybe_save():
+            event.ignore()
+            return
+        self._closing_confirmed = True
+        self.save_settings()
+        for page in self.pages.values():
+            shutdown = getattr(page, "shutdown", None)
+            if callable(shutdown):
+                shutdown()
+        self.document.close()
+        event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh_status()
+        super().changeEvent(event)

@@ -1,0 +1,601 @@
+"""Step 2, Message: who it is from, the subject and the apology, personal fields, a code.
+
+Why: the apology has to feel personal ("Hi Amelia, your order 1001…") without ever saying
+"Hi ,". Fields are one click or two keystrokes away, every field in use shows how many people
+lack it and takes a fallback, and what still blocks sending is listed in plain sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QStringListModel, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer import codes
+from composer.message import Identity
+from composer.template import ALWAYS_KNOWN, CODE
+from ui.document import Document
+from ui.widgets import app_settings, heading, hint, number
+from ui.worker import Worker
+
+_OPEN_FIELD = re.compile(r"\{\{\s*([A-Za-z0-9_]*)$")
+
+
+def _read_codes(path: Path) -> tuple[str, ...]:
+    """In the worker: the engine reads and checks the codes file."""
+    return codes.load_codes_file(path)
+
+
+def _account_dialog_class() -> type | None:
+    """UI-B's account dialog, when it is installed in this build."""
+    try:
+        from ui.account_dialog import AccountDialog
+    except ImportError:
+        return None
+    return AccountDialog
+
+
+class FieldTextEdit(QPlainTextEdit):
+    """The apology body: typing ``{{`` offers the spreadsheet's fields to complete."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.completer = QCompleter(self)
+        self.completer.setModel(QStringListModel(self))
+        self.completer.setWidget(self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer.activated.connect(self.insert_completion)
+
+    def set_fields(self, fields: list[str]) -> None:
+        model = self.completer.model()
+        assert isinstance(model, QStringListModel)
+        model.setStringList(fields)
+
+    def _typed_prefix(self) -> str | None:
+        cursor = self.textCursor()
+        block = cursor.block().text()[: cursor.positionInBlock()]
+        match = _OPEN_FIELD.search(block)
+        return match.group(1) if match else None
+
+    def insert_completion(self, field: str) -> None:
+        prefix = self._typed_prefix() or ""
+        cursor = self.textCursor()
+        cursor.movePosition(
+            QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(prefix)
+        )
+        before = cursor.block().text()[: cursor.positionInBlock()]
+        space = "" if before.endswith(" ") else " "
+        after = self.toPlainText()[cursor.selectionEnd() : cursor.selectionEnd() + 3]
+        closing = "" if after.lstrip().startswith("}}") else " }}"
+        cursor.insertText(f"{space}{field}{closing}")
+        self.setTextCursor(cursor)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        popup = self.completer.popup()
+        if popup.isVisible() and event.key() in (
+            Qt.Key.Key_Enter,
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Escape,
+            Qt.Key.Key_Tab,
+            Qt.Key.Key_Backtab,
+        ):
+            event.ignore()  # the completer's popup handles these
+            return
+        super().keyPressEvent(event)
+        prefix = self._typed_prefix()
+        if prefix is None or not event.text():
+            popup.hide()
+            return
+        self.completer.setCompletionPrefix(prefix)
+        if self.completer.completionCount() == 0:
+            popup.hide()
+            return
+        popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
+        rect = self.cursorRect()
+        rect.setWidth(
+            popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width() + 16
+        )
+        self.completer.complete(rect)
+
+
+class FallbackRow:
+    """One personal field in use: how many people lack it, and the text used for them."""
+
+    def __init__(self, page: MessagePage, field: str):
+        self.field = field
+        self.name = QLabel(f"{{{{ {field} }}}}")
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.count = QLabel()
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(page.tr("text to use when empty"))
+        self.edit.setAccessibleName(page.tr("Fallback for %s") % field)
+        self.edit.setToolTip(
+            page.tr("Written instead of %s for people whose cell is empty.") % field
+        )
+        self.edit.textChanged.connect(lambda text: page.document.set_fallback(field, text))
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        return self.name, self.count, self.edit
+
+    def remove(self) -> None:
+        for widget in self.widgets():
+            widget.setParent(None)
+            widget.deleteLater()
+
+
+class MessagePage(QWidget):
+    """Write the apology: From, Subject, body, fields with fallbacks, and a discount code."""
+
+    def __init__(self, document: Document, worker: Worker, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.worker = worker
+        self.setAccessibleName(self.tr("Message"))
+        self._updating = False
+        self._fallback_rows: dict[str, FallbackRow] = {}
+        self._last_editor: QWidget | None = None
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading(self.tr("Message")))
+        outer.addWidget(
+            hint(
+                self.tr(
+                    "Write the apology once. Personal fields such as {{ first_name }} are filled "
+                    "in for each customer, and each customer gets their own e-mail."
+                )
+            )
+        )
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("messageSplitter")
+        self.splitter.addWidget(self._build_editor())
+        self.splitter.addWidget(self._build_side_panel())
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([620, 420])
+        outer.addWidget(self.splitter, 1)
+
+        document.changed.connect(self._document_changed)
+        document.tableLoaded.connect(self._table_loaded)
+        document.checkupReady.connect(self._checkup_ready)
+        self._table_loaded()
+        self._document_changed()
+
+    # ---- building ---------------------------------------------------------------------
+    def _build_editor(self) -> QWidget:
+        editor = QWidget()
+        layout = QVBoxLayout(editor)
+        layout.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+
+        from_row = QHBoxLayout()
+        self.sender_name = QLineEdit()
+        self.sender_name.setPlaceholderText(self.tr("Your name or your shop's name"))
+        self.sender_name.setAccessibleName(self.tr("Sender name"))
+        self.sender_address = QLineEdit()
+        self.sender_address.setPlaceholderText(self.tr("you@yourshop.com"))
+        self.sender_address.setAccessibleName(self.tr("Sender e-mail address"))
+        self.sender_name.textEdited.connect(self._sender_edited)
+        self.sender_address.textEdited.connect(self._sender_edited)
+        from_row.addWidget(self.sender_name, 2)
+        from_row.addWidget(self.sender_address, 3)
+        self.account_button = QPushButton(self.tr("Mail account…"))
+        self.account_button.setAccessibleName(self.tr("Choose the mail account"))
+        self.account_button.setToolTip(self.tr("Choose or set up the mailbox that sends it"))
+        self.account_button.clicked.connect(self.choose_account)
+        self.account_button.setVisible(_account_dialog_class() is not None)
+        from_row.addWidget(self.account_button)
+        from_label = QLabel(self.tr("&From:"))
+        from_label.setBuddy(self.sender_name)
+        form.addRow(from_label, from_row)
+
+        self.subject = QLineEdit()
+        self.subject.setObjectName("subject")
+        self.subject.setAccessibleName(self.tr("Subject"))
+        self.subject.setPlaceholderText(self.tr("e.g. Sorry about the invoice, {{ first_name }}"))
+        self.subject.textChanged.connect(self._subject_edited)
+        self.subject.installEventFilter(self)
+        subject_label = QLabel(self.tr("&Subject:"))
+        subject_label.setBuddy(self.subject)
+        form.addRow(subject_label, self.subject)
+        layout.addLayout(form)
+
+        tools = QHBoxLayout()
+        self.insert_button = QToolButton()
+        self.insert_button.setText(self.tr("Insert field"))
+        self.insert_button.setAccessibleName(self.tr("Insert a personal field"))
+        self.insert_button.setToolTip(self.tr("Put a column of the spreadsheet into the text"))
+        self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.insert_menu = QMenu(self.insert_button)
+        self.insert_button.setMenu(self.insert_menu)
+        self.markdown_box = QCheckBox(self.tr("Also send a formatted version (Markdown)"))
+        self.markdown_box.setAccessibleName(self.tr("Also send a formatted version"))
+        self.markdown_box.setToolTip(
+            self.tr("**bold**, *italic*, lists and links become formatting; plain text is kept.")
+        )
+        self.markdown_box.toggled.connect(self._markdown_toggled)
+        tools.addWidget(self.insert_button)
+        tools.addStretch(1)
+        tools.addWidget(self.markdown_box)
+        layout.addLayout(tools)
+
+        self.body = FieldTextEdit()
+        self.body.setObjectName("body")
+        self.body.setAccessibleName(self.tr("Apology text"))
+        self.body.setPlaceholderText(
+            self.tr(
+                "Hi {{ first_name }},\n\nI am so sorry about …\n\nType {{ to pick a personal field."
+            )
+        )
+        self.body.setTabChangesFocus(True)
+        self.body.textChanged.connect(self._body_edited)
+        self.body.installEventFilter(self)
+        layout.addWidget(self.body, 1)
+        return editor
+
+    def _build_side_panel(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        fields_box = QGroupBox(self.tr("Personal fields in the message"))
+        fields_layout = QVBoxLayout(fields_box)
+        self.fields_hint = hint()
+        fields_layout.addWidget(self.fields_hint)
+        self.fields_grid = QGridLayout()
+        self.fields_grid.setColumnStretch(2, 1)
+        fields_layout.addLayout(self.fields_grid)
+        layout.addWidget(fields_box)
+
+        code_box = QGroupBox(self.tr("Discount code"))
+        code_layout = QGridLayout(code_box)
+        self.code_group = QButtonGroup(self)
+        self.code_none = QRadioButton(self.tr("No code"))
+        self.code_shared = QRadioButton(self.tr("One code for everyone:"))
+        self.code_column = QRadioButton(self.tr("A different code for each, from the column:"))
+        self.code_file = QRadioButton(self.tr("A different code for each, from a file:"))
+        for i, (button, kind) in enumerate(
+            (
+                (self.code_none, codes.NONE),
+                (self.code_shared, codes.SHARED),
+                (self.code_column, codes.COLUMN),
+                (self.code_file, codes.FILE),
+            )
+        ):
+            button.setProperty("codeKind", kind)
+            button.setAccessibleName(button.text().rstrip(":"))
+            self.code_group.addButton(button, i)
+        self.shared_code = QLineEdit()
+        self.shared_code.setPlaceholderText(self.tr("e.g. SORRY11"))
+        self.shared_code.setAccessibleName(self.tr("The code for everyone"))
+        self.code_column_combo = QComboBox()
+        self.code_column_combo.setAccessibleName(self.tr("Column with the codes"))
+        self.code_file_button = QPushButton(self.tr("Choose file…"))
+        self.code_file_button.setAccessibleName(self.tr("Choose the file of codes"))
+        self.code_file_label = QLabel()
+        self.code_file_label.setWordWrap(True)
+        code_layout.addWidget(self.code_none, 0, 0, 1, 2)
+        code_layout.addWidget(self.code_shared, 1, 0)
+        code_layout.addWidget(self.shared_code, 1, 1)
+        code_layout.addWidget(self.code_column, 2, 0)
+        code_layout.addWidget(self.code_column_combo, 2, 1)
+        code_layout.addWidget(self.code_file, 3, 0)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.code_file_button)
+        file_row.addWidget(self.code_file_label, 1)
+        code_layout.addLayout(file_row, 3, 1)
+        self.codes_left = hint()
+        self.codes_left.setObjectName("codesLeft")
+        code_layout.addWidget(self.codes_left, 4, 0, 1, 2)
+        self.code_group.idToggled.connect(self._code_kind_toggled)
+        self.shared_code.textEdited.connect(lambda _t: self._code_edited())
+        self.code_column_combo.activated.connect(lambda _i: self._code_edited())
+        self.code_file_button.clicked.connect(lambda: self.choose_codes_file())
+        layout.addWidget(code_box)
+
+        block_box = QGroupBox(self.tr("Before you can send"))
+        block_layout = QVBoxLayout(block_box)
+        self.blocking_list = QListWidget()
+        self.blocking_list.setObjectName("blockingList")
+        self.blocking_list.setAccessibleName(self.tr("What still blocks sending"))
+        self.blocking_list.setWordWrap(True)
+        self.blocking_list.setFrameShape(QFrame.Shape.NoFrame)
+        block_layout.addWidget(self.blocking_list)
+        layout.addWidget(block_box, 1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(panel)
+        return scroll
+
+    # ---- fields -----------------------------------------------------------------------
+    def available_fields(self) -> list[str]:
+        table = self.document.table
+        fields = list(table.fields) if table is not None else []
+        return fields + [f for f in ALWAYS_KNOWN if f not in fields]
+
+    def _table_loaded(self) -> None:
+        fields = self.available_fields()
+        self.body.set_fields(fields)
+        self.insert_menu.clear()
+        table = self.document.table
+        headers = {c.field: c.header for c in table.columns} if table is not None else {}
+        for field in fields:
+            if field == CODE:
+                label = self.tr("Discount code")
+            else:
+                label = headers.get(field, field.replace("_", " ").capitalize())
+            action = self.insert_menu.addAction(f"{label}    {{{{ {field} }}}}")
+            action.triggered.connect(lambda _=False, f=field: self.insert_field(f))
+        self._updating = True
+        try:
+            current = self.code_column_combo.currentData()
+            self.code_column_combo.clear()
+            for field in table.fields if table is not None else []:
+                self.code_column_combo.addItem(headers.get(field, field), field)
+            self.code_column_combo.setCurrentIndex(max(0, self.code_column_combo.findData(current)))
+        finally:
+            self._updating = False
+
+    def insert_field(self, field: str) -> None:
+        """Insert ``{{ field }}`` where the person was typing (the body unless the subject)."""
+        text = f"{{{{ {field} }}}}"
+        if self._last_editor is self.subject:
+            self.subject.insert(text)
+            self.subject.setFocus()
+        else:
+            self.body.insertPlainText(text)
+            self.body.setFocus()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if event.type() == event.Type.FocusIn and watched in (self.subject, self.body):
+            self._last_editor = watched
+        return super().eventFilter(watched, event)
+
+    # ---- edits ------------------------------------------------------------------------
+    def _sender_edited(self) -> None:
+        name, address = self.sender_name.text().strip(), self.sender_address.text().strip()
+        identity = Identity(name=name, address=address) if (name or address) else None
+        self.document.set_identity(identity, self.document.account)
+
+    def choose_account(self) -> None:
+        dialog_class = _account_dialog_class()
+        if dialog_class is None:
+            return
+        current = None
+        if self.document.account:
+            from composer import accounts
+            from composer.errors import ComposerError
+
+            try:
+                current = accounts.get(self.document.account)
+            except ComposerError:
+                current = None  # a deleted or practice account: start a new one
+        dialog = dialog_class(self.worker, current, self)
+        if not dialog.exec():
+            return
+        account = getattr(dialog, "account", None)
+        if account is not None:
+            identity = Identity(name=account.display_name, address=account.address)
+            self.document.set_identity(identity, account.name)
+
+    def _subject_edited(self, text: str) -> None:
+        if not self._updating:
+            self.document.set_template(subject=text)
+
+    def _body_edited(self) -> None:
+        if not self._updating:
+            self.document.set_template(body=self.body.toPlainText())
+
+    def _markdown_toggled(self, on: bool) -> None:
+        if not self._updating:
+            self.document.set_template(markdown=on)
+
+    def _code_kind_toggled(self, _id: int, checked: bool) -> None:
+        if checked and not self._updating:
+            self._code_edited()
+
+    def _code_edited(self) -> None:
+        if self._updating:
+            return
+        button = self.code_group.checkedButton()
+        kind = button.property("codeKind") if button is not None else codes.NONE
+        doc = self.document
+        if kind == codes.SHARED:
+            plan = codes.CodePlan(kind=codes.SHARED, shared=self.shared_code.text().strip())
+        elif kind == codes.COLUMN:
+            plan = codes.CodePlan(kind=codes.COLUMN, column=self.code_column_combo.currentData())
+        elif kind == codes.FILE:
+            pool = doc.code_plan.pool if doc.code_plan.kind == codes.FILE else ()
+            plan = codes.CodePlan(kind=codes.FILE, pool=pool)
+            if not pool:
+                QTimer.singleShot(0, self.choose_codes_file)
+        else:
+            plan = codes.CodePlan()
+        doc.set_code_plan(plan)
+        self._update_code_widgets()
+
+    def choose_codes_file(self, path: str | Path | None = None) -> None:
+        if path is None:
+            folder = str(app_settings().value("lastFolder", ""))
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Choose the file of discount codes (one per line)"),
+                folder,
+                self.tr("Text files (*.txt *.csv);;All files (*)"),
+            )
+            if not path:
+                return
+        path = Path(path)
+        job = self.worker.submit(_read_codes, path, key="codes")
+
+        def read(pool: tuple[str, ...]) -> None:
+            self.document.set_code_plan(codes.CodePlan(kind=codes.FILE, pool=pool), path)
+            self._document_changed()
+
+        job.then(read, self.document.problem.emit)
+
+    # ---- reacting to the document -----------------------------------------------------
+    def _document_changed(self) -> None:
+        doc = self.document
+        self._updating = True
+        try:
+            template = doc.template
+            if self.subject.text() != template.subject:
+                self.subject.setText(template.subject)
+            if self.body.toPlainText() != template.body:
+                self.body.setPlainText(template.body)
+            self.markdown_box.setChecked(template.markdown)
+            identity = doc.identity
+            name = identity.name if identity else ""
+            address = identity.address if identity else ""
+            if not self.sender_name.hasFocus() and self.sender_name.text().strip() != name:
+                self.sender_name.setText(name)
+            if not self.sender_address.hasFocus() and (
+                self.sender_address.text().strip() != address
+            ):
+                self.sender_address.setText(address)
+            plan = doc.code_plan
+            buttons = {
+                codes.NONE: self.code_none,
+                codes.SHARED: self.code_shared,
+                codes.COLUMN: self.code_column,
+                codes.FILE: self.code_file,
+            }
+            buttons.get(plan.kind, self.code_none).setChecked(True)
+            if plan.kind == codes.SHARED and self.shared_code.text().strip() != (plan.shared or ""):
+                self.shared_code.setText(plan.shared or "")
+            if plan.kind == codes.COLUMN:
+                self.code_column_combo.setCurrentIndex(
+                    max(0, self.code_column_combo.findData(plan.column))
+                )
+            for field, row in self._fallback_rows.items():
+                wanted = template.fallbacks.get(field, "")
+                if row.edit.text() != wanted and not row.edit.hasFocus():
+                    row.edit.setText(wanted)
+        finally:
+            self._updating = False
+        self._update_code_widgets()
+
+    def _update_code_widgets(self) -> None:
+        doc = self.document
+        plan = doc.code_plan
+        self.shared_code.setEnabled(plan.kind == codes.SHARED)
+        self.code_column_combo.setEnabled(plan.kind == codes.COLUMN)
+        self.code_file_button.setEnabled(plan.kind == codes.FILE)
+        if plan.kind == codes.FILE and plan.pool:
+            name = doc.codes_path.name if doc.codes_path else self.tr("saved codes")
+            self.code_file_label.setText(self.tr("%s (%s codes)") % (name, number(len(plan.pool))))
+        else:
+            self.code_file_label.setText("")
+        checkup = doc.checkup
+        people = doc.audience_count()
+        if plan.kind == codes.NONE:
+            text = self.tr("Write {{ code }} in the message to give one.")
+        elif plan.kind == codes.SHARED:
+            text = (
+                self.tr("Everyone gets %s.") % plan.shared
+                if plan.shared
+                else self.tr("Type the code everyone gets.")
+            )
+        elif plan.kind == codes.COLUMN:
+            text = self.tr("Each person gets the code in their own row.")
+        elif checkup is None:
+            text = ""
+        else:
+            already = len(doc.campaign.codes) if doc.campaign is not None else 0
+            left = max(0, len(plan.pool) - max(people, already))
+            text = self.tr("%s codes for %s people: %s codes left over.") % (
+                number(len(plan.pool)),
+                number(people),
+                number(left),
+            )
+        self.codes_left.setText(text)
+
+    def _checkup_ready(self, checkup: Any) -> None:
+        doc = self.document
+        used = [f for f in (checkup.fields_used if checkup is not None else ()) if f != CODE]
+        for field in [f for f in self._fallback_rows if f not in used]:
+            self._fallback_rows.pop(field).remove()
+        blanks = doc.blank_counts()
+        for position, field in enumerate(used):
+            row = self._fallback_rows.get(field)
+            if row is None:
+                row = FallbackRow(self, field)
+                row.edit.setText(doc.template.fallbacks.get(field, ""))
+                self._fallback_rows[field] = row
+            for column, widget in enumerate(row.widgets()):
+                self.fields_grid.addWidget(widget, position, column)
+            blank = blanks.get(field, 0)
+            needs_fallback = checkup is not None and field in checkup.missing
+            if needs_fallback:
+                blank = max(blank, len(checkup.missing[field]))
+                text = self.tr("%s empty: give a fallback") % number(blank)
+            elif blank:
+                text = self.tr("%s empty") % number(blank)
+            else:
+                text = self.tr("all filled")
+            row.count.setText(text)
+            font = row.count.font()
+            font.setBold(needs_fallback)
+            row.count.setFont(font)
+            row.count.setToolTip(
+                self.tr("%s of the people getting it have no %s.") % (number(blank), field)
+            )
+            row.count.setEnabled(bool(blank))
+        if used:
+            self.fields_hint.setText(
+                self.tr("Where a cell is empty, the fallback text is written instead.")
+            )
+        else:
+            self.fields_hint.setText(
+                self.tr("No personal fields yet. Type {{ or use “Insert field”.")
+            )
+        self.blocking_list.clear()
+        sentences = doc.blocking()
+        if sentences:
+            self.blocking_list.addItems(sentences)
+        elif checkup is not None:
+            self.blocking_list.addItem(self.tr("Nothing: the message is ready."))
+        self._update_code_widgets()
+
+    # ---- window integration -----------------------------------------------------------
+    def activated(self) -> None:
+        if not self.subject.text():
+            self.subject.setFocus()
+
+    def save_settings(self, settings: QSettings) -> None:
+        settings.setValue("messageSplitter", self.splitter.saveState())
+
+    def restore_settings(self, settings: QSettings) -> None:
+        state = settings.value("messageSplitter")
+        if state is not None:
+            QTimer.singleShot(0, lambda: self.splitter.restoreState(state))

@@ -1,0 +1,683 @@
+"""Step 3, Preview: every customer's apology exactly as it will be sent, one at a time.
+
+Why: the stories are about messages nobody looked at before they went. Here the person can
+walk through every recipient's message (To, Subject, plain and formatted body, files), jump to
+a spreadsheet row, search by name or address, and see at a glance where a value is blank, fell
+back to the fallback text, or looks odd.
+
+The messages come from the engine's one maker of messages, ``Campaign.message_for``; this page
+only shows them. Preparing the audience (100,000 rows) runs in the worker; one message is then
+made on demand in well under a frame, and its neighbours are made ahead while the person reads.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.worker import Job, Worker
+
+CACHE_SIZE = 64  # messages kept ready; the neighbours of the shown one are always among them
+LONG_VALUE = 80  # characters: a value this long in a sentence is worth a second look
+EMPTY_LOOKING = frozenset(
+    {"-", "--", "—", "n/a", "na", "none", "null", "nil", "?", "0", "x", "tbd"}
+)
+
+NO_SENDER = "your-address@example.invalid"
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """One message ready to show: what is sent, plus what deserves a second look."""
+
+    row: int
+    to: str
+    sender: str
+    subject: str
+    reply_to: str
+    text: str
+    html: str | None
+    files: tuple[str, ...]
+    notes: tuple[str, ...]  # plain sentences: fallbacks used, blank or odd values
+    marks: tuple[str, ...]  # texts to highlight in the body (fallback texts, odd values)
+    error: str = ""  # the engine's sentence when this message cannot be made
+
+
+@dataclass(slots=True)
+class Prepared:
+    """The audience and a campaign able to make each message (built in the worker)."""
+
+    campaign: Any
+    audience: Sequence[Any]
+    fields: tuple[str, ...]  # the fields the apology prints, in reading order
+    problem: str = ""  # why no message can be made at all (e.g. a template error)
+
+
+def prepare(state: dict[str, Any], already: dict[int, str] | None) -> Prepared:
+    """In the worker: an in-memory campaign for the current edits, its audience and codes."""
+    from composer import template as templates
+    from composer.campaign import Campaign
+    from composer.errors import ComposerError
+    from composer.message import Identity
+
+    identity = state.get("identity")
+    if identity is None or not identity.address.strip():
+        # no account chosen yet: a stand-in sender, shown as such (see _display)
+        identity = Identity(name="", address=NO_SENDER)
+    campaign = Campaign.draft(
+        table=state["table"],
+        columns=state["columns"],
+        template=state["template"],
+        identity=identity,
+        code_plan=state.get("code_plan"),
+        attachments=state.get("attachments"),
+        suppress=state.get("suppress") or frozenset(),
+        filter=state.get("filter"),
+    )
+    if already:
+        campaign.codes.update(already)
+    people = campaign.audience()
+    problem = ""
+    try:
+        fields = tuple(templates.fields_in_order(campaign.template))
+        campaign.renderer()  # compile once here, not on the first click
+        campaign.assign_codes(people, store=False)
+    except ComposerError as e:
+        problem = str(e)
+        fields = ()
+    return Prepared(campaign, people, fields, problem)
+
+
+def make_shown(prepared: Prepared, index: int) -> Shown:
+    """The message for one audience member, exactly as the engine builds it for sending."""
+    from composer.errors import ComposerError
+
+    recipient = prepared.audience[index]
+    notes, marks = _second_looks(prepared, recipient)
+    if prepared.problem:
+        return _failed(recipient, prepared.problem, notes, marks)
+    try:
+        msg: EmailMessage = prepared.campaign.message_for(recipient)
+    except ComposerError as e:
+        return _failed(recipient, str(e), notes, marks)
+    text_part = msg.get_body(preferencelist=("plain",))
+    html_part = msg.get_body(preferencelist=("html",))
+    files = tuple(p.get_filename() or "file" for p in msg.iter_attachments())
+    return Shown(
+        row=recipient.row,
+        to=str(msg["To"]),
+        sender=str(msg["From"]),
+        subject=str(msg["Subject"] or ""),
+        reply_to=str(msg["Reply-To"] or ""),
+        text=text_part.get_content() if text_part is not None else "",
+        html=html_part.get_content() if html_part is not None else None,
+        files=files,
+        notes=notes,
+        marks=marks,
+    )
+
+
+def _failed(recipient: Any, sentence: str, notes: tuple, marks: tuple) -> Shown:
+    name = f"{recipient.name} <{recipient.email}>" if recipient.name else recipient.email
+    return Shown(recipient.row, name, "", "", "", "", None, (), notes, marks, error=sentence)
+
+
+def _second_looks(prepared: Prepared, recipient: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Sentences about values worth checking in this message, and the texts to highlight."""
+    fallbacks = prepared.campaign.template.fallbacks
+    notes: list[str] = []
+    marks: list[str] = []
+    for field in prepared.fields:
+        if field == "code":
+            continue
+        value = recipient.fields.get(field)
+        if value is None:
+            continue
+        shown = value.strip()
+        if not shown:
+            fallback = (fallbacks.get(field) or "").strip()
+            if fallback:
+                notes.append(
+                    f"{field} is blank in row {recipient.row}; the fallback "
+                    f"\u201c{fallback}\u201d is used instead."
+                )
+                marks.append(fallback)
+            else:
+                notes.append(f"{field} is blank in row {recipient.row}.")
+        elif shown.lower() in EMPTY_LOOKING:
+            notes.append(
+                f"{field} is \u201c{shown}\u201d in row {recipient.row}: "
+                "is that really what you want to print?"
+            )
+            marks.append(shown)
+        elif len(shown) > LONG_VALUE:
+            notes.append(
+                f"{field} is unusually long ({len(shown)} characters) in row {recipient.row}."
+            )
+            marks.append(shown)
+    return tuple(notes), tuple(marks)
+
+
+class AudienceModel(QAbstractListModel):
+    """The recipients being previewed (or those matching a search), built lazily."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._people: Sequence[Any] = ()
+        self._shown: list[int] | None = None  # audience indexes matching the search
+        self._keys: list[str] | None = None
+
+    def set_people(self, people: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._people = people
+        self._shown = None
+        self._keys = None
+        self.endResetModel()
+
+    def search(self, text: str) -> None:
+        """Keep only recipients whose name or address contains ``text`` (any case)."""
+        needle = text.strip().casefold()
+        self.beginResetModel()
+        if not needle:
+            self._shown = None
+        else:
+            if self._keys is None:
+                self._keys = [f"{p.name}\n{p.email}".casefold() for p in self._people]
+            self._shown = [i for i, key in enumerate(self._keys) if needle in key]
+        self.endResetModel()
+
+    def audience_index(self, model_row: int) -> int:
+        return model_row if self._shown is None else self._shown[model_row]
+
+    def model_row(self, audience_index: int) -> int:
+        if self._shown is None:
+            return audience_index
+        try:
+            return self._shown.index(audience_index)
+        except ValueError:
+            return -1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's idiom
+        if parent.isValid():
+            return 0
+        return len(self._people) if self._shown is None else len(self._shown)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        person = self._people[self.audience_index(index.row())]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            name = person.name or person.email
+            return (
+                f"{name}\n{person.email} \u00b7 row {person.row}"
+                if person.name
+                else (f"{person.email}\nrow {person.row}")
+            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"Spreadsheet row {person.row}"
+        return None
+
+
+class PreviewPage(QWidget):
+    """Step 3. ``PreviewPage(document, worker)``; shows the message of ``current`` recipient."""
+
+    messageShown = Signal(int)  # spreadsheet row number of the message now on screen
+
+    def __init__(self, document: Any, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("previewPage")
+        self.document = document
+        self.worker = worker
+        self.prepared: Prepared | None = None
+        self.current = -1  # index into the audience
+        self._cache: OrderedDict[int, Shown] = OrderedDict()
+        self._stale = True
+        self._job: Job | None = None
+        self._build()
+        document.checkupReady.connect(self._document_changed)
+        document.tableLoaded.connect(self._document_changed)
+        document.changed.connect(self._document_changed)
+
+    # ---- layout -----------------------------------------------------------------------
+    def _build(self) -> None:
+        tr = self.tr
+        self.title = QLabel(tr("Preview"))
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.explain = QLabel(
+            tr(
+                "Each customer gets their own message, exactly as shown here. Nobody sees who "
+                "else got one."
+            )
+        )
+        self.explain.setWordWrap(True)
+
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(tr("Search by name or e-mail address"))
+        self.search_box.setAccessibleName(tr("Search by name or e-mail address"))
+        self.search_box.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
+        self.found = QLabel()
+
+        self.model = AudienceModel(self)
+        self.people = QListView()
+        self.people.setModel(self.model)
+        self.people.setUniformItemSizes(True)
+        self.people.setAccessibleName(tr("Recipients"))
+        self.people.selectionModel().currentChanged.connect(self._picked)
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.search_box)
+        ll.addWidget(self.found)
+        ll.addWidget(self.people, 1)
+
+        self.previous_button = QPushButton(tr("\u25c0 &Previous"))
+        self.previous_button.setAccessibleName(tr("Previous message"))
+        self.previous_button.setToolTip(tr("Previous message (Alt+Left)"))
+        self.previous_button.clicked.connect(self.previous)
+        self.next_button = QPushButton(tr("&Next \u25b6"))
+        self.next_button.setAccessibleName(tr("Next message"))
+        self.next_button.setToolTip(tr("Next message (Alt+Right)"))
+        self.next_button.clicked.connect(self.next)
+        self.position = QLabel()
+        self.position.setAccessibleName(tr("Message number"))
+        self.row_box = QSpinBox()
+        self.row_box.setRange(1, 10_000_000)
+        self.row_box.setAccessibleName(tr("Spreadsheet row to show"))
+        self.row_box.setKeyboardTracking(False)
+        self.go_button = QPushButton(tr("&Go to row"))
+        self.go_button.setAccessibleName(tr("Go to spreadsheet row"))
+        self.go_button.clicked.connect(lambda: self.jump_to_row(self.row_box.value()))
+        self.row_box.editingFinished.connect(lambda: self.jump_to_row(self.row_box.value()))
+        nav = QHBoxLayout()
+        nav.addWidget(self.previous_button)
+        nav.addWidget(self.next_button)
+        nav.addWidget(self.position, 1)
+        nav.addWidget(QLabel(tr("Spreadsheet row:")))
+        nav.addWidget(self.row_box)
+        nav.addWidget(self.go_button)
+
+        self.to_label = _value_label(tr("To"))
+        self.from_label = _value_label(tr("From"))
+        self.subject_label = _value_label(tr("Subject"))
+        self.files_label = _value_label(tr("Attached files"))
+        heads = QFormLayout()
+        heads.addRow(tr("To:"), self.to_label)
+        heads.addRow(tr("From:"), self.from_label)
+        heads.addRow(tr("Subject:"), self.subject_label)
+        heads.addRow(tr("Files:"), self.files_label)
+
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setAccessibleName(tr("Values worth a second look"))
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setAutoFillBackground(True)
+        self.notes.setMargin(6)
+        self.notes.setVisible(False)
+
+        self.text_view = QTextBrowser()
+        self.text_view.setAccessibleName(tr("Message as plain text"))
+        self.html_view = QTextBrowser()
+        self.html_view.setOpenLinks(False)
+        self.html_view.setAccessibleName(tr("Message as formatted text"))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.text_view, tr("Plain text"))
+        self.tabs.addTab(self.html_view, tr("Formatted"))
+        self.tabs.setAccessibleName(tr("Message body"))
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addLayout(nav)
+        rl.addLayout(heads)
+        rl.addWidget(self.notes)
+        rl.addWidget(self.tabs, 1)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("previewSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([260, 700])
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(tr("Preview status"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.status)
+        layout.addWidget(self.splitter, 1)
+
+        for keys, slot in (
+            (QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right), self.next),
+            (QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self.previous),
+            (QKeySequence(Qt.Key.Key_PageDown), self.next),
+            (QKeySequence(Qt.Key.Key_PageUp), self.previous),
+            (QKeySequence(QKeySequence.StandardKey.Find), self.search_box.setFocus),
+        ):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self._show_nothing(tr("Open a customer spreadsheet and write the apology first."))
+
+    # ---- preparing ----------------------------------------------------------------------
+    def _document_changed(self, *_: Any) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._prepare_soon()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self._prepare_soon()
+
+    def _prepare_soon(self) -> None:
+        if not hasattr(self, "_prepare_timer"):
+            self._prepare_timer = QTimer(self, singleShot=True, interval=100)
+            self._prepare_timer.timeout.connect(self.refresh)
+        self._prepare_timer.start()
+
+    def refresh(self) -> Job | None:
+        """Rebuild the audience and the message maker from the document (in the worker)."""
+        doc = self.document
+        if doc.table is None or doc.columns is None or not doc.columns.email:
+            self._show_nothing(self.tr("Open a customer spreadsheet first (step 1)."))
+            self._stale = False
+            return None
+        if not (doc.template.subject.strip() or doc.template.body.strip()):
+            self._show_nothing(self.tr("Write the apology first (step 2)."))
+            self._stale = False
+            return None
+        self._stale = False
+        state = doc.campaign_state()
+        campaign = getattr(doc, "campaign", None)
+        already = dict(getattr(campaign, "codes", None) or {})
+        self.status.setText(self.tr("Preparing the messages\u2026"))
+        self._job = self.worker.submit(prepare, state, already, key="preview")
+        self._job.then(self._prepared, self._prepare_failed)
+        return self._job
+
+    def _prepared(self, prepared: Prepared) -> None:
+        keep_row = self.prepared.audience[self.current].row if self._valid(self.current) else None
+        self.prepared = prepared
+        self._cache.clear()
+        self.model.set_people(prepared.audience)
+        if self.search_box.text().strip():
+            self._run_search()
+        count = len(prepared.audience)
+        if not count:
+            self._show_nothing(
+                self.tr("Nobody is in the audience: check the customers and the filter (step 1).")
+            )
+            return
+        self.status.setText(prepared.problem)
+        self.status.setVisible(bool(prepared.problem))
+        target = 0
+        if keep_row is not None:
+            target = next((i for i, p in enumerate(prepared.audience) if p.row == keep_row), 0)
+        self.current = -1
+        self.show_index(target)
+
+    def _prepare_failed(self, sentence: str) -> None:
+        self._show_nothing(sentence)
+
+    def _show_nothing(self, sentence: str) -> None:
+        self.prepared = None
+        self.current = -1
+        self._cache.clear()
+        self.model.set_people(())
+        self.status.setText(sentence)
+        self.status.setVisible(True)
+        for label in (self.to_label, self.from_label, self.subject_label, self.files_label):
+            label.clear()
+        self.text_view.clear()
+        self.html_view.clear()
+        self.notes.setVisible(False)
+        self.position.setText("")
+        self._update_buttons()
+
+    # ---- moving -------------------------------------------------------------------------
+    def _valid(self, index: int) -> bool:
+        return self.prepared is not None and 0 <= index < len(self.prepared.audience)
+
+    def count(self) -> int:
+        return 0 if self.prepared is None else len(self.prepared.audience)
+
+    def next(self) -> None:
+        self._step(+1)
+
+    def previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        """Next/previous among the search results when searching, else the whole audience."""
+        if self.prepared is None:
+            return
+        row = self.model.model_row(self.current)
+        if row < 0:
+            row = 0 if delta > 0 else self.model.rowCount()
+        else:
+            row += delta
+        if 0 <= row < self.model.rowCount():
+            self.show_index(self.model.audience_index(row))
+
+    def jump_to_row(self, spreadsheet_row: int) -> bool:
+        """Show the message of the recipient on this spreadsheet row; False if none."""
+        if self.prepared is None:
+            return False
+        for i, person in enumerate(self.prepared.audience):
+            if person.row == spreadsheet_row:
+                if self.model.model_row(i) < 0:
+                    self.search_box.clear()
+                    self._run_search()
+                self.show_index(i)
+                return True
+        self.status.setText(
+            self.tr(
+                "Row {0} is not among the recipients: it has a problem, is filtered out, or is "
+                "not in the spreadsheet. See step 1."
+            ).format(spreadsheet_row)
+        )
+        self.status.setVisible(True)
+        return False
+
+    def _picked(self, index: QModelIndex, _old: QModelIndex) -> None:
+        if index.isValid():
+            self.show_index(self.model.audience_index(index.row()))
+
+    def show_index(self, index: int) -> None:
+        """Show one audience member's message (made now if not made ahead)."""
+        if not self._valid(index) or index == self.current:
+            return
+        self.current = index
+        shown = self.shown(index)
+        self._display(shown)
+        row = self.model.model_row(index)
+        if row >= 0:
+            view_index = self.model.index(row)
+            if self.people.currentIndex() != view_index:
+                self.people.selectionModel().blockSignals(True)
+                self.people.setCurrentIndex(view_index)
+                self.people.selectionModel().blockSignals(False)
+            self.people.scrollTo(view_index)
+        self._update_buttons()
+        self.messageShown.emit(shown.row)
+        QTimer.singleShot(0, self._make_neighbours)
+
+    def shown(self, index: int) -> Shown:
+        """The message for audience member ``index``, from the cache or made now."""
+        assert self.prepared is not None
+        hit = self._cache.get(index)
+        if hit is not None:
+            self._cache.move_to_end(index)
+            return hit
+        made = make_shown(self.prepared, index)
+        self._cache[index] = made
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return made
+
+    def _make_neighbours(self) -> None:
+        if self.prepared is None or self.current < 0:
+            return
+        for delta in (1, -1, 2):
+            row = self.model.model_row(self.current)
+            target = row + delta
+            if row >= 0 and 0 <= target < self.model.rowCount():
+                index = self.model.audience_index(target)
+                if index not in self._cache:
+                    self.shown(index)
+
+    def _update_buttons(self) -> None:
+        rows = self.model.rowCount()
+        row = self.model.model_row(self.current) if self.current >= 0 else -1
+        self.previous_button.setEnabled(row > 0)
+        self.next_button.setEnabled(0 <= row < rows - 1 or (row < 0 and rows > 0))
+        self.go_button.setEnabled(self.prepared is not None)
+        if self.current >= 0:
+            self.position.setText(
+                self.tr("Message {0} of {1}").format(
+                    _number(self.current + 1), _number(self.count())
+                )
+            )
+
+    def _run_search(self) -> None:
+        text = self.search_box.text()
+        self.model.search(text)
+        if text.strip():
+            found = self.model.rowCount()
+            self.found.setText(
+                self.tr("%n recipient(s) match.", "", found)
+                if found
+                else self.tr("Nobody matches \u201c{0}\u201d.").format(text.strip())
+            )
+            if found and self.model.model_row(self.current) < 0:
+                self.show_index(self.model.audience_index(0))
+        else:
+            self.found.setText("")
+        row = self.model.model_row(self.current)
+        if row >= 0:
+            self.people.selectionModel().blockSignals(True)
+            self.people.setCurrentIndex(self.model.index(row))
+            self.people.selectionModel().blockSignals(False)
+        self._update_buttons()
+
+    # ---- showing ------------------------------------------------------------------------
+    def _display(self, shown: Shown) -> None:
+        self.row_box.blockSignals(True)
+        self.row_box.setValue(shown.row)
+        self.row_box.blockSignals(False)
+        self.to_label.setText(shown.to)
+        no_sender = not shown.sender or NO_SENDER in shown.sender
+        self.from_label.setText(
+            self.tr("(your account, chosen in step 4)") if no_sender else shown.sender
+        )
+        self.subject_label.setText(shown.subject)
+        self.files_label.setText(", ".join(shown.files) if shown.files else self.tr("none"))
+        if shown.error:
+            self.status.setText(shown.error)
+            self.status.setVisible(True)
+        elif self.prepared is not None and not self.prepared.problem:
+            self.status.setVisible(False)
+        self.notes.setText("\n".join(shown.notes))
+        self.notes.setVisible(bool(shown.notes))
+        if shown.notes:
+            palette = self.notes.palette()
+            palette.setColor(QPalette.ColorRole.Window, _mark_colour())
+            self.notes.setPalette(palette)
+        self.text_view.setPlainText(shown.text)
+        _highlight(self.text_view, shown.marks)
+        if shown.html is not None:
+            self.html_view.setHtml(shown.html)
+            _highlight(self.html_view, shown.marks)
+            self.tabs.setTabEnabled(1, True)
+            self.tabs.setTabToolTip(1, "")
+        else:
+            self.html_view.clear()
+            self.tabs.setTabEnabled(1, False)
+            self.tabs.setTabToolTip(
+                1, self.tr("Turn on the formatted version in step 2 to send one.")
+            )
+            self.tabs.setCurrentIndex(0)
+
+
+def _value_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    label.setAccessibleName(name)
+    return label
+
+
+def _mark_colour() -> QColor:
+    """A soft yellow that reads on light and dark palettes alike."""
+    base = QApplication.palette().color(QPalette.ColorRole.Base)
+    return QColor(255, 214, 0, 70 if base.lightness() > 128 else 110)
+
+
+def _highlight(view: QTextEdit, marks: Sequence[str]) -> None:
+    """Mark every occurrence of the given texts in the view (display only)."""
+    selections = []
+    colour = _mark_colour()
+    document = view.document()
+    for text in marks:
+        if not text:
+            continue
+        cursor = QTextCursor(document)
+        while True:
+            cursor = document.find(text, cursor)
+            if cursor.isNull():
+                break
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(colour)
+            selection.format = fmt
+            selections.append(selection)
+    view.setExtraSelections(selections)
+
+
+def _number(value: int) -> str:
+    from PySide6.QtCore import QLocale
+
+    return QLocale().toString(int(value))
