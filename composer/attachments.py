@@ -95,10 +95,15 @@ def _fill_in(pattern: str, recipient: Recipient) -> str:
 
 @lru_cache(maxsize=256)
 def _compiled(pattern: str) -> Any:
+    return _environment().from_string(pattern)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Any:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False).from_string(pattern)
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 
 
 def problems(

@@ -141,7 +141,7 @@ class Campaign:
         cls,
         *,
         table: Table,
-        columns: ColumnMap,
+        columns: ColumnMap | None,
         template: Template,
         identity: Identity,
         code_plan: CodePlan | None = None,
@@ -150,7 +150,12 @@ class Campaign:
         filter: Filter | None = None,
         settings: Settings | None = None,
     ) -> Campaign:
-        """A campaign that exists only in memory (``check``/``preview`` of a spreadsheet)."""
+        """A campaign that exists only in memory (``check``/``preview`` of a spreadsheet).
+        ``columns`` None: detected now, so the campaign keeps one fixed mapping."""
+        if columns is None:
+            from composer.recipients import detect_columns
+
+            columns = detect_columns(table)
         return cls(
             path=None,
             campaign_id=uuid.uuid4().hex,
@@ -172,7 +177,7 @@ class Campaign:
         path: str | Path,
         *,
         table: Table,
-        columns: ColumnMap,
+        columns: ColumnMap | None,
         template: Template,
         identity: Identity,
         code_plan: CodePlan | None = None,
@@ -198,7 +203,11 @@ class Campaign:
         return campaign.save_as(path, overwrite=overwrite)
 
     def save_as(self, path: str | Path, *, overwrite: bool = False) -> Campaign:
-        """Write this campaign to a new file and return the campaign opened from it."""
+        """Write this campaign to a new file and return the campaign opened from it.
+
+        A campaign already in a file is copied whole first, so its delivery journal and
+        discount codes travel with it: "Save As" never makes people look unsent. This object
+        stays as it was (still attached to its own file, or still a draft)."""
         path = Path(path)
         if path.is_dir():
             raise CampaignError(f'"{path}" is a folder; give a file name ending in {SUFFIX}.')
@@ -213,22 +222,26 @@ class Campaign:
         try:
             conn = _connect(tmp)
             try:
-                with _transaction(conn):
-                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                    for statement in _SCHEMA.split(";\n"):
-                        if statement.strip():
-                            conn.execute(statement)
-                self.path, self.conn = tmp, conn
-                self._stored_table, self._stored_codes = None, {}
-                self._write_all()
+                if self.conn is not None:
+                    self.conn.backup(conn)  # everything, the journal included
+                    _connect_settings(conn)
+                else:
+                    with _transaction(conn):
+                        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                        for statement in _SCHEMA.split(";\n"):
+                            if statement.strip():
+                                conn.execute(statement)
+                self._write_all(conn, fresh=True)
                 _create_journal(conn)
             finally:
                 conn.close()
-                self.conn = None
             os.replace(tmp, path)
             _fsync_dir(path.parent)
-            self.path = None  # this object stays a draft; the file is opened afresh below
+        except sqlite3.IntegrityError as error:
+            raise CampaignError(
+                "Two recipients would share one discount code; check the codes and save again."
+            ) from error
         except sqlite3.Error as error:
             raise CampaignError(
                 f'The campaign file "{path.name}" could not be written ({error}); '
@@ -369,7 +382,7 @@ class Campaign:
                 "This campaign has no file yet (or was closed); save it under a name first."
             )
         try:
-            self._write_all()
+            self._write_all(self.conn)
         except sqlite3.IntegrityError as error:
             raise CampaignError(
                 "Two recipients would share one discount code; check the codes and save again."
@@ -378,10 +391,16 @@ class Campaign:
             raise CampaignError(
                 f"The campaign could not be saved ({error}); check the disk space and try again."
             ) from error
+        self._stored_table = self.table
+        self._stored_codes = dict(self.codes)
+        # Fold the log into the file when nobody is reading, so a copy of the .apology file
+        # taken while the app is open already holds this save.
+        with suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
-    def _write_all(self) -> None:
-        conn = self.conn
-        assert conn is not None
+    def _write_all(self, conn: sqlite3.Connection, *, fresh: bool = False) -> None:
+        """Every attribute in one transaction; ``fresh``: a new file, so the rows and all codes
+        too (else only a replaced table and codes not yet stored)."""
         t, ident, cols, s = self.template, self.identity, self.columns, self.settings
         with _transaction(conn):
             conn.execute("DELETE FROM campaign")
@@ -431,11 +450,11 @@ class Campaign:
                 [(i, c.field, c.op, c.value) for i, c in enumerate(self.filter.conditions)],
             )
             _replace(conn, "suppression", [(e,) for e in sorted(self.suppress)])
-            if self.table is not self._stored_table:
+            if fresh or self.table is not self._stored_table:
                 self._write_table(conn)
-            self._write_codes(conn)
-        self._stored_table = self.table
-        self._stored_codes = dict(self.codes)
+            if fresh:
+                conn.execute("DELETE FROM codes")
+            self._write_codes(conn, {} if fresh else self._stored_codes)
 
     def _write_table(self, conn: sqlite3.Connection) -> None:
         from composer.table import display
@@ -452,12 +471,12 @@ class Campaign:
         conn.execute("DELETE FROM rows")
         conn.executemany("INSERT INTO rows (row, cells) VALUES (?, ?)", snapshot())
 
-    def _write_codes(self, conn: sqlite3.Connection) -> None:
-        changed = [r for r, c in self.codes.items() if self._stored_codes.get(r) != c]
+    def _write_codes(self, conn: sqlite3.Connection, stored: dict[int, str]) -> None:
+        changed = [r for r, c in self.codes.items() if stored.get(r) != c]
         for row in changed:
-            if row in self._stored_codes:
+            if row in stored:
                 raise CampaignError(
-                    f"Row {row} already has the discount code {self._stored_codes[row]}; "
+                    f"Row {row} already has the discount code {stored[row]}; "
                     "a code once given is never changed."
                 )
         conn.executemany(
@@ -542,7 +561,7 @@ class Campaign:
             raise CampaignError("This campaign has no file yet; save it under a name first.")
         try:
             with _transaction(self.conn):
-                self._write_codes(self.conn)
+                self._write_codes(self.conn, self._stored_codes)
         except sqlite3.IntegrityError as error:
             raise CampaignError(
                 "Two recipients would share one discount code; check the codes and try again."
@@ -670,11 +689,16 @@ def _connect(path: Path) -> sqlite3.Connection:
     """A connection with the crash-safety settings; usable from the sender's worker thread
     (one thread at a time)."""
     conn = sqlite3.connect(path, timeout=10, check_same_thread=False)
+    _connect_settings(conn)
+    return conn
+
+
+def _connect_settings(conn: sqlite3.Connection) -> None:
+    """Write-ahead log (or a rollback journal where WAL is impossible) and full fsync."""
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         conn.execute("PRAGMA journal_mode = DELETE")
     conn.execute("PRAGMA synchronous = FULL")
-    return conn
 
 
 def _check_is_sqlite(path: Path) -> None:
@@ -718,10 +742,7 @@ def _open_existing(path: Path) -> sqlite3.Connection:
         verdict = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if verdict != "ok":
             raise sqlite3.DatabaseError(verdict)
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            conn.execute("PRAGMA journal_mode = DELETE")
-        conn.execute("PRAGMA synchronous = FULL")
+        _connect_settings(conn)
     except BaseException:
         conn.close()
         raise
@@ -738,7 +759,7 @@ def _damaged(path: Path, error: sqlite3.Error) -> CampaignError:
         return CampaignError(
             f'"{path.name}" is busy in another program; close it there and try again.'
         )
-    if "readonly" in text or "read-only" in text:
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
         return CampaignError(
             f'"{path.name}" is read-only; copy it to a folder you may write to and open the copy.'
         )

@@ -78,12 +78,12 @@ def run(
     except ComposerError as error:  # no address column, or a column that does not exist
         people = Recipients(table, columns or ColumnMap(None), [], [])
         blocking.append(str(error))
-        return Checkup(len(table), people, [], {}, list(people.problems), blocking)
+        audience: list[Recipient] = []
+    else:
+        audience = _audience(people, filter, blocking)
+        if not audience and not blocking:
+            blocking.append(_nobody(people, table))
     problems = list(people.problems)
-
-    audience = _audience(people, filter, blocking)
-    if not audience and not blocking:
-        blocking.append(_nobody(people, table))
 
     fields, missing = _template(template, table, audience, blocking, problems)
     codes = _codes(template, code_plan, audience, already or {}, blocking, problems)

@@ -34,7 +34,7 @@ def _key(code: str) -> str:
 
 
 def rows_text(rows: list[int], limit: int = 5) -> str:
-    """"row 4", "rows 4 and 9", "rows 4, 9, 12 and 30 more": row lists in one sentence."""
+    """ "row 4", "rows 4 and 9", "rows 4, 9, 12 and 30 more": row lists in one sentence."""
     if len(rows) == 1:
         return f"row {rows[0]}"
     if len(rows) <= limit:
@@ -145,7 +145,9 @@ def _column(plan: CodePlan, recipients: list[Recipient], already: Mapping[int, s
             f"There is no column {column or '(none chosen)'} to take discount codes from; "
             "choose the column that holds each customer's code."
         )
-        return _Outcome({}, [Problem(None, CODE_PROBLEM, message, field=column)], CodeError(message))
+        return _Outcome(
+            {}, [Problem(None, CODE_PROBLEM, message, field=column)], CodeError(message)
+        )
     assignment: dict[int, str] = {}
     found: list[Problem] = []
     blank: list[int] = []

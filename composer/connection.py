@@ -119,16 +119,43 @@ async def test_account(
     except AccountError as problem:
         steps.append((opening.stage, False, str(problem)))
         return steps
+    protocol = smtp.protocol
     try:
         await smtp.quit()
         steps.append((STEP_QUIT, True, "Signed out and closed the connection."))
     except Exception as exc:
-        smtp.close()
         steps.append((STEP_QUIT, False, str(_explain(exc, account, STEP_QUIT, timeout))))
+    finally:
+        await _close(smtp, protocol)
     return steps
 
 
 test_account.__test__ = False  # type: ignore[attr-defined]  # not a pytest test when imported
+
+
+async def disconnect(smtp: aiosmtplib.SMTP, *, timeout: float = 5) -> None:
+    """Say QUIT if still connected, then wait until the socket is really closed.
+
+    Never raises: the messages are already sent or not. Waiting matters for TLS, whose
+    goodbye finishes after ``close()`` returns; ending the event loop before it leaks the socket."""
+    protocol = smtp.protocol  # quit() forgets it, and we wait on it below
+    with contextlib.suppress(Exception):
+        if smtp.is_connected:
+            await smtp.quit(timeout=timeout)
+    await _close(smtp, protocol, timeout)
+
+
+async def _close(smtp: aiosmtplib.SMTP, protocol: object = None, timeout: float = 5) -> None:
+    """Close ``smtp`` and wait (at most ``timeout``) for its socket to be gone."""
+    protocol = protocol or smtp.protocol
+    smtp.close()
+    if protocol is None:
+        return
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not getattr(protocol, "_connection_lost", True):
+        if asyncio.get_running_loop().time() > deadline:
+            break
+        await asyncio.sleep(0.005)
 
 
 def format_test_steps(steps: list[tuple[str, bool, str]]) -> str:
@@ -192,13 +219,15 @@ class _Opening:
             await self._secure(smtp, context)
             self.stage = STEP_LOGIN
             await self._login(smtp, secret)
-        except BaseException as exc:
+        except asyncio.CancelledError:
             smtp.close()
-            if isinstance(exc, ConnectionProblem | asyncio.CancelledError):
-                raise
-            if isinstance(exc, Exception):
-                raise _explain(exc, account, self.stage, self.timeout) from exc
             raise
+        except ConnectionProblem:
+            await _close(smtp)
+            raise
+        except Exception as exc:
+            await _close(smtp)
+            raise _explain(exc, account, self.stage, self.timeout) from exc
         return smtp
 
     async def _resolve(self) -> str:

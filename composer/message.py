@@ -26,6 +26,28 @@ _ADDRESS_HEADERS = ("To", "Cc", "Bcc", "Resent-To", "Resent-Cc", "Resent-Bcc")
 _SET_HEADERS = ("From", "To", "Subject", "Reply-To")
 
 
+class _OneToOnePolicy(policy.EmailPolicy):
+    """The SMTP policy, except that address headers are folded only past the RFC 5322 hard
+    limit of 998 characters. Python 3.11 drops the quotes around a display name it folds
+    (CPython gh-80222), which could turn "Smith, Jo ... x@y" into extra addresses in To."""
+
+    def fold(self, name: str, value: object) -> str:
+        if name.lower() in _UNFOLDED:
+            return policy.EmailPolicy.fold(self.clone(max_line_length=998), name, value)
+        return super().fold(name, value)
+
+    def fold_binary(self, name: str, value: object) -> bytes:
+        if name.lower() in _UNFOLDED:
+            return policy.EmailPolicy.fold_binary(self.clone(max_line_length=998), name, value)
+        return super().fold_binary(name, value)
+
+
+_UNFOLDED = frozenset({"from", "to", "reply-to"})
+MAX_NAME_CHARS = 200  # keeps a quoted display name and its address well inside 998 characters
+SMTP_POLICY = _OneToOnePolicy(linesep="\r\n")
+SMTPUTF8_POLICY = SMTP_POLICY.clone(utf8=True)
+
+
 class MessageError(ComposerError):
     """A message cannot be built from this draft or sender."""
 
@@ -70,7 +92,7 @@ def _mailbox(name: str, address: str, what: str) -> tuple[Address, bool]:
             f"The {what} address {address!r} has a line break or is blank; correct it."
         )
     local, at, domain = address.strip().rpartition("@")
-    if not at or not local or not domain or any(c in address for c in " ,;<>\"()"):
+    if not at or not local or not domain or any(c in address for c in ' ,;<>"()'):
         raise MessageError(
             f"The {what} address {address} is not one plain e-mail address; correct it."
         )
@@ -81,7 +103,8 @@ def _mailbox(name: str, address: str, what: str) -> tuple[Address, bool]:
             raise MessageError(f"The {what} address {address} has an invalid domain; correct it.")
         domain = ascii_domain
     try:
-        return Address(display_name=one_line(name), username=local, domain=domain), utf8
+        display = one_line(name)[:MAX_NAME_CHARS].rstrip()
+        return Address(display_name=display, username=local, domain=domain), utf8
     except (ValueError, IndexError) as e:
         raise MessageError(
             f"The {what} address {address} is not one plain e-mail address; correct it."
@@ -121,7 +144,9 @@ def build(
     reply_value = draft.reply_to or identity.reply_to
     reply, utf8_reply = _reply_to(reply_value) if reply_value else (None, False)
 
-    msg = EmailMessage(policy=policy.SMTPUTF8 if utf8_from or utf8_to or utf8_reply else policy.SMTP)
+    msg = EmailMessage(
+        policy=SMTPUTF8_POLICY if utf8_from or utf8_to or utf8_reply else SMTP_POLICY
+    )
     msg["From"] = sender
     msg["To"] = to
     msg["Subject"] = one_line(draft.subject)
@@ -146,8 +171,7 @@ def build(
         or any(_CONTROL.search(str(msg[h]) or "") for h in _SET_HEADERS)
     ):
         raise MessageError(
-            f"The message for row {draft.row} would not go to exactly one person; it was not "
-            "built."
+            f"The message for row {draft.row} would not go to exactly one person; it was not built."
         )
     return msg
 

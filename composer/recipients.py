@@ -99,18 +99,17 @@ class AddressError(ComposerError):
 # ---------------------------------------------------------------------------------------------
 # Addresses: a fast path for the common case, email-validator for everything else.
 #
-# The fast path accepts only plain ASCII dot-atom local parts and letter-digit-hyphen domains
-# whose last label ends with a letter, which email-validator accepts too and normalises the
-# same way: the domain lower-cased, the local part kept as typed (except the RFC 2142 role
-# names, which it lower-cases). tests/test_recipients.py proves the equivalence with
-# hypothesis. Anything else (IDN, quotes, Punycode, reserved names) goes to email-validator.
+# The fast path accepts only what email-validator accepts too and normalises it the same way:
+# a dot-atom local part of ASCII atext and (as in zoë.müller@) letters and digits of any
+# script, already in Unicode NFC form, kept as typed (except the RFC 2142 role names, which
+# it lower-cases); an ASCII letter-digit-hyphen domain whose last label ends with a letter,
+# lower-cased. tests/test_recipients.py proves the equivalence with hypothesis. Anything else
+# (IDN domains, quotes, Punycode, reserved names, combining marks) goes to email-validator.
 
-_ATEXT = "A-Za-z0-9!#$%&'*+/=?^_`{|}~-"
-# dot-atom local part @ labels of 1-63 letters, digits, hyphens; the last ends with a letter.
-# Hyphens at the edge of a label are refused in fast_normalise (cheaper than in the pattern).
-_LOCAL = f"[{_ATEXT}]+(?:\\.[{_ATEXT}]+)*"
-_DOMAIN = "(?:[A-Za-z0-9-]{1,63}\\.)+[A-Za-z0-9-]{0,62}[A-Za-z]"
-_FAST = re.compile(_LOCAL + "@" + _DOMAIN).fullmatch
+# \w is letters and digits of every script plus "_"; the rest is ASCII atext.
+_ATOM = r"[\w!#$%&'*+/=?^`{|}~-]+"
+_DOMAIN = r"(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z0-9-]{0,62}[A-Za-z]"
+_FAST = re.compile(_ATOM + r"(?:\." + _ATOM + ")*@" + _DOMAIN).fullmatch
 # From email_validator.SPECIAL_USE_DOMAIN_NAMES and CASE_INSENSITIVE_MAILBOX_NAMES; a test
 # keeps these in step with the installed version.
 _RESERVED_SUFFIXES = (".arpa", ".invalid", ".local", ".localhost", ".onion", ".test")
@@ -118,7 +117,7 @@ _ROLE_MAILBOXES = frozenset(
     ("info", "marketing", "sales", "support", "abuse", "noc", "security", "postmaster",
      "hostmaster", "usenet", "news", "webmaster", "www", "uucp", "ftp")
 )  # fmt: skip
-_MAX_LENGTH = 254
+_MAX_LENGTH = 254  # in UTF-8 bytes
 
 
 def fast_normalise(text: str) -> str | None:
@@ -129,13 +128,16 @@ def fast_normalise(text: str) -> str | None:
     if len(text) > _MAX_LENGTH or not _FAST(text):
         return None
     local, _, domain = text.rpartition("@")
+    if local.isascii():
+        if len(local) < 11 and local.lower() in _ROLE_MAILBOXES:
+            local = local.lower()
+    elif len(text.encode()) > _MAX_LENGTH or not unicodedata.is_normalized("NFC", local):
+        return None
     domain = domain.lower()
     if "-" in domain and ("--" in domain or "-." in domain or ".-" in domain or domain[0] == "-"):
         return None
     if domain.endswith(_RESERVED_SUFFIXES):
         return None
-    if len(local) < 11 and local.lower() in _ROLE_MAILBOXES:
-        local = local.lower()
     return local + "@" + domain
 
 

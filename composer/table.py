@@ -220,10 +220,6 @@ def _normalise(rows: list[list[Cell]]) -> list[tuple[Cell, ...]]:
     ]
 
 
-def _is_blank(row: tuple[Cell, ...] | list[Cell]) -> bool:
-    return not any(row) and row.count("") == len(row)
-
-
 def _looks_like_address(value: Cell) -> bool:
     return value.__class__ is str and "@" in value and " " not in value and "." in value
 
@@ -265,7 +261,10 @@ def _find_header(grid: list[list[Cell]], first_row: int, where: str) -> int:
         if len(top) == 20:
             break
     if not top:
-        raise _EmptySheet(f"{where} is empty; choose the sheet that lists your customers.")
+        raise _EmptySheet(
+            f"{where[:1].upper()}{where[1:]} is empty; choose the file or sheet that lists "
+            f"your customers."
+        )
     width = max(filled for _, _, filled, _ in top)
     above = top[: min(HEADER_SEARCH_ROWS, len(top) if first_customer is None else first_customer)]
     just_above = first_customer is not None and first_customer <= HEADER_SEARCH_ROWS
@@ -321,8 +320,8 @@ def _build_table(
 # --------------------------------------------------------------------------- files
 
 
-def _checked_path(path: str | Path) -> tuple[Path, int]:
-    """The path and its size, or one sentence saying why it cannot be a customer list."""
+def _checked_path(path: str | Path) -> Path:
+    """The path, or one sentence saying why it cannot be a customer list."""
     path = Path(path).expanduser()
     try:
         size = path.stat().st_size
@@ -348,7 +347,7 @@ def _checked_path(path: str | Path) -> tuple[Path, int]:
             f"{path.name} is {size / 1024**2:,.0f} MB, too large to be a customer list (the "
             f"limit is {MAX_FILE_BYTES // 1024**2} MB); save only the customers to a new file."
         )
-    return path, size
+    return path
 
 
 def _unreadable(path: Path, error: OSError) -> SpreadsheetError:
@@ -558,7 +557,7 @@ def _read_sheet(path: Path, workbook, name: str) -> tuple[list[list[Cell]], int,
 
 def list_sheets(path: str | Path) -> list[str]:
     """Names of the worksheets a person can choose from, in workbook order ([] for CSV)."""
-    path, _ = _checked_path(path)
+    path = _checked_path(path)
     kind = _kind(path)
     if kind not in ("zip", "ole"):
         if kind == "text":
@@ -571,11 +570,11 @@ def list_sheets(path: str | Path) -> list[str]:
 def load(path: str | Path, sheet: str | None = None) -> Table:
     """Read the customer list; raises SpreadsheetError with one sentence on bad input.
 
-    ``sheet`` names the sheet to read (a 1-based number works too); by default the first
-    visible sheet that has data. The garbage collector is paused while the rows are built:
+    ``sheet`` names the sheet to read (a 1-based number works too; ignored for CSV); by
+    default the first visible sheet that has data and a header row. The garbage collector is paused while the rows are built:
     they are a million new objects, none of them cyclic, and scanning them is pure waste.
     """
-    path, _ = _checked_path(path)
+    path = _checked_path(path)
     kind = _kind(path)
     collecting = gc.isenabled()
     gc.disable()
@@ -659,22 +658,29 @@ def _decode(path: Path, data: bytes) -> str:
 
 
 def _guess_encoding(sample: bytes) -> str:
-    """The legacy code page of a file that is not UTF-8 (imported only when needed).
+    """The legacy code page of a file that is not UTF-8 (charset-normalizer, imported only
+    when needed).
 
-    charset-normalizer often cannot tell Western code pages apart on a short list of names,
-    so among its near-best guesses Windows-1252, what Excel writes in Western Europe and the
-    Americas, wins; a clearly Cyrillic, Greek or Asian file keeps its own guess.
+    On a short list of names charset-normalizer cannot tell the Latin code pages apart (it
+    may read "François" as "Franįois"), so when its best guess is Latin script and the bytes
+    are valid Windows-1252 (what Excel writes in Western Europe and the Americas), that wins;
+    a Cyrillic, Greek, Arabic or Asian file keeps the detected code page.
     """
+    import unicodedata
+
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(sample))
-    if not matches:
-        return "cp1252"
-    best = min(m.chaos for m in matches)
-    near = [m for m in matches if m.chaos <= best + 0.05]
-    if any("cp1252" in m.could_be_from_charset for m in near):
-        return "cp1252"
-    return min(near, key=lambda m: m.chaos).encoding
+    best = from_bytes(sample).best()
+    if best is not None:
+        letters = [ch for ch in str(best) if ord(ch) > 127 and ch.isalpha()]
+        latin = sum(unicodedata.name(ch, "").startswith("LATIN") for ch in letters[:10_000])
+        if latin * 2 < min(len(letters), 10_000):
+            return best.encoding
+    try:
+        sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return best.encoding if best is not None else "latin-1"
+    return "cp1252"
 
 
 def _sniff_delimiter(text: str, suffix: str) -> str:
@@ -695,7 +701,8 @@ def _sniff_delimiter(text: str, suffix: str) -> str:
     for delimiter in order:
         reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
         try:
-            counts = [len(r) for r in reader if any(f.strip() for f in r)][:200]
+            # A line of only spaces and delimiters (",,,") is blank whichever one is used.
+            counts = [len(r) for r in reader if any(f.strip(" \t,;|") for f in r)][:200]
         except csv.Error:
             continue
         if not counts:
@@ -719,7 +726,7 @@ def _load_text(path: Path) -> Table:
     text = _decode(path, data)
     del data
     delimiter = None
-    first = text[:8].rstrip("\r\n")
+    first = text[:8].split("\n", 1)[0].rstrip("\r")
     if first.lower().startswith("sep=") and len(first) == 5:
         # Excel's "sep=;" first line names the delimiter and is not shown as a row.
         delimiter = first[4]

@@ -9,12 +9,18 @@ lower case, other characters turned into ``_``), and ``{{ code }}`` is the disco
 When a field is blank for some customers, sending is blocked until the template says what to
 write instead. Any of these is a *fallback*:
 
-* ``{{ first_name or "there" }}``: "there" when the cell is blank;
-* ``{{ first_name | default("there", true) }}``: the same, in Jinja's own words;
+* ``{{ first_name or "there" }}``: "there" when the cell is blank (also after a filter that
+  keeps blanks blank, ``{{ first_name | title or "there" }}``, and in a chain,
+  ``{{ first_name or name or "there" }}``);
+* ``{{ first_name | default("there", true) }}``: the same, in Jinja's words (without the
+  ``true``, Jinja's default only covers a missing column, not a blank cell, so it does not count);
 * ``{% if first_name %}Dear {{ first_name }},{% else %}Hello,{% endif %}``: the field is only
-  used where it has a value (``{% if not first_name %}…{% else %}…{% endif %}`` works too);
+  used where it has a value; ``{% if not first_name %}…{% else %}…{% endif %}``,
+  ``{% if first_name != "" %}`` and ``{{ first_name if first_name else "there" }}`` work too;
 * a ``Fallback: first_name = there`` line in the template file (the app's fallback boxes),
   which puts "there" wherever ``{{ first_name }}`` is blank.
+
+A field used once with a fallback and once without still needs one for the second use.
 
 The template file is a few header lines, a blank line, then the apology::
 
@@ -26,7 +32,9 @@ The template file is a few header lines, a blank line, then the apology::
 
 ``Subject:`` is required; ``Reply-To:`` and any number of ``Fallback:`` lines are optional. A
 file named ``*.md`` is Markdown: the message also gets a formatted (HTML) version, in which a
-single line break stays a line break. There is no ``To:``, ``Cc:`` or ``Bcc:`` line: every
+single line break stays a line break, raw HTML in the template shows as text, and whatever a
+``{{ }}`` puts in is escaped text, never Markdown or HTML. The plain-text version is the
+Markdown source with the values filled in. There is no ``To:``, ``Cc:`` or ``Bcc:`` line: every
 message goes to exactly one customer, taken from the spreadsheet.
 """
 
@@ -42,13 +50,15 @@ from pathlib import Path
 from typing import Any
 
 from composer.errors import TemplateError
-from composer.recipients import Recipient
+from composer.recipients import MISSING_FIELD, Problem, Recipient
 
-# Fields every recipient has, whatever the spreadsheet's columns: the discount code and the
-# aliases composer.recipients always puts in Recipient.fields (first_name and last_name are
-# there only when those columns are mapped, so they come in through known_fields).
+# Fields every template may use, whatever the spreadsheet's columns: the discount code and the
+# aliases composer.recipients puts in Recipient.fields. first_name and last_name are there only
+# when such columns are mapped; where they are not, they count as blank (so sending is blocked
+# until the template gives a fallback), never as an error at send time.
 CODE = "code"
-ALWAYS_KNOWN = (CODE, "email", "name")
+NAME_PARTS = ("first_name", "last_name")
+ALWAYS_KNOWN = (CODE, "email", "name", *NAME_PARTS)
 
 HEADER_SUBJECT, HEADER_REPLY_TO, HEADER_FALLBACK = "subject", "reply-to", "fallback"
 ADDRESS_HEADERS = ("to", "cc", "bcc")
@@ -445,9 +455,30 @@ def missing_values(template: Template, recipients: Iterable[Recipient]) -> dict[
         values = recipient.fields
         for f in fields:
             value = values.get(f)
-            if value is not None and (not value or value.isspace()):
+            if value is None:  # not a column: unknown (Renderer says so) or an unmapped name part
+                if f in NAME_PARTS:
+                    missing[f].append(recipient.row)
+            elif not value or value.isspace():
                 missing[f].append(recipient.row)
     return {f: rows for f, rows in missing.items() if rows}
+
+
+def blank_field_problems(template: Template, recipients: Iterable[Recipient]) -> list[Problem]:
+    """missing_values as the check report shows it: one Problem per field, naming the count and
+    the rows, and saying how to give a fallback."""
+    from composer.codes import rows_text
+
+    return [
+        Problem(
+            None,
+            MISSING_FIELD,
+            f"{len(rows)} {'row has' if len(rows) == 1 else 'rows have'} no {name} "
+            f'({rows_text(rows)}); give a fallback such as {{{{ {name} or "there" }}}} or leave '
+            f"{'that row' if len(rows) == 1 else 'those rows'} out.",
+            field=name,
+        )
+        for name, rows in missing_values(template, recipients).items()
+    ]
 
 
 # ---------------------------------------------------------------- rendering
@@ -497,6 +528,7 @@ class Renderer:
         fallbacks = _fallback_texts(template)
         self._code_fallback = fallbacks.pop(CODE, "")
         self._fallbacks = tuple(fallbacks.items())
+        self._name_parts = tuple(a for a in NAME_PARTS if a in analysis.order)
         self._needs_code = needs_code(template)
         self._html_body = html_env.from_string(template.body) if template.markdown else None
         self._markdown: Any = None
@@ -509,12 +541,13 @@ class Renderer:
         owned = values.__class__ is not dict  # a lazy row view: read each cell once, here
         if owned:
             values = dict(values)
-        if self._fallbacks:
-            blank = [(f, t) for f, t in self._fallbacks if not (values.get(f) or "").strip()]
-            if blank:
-                if not owned:
-                    values = dict(values)
-                values.update(blank)
+        absent = [(a, "") for a in self._name_parts if a not in values]
+        blank = [(f, t) for f, t in self._fallbacks if not (values.get(f) or "").strip()]
+        if absent or blank:
+            if not owned:
+                values = dict(values)
+            values.update(absent)
+            values.update(blank)
         given = code if code and not code.isspace() else None
         if given is None:
             if self._needs_code:

@@ -356,7 +356,7 @@ class SMTPTestServer:
 
     def _make_protocol(self) -> _FaultySMTP:
         excluded = {"PLAIN", "LOGIN"} - set(self.auth_mechanisms)
-        return _FaultySMTP(
+        protocol = _FaultySMTP(
             _Recorder(self),
             owner=self,
             hostname="smtp.test",
@@ -368,20 +368,25 @@ class SMTPTestServer:
             enable_SMTPUTF8=True,
             loop=self._loop,
         )
+        # Tracked from birth (before the socket is handed over) until connection_lost, so
+        # stop() waits for and cuts even a connection accepted a moment before it.
+        self._protocols.add(protocol)
+        return protocol
 
     async def _shutdown(self) -> None:
         if self._server is not None:
             self._server.close()
-        for protocol in list(self._protocols):
-            protocol.hang_up(abort=True)
-        await asyncio.sleep(0)
         current = asyncio.current_task()
-        tasks = [t for t in asyncio.all_tasks() if t is not current]
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        if self._server is not None:
-            await self._server.wait_closed()
+        # Connections accepted just before close() still get their protocol a moment later:
+        # keep cutting until no session and no other task (accepts, handlers) is left.
+        for _ in range(300):
+            for protocol in list(self._protocols):
+                protocol.hang_up(abort=True)
+                if protocol._handler_coroutine is not None:
+                    protocol._handler_coroutine.cancel()
+            await asyncio.sleep(0.01)
+            if not self._protocols and not (asyncio.all_tasks() - {current}):
+                break
 
     def _authenticate(
         self, server: SMTP, session: Any, envelope: Any, mechanism: str, data: Any
@@ -433,6 +438,10 @@ class _FaultySMTP(SMTP):
         self.owner = owner
         self.record = ConnectionRecord(id=0, opened_at=time.time())
 
+    def connection_lost(self, error: Exception | None) -> None:
+        super().connection_lost(error)
+        self.owner._protocols.discard(self)
+
     async def push(self, status: Any) -> None:
         delay = self.owner.faults.reply_delay_ms
         text = status.decode("ascii", "replace") if isinstance(status, bytes) else status
@@ -463,7 +472,6 @@ class _FaultySMTP(SMTP):
     async def _handle_client(self) -> None:
         owner = self.owner
         counted = owner._open_connection(self)
-        owner._protocols.add(self)
         try:
             if not counted:
                 await super().push(owner.faults.over_limit_reply)
@@ -477,7 +485,6 @@ class _FaultySMTP(SMTP):
             # However the session ended (QUIT, peer gone, stall cancelled), the socket closes.
             if self.transport is not None and not self.transport.is_closing():
                 self.transport.close()
-            owner._protocols.discard(self)
             owner._close_connection(self, counted)
 
     async def smtp_STARTTLS(self, arg: str) -> None:

@@ -98,7 +98,9 @@ def test_a_missing_shared_file_is_one_problem(folder: Path) -> None:
     plan = AttachmentPlan(files=(folder / "gone.pdf",))
     (problem,) = problems(plan, [person(2, ""), person(3, "")])
     assert problem.row is None
-    assert problem.message.startswith("The file ") and "for everyone does not exist" in problem.message
+    assert (
+        problem.message.startswith("The file ") and "for everyone does not exist" in problem.message
+    )
 
 
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads anything")

@@ -164,6 +164,10 @@ def test_save_writes_edits_and_a_replaced_table(tmp_path):
         smaller.rows, smaller.row_numbers = smaller.rows[:2], smaller.row_numbers[:2]
         campaign.table = smaller
         campaign.save()
+        # a copy of the file alone, taken while it is still open, already holds the save
+        (tmp_path / "copy.apology").write_bytes(path.read_bytes())
+        with Campaign.open(tmp_path / "copy.apology") as copy:
+            assert copy.template.subject == "New subject"
     with Campaign.open(path) as campaign:
         assert campaign.template == Template(subject="New subject", body="Hello {{ first_name }}\n")
         assert campaign.filter == Filter((Condition("country", EQUALS, "GB"),))
@@ -208,6 +212,26 @@ def test_preview_codes_can_stay_in_memory(tmp_path):
         assert c.assign_codes(store=False) == {2: "C1", 3: "C2", 5: "C3", 7: "C4"}
     with Campaign.open(path) as c:
         assert c.codes == {}
+
+
+def test_save_as_copies_the_journal_and_codes_and_leaves_the_original_open(tmp_path):
+    path, copy = tmp_path / "orig.apology", tmp_path / "copy.apology"
+    with make(path, code_plan=CodePlan(kind=FILE, pool=("C1", "C2", "C3", "C4"))) as original:
+        codes = original.assign_codes()
+        journal.enqueue(original.conn, original.audience(), codes)
+        journal.mark_sending(original.conn, 2)
+        journal.mark_sent(original.conn, 2, "250 OK")
+        original.template = Template(subject="Edited", body="Hi {{ first_name }} {{ code }}\n")
+        with original.save_as(copy) as saved:
+            assert saved.campaign_id == original.campaign_id
+            assert saved.codes == codes
+            assert saved.template.subject == "Edited"
+            assert journal.get(saved.conn, 2).state == journal.SENT
+            assert journal.counts(saved.conn)[journal.QUEUED] == 3
+        assert original.path == path and original.conn is not None
+        journal.mark_sending(original.conn, 3)  # the original is still open and writable
+    with Campaign.open(path) as again:
+        assert again.template == TEMPLATE  # the edit went to the copy only
 
 
 def test_create_refuses_to_replace_a_file_unless_asked(tmp_path):
@@ -387,6 +411,38 @@ def test_opening_for_sending_turns_interrupted_sends_into_in_doubt(tmp_path):
         assert journal.counts(sending.conn)[journal.QUEUED] == 3
 
 
+CRASH = textwrap.dedent(
+    """
+    import os, signal, sys
+    from composer import journal
+    from composer.campaign import Campaign
+    campaign = Campaign.open(sys.argv[1], for_sending=True)
+    journal.enqueue(campaign.conn, campaign.audience())
+    journal.mark_sending(campaign.conn, 2)
+    os.kill(os.getpid(), signal.SIGKILL)  # no close, no checkpoint, lock still held
+    """
+)
+
+
+def test_a_process_killed_mid_send_leaves_a_readable_file_and_no_lock(tmp_path):
+    path = tmp_path / "killed-mid-send.apology"
+    make(path).close()
+    child = subprocess.run(
+        [sys.executable, "-c", CRASH, str(path)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert Path(f"{path}-wal").exists()  # the commits live in the log until a checkpoint
+    with Campaign.open(path, for_sending=True) as campaign:
+        assert journal.get(campaign.conn, 2).state == journal.IN_DOUBT
+        assert journal.counts(campaign.conn)[journal.QUEUED] == 3
+    assert not Path(f"{path}-wal").exists()
+
+
 def test_the_password_used_to_send_never_reaches_the_file(tmp_path, make_smtp_server):
     import asyncio
 
@@ -415,3 +471,12 @@ def test_the_password_used_to_send_never_reaches_the_file(tmp_path, make_smtp_se
     assert b"SORRY11" in data  # the file does hold the campaign...
     assert PASSWORD.encode() not in data  # ...but never the password
     assert PASSWORD.encode("utf-16-le") not in data
+
+
+def test_columns_left_to_detection_are_fixed_at_creation(tmp_path):
+    with make(tmp_path / "detect.apology", columns=None) as campaign:
+        assert campaign.columns.email == "e_mail"
+        assert campaign.columns.first_name == "first_name"
+    with Campaign.open(tmp_path / "detect.apology") as campaign:
+        assert campaign.columns.email == "e_mail"
+        assert [r.row for r in campaign.audience()] == [2, 3, 5, 7]

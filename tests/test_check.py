@@ -80,6 +80,8 @@ def test_no_address_column_blocks():
     assert not result.sendable
     assert result.audience == []
     assert "No column of e-mail addresses" in result.blocking[0]
+    both = run(t, Template(subject="Hi", body="Hello {{ nmae }}\n"), code_plan=CodePlan())
+    assert len(both.blocking) == 2 and "nmae" in both.blocking[1]  # every reason at once
 
 
 def test_nobody_to_send_to_blocks():

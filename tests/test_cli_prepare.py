@@ -123,7 +123,15 @@ def test_check_with_codes_suppression_and_column_choices(tmp_path, capsys):
         capsys, "check", "--recipients", people, "--template", template, "--code", "X",
         "--suppress", stop,
     )  # fmt: skip
-    assert code == EXIT_OK and "Suppressed: 1" in out and "Valid recipients: 2" in out
+    assert code == EXIT_BLOCKED  # "Who" is not recognised as a name column by itself...
+    assert "2 recipients have no name (rows 2 and 4)" in out
+    assert 'Address column: "Contact"' in out and "Suppressed: 1" in out
+
+    code, out, _ = cli(
+        capsys, "check", "--recipients", people, "--template", template, "--code", "X",
+        "--suppress", stop, "--name-column", "Who",
+    )  # fmt: skip
+    assert code == EXIT_OK and "Valid recipients: 2" in out  # ...until it is named
 
 
 def test_check_reports_attachment_problems(tmp_path, capsys):
@@ -134,6 +142,43 @@ def test_check_reports_attachment_problems(tmp_path, capsys):
     code, out, _ = cli(capsys, "check", *SAMPLE, "--attach", str(tmp_path / "missing.pdf"))
     assert code == EXIT_BLOCKED
     assert "Attachment problems: 1" in out and "missing.pdf" in out
+
+
+def test_check_reads_the_sheet_asked_for(tmp_path, capsys):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Notes"
+    book.active.append(["Written on 14 March"])
+    people = book.create_sheet("Customers")
+    people.append(["E-mail address", "First Name"])
+    people.append(["ann@example.com", "Ann"])
+    people.append(["bob@example.com", "Bob"])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    template = write(tmp_path / "t.txt", "Subject: Sorry\n\nHi {{ first_name }}\n")
+    base = ["check", "--recipients", str(path), "--template", template]
+    code, out, _ = cli(capsys, *base, "--sheet", "Customers")
+    assert code == EXIT_OK
+    assert 'Spreadsheet: book.xlsx, sheet "Customers"' in out
+    assert '  "E-mail address" -> e_mail_address' in out
+    assert out.splitlines()[-1] == "Ready to send to 2 customers."
+    code, out, err = cli(capsys, *base, "--sheet", "Orders")
+    assert code == EXIT_BLOCKED and out == ""
+    assert_one_sentence(err)
+    assert "Orders" in err
+
+
+def test_preview_of_a_markdown_apology_mentions_the_formatted_version(tmp_path, capsys):
+    template = write(
+        tmp_path / "sorry.md", "Subject: Sorry\n\nHi **{{ first_name or 'there' }}**, {{ code }}\n"
+    )
+    code, out, _ = cli(
+        capsys, "preview", "--recipients", CUSTOMERS, "--template", template, "--code", "X"
+    )
+    assert code == EXIT_OK
+    assert "(also sent as a formatted HTML version)" in out
+    assert "Hi **Amelia**, X" in out
 
 
 def test_bad_input_is_one_sentence_on_stderr(tmp_path, capsys):
@@ -273,7 +318,7 @@ def test_the_console_script_as_a_real_process(tmp_path):
     assert run.returncode == EXIT_OK, run.stderr
     assert run.stdout.splitlines()[-1] == "Ready to send to 48 customers."
     broken = subprocess.run(
-        [*_console_script(), "check", "--recipients", APOLOGY, "--template", APOLOGY],
+        [*_console_script(), "check", "--recipients", "missing.xlsx", "--template", APOLOGY],
         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=100, check=False,
     )  # fmt: skip
     assert broken.returncode == EXIT_BLOCKED

@@ -16,6 +16,7 @@ from composer.connection import (
     STEP_TLS,
     STEPS,
     connect,
+    disconnect,
     format_test_steps,
     test_account,
 )
@@ -40,7 +41,7 @@ async def send_one(account, secret, to):
     try:
         await smtp.sendmail(account.address, [to], f"To: {to}\r\nSubject: hello\r\n\r\nHi!\r\n")
     finally:
-        await smtp.quit()
+        await disconnect(smtp)
 
 
 @pytest.mark.parametrize("fixture", ["smtp_server", "smtp_server_tls"])

@@ -11,10 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from composer.errors import TemplateError
-from composer.recipients import Recipient
+from composer.recipients import MISSING_FIELD, Recipient
 from composer.template import (
     Renderer,
     Template,
+    blank_field_problems,
     dump,
     fields_in_order,
     fields_used,
@@ -169,7 +170,7 @@ def test_a_fallback_for_an_unknown_field_is_an_error() -> None:
 
 
 def test_code_email_and_name_are_always_known() -> None:
-    Renderer(Template("{{ name }}", "{{ email }} {{ code }}"), [])
+    Renderer(Template("{{ name }}", "{{ email }} {{ code }} {{ first_name }} {{ last_name }}"), [])
 
 
 def test_syntax_error_names_the_line_of_the_body() -> None:
@@ -234,7 +235,7 @@ def test_template_fallbacks_are_recognised(body: str) -> None:
         "{% if first_name %}x{% else %}{{ first_name }}{% endif %}",
         "{{ 'x' if city else first_name }}",
         '{{ (first_name ~ " ") or "there" }}',
-        '{{ last_name or first_name }}',
+        "{{ last_name or first_name }}",
     ],
 )
 def test_unguarded_uses_are_still_reported(body: str) -> None:
@@ -244,6 +245,31 @@ def test_unguarded_uses_are_still_reported(body: str) -> None:
 def test_a_fallback_line_covers_the_field() -> None:
     assert blanks("Hi {{ first_name }} in {{ city }}", first_name="there") == {"city": [3]}
     assert blanks("Hi {{ first_name }}", first_name="  ") == {"first_name": [3, 4]}
+
+
+def test_unmapped_name_parts_count_as_blank_not_unknown() -> None:
+    plain = Recipient(row=9, email="x@example.com", name="", fields={"email": "x@example.com"})
+    t = Template("S", "Hi {{ first_name }} {{ last_name }}")
+    assert missing_values(t, [plain]) == {"first_name": [9], "last_name": [9]}
+    assert Renderer(t, []).render(plain).text == "Hi  "
+    covered = Template("S", "Hi {{ first_name }}", fallbacks={"first_name": "there"})
+    assert missing_values(covered, [plain]) == {}
+    assert Renderer(covered, []).render(plain).text == "Hi there"
+
+
+def test_blank_fields_become_check_problems() -> None:
+    people = [person(r, first_name="" if r % 2 else "Ada") for r in range(2, 20)]
+    people.append(person(20, city=""))
+    found = blank_field_problems(Template("S", "Hi {{ first_name }} in {{ city }}"), people)
+    assert [(p.row, p.kind, p.field) for p in found] == [
+        (None, MISSING_FIELD, "first_name"),
+        (None, MISSING_FIELD, "city"),
+    ]
+    assert found[0].message == (
+        "9 rows have no first_name (rows 3, 5, 7, 9 and 5 more); give a fallback such as "
+        '{{ first_name or "there" }} or leave those rows out.'
+    )
+    assert found[1].message.startswith("1 row has no city (row 20); ")
 
 
 def test_the_code_and_fields_a_recipient_lacks_are_left_to_others() -> None:
@@ -353,9 +379,13 @@ def test_markdown_source_is_formatted_and_plain_text_keeps_the_source() -> None:
     assert draft.html == "<h1>Sorry</h1>\n<p>Dear A*b*,<br />\nthank you.</p>\n"
 
 
+def test_raw_html_in_a_markdown_template_shows_as_text() -> None:
+    assert markdown("<b>Sorry</b> {{ city }}") == "<p>&lt;b&gt;Sorry&lt;/b&gt; Leeds</p>\n"
+
+
 def test_markdown_links_take_values_but_never_javascript() -> None:
     body = "[Track it]({{ url }}) and [again](https://shop.example/o/{{ order }})"
-    html = markdown(body, url="https://shop.example/t?a=1&b=\"2\"", order="10 01")
+    html = markdown(body, url='https://shop.example/t?a=1&b="2"', order="10 01")
     assert '<a href="https://shop.example/t?a=1&amp;b=%222%22">Track it</a>' in html
     assert '<a href="https://shop.example/o/10%2001">again</a>' in html
     evil = markdown(body, url="javascript:alert(1)")
@@ -364,8 +394,7 @@ def test_markdown_links_take_values_but_never_javascript() -> None:
 
 def test_markdown_output_of_fallbacks_and_macros_is_escaped_too() -> None:
     body = (
-        "{% macro hi(n) %}Hi *{{ n }}*{% endmacro %}{{ hi(first_name) }} "
-        '{{ city or "<the town>" }}'
+        '{% macro hi(n) %}Hi *{{ n }}*{% endmacro %}{{ hi(first_name) }} {{ city or "<the town>" }}'
     )
     html = markdown(body, first_name="<i>", city="")
     assert html == "<p>Hi *&lt;i&gt;* &lt;the town&gt;</p>\n"

@@ -84,7 +84,9 @@ class Prepared:
     problem: str = ""  # why no message can be made at all (e.g. a template error)
 
 
-def prepare(state: dict[str, Any], already: dict[int, str] | None) -> Prepared:
+def prepare(
+    state: dict[str, Any], already: dict[int, str] | None, checkup: Any = None
+) -> Prepared:
     """In the worker: an in-memory campaign for the current edits, its audience and codes."""
     from composer import template as templates
     from composer.campaign import Campaign
@@ -107,15 +109,20 @@ def prepare(state: dict[str, Any], already: dict[int, str] | None) -> Prepared:
     )
     if already:
         campaign.codes.update(already)
-    people = campaign.audience()
     problem = ""
     try:
+        if checkup is not None:  # the engine's check already chose the audience and codes
+            people = checkup.audience
+            campaign.codes.update({r: c for r, c in checkup.codes.items() if c})
+        else:
+            people = campaign.audience()
+            campaign.assign_codes(people, store=False)
         fields = tuple(templates.fields_in_order(campaign.template))
         campaign.renderer()  # compile once here, not on the first click
-        campaign.assign_codes(people, store=False)
     except ComposerError as e:
         problem = str(e)
         fields = ()
+        people = checkup.audience if checkup is not None else []
     return Prepared(campaign, people, fields, problem)
 
 
@@ -265,9 +272,8 @@ class PreviewPage(QWidget):
         self._stale = True
         self._job: Job | None = None
         self._build()
+        # every edit is followed by the engine's check; the preview follows the check
         document.checkupReady.connect(self._document_changed)
-        document.tableLoaded.connect(self._document_changed)
-        document.changed.connect(self._document_changed)
 
     # ---- layout -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -432,7 +438,8 @@ class PreviewPage(QWidget):
         campaign = getattr(doc, "campaign", None)
         already = dict(getattr(campaign, "codes", None) or {})
         self.status.setText(self.tr("Preparing the messages\u2026"))
-        self._job = self.worker.submit(prepare, state, already, key="preview")
+        checkup = getattr(doc, "checkup", None)
+        self._job = self.worker.submit(prepare, state, already, checkup, key="preview")
         self._job.then(self._prepared, self._prepare_failed)
         return self._job
 
@@ -440,11 +447,12 @@ class PreviewPage(QWidget):
         keep_row = self.prepared.audience[self.current].row if self._valid(self.current) else None
         self.prepared = prepared
         self._cache.clear()
+        self.current = -1
         self.model.set_people(prepared.audience)
-        if self.search_box.text().strip():
-            self._run_search()
-        count = len(prepared.audience)
-        if not count:
+        searching = bool(self.search_box.text().strip())
+        if searching:
+            self.model.search(self.search_box.text())
+        if not prepared.audience:
             self._show_nothing(
                 self.tr("Nobody is in the audience: check the customers and the filter (step 1).")
             )
@@ -454,8 +462,11 @@ class PreviewPage(QWidget):
         target = 0
         if keep_row is not None:
             target = next((i for i, p in enumerate(prepared.audience) if p.row == keep_row), 0)
-        self.current = -1
+        if self.model.model_row(target) < 0 and self.model.rowCount():
+            target = self.model.audience_index(0)
         self.show_index(target)
+        if searching:
+            self._run_search()
 
     def _prepare_failed(self, sentence: str) -> None:
         self._show_nothing(sentence)

@@ -126,21 +126,18 @@ async def run_and_close(run: Any, campaign: Any) -> Any:
 
 
 def delivery_state(path: Path) -> tuple[dict[str, int], list[Any]]:
-    """The journal as it stands on disk: counts per state and the in-doubt deliveries.
+    """The journal as it stands on disk: counts per state and the deliveries in doubt.
 
-    Opening for sending is what turns a crash's ``sending`` into ``in_doubt``; when another
-    window is sending, the file is only read."""
+    Read without taking the send lock, so it never gets in the way of a run. A message left
+    ``sending`` by a crash is in doubt (the next open for sending records it so)."""
     from composer.campaign import Campaign
-    from composer.errors import CampaignError
 
-    try:
-        campaign = Campaign.open(path, for_sending=True)
-    except CampaignError:
-        campaign = Campaign.open(path)
-    try:
-        return journal.counts(campaign.conn), journal.in_doubt(campaign.conn)
-    finally:
-        campaign.close()
+    with Campaign.open(path) as campaign:
+        counts = journal.counts(campaign.conn)
+        doubt = journal.rows(campaign.conn, journal.SENDING) + journal.in_doubt(campaign.conn)
+    counts[journal.IN_DOUBT] += counts[journal.SENDING]
+    counts[journal.SENDING] = 0
+    return counts, sorted(doubt, key=lambda d: d.row)
 
 
 def resolve(path: Path, rows: list[int], as_sent: bool) -> int:
@@ -174,6 +171,7 @@ class SendPage(QWidget):
     """Step 4. ``SendPage(document, worker)``."""
 
     sendFinished = Signal(object)  # the sender's Summary
+    sendFailed = Signal(str)  # the run could not start or stopped on an error: the sentence
     stateLoaded = Signal(object)  # journal counts after (re)reading the campaign
 
     def __init__(self, document: Any, worker: Worker, parent: QWidget | None = None) -> None:
@@ -893,6 +891,7 @@ class SendPage(QWidget):
         self._is_paused = False
         self._log(sentence)
         self._update()
+        self.sendFailed.emit(sentence)
         self.reload_state()
 
     def _log(self, line: str) -> None:

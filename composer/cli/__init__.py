@@ -40,6 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("apology-composer: interrupted.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (``preview | head``); nothing is wrong with the campaign.
+        # Point stdout at devnull so the interpreter's final flush does not complain.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from composer.cli import EXIT_BLOCKED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from composer.cli import EXIT_BLOCKED, EXIT_INTERRUPTED, EXIT_OK
 from composer.errors import SendError
 
 if TYPE_CHECKING:
@@ -195,8 +195,8 @@ def _secret(account: Account) -> str:
     return accounts.resolve_secret(account, prompt=_prompt_secret if _interactive() else None)
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+def _count(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
 
 
 def _rows_text(rows: list[int] | tuple[int, ...], limit: int = 20) -> str:
@@ -262,7 +262,7 @@ def _confirm(count: int, campaign: Campaign, account: Account, out: TextIO) -> b
     """The person types the exact number back; anything else stops."""
     sender = f"{campaign.identity.name} <{campaign.identity.address}>".strip()
     out.write(
-        f"This sends {_count(count, 'apology')}, each to one customer only, from {sender} "
+        f"This sends {_count(count, 'apology', 'apologies')}, each to one customer only, from {sender} "
         f"through {account.host}.\nType {count} to send them, or anything else to stop: "
     )
     out.flush()
@@ -296,7 +296,7 @@ def _send_for_real(args: argparse.Namespace) -> int:
         if not args.yes:
             if not _interactive():
                 raise SendError(
-                    f"Sending {_count(planned.to_send, 'apology')} needs your confirmation; "
+                    f"Sending {_count(planned.to_send, 'apology', 'apologies')} needs your confirmation; "
                     "run this in a terminal to type the number, or add --yes."
                 )
             if not _confirm(planned.to_send, campaign, account, sys.stderr):
@@ -391,7 +391,6 @@ def _print_summary(summary: Summary, path: Path) -> None:
         )
     if summary.error and not summary.cancelled:
         print(f"apology-composer: {summary.error}", file=sys.stderr)
-        summary.error = summary.error  # reported once here; the caller only sets the code
 
 
 class _Output:
@@ -497,9 +496,10 @@ def run_status(args: argparse.Namespace) -> int:
         known = sum(counts.values())
         audience = len(campaign.audience())
         doubt = journal.in_doubt(campaign.conn)
-    print(f"{args.campaign.name}: {_count(audience, 'recipient')}" + (
-        " — being sent right now." if busy else "."
-    ))
+    print(
+        f"{args.campaign.name}: {_count(audience, 'recipient')}"
+        + (" — being sent right now." if busy else ".")
+    )
     waiting = counts[journal.QUEUED] + max(0, audience - known)
     lines = [
         ("sent", counts[journal.SENT]),
@@ -595,10 +595,7 @@ def run_account_remove(args: argparse.Namespace) -> int:
 
     account = accounts.remove(args.name)
     forgot = accounts.delete_secret(account)
-    print(
-        f"Removed the account {account.name}"
-        + (" and its saved password." if forgot else ".")
-    )
+    print(f"Removed the account {account.name}" + (" and its saved password." if forgot else "."))
     return EXIT_OK
 
 
@@ -613,6 +610,3 @@ def run_account_test(args: argparse.Namespace) -> int:
     print(connection.format_test_steps(steps))
     works = bool(steps) and all(ok for _, ok, _ in steps)
     return EXIT_OK if works else EXIT_BLOCKED
-
-
-__all__ = ["EXIT_USAGE", "register"]

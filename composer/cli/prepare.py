@@ -284,8 +284,7 @@ def run_check(args: argparse.Namespace) -> int:
                 campaign.identity = args.sender
             checkup = campaign.checkup()
             print(f"Campaign: {args.campaign.name}", file=out)
-            _print_checkup(out, checkup, campaign.table, campaign.template, campaign.code_plan)
-            _print_attachments(out, campaign.attachments)
+            _print_checkup(out, checkup, campaign.table, campaign.code_plan, campaign.attachments)
             print(f"Sender: {_sender_text(campaign.identity)}", file=out)
             return _verdict(out, checkup)
 
@@ -301,8 +300,7 @@ def run_check(args: argparse.Namespace) -> int:
         suppress=inputs.suppress,
         identity=args.sender,
     )
-    _print_checkup(out, checkup, inputs.table, inputs.template, inputs.code_plan)
-    _print_attachments(out, inputs.attachments)
+    _print_checkup(out, checkup, inputs.table, inputs.code_plan, inputs.attachments)
     if args.sender is None:
         print(f"Sender: none given; previews use the placeholder {PLACEHOLDER_SENDER}", file=out)
     else:
@@ -311,7 +309,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _print_checkup(
-    out: TextIO, checkup: Checkup, table: Table, template: Template, plan: CodePlan
+    out: TextIO, checkup: Checkup, table: Table, plan: CodePlan, attachments: AttachmentPlan
 ) -> None:
     from composer import recipients as kinds
 
@@ -363,6 +361,7 @@ def _print_checkup(
         print(f"Code problems: {len(code_problems)}", file=out)
         for line in _capped(f"  {p.message}" for p in code_problems):
             print(line, file=out)
+    _print_attachments(out, attachments)
     attachment_problems = by_kind.get(kinds.ATTACHMENT, [])
     if attachment_problems:
         print(f"Attachment problems: {len(attachment_problems)}", file=out)
@@ -571,7 +570,6 @@ def run_new(args: argparse.Namespace) -> int:
             campaign.assign_codes(checkup.audience)
         out = sys.stdout
         print(f"Created {path} (campaign {campaign.campaign_id}).", file=out)
-        _print_checkup(out, checkup, campaign.table, campaign.template, campaign.code_plan)
-        _print_attachments(out, campaign.attachments)
+        _print_checkup(out, checkup, campaign.table, campaign.code_plan, campaign.attachments)
         print(f"Sender: {_sender_text(campaign.identity)}", file=out)
         return _verdict(out, checkup)

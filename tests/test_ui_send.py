@@ -1,0 +1,284 @@
+"""Step 4, Send, driven as a person would: against the practice outbox and a real SMTP server
+(aiosmtpd, STARTTLS + AUTH, trustme CA), asserting what the server received."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from PySide6.QtCore import Qt
+
+from composer import audience, journal
+from tests.smtp_server import PASSWORD
+from tests.ui_flow import (  # noqa: F401 - fixtures
+    OFFSCREEN_NOISE,
+    WAIT_MS,
+    document,
+    fill_sample,
+    read_eml,
+    send_page,
+)
+
+pytestmark = OFFSCREEN_NOISE
+
+
+def shop_account(server):
+    """The test server's account with a sender address the engine's check accepts."""
+    return server.account(address="owner@example.com", display_name="Sam Baker")
+
+
+def confirm_and_send(qtbot, page) -> object:
+    """Type the exact count, as asked, and press Send; returns the run's summary."""
+    count = page.to_send()
+    assert count > 0
+    page.confirm.clear()
+    qtbot.keyClicks(page.confirm, str(count))
+    assert page.send_button.isEnabled(), page.blockers.text()
+    with qtbot.waitSignal(page.sendFinished, timeout=WAIT_MS) as finished:
+        qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.sending(), timeout=WAIT_MS)
+    return finished.args[0]
+
+
+def test_practice_outbox_whole_flow(qtbot, document, send_page, tmp_path):  # noqa: F811
+    checkup = fill_sample(qtbot, document, tmp_path)
+    page = send_page
+    page.activated()
+    people = len(checkup.audience)
+
+    # the practice outbox is chosen by default, and says so
+    assert page.account.host == "127.0.0.1"
+    assert "Practice" in page.account_box.currentText()
+    assert page.outbox_button.isVisible()
+
+    # a test to myself first: one message, [TEST], to my own address, not a delivery
+    with qtbot.waitSignal(page.send_test().finished, timeout=WAIT_MS):
+        pass
+    [test] = [read_eml(p) for p in page.outbox.messages()]
+    assert test["Subject"].startswith("[TEST] ")
+    assert test["To"].addresses[0].addr_spec == page.account.address
+
+    # Send stays disabled until the exact number is typed
+    assert not page.send_button.isEnabled()
+    qtbot.keyClicks(page.confirm, str(people + 1))
+    assert not page.send_button.isEnabled()
+    page.confirm.clear()
+    qtbot.keyClicks(page.confirm, str(people - 1))
+    assert not page.send_button.isEnabled()
+    summary = confirm_and_send(qtbot, page)
+    assert summary.sent == people and summary.failed == 0
+
+    kept = [read_eml(p) for p in page.outbox.messages()[1:]]
+    assert len(kept) == people
+    to = [m["To"].addresses for m in kept]
+    assert all(len(a) == 1 for a in to)
+    assert sorted(a[0].addr_spec for a in to) == sorted(r.email for r in checkup.audience)
+    assert not any(m["Cc"] or m["Bcc"] for m in kept)
+    codes = {m.get_content().split("code ")[1].split(".")[0] for m in kept}
+    assert len(codes) == people  # unique codes, never two people the same
+
+    # the result is shown, and the report can be exported
+    qtbot.waitUntil(lambda: page.counts.get(journal.SENT) == people, timeout=WAIT_MS)
+    assert f"{people} sent" in page.progress_text.text()
+    assert page.progress.value() == page.progress.maximum()
+    report = tmp_path / "report.csv"
+    with qtbot.waitSignal(page.export_report(report).finished, timeout=WAIT_MS):
+        pass
+    with report.open(encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == people and {r["State"] for r in rows} == {"sent"}
+    assert not page.send_button.isEnabled()  # nothing left to send
+
+    # the outbox viewer lists and shows what was received
+    page.open_outbox()
+    viewer = page.viewer
+    assert viewer.list.count() == people + 1
+    viewer.list.setCurrentRow(2)
+    assert "Subject:" in viewer.headers.text() and viewer.text.toPlainText()
+    viewer.close()
+
+
+def test_real_server_test_send_pause_resume_and_reopen(
+    qtbot, document, send_page, tmp_path, make_smtp_server, trust_test_ca  # noqa: F811
+):
+    server = make_smtp_server(security="starttls", reply_delay_ms=40)
+    checkup = fill_sample(qtbot, document, tmp_path, unique_codes=False)
+    page = send_page
+    account = shop_account(server)
+    page.use_account(account, PASSWORD)
+    assert not page.outbox_button.isVisible()
+    assert document.identity.address == account.address
+
+    with qtbot.waitSignal(page.send_test(row=3).finished, timeout=WAIT_MS):
+        pass
+    [test] = server.wait_for(1)
+    assert test.rcpt_tos == (account.address,)
+    assert test.message["Subject"].startswith("[TEST] ")
+    assert "Hi Jonas," in test.message.get_content()
+    assert "went to" in page.test_result.text()
+    server.clear()
+
+    people = len(checkup.audience)
+    page.connections.setValue(2)
+    qtbot.keyClicks(page.confirm, str(page.to_send()))
+    assert page.send_button.isEnabled(), page.blockers.text()
+    with qtbot.waitSignal(page.sendFinished, timeout=WAIT_MS * 3) as finished:
+        page.send_button.click()
+        qtbot.waitUntil(lambda: len(server.messages) >= 3, timeout=WAIT_MS)
+        qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.resume_button.isEnabled(), timeout=WAIT_MS)
+        assert "paused" in page.progress_text.text()
+        qtbot.wait(300)  # the messages already on their way finish
+        held = len(server.messages)
+        qtbot.wait(500)
+        assert len(server.messages) == held < people  # nothing new starts while paused
+        qtbot.mouseClick(page.resume_button, Qt.MouseButton.LeftButton)
+    summary = finished.args[0]
+    assert summary.sent == people
+    received = server.messages
+    assert len(received) == people
+    for m in received:
+        assert len(m.rcpt_tos) == 1
+        assert m.message["To"].addresses[0].addr_spec == m.rcpt_tos[0]
+    assert sorted(m.rcpt_tos[0] for m in received) == sorted(r.email for r in checkup.audience)
+    assert "Paused" in page.log.toPlainText() and "Resumed" in page.log.toPlainText()
+
+    # reopen the campaign in a fresh window: it knows what was already sent
+    from ui.document import Document
+    from ui.send_page import SendPage
+
+    reopened = Document(page.worker, drafts=tmp_path / "drafts2")
+    with qtbot.waitSignal(reopened.checkupReady, timeout=WAIT_MS):
+        reopened.open(document.path)
+    again = SendPage(reopened, page.worker)
+    qtbot.addWidget(again)
+    again.use_account(account, PASSWORD)
+    qtbot.waitUntil(lambda: again.counts.get(journal.SENT) == people, timeout=WAIT_MS)
+    assert again.to_send() == 0
+    assert not again.send_button.isEnabled()
+    assert f"{people} sent" in again.progress_text.text()
+    report = tmp_path / "report.xlsx"
+    with qtbot.waitSignal(again.export_report(report).finished, timeout=WAIT_MS):
+        pass
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(report, read_only=True).active
+    assert sheet.max_row == people + 1
+    again.shutdown()
+    reopened.close()
+
+
+def test_in_doubt_is_shown_and_decided_by_the_person(
+    qtbot, document, send_page, tmp_path, make_smtp_server, trust_test_ca  # noqa: F811
+):
+    server = make_smtp_server(security="starttls", drop_after_data=1)
+    checkup = fill_sample(qtbot, document, tmp_path, unique_codes=False)
+    page = send_page
+    page.use_account(shop_account(server), PASSWORD)
+    page.connections.setValue(1)
+    summary = confirm_and_send(qtbot, page)
+    people = len(checkup.audience)
+    assert len(summary.in_doubt) == 1
+    qtbot.waitUntil(lambda: page.doubt_group.isVisible(), timeout=WAIT_MS)
+    assert page.doubt_list.count() == 1
+    assert page.counts[journal.IN_DOUBT] == 1
+    [doubtful] = summary.in_doubt
+    # the server did get it once; the person checks their Sent folder and marks it sent
+    assert sum(1 for m in server.messages if doubtful_row(checkup, doubtful) in m.rcpt_tos) == 1
+    with qtbot.waitSignal(page.stateLoaded, timeout=WAIT_MS):
+        qtbot.mouseClick(page.doubt_sent, Qt.MouseButton.LeftButton)
+    assert page.counts[journal.SENT] == people
+    assert not page.doubt_group.isVisible()
+    assert len(server.messages) == people  # nothing was sent twice
+
+
+def doubtful_row(checkup, row: int) -> str:
+    return next(r.email for r in checkup.audience if r.row == row)
+
+
+def test_resend_failed_only(
+    qtbot, document, send_page, tmp_path, make_smtp_server, trust_test_ca  # noqa: F811
+):
+    checkup = fill_sample(qtbot, document, tmp_path, unique_codes=False)
+    refused = checkup.audience[4].email
+    server = make_smtp_server(security="starttls", reject_recipients=[refused])
+    page = send_page
+    page.use_account(shop_account(server), PASSWORD)
+    summary = confirm_and_send(qtbot, page)
+    assert summary.failed == 1
+    assert f"Failed for {refused}" in page.log.toPlainText()
+    qtbot.waitUntil(lambda: page.resend_button.isEnabled(), timeout=WAIT_MS)
+    server.clear_faults()
+    server.clear()
+    page.ask_yes = lambda question: "1 failed" in question
+    with qtbot.waitSignal(page.sendFinished, timeout=WAIT_MS) as finished:
+        qtbot.mouseClick(page.resend_button, Qt.MouseButton.LeftButton)
+    assert finished.args[0].sent == 1
+    assert [m.rcpt_tos for m in server.messages] == [(refused,)]
+
+
+def test_cancel_keeps_the_record_exact(
+    qtbot, document, send_page, tmp_path, make_smtp_server, trust_test_ca  # noqa: F811
+):
+    server = make_smtp_server(security="starttls", reply_delay_ms=40)
+    checkup = fill_sample(qtbot, document, tmp_path, unique_codes=False)
+    page = send_page
+    page.use_account(shop_account(server), PASSWORD)
+    qtbot.keyClicks(page.confirm, str(page.to_send()))
+    assert page.send_button.isEnabled(), page.blockers.text()
+    with qtbot.waitSignal(page.sendFinished, timeout=WAIT_MS) as finished:
+        page.send_button.click()
+        qtbot.waitUntil(lambda: len(server.messages) >= 2, timeout=WAIT_MS)
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    summary = finished.args[0]
+    assert summary.cancelled
+    assert summary.counts[journal.SENT] == len(server.messages) < len(checkup.audience)
+    assert sum(summary.counts.values()) == len(checkup.audience)
+    qtbot.waitUntil(lambda: page.counts.get(journal.SENT) == len(server.messages), timeout=WAIT_MS)
+    assert page.to_send() == len(checkup.audience) - len(server.messages)
+
+
+def test_a_jump_in_the_count_is_called_out(qtbot, document, send_page, tmp_path):  # noqa: F811
+    fill_sample(qtbot, document, tmp_path)
+    page = send_page
+    with qtbot.waitSignal(document.checkupReady, timeout=WAIT_MS):
+        document.set_filter(
+            audience.Filter(conditions=(audience.Condition("country", audience.EQUALS, "GB"),))
+        )
+    page.activated()
+    few = page.to_send()
+    assert not page.jump_warning.isVisible()
+    qtbot.keyClicks(page.confirm, str(few))
+    assert page.send_button.isEnabled()
+    with qtbot.waitSignal(document.checkupReady, timeout=WAIT_MS):
+        document.set_filter(audience.Filter())
+    many = page.to_send()
+    assert many >= few * 3
+    assert page.jump_warning.isVisible()
+    assert f"from {few} to {many}" in page.jump_warning.text()
+    assert page.confirm.text() == ""  # the old confirmation no longer counts
+    assert not page.send_button.isEnabled()
+
+
+def test_blocking_problems_keep_send_disabled(qtbot, document, send_page, tmp_path):  # noqa: F811
+    from composer.template import Template
+
+    fill_sample(qtbot, document, tmp_path, body="Hi {{ first_name }}, {{ code }}")
+    with qtbot.waitSignal(document.checkupReady, timeout=WAIT_MS):
+        document.set_template(Template(subject="Sorry", body="Hi {{ nickname }}"))
+    page = send_page
+    assert document.checkup.blocking
+    assert page.blockers.isVisible()
+    assert document.checkup.blocking[0] in page.blockers.text()
+    qtbot.keyClicks(page.confirm, str(len(document.checkup.audience)))
+    assert not page.send_button.isEnabled()
+
+
+@pytest.mark.parametrize("typed", ["48", "4 8", "0048"])
+def test_the_typed_count_ignores_spaces_but_not_digits(qtbot, document, send_page, tmp_path, typed):  # noqa: F811
+    fill_sample(qtbot, document, tmp_path)
+    page = send_page
+    page.activated()
+    assert page.to_send() == 48
+    qtbot.keyClicks(page.confirm, typed)
+    assert page.send_button.isEnabled()
