@@ -2,7 +2,9 @@
 
 Values from the spreadsheet or the template never become headers of their own: line breaks
 and other control characters in a name, subject or Reply-To are turned into spaces before they
-reach a header, and the finished message is checked to hold exactly one To address."""
+reach a header, "=?" is split so a value cannot pose as an encoded word, address headers are
+never folded (Python 3.11 folds quoted names wrongly), and the finished message is checked to
+hold exactly one To address. A property test (tests/test_message.py) holds all of this."""
 
 from __future__ import annotations
 

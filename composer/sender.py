@@ -25,15 +25,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import heapq
 import io
 import itertools
 import random
 import re
+import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from email.message import EmailMessage
 from email.utils import formataddr, getaddresses, make_msgid
@@ -165,10 +167,6 @@ def check_sendable(campaign: Any) -> None:
         raise SendError(f"{checkup.blocking[0].rstrip('.')}{extra}.")
 
 
-class _Stop(Exception):
-    """Stop the whole run with this plain reason."""
-
-
 _TRANSIENT = (OSError, asyncio.TimeoutError, TimeoutError, EOFError)
 
 
@@ -252,7 +250,7 @@ class _Transaction:
         self.stage = "mail"
         self.open = False  # a MAIL was accepted and the transaction not finished
 
-    async def run(self, before_data: Callable[[], None]) -> str:
+    async def run(self, before_data: Callable[[], Awaitable[None]]) -> str:
         from aiosmtplib import SMTPDataError
 
         smtp = self.smtp
@@ -278,7 +276,7 @@ class _Transaction:
         self.open = True
         self.stage = "rcpt"
         await smtp.rcpt(recipient, encoding=encoding, timeout=self.timeout)
-        before_data()
+        await before_data()
         self.stage = "data"
         reply = await smtp.execute_command(b"DATA", timeout=self.timeout)
         if reply.code != 354:
@@ -313,6 +311,65 @@ class _Transaction:
             return False
         self.open = False
         return True
+
+
+class _JournalWriter:
+    """Journal writes on one background thread, strictly in order.
+
+    The event loop never stalls on the disk's fsync (the campaign file is synchronous=FULL),
+    so the other connections keep talking while one message is being recorded. ``now`` waits
+    for the commit (``sending`` must be on disk before DATA); ``later`` does not (``sent`` is
+    recorded while the next message starts). Because the writes are in order, a connection's
+    next ``sending`` is never committed before its previous ``sent``: at most one message per
+    connection is ever ``sending`` on disk."""
+
+    def __init__(self, conn: Any, on_error: Callable[[BaseException], None]) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.conn = conn
+        self.on_error = on_error
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="apology-journal")
+        self._pending: set[asyncio.Future[Any]] = set()
+
+    async def now(self, write: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._pool, functools.partial(write, self.conn, *args, **kwargs)
+        )
+
+    def later(self, write: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(
+            self._pool, functools.partial(write, self.conn, *args, **kwargs)
+        )
+        self._pending.add(future)
+        future.add_done_callback(self._written)
+
+    def _written(self, future: asyncio.Future[Any]) -> None:
+        self._pending.discard(future)
+        if not future.cancelled() and future.exception() is not None:
+            self.on_error(future.exception())  # type: ignore[arg-type]
+
+    async def flush(self) -> None:
+        """Wait until every write so far is committed."""
+        while self._pending:
+            await asyncio.gather(*list(self._pending), return_exceptions=True)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
+def _in_doubt_if_sending(conn: Any, row: int, reason: str) -> None:
+    found = journal.get(conn, row)
+    if found is not None and found.state == journal.SENDING:
+        journal.mark_in_doubt(conn, row, reason)
+
+
+def _unwritable(error: BaseException) -> str:
+    return (
+        f"The campaign file could not be written ({error}), so sending stopped; free some disk "
+        "space or move the campaign to a folder you may write to, then send again."
+    )
 
 
 class Sender:
@@ -477,21 +534,29 @@ class Sender:
             self._prepare(conn)
         except ComposerError as e:
             return self._finish(conn, error=str(e))
-        workers = [
-            asyncio.create_task(self._worker(), name=f"apology-sender-{i + 1}")
-            for i in range(self.connections)
-        ]
-        gathered = asyncio.gather(*workers, return_exceptions=True)
+        except sqlite3.Error as e:
+            return self._finish(conn, error=_unwritable(e))
+        self._journal = _JournalWriter(conn, lambda e: self._stop(_unwritable(e)))
         try:
-            results = await asyncio.shield(gathered)
-        except asyncio.CancelledError:
-            # The caller cancelled the task: behave like cancel(), let transactions finish.
-            self._apply("cancel")
-            results = await gathered
-            self._finish(conn)
-            raise
+            workers = [
+                asyncio.create_task(self._worker(), name=f"apology-sender-{i + 1}")
+                for i in range(self.connections)
+            ]
+            gathered = asyncio.gather(*workers, return_exceptions=True)
+            try:
+                results = await asyncio.shield(gathered)
+            except asyncio.CancelledError:
+                # The caller cancelled the task: behave like cancel(), let transactions finish.
+                self._apply("cancel")
+                await gathered
+                await self._journal.flush()
+                self._finish(conn)
+                raise
+            await self._journal.flush()
+        finally:
+            self._journal.close()
         for result in results:
-            if isinstance(result, BaseException) and not isinstance(result, _Stop):
+            if isinstance(result, BaseException):
                 self._finish(conn, error="Sending stopped because of an unexpected error.")
                 raise result
         return self._finish(conn)
@@ -697,7 +762,6 @@ class Sender:
         """One attempt for one row; records the outcome and hands the row back."""
         from aiosmtplib import SMTPResponseException
 
-        conn = self.campaign.conn
         recipient = self._recipients[row]
         attempt = self._tries[row] = self._tries.get(row, 0) + 1
         try:
@@ -710,9 +774,9 @@ class Sender:
         transaction = _Transaction(smtp, message, self.timeout)
         marked = False
 
-        def before_data() -> None:
+        async def before_data() -> None:
             nonlocal marked
-            journal.mark_sending(conn, row, message_id)
+            await self._journal.now(journal.mark_sending, row, message_id)
             marked = True
             self._emit(Event(SENDING, row=row, email=recipient.email, attempt=attempt))
 
@@ -739,11 +803,16 @@ class Sender:
         except ComposerError as e:
             await transaction.reset()
             self._fail(row, recipient.email, str(e))
+        except sqlite3.Error as e:  # "sending" could not be recorded: DATA never went
+            await transaction.reset()
+            self._cap.release(sent=False)
+            self._done(row, retry_at=time.time())
+            self._stop(_unwritable(e))
         except (*_smtp_errors(), asyncio.CancelledError) as e:
             smtp.close()
             reason = _lost_reason(e)
             if transaction.stage == "content":
-                journal.mark_in_doubt(conn, row, reason)
+                self._journal.later(journal.mark_in_doubt, row, reason)
                 self._cap.release(sent=True)
                 self._emit(
                     Event(IN_DOUBT, row=row, email=recipient.email, rows=(row,), reason=reason)
@@ -754,12 +823,13 @@ class Sender:
             if isinstance(e, asyncio.CancelledError):
                 raise
         except BaseException:
-            if marked and journal.get(conn, row).state == journal.SENDING:
-                journal.mark_in_doubt(conn, row, "Sending stopped by an unexpected error.")
+            if marked:
+                reason = "Sending stopped by an unexpected error; it may have gone out."
+                self._journal.later(_in_doubt_if_sending, row, reason)
             self._done(row)
             raise
         else:
-            journal.mark_sent(conn, row, reply, message_id)
+            self._journal.later(journal.mark_sent, row, reply, message_id, at=time.time())
             self._cap.release(sent=True)
             self._sent += 1
             self._emit(
@@ -768,7 +838,7 @@ class Sender:
             self._done(row)
 
     def _fail(self, row: int, email: str, reason: str) -> None:
-        journal.mark_failed(self.campaign.conn, row, reason)
+        self._journal.later(journal.mark_failed, row, reason, at=time.time())
         self._cap.release(sent=False)
         self._failed += 1
         self._emit(Event(FAILED, row=row, email=email, reason=reason))
@@ -782,10 +852,14 @@ class Sender:
             return
         delay = self._backoff(attempt) if delay is None else delay
         retry_at = time.time() + delay
-        journal.mark_deferred(self.campaign.conn, row, reason, retry_at=retry_at)
+        self._journal.later(journal.mark_deferred, row, reason, retry_at=retry_at, at=time.time())
         self._cap.release(sent=False)
         self._emit(Event(RETRY, row=row, email=email, attempt=attempt, delay=delay, reason=reason))
         self._done(row, retry_at=retry_at)
+
+
+async def _nothing() -> None:
+    """A test message is not a delivery: nothing to record before DATA."""
 
 
 def _lost_reason(error: BaseException) -> str:
@@ -855,7 +929,7 @@ async def test_to_self(
     smtp = await connection.connect(account, secret, timeout=timeout, tls_context=tls_context)
     transaction = _Transaction(smtp, message, timeout)
     try:
-        return await transaction.run(lambda: None)
+        return await transaction.run(_nothing)
     except SMTPResponseException as e:
         raise SendError(
             f"The mail server refused the test message ({_reply_text(e.code, e.message)})."

@@ -525,15 +525,33 @@ def test_fast_path_agrees_on_tricky_cases(address):
 
 
 def test_fast_path_takes_the_common_case():
-    taken = ["jane@example.com", "Jane.Doe@Example.COM", "a+b@x.co.uk", "INFO@example.com"]
+    taken = [
+        "jane@example.com",
+        "Jane.Doe@Example.COM",
+        "a+b@x.co.uk",
+        "INFO@example.com",
+        "Zoë.Müller@Example.de",
+        "李雷@example.cn",
+    ]
     assert [fast_normalise(a) for a in taken] == [
         "jane@example.com",
         "Jane.Doe@example.com",
         "a+b@x.co.uk",
         "info@example.com",
+        "Zoë.Müller@example.de",
+        "李雷@example.cn",
     ]
-    left = ["jane@münchen.de", "jane@xn--mnchen-3ya.de", "jane@x.test", '"j"@x.com', "j@ab--c.com"]
+    left = [
+        "jane@münchen.de",  # IDN domain
+        "jane@xn--mnchen-3ya.de",  # Punycode
+        "jane@x.test",  # reserved
+        '"j"@x.com',  # quoted
+        "j@ab--c.com",  # R-LDH label
+        "zoe\u0308@example.de",  # decomposed ë: email-validator composes it (NFC)
+        "ü" * 127 + "@x.de",  # 132 characters but 259 bytes: too long
+    ]
     assert [fast_normalise(a) for a in left] == [None] * len(left)
+    assert [parse_address(a)[0] for a in left[5:6]] == ["zoë@example.de"]
 
 
 label = st.text(alphabet="abcXYZ09-_", min_size=0, max_size=12) | st.sampled_from(
@@ -602,3 +620,55 @@ def test_plain_addresses_never_import_email_validator():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+# ---------------------------------------------------------------------------------------------
+# with real files read by composer.table
+
+
+def test_load_suppression_from_an_xlsx_workbook(tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Do not contact")
+    sheet.append(["Customer", "Courriel"])
+    sheet.append(["Ann", "Ann@Example.com"])
+    sheet.append(["Bob", "Bob B <bob@example.com>"])
+    sheet.append(["Cy", None])
+    workbook.save(tmp_path / "dnc.xlsx")
+    assert load_suppression(tmp_path / "dnc.xlsx") == frozenset(
+        {"ann@example.com", "bob@example.com"}
+    )
+
+
+def test_a_regional_excel_csv_builds_recipients(tmp_path):
+    from composer.table import load
+
+    path = write_csv(
+        tmp_path / "customers.csv",
+        [
+            ["Prénom", "Nom", "Adresse e-mail", "Désabonné", "Montant"],
+            ["Zoë", "Müller", "zoe@example.fr", "", "12,50"],
+            ["Luc", "Dupont", "LUC@Example.fr ", "oui", "8"],
+            ["Luc", "Dupont", "luc@example.fr", "x", "8"],
+            ["Eva", "Roy", "eva@example", "", "3"],
+        ],
+        encoding="utf-8-sig",
+    )
+    path.write_text(path.read_text(encoding="utf-8-sig").replace(",", ";"), encoding="utf-8-sig")
+    table = load(path)
+    result = build(table)
+    columns = result.columns
+    headers = {c.field: c.header for c in table.columns}
+    assert (headers[columns.email], headers[columns.first_name], headers[columns.last_name]) == (
+        "Adresse e-mail",
+        "Prénom",
+        "Nom",
+    )
+    assert headers[columns.unsubscribed] == "Désabonné"
+    assert [(r.row, r.email, r.name) for r in result.valid] == [
+        (2, "zoe@example.fr", "Zoë Müller"),
+        (3, "LUC@example.fr", "Luc Dupont"),  # "oui" is not one of the yes words
+    ]
+    assert [(p.row, p.kind) for p in result.problems] == [(4, SUPPRESSED), (5, INVALID)]
+    assert result.valid[0].fields["first_name"] == "Zoë"

@@ -5,6 +5,7 @@ No SMTP mocks: every check is on what the server recorded and what the journal s
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
 from collections import Counter
 
@@ -87,12 +88,16 @@ def campaign_path(tmp_path):
 def test_every_message_goes_one_to_one_over_reused_connections(campaign_path, make_smtp_server):
     server = make_smtp_server(security="starttls")
     in_sending = []
+    observer = sqlite3.connect(campaign_path)  # sees what is committed, as a crash would
 
     def watch(sender, event, campaign):
         if event.kind == SENDING:
-            in_sending.append(journal.counts(campaign.conn)[journal.SENDING])
+            in_sending.append(journal.counts(observer)[journal.SENDING])
 
-    summary, events = send(campaign_path, server, connections=3, control=watch)
+    try:
+        summary, events = send(campaign_path, server, connections=3, control=watch)
+    finally:
+        observer.close()
 
     assert summary.ok and summary.sent == 12 and summary.counts[journal.SENT] == 12
     received = server.messages

@@ -209,6 +209,8 @@ class SendPage(QWidget):
             app.aboutToQuit.connect(self.shutdown)
         self._choose_default_account()
         self._update()
+        if getattr(document, "path", None) is not None:
+            self.reload_state()
 
     # ---- layout -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -552,16 +554,16 @@ class SendPage(QWidget):
         count = self.audience_count()
         previous = self._last_seen_count
         if previous is not None and count != previous:
+            # the danger in the stories is more people than meant (5 became 50,000)
             grew = count >= previous * JUMP_FACTOR and count - previous >= JUMP_MINIMUM
-            shrank = previous >= count * JUMP_FACTOR and previous - count >= JUMP_MINIMUM
-            if grew or shrank:
+            self.jump_warning.setVisible(grew)
+            if grew:
                 self.jump_warning.setText(
                     self.tr(
                         "Careful: the number of recipients changed from {0} to {1} since you "
                         "last looked. Check the filter in step 1 before you send."
                     ).format(_number(previous), _number(count))
                 )
-                self.jump_warning.setVisible(True)
         if previous is None or count != previous:
             self.confirm.clear()
         self._last_seen_count = count
