@@ -87,33 +87,48 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-def _comparable(text: str, cell: object) -> float | dt.date | str:
-    """The value a greater/less condition compares: the cell itself when it is a number or a
-    date (so a date shown in the person's format still compares), else parsed from text."""
+def _typed(cell: object) -> float | dt.date | None:
+    """A number or date cell as itself (so a date shown in the person's format still
+    compares as a date); None for text and anything else."""
     if isinstance(cell, dt.datetime):
         return cell.date()
     if isinstance(cell, dt.date):
         return cell
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         return float(cell)
+    return None
+
+
+def _parsed(text: str) -> float | dt.date | str:
     number = _number(text)
     if number is not None:
         return number
     return _date(text) or text.strip().casefold()
 
 
-def _ordered(limit: str, greater: bool) -> Callable[[str, object], bool]:
-    wanted = _comparable(limit, None)
+def _cell(fields: Mapping[str, str], name: str) -> object:
+    cell = getattr(fields, "cell", None)  # RowFields keeps the value behind the text
+    return cell(name) if cell is not None else None
 
-    def test(text: str, cell: object) -> bool:
-        if not text.strip():
-            return False  # a blank is neither more nor less than anything
-        value = _comparable(text, cell)
-        if type(value) is not type(wanted):  # number vs text: compare the text
-            value, limit_value = text.strip().casefold(), limit.strip().casefold()
-        else:
-            limit_value = wanted
-        return value > limit_value if greater else value < limit_value  # type: ignore[operator]
+
+def _ordered(name: str, limit: str, greater: bool) -> Callable[[Mapping[str, str]], bool]:
+    """fields -> whether the field is greater (or less) than the limit: as numbers when both
+    are numbers, as dates when both are dates, else as text; a blank never matches."""
+    wanted = _parsed(limit)
+    limit_text = limit.strip().casefold()
+
+    def test(fields: Mapping[str, str]) -> bool:
+        value = _typed(_cell(fields, name))
+        if value is None:
+            text = fields[name]
+            if not text.strip():
+                return False
+            value = _parsed(text)
+        if type(value) is type(wanted):
+            left, right = value, wanted
+        else:  # e.g. a number against text: compare the text
+            left, right = fields[name].strip().casefold(), limit_text
+        return left > right if greater else left < right  # type: ignore[operator]
 
     return test
 
@@ -137,17 +152,11 @@ def _text_test(op: str, value: str) -> Callable[[str], bool]:
     return lambda text: text.strip().casefold() in choices
 
 
-def _cell(fields: Mapping[str, str], name: str) -> object:
-    cell = getattr(fields, "cell", None)  # RowFields keeps the value behind the text
-    return cell(name) if cell is not None else None
-
-
 def _test(condition: Condition) -> Callable[[Mapping[str, str]], bool]:
     """A recipient's fields -> whether the condition holds."""
     name = condition.field
     if condition.op in (GREATER, LESS):
-        ordered = _ordered(condition.value, greater=condition.op == GREATER)
-        return lambda fields: ordered(fields[name], _cell(fields, name))
+        return _ordered(name, condition.value, greater=condition.op == GREATER)
     text_test = _text_test(condition.op, condition.value)
     return lambda fields: text_test(fields[name])
 

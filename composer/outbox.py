@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 import os
 import threading
 from dataclasses import dataclass
@@ -21,7 +22,9 @@ if TYPE_CHECKING:
 
 HOST = "127.0.0.1"
 PRACTICE_NAME = "Practice outbox (nothing leaves this computer)"
-PRACTICE_ADDRESS = "you@example.com"  # a reserved domain (RFC 2606); the outbox keeps all mail anyway
+PRACTICE_ADDRESS = (
+    "you@example.com"  # a reserved domain (RFC 2606); the outbox keeps all mail anyway
+)
 PRACTICE_USERNAME = "practice"
 
 
@@ -45,6 +48,13 @@ class _Keeper:
         partial.write_bytes(content)
         os.replace(partial, final)
         return "250 Kept in the practice outbox"
+
+
+class _QuietDeprecation(logging.Filter):
+    """aiosmtpd 1.4 warns about its own legacy attribute on every login; not ours to fix."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "login_data is deprecated" not in record.getMessage()
 
 
 def _accept_any_login(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> Any:
@@ -87,6 +97,10 @@ class PracticeOutbox:
 
     def _serve(self) -> None:
         from aiosmtpd.smtp import SMTP
+
+        mail_log = logging.getLogger("mail.log")
+        if not any(isinstance(f, _QuietDeprecation) for f in mail_log.filters):
+            mail_log.addFilter(_QuietDeprecation())
 
         loop = asyncio.new_event_loop()
         self._loop = loop
@@ -200,7 +214,7 @@ def practice_account(outbox: PracticeOutbox) -> Account:
 
     return Account(
         name=PRACTICE_NAME,
-        display_name="You (practice)",
+        display_name="You",
         address=PRACTICE_ADDRESS,
         host=outbox.host,
         port=outbox.port,

@@ -244,7 +244,9 @@ _UNSUBSCRIBE_HEADERS = _keys(
     "désabonné", "désinscrit", "abgemeldet", "dado de baja", "baja", "disiscritto",
 )  # fmt: skip
 _UNSUBSCRIBE_WORDS = ("unsubscrib", "donotcontact", "donotemail", "optout", "optedout")
-_TRUTHY = _keys("yes", "y", "true", "1", "x", "unsubscribed", "opted out") | {"✓", "✔"}
+_TRUTHY = _keys(
+    "yes", "y", "true", "1", "x", "unsubscribed", "opted out", "oui", "ja", "sí", "sim",
+) | {"✓", "✔"}  # fmt: skip
 _SAMPLE = 50
 
 
@@ -334,11 +336,17 @@ def resolve_column(table: Table, name: str) -> str:
 
 
 def _resolved(table: Table, columns: ColumnMap) -> ColumnMap:
+    """A person's column choice as field names; a column chosen for the address is no longer
+    also a name or "do not contact" column (as when --email-column names a detected one)."""
     changes = {
         part: resolve_column(table, value)
         for part in ("email", "first_name", "last_name", "full_name", "unsubscribed")
         if (value := getattr(columns, part)) is not None
     }
+    email = changes.get("email")
+    for part, chosen in list(changes.items()):
+        if part != "email" and chosen == email:
+            changes[part] = None
     return replace(columns, **changes)
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import email_validator
@@ -331,7 +332,9 @@ def test_suppress_set_excludes_people_with_a_count():
     )
 
 
-@pytest.mark.parametrize("value", ["yes", "Y", "TRUE", "1", "x", "X", "Unsubscribed", True, 1, 1.0])
+@pytest.mark.parametrize(
+    "value", ["yes", "Y", "TRUE", "1", "x", "X", "Unsubscribed", "Oui", "✓", True, 1, 1.0]
+)
 def test_truthy_unsubscribe_cells_suppress(value):
     table = make_table(["Email", "Unsubscribed"], [("a@example.com", value), ("b@example.com", "")])
     result = build(table)
@@ -650,7 +653,8 @@ def test_a_regional_excel_csv_builds_recipients(tmp_path):
             ["Prénom", "Nom", "Adresse e-mail", "Désabonné", "Montant"],
             ["Zoë", "Müller", "zoe@example.fr", "", "12,50"],
             ["Luc", "Dupont", "LUC@Example.fr ", "oui", "8"],
-            ["Luc", "Dupont", "luc@example.fr", "x", "8"],
+            ["Ann", "Roy", "ann@example.fr", "", "8"],
+            ["Luc", "Dupont", "luc@example.fr", "", "8"],
             ["Eva", "Roy", "eva@example", "", "3"],
         ],
         encoding="utf-8-sig",
@@ -668,7 +672,20 @@ def test_a_regional_excel_csv_builds_recipients(tmp_path):
     assert headers[columns.unsubscribed] == "Désabonné"
     assert [(r.row, r.email, r.name) for r in result.valid] == [
         (2, "zoe@example.fr", "Zoë Müller"),
-        (3, "LUC@example.fr", "Luc Dupont"),  # "oui" is not one of the yes words
+        (4, "ann@example.fr", "Ann Roy"),
     ]
-    assert [(p.row, p.kind) for p in result.problems] == [(4, SUPPRESSED), (5, INVALID)]
+    assert [(p.row, p.kind) for p in result.problems] == [
+        (3, SUPPRESSED),  # "oui"
+        (5, SUPPRESSED),  # the same address as row 3
+        (6, INVALID),
+    ]
     assert result.valid[0].fields["first_name"] == "Zoë"
+
+
+def test_an_address_override_takes_the_column_away_from_the_name_parts():
+    table = make_table(["Contact", "Email"], [("jane@example.com", "old@example.com")])
+    detected = detect_columns(table)
+    assert (detected.email, detected.full_name) == ("email", "contact")
+    result = build(table, replace(detected, email="Contact"))
+    assert result.columns == ColumnMap(email="contact")
+    assert [(r.email, r.name) for r in result.valid] == [("jane@example.com", "")]

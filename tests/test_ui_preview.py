@@ -1,5 +1,7 @@
 """Step 3, Preview, driven as a person would: real sample workbook, the engine's messages."""
 
+# ruff: noqa: F811 - pytest fixtures imported from tests.ui_flow are parameters here
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,7 +18,7 @@ pytestmark = OFFSCREEN_NOISE
 
 
 @pytest.fixture
-def preview(qtbot, document, ui_worker):  # noqa: F811 - the fixture imported above
+def preview(qtbot, document, ui_worker):
     from ui.preview_page import PreviewPage
 
     page = PreviewPage(document, ui_worker)
@@ -47,7 +49,7 @@ def engine_message(doc, row: int):
     return campaign.message_for(person)
 
 
-def test_row_3_shows_exactly_the_engine_message(qtbot, document, preview, tmp_path):  # noqa: F811
+def test_row_3_shows_exactly_the_engine_message(qtbot, document, preview, tmp_path):
     fill_sample(qtbot, document, tmp_path, unique_codes=False)
     wait_prepared(qtbot, preview)
     assert preview.jump_to_row(3)
@@ -66,7 +68,7 @@ def test_row_3_shows_exactly_the_engine_message(qtbot, document, preview, tmp_pa
     assert "," not in preview.to_label.text()
 
 
-def test_next_previous_and_the_recipient_list(qtbot, document, preview, tmp_path):  # noqa: F811
+def test_next_previous_and_the_recipient_list(qtbot, document, preview, tmp_path):
     checkup = fill_sample(qtbot, document, tmp_path)
     wait_prepared(qtbot, preview)
     first, second = checkup.audience[0], checkup.audience[1]
@@ -92,7 +94,7 @@ def test_next_previous_and_the_recipient_list(qtbot, document, preview, tmp_path
     assert len(seen) == 5
 
 
-def test_the_neighbours_are_made_ahead(qtbot, document, preview, tmp_path):  # noqa: F811
+def test_the_neighbours_are_made_ahead(qtbot, document, preview, tmp_path):
     fill_sample(qtbot, document, tmp_path)
     wait_prepared(qtbot, preview)
     qtbot.waitUntil(lambda: 1 in preview._cache, timeout=WAIT_MS)
@@ -101,7 +103,7 @@ def test_the_neighbours_are_made_ahead(qtbot, document, preview, tmp_path):  # n
     assert preview.shown(1) is made_ahead
 
 
-def test_search_by_name_or_address(qtbot, document, preview, tmp_path):  # noqa: F811
+def test_search_by_name_or_address(qtbot, document, preview, tmp_path):
     fill_sample(qtbot, document, tmp_path)
     wait_prepared(qtbot, preview)
     qtbot.keyClicks(preview.search_box, "LEFEVRE")  # the address, in any case
@@ -121,7 +123,7 @@ def test_search_by_name_or_address(qtbot, document, preview, tmp_path):  # noqa:
     qtbot.waitUntil(lambda: "Nobody matches" in preview.found.text(), timeout=WAIT_MS)
 
 
-def test_a_row_outside_the_audience_is_explained(qtbot, document, preview, tmp_path):  # noqa: F811
+def test_a_row_outside_the_audience_is_explained(qtbot, document, preview, tmp_path):
     fill_sample(qtbot, document, tmp_path)
     wait_prepared(qtbot, preview)
     shown_before = preview.to_label.text()
@@ -130,7 +132,7 @@ def test_a_row_outside_the_audience_is_explained(qtbot, document, preview, tmp_p
     assert preview.to_label.text() == shown_before
 
 
-def test_fallbacks_and_odd_values_are_highlighted(qtbot, document, preview, customers_xlsx):  # noqa: F811
+def test_fallbacks_and_odd_values_are_highlighted(qtbot, document, preview, customers_xlsx):
     document.set_template(
         template.Template(
             subject="Sorry, {{ first_name }}",
@@ -154,7 +156,7 @@ def test_fallbacks_and_odd_values_are_highlighted(qtbot, document, preview, cust
     assert preview.text_view.extraSelections() == []
 
 
-def test_formatted_version_and_attachments(qtbot, document, preview, tmp_path):  # noqa: F811
+def test_formatted_version_and_attachments(qtbot, document, preview, tmp_path):
     leaflet = tmp_path / "voucher.pdf"
     leaflet.write_bytes(b"%PDF-1.4 a voucher")
     document.set_attachments(AttachmentPlan(files=(leaflet,)))
@@ -168,16 +170,19 @@ def test_formatted_version_and_attachments(qtbot, document, preview, tmp_path): 
     wait_prepared(qtbot, preview)
     assert preview.files_label.text() == "voucher.pdf"
     assert preview.tabs.isTabEnabled(1)
-    assert "<strong>" in preview.prepared.campaign.message_for(
-        preview.prepared.audience[0]
-    ).get_body(preferencelist=("html",)).get_content()
+    assert (
+        "<strong>"
+        in preview.prepared.campaign.message_for(preview.prepared.audience[0])
+        .get_body(preferencelist=("html",))
+        .get_content()
+    )
     assert "Amelia" in preview.html_view.toPlainText()
     # back to plain text only: the formatted tab is switched off
     document.set_template(markdown=False)
     qtbot.waitUntil(lambda: not preview.tabs.isTabEnabled(1), timeout=WAIT_MS)
 
 
-def fill_sample_without_template(qtbot, document, folder: Path) -> None:  # noqa: F811
+def fill_sample_without_template(qtbot, document, folder: Path) -> None:
     from tests.ui_flow import sample_copy
 
     with qtbot.waitSignal(document.checkupReady, timeout=WAIT_MS):

@@ -1,6 +1,8 @@
 """Step 4, Send, driven as a person would: against the practice outbox and a real SMTP server
 (aiosmtpd, STARTTLS + AUTH, trustme CA), asserting what the server received."""
 
+# ruff: noqa: F811 - pytest fixtures imported from tests.ui_flow are parameters here
+
 from __future__ import annotations
 
 import csv
@@ -40,7 +42,7 @@ def confirm_and_send(qtbot, page) -> object:
     return finished.args[0]
 
 
-def test_practice_outbox_whole_flow(qtbot, document, send_page, tmp_path):  # noqa: F811
+def test_practice_outbox_whole_flow(qtbot, document, send_page, tmp_path):
     checkup = fill_sample(qtbot, document, tmp_path)
     page = send_page
     page.activated()
@@ -99,7 +101,12 @@ def test_practice_outbox_whole_flow(qtbot, document, send_page, tmp_path):  # no
 
 
 def test_real_server_test_send_pause_resume_and_reopen(
-    qtbot, document, send_page, tmp_path, make_smtp_server, trust_test_ca  # noqa: F811
+    qtbot,
+    document,
+    send_page,
+    tmp_path,
+    make_smtp_server,
+    trust_test_ca,
 ):
     server = make_smtp_server(security="starttls", reply_delay_ms=40)
     checkup = fill_sample(qtbot, document, tmp_path, unique_codes=False)
@@ -170,7 +177,12 @@ def test_real_server_test_send_pause_resume_and_reopen(
 
 
 def test_in_doubt_is_shown_and_decided_by_the_person(
-    qtbot, document, send_page, tmp_path, make_smtp_server, trust_test_ca  # noqa: F811
+    qtbot,
+    document,
+    send_page,
+    tmp_path,
+    make_smtp_server,
+    trust_test_ca,
 ):
     server = make_smtp_server(security="starttls", drop_after_data=1)
     checkup = fill_sample(qtbot, document, tmp_path, unique_codes=False)
@@ -198,7 +210,12 @@ def doubtful_row(checkup, row: int) -> str:
 
 
 def test_resend_failed_only(
-    qtbot, document, send_page, tmp_path, make_smtp_server, trust_test_ca  # noqa: F811
+    qtbot,
+    document,
+    send_page,
+    tmp_path,
+    make_smtp_server,
+    trust_test_ca,
 ):
     checkup = fill_sample(qtbot, document, tmp_path, unique_codes=False)
     refused = checkup.audience[4].email
@@ -219,7 +236,12 @@ def test_resend_failed_only(
 
 
 def test_cancel_keeps_the_record_exact(
-    qtbot, document, send_page, tmp_path, make_smtp_server, trust_test_ca  # noqa: F811
+    qtbot,
+    document,
+    send_page,
+    tmp_path,
+    make_smtp_server,
+    trust_test_ca,
 ):
     server = make_smtp_server(security="starttls", reply_delay_ms=40)
     checkup = fill_sample(qtbot, document, tmp_path, unique_codes=False)
@@ -239,7 +261,7 @@ def test_cancel_keeps_the_record_exact(
     assert page.to_send() == len(checkup.audience) - len(server.messages)
 
 
-def test_a_jump_in_the_count_is_called_out(qtbot, document, send_page, tmp_path):  # noqa: F811
+def test_a_jump_in_the_count_is_called_out(qtbot, document, send_page, tmp_path):
     fill_sample(qtbot, document, tmp_path)
     page = send_page
     with qtbot.waitSignal(document.checkupReady, timeout=WAIT_MS):
@@ -261,7 +283,7 @@ def test_a_jump_in_the_count_is_called_out(qtbot, document, send_page, tmp_path)
     assert not page.send_button.isEnabled()
 
 
-def test_blocking_problems_keep_send_disabled(qtbot, document, send_page, tmp_path):  # noqa: F811
+def test_blocking_problems_keep_send_disabled(qtbot, document, send_page, tmp_path):
     from composer.template import Template
 
     fill_sample(qtbot, document, tmp_path, body="Hi {{ first_name }}, {{ code }}")
@@ -276,7 +298,7 @@ def test_blocking_problems_keep_send_disabled(qtbot, document, send_page, tmp_pa
 
 
 @pytest.mark.parametrize("typed", ["48", "4 8", "0048"])
-def test_the_typed_count_ignores_spaces_but_not_digits(qtbot, document, send_page, tmp_path, typed):  # noqa: F811
+def test_the_typed_count_ignores_spaces_but_not_digits(qtbot, document, send_page, tmp_path, typed):
     fill_sample(qtbot, document, tmp_path)
     page = send_page
     page.activated()

@@ -64,9 +64,7 @@ def fill_sample(qtbot, doc, folder: Path, *, unique_codes: bool = True, body: st
     doc.set_template(apology)
     doc.set_identity(Identity(name="Sam Baker", address="sam@example.com"))
     if unique_codes:
-        pool = tuple(
-            resources.resource_path(*resources.SAMPLE_CODES).read_text().split()
-        )
+        pool = tuple(resources.resource_path(*resources.SAMPLE_CODES).read_text().split())
         doc.set_code_plan(codes.CodePlan(kind=codes.FILE, pool=pool))
     else:
         doc.set_code_plan(codes.CodePlan(kind=codes.SHARED, shared="SORRY11"))

@@ -68,6 +68,7 @@ class AccountDialog(QDialog):
         if account is not None:
             self._load(account)
         else:
+            self.provider.setCurrentIndex(self.provider.findData(CUSTOM))
             self._apply_preset(CUSTOM)
         self._update()
 
@@ -129,7 +130,7 @@ class AccountDialog(QDialog):
         form.addRow(tr("Your &name:"), self.display_name)
         form.addRow(tr("E-mail &address:"), self.address)
         form.addRow(tr("&Provider:"), self.provider)
-        form.addRow("", self.hint)
+        form.addRow(self.hint)
         form.addRow(tr("&Password:"), self.password)
         form.addRow(tr("&Server:"), self.host)
         form.addRow(tr("P&ort:"), self.port)
@@ -177,7 +178,7 @@ class AccountDialog(QDialog):
         layout.addWidget(self.verdict)
         layout.addWidget(self.keyring_note)
         layout.addWidget(self.buttons)
-        self.resize(560, 0)
+        self.setMinimumWidth(600)
 
     def _fill_providers(self) -> None:
         for key, preset in accounts.presets().items():
@@ -246,6 +247,7 @@ class AccountDialog(QDialog):
             )
         else:
             self.hint.setText(preset.password_hint)
+        self.hint.updateGeometry()
 
     # ---- the account -----------------------------------------------------------------
     def current_account(self) -> accounts.Account:

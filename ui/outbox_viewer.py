@@ -50,6 +50,8 @@ class OutboxViewer(QDialog):
 
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Received messages"))
+        self.list.setAlternatingRowColors(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.currentRowChanged.connect(self._show_row)
 
         self.headers = QLabel()
@@ -76,6 +78,7 @@ class OutboxViewer(QDialog):
         split.addWidget(self.list)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
+        split.setSizes([340, 620])
 
         self.count = QLabel()
         refresh = QPushButton(self.tr("&Refresh"))
@@ -121,7 +124,11 @@ class OutboxViewer(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.list.addItem(item)
         self.list.blockSignals(False)
-        self.count.setText(self.tr("%n message(s) received.", "", len(paths)))
+        self.count.setText(
+            self.tr("1 message received.")
+            if len(paths) == 1
+            else self.tr("{0} messages received.").format(len(paths))
+        )
         row = paths.index(keep) if keep in paths else (0 if paths else -1)
         self.list.setCurrentRow(row)
         self._show_row(row)

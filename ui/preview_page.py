@@ -84,9 +84,7 @@ class Prepared:
     problem: str = ""  # why no message can be made at all (e.g. a template error)
 
 
-def prepare(
-    state: dict[str, Any], already: dict[int, str] | None, checkup: Any = None
-) -> Prepared:
+def prepare(state: dict[str, Any], already: dict[int, str] | None, checkup: Any = None) -> Prepared:
     """In the worker: an in-memory campaign for the current edits, its audience and codes."""
     from composer import template as templates
     from composer.campaign import Campaign
@@ -304,6 +302,7 @@ class PreviewPage(QWidget):
         self.people = QListView()
         self.people.setModel(self.model)
         self.people.setUniformItemSizes(True)
+        self.people.setAlternatingRowColors(True)
         self.people.setAccessibleName(tr("Recipients"))
         self.people.selectionModel().currentChanged.connect(self._picked)
 
@@ -597,7 +596,11 @@ class PreviewPage(QWidget):
         if text.strip():
             found = self.model.rowCount()
             self.found.setText(
-                self.tr("%n recipient(s) match.", "", found)
+                (
+                    self.tr("1 recipient matches.")
+                    if found == 1
+                    else self.tr("{0} recipients match.").format(_number(found))
+                )
                 if found
                 else self.tr("Nobody matches \u201c{0}\u201d.").format(text.strip())
             )

@@ -102,7 +102,6 @@ async def send_test(
     import asyncio
 
     from composer import sender
-
     from composer.message import Identity
 
     state = {**state, "identity": Identity(name=account.display_name, address=account.address)}
@@ -275,7 +274,9 @@ class SendPage(QWidget):
             (self.daily_cap, "daily_cap"),
         ):
             box.valueChanged.connect(lambda v, n=name: self.document.set_setting(n, v or None))
-        pace_group = QGroupBox(tr("Pace (your provider's limits are filled in)"))
+        for box in (self.connections, self.rate, self.daily_cap):
+            box.setMaximumWidth(220)
+        pace_group = QGroupBox(tr("Pace (set from your mail provider's limits)"))
         pl = QFormLayout(pace_group)
         pl.addRow(tr("Connections at once:"), self.connections)
         pl.addRow(tr("Messages a minute:"), self.rate)
@@ -321,6 +322,14 @@ class SendPage(QWidget):
         self.progress_text = QLabel()
         self.progress_text.setWordWrap(True)
         self.progress_text.setAccessibleName(tr("Counts per state"))
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setAccessibleName(tr("Result"))
+        result_font = self.result.font()
+        result_font.setBold(True)
+        result_font.setPointSizeF(result_font.pointSizeF() * 1.15)
+        self.result.setFont(result_font)
+        self.result.setVisible(False)
         self.pause_button = QPushButton(tr("&Pause"))
         self.pause_button.setAccessibleName(tr("Pause sending"))
         self.pause_button.clicked.connect(self.pause)
@@ -378,6 +387,7 @@ class SendPage(QWidget):
 
         progress_group = QGroupBox(tr("4. Progress"))
         prl = QVBoxLayout(progress_group)
+        prl.addWidget(self.result)
         prl.addWidget(self.progress)
         prl.addWidget(self.progress_text)
         prl.addLayout(buttons)
@@ -580,12 +590,30 @@ class SendPage(QWidget):
         self._update()
 
     def step_status(self) -> tuple[str, str] | None:
+        """The line under "Send" in the step list (None: the window's own)."""
         if self.sending():
-            return self.tr("sending\u2026"), "todo"
+            done = self.tr("{0} of {1}").format(_number(self._run_done), _number(self._run_total))
+            return self.tr("Sending\u2026 {0}").format(done), "todo"
         sent = self.counts.get(journal.SENT, 0)
+        failed = self.counts.get(journal.FAILED, 0)
+        doubt = self.counts.get(journal.IN_DOUBT, 0)
+        if failed or doubt:
+            return self.tr("{0} sent, {1} need you").format(
+                _number(sent), _number(failed + doubt)
+            ), ("problems")
         if sent and not self.to_send():
-            return self.tr("{0} sent").format(_number(sent)), "ready"
+            return self.tr("All {0} sent").format(_number(sent)), "ready"
+        if sent:
+            return self.tr("{0} sent, {1} to go").format(
+                _number(sent), _number(self.to_send())
+            ), "todo"
         return None
+
+    def _refresh_window(self) -> None:
+        """Ask the main window (if any) to redraw the step list with our status."""
+        refresh = getattr(self.window(), "refresh_status", None)
+        if callable(refresh) and self.window() is not self:
+            refresh()
 
     def sending(self) -> bool:
         """True from the moment Send is pressed until the run has ended."""
@@ -614,7 +642,9 @@ class SendPage(QWidget):
                 ).format(_number(count), self.account.address if self.account else "")
             )
         else:
-            self.confirm_text.setText(self.tr("Every recipient has been dealt with."))
+            self.confirm_text.setText(
+                self.tr("Nothing is left to send: every customer in the list has been dealt with.")
+            )
         matches = self._typed_count() == count and count > 0
         ready = not blocking and self.account is not None and not sending
         self.send_button.setEnabled(ready and matches)
@@ -748,6 +778,7 @@ class SendPage(QWidget):
             self.worker.submit(campaign.close)
             self._send_failed(str(e))
             return
+        self._show_result("")
         self._run_started = time.monotonic()
         self._run_total = 0
         self._run_done = 0
@@ -831,6 +862,7 @@ class SendPage(QWidget):
             self.log.appendPlainText(line)
         self._show_progress()
         self._update()
+        self._refresh_window()
 
     def _move(self, state: str) -> None:
         counts = self._run_counts
@@ -874,12 +906,20 @@ class SendPage(QWidget):
             )
         elif summary.cap_reached:
             verdict = self.tr("The daily limit is reached; the rest can go later.")
+        elif summary.failed or summary.in_doubt:
+            verdict = self.tr(
+                "Finished: {0} sent, {1} failed, {2} in doubt. See below what to do next."
+            ).format(_number(summary.sent), _number(summary.failed), _number(len(summary.in_doubt)))
+        elif is_practice(self.account):
+            verdict = self.tr(
+                "Done: all {0} messages are in the practice outbox (nothing left this computer)."
+            ).format(_number(summary.sent))
         else:
-            verdict = self.tr("Done: {0} sent, {1} failed in this run.").format(
-                _number(summary.sent), _number(summary.failed)
+            verdict = self.tr("Done: all {0} messages were sent, one to each customer.").format(
+                _number(summary.sent)
             )
         self._log(verdict)
-        self.progress_text.setText(self.progress_text.text() + "\n" + verdict)
+        self._show_result(verdict)
         self.counts = dict(summary.counts)
         self.sendFinished.emit(summary)
         self.reload_state()
@@ -892,12 +932,17 @@ class SendPage(QWidget):
         self.sender = None
         self._is_paused = False
         self._log(sentence)
+        self._show_result(sentence)
         self._update()
         self.sendFailed.emit(sentence)
         self.reload_state()
 
     def _log(self, line: str) -> None:
         self.log.appendPlainText(line)
+
+    def _show_result(self, sentence: str) -> None:
+        self.result.setText(sentence)
+        self.result.setVisible(bool(sentence))
 
     # ---- after a run / on reopen ------------------------------------------------------------
     def reload_state(self) -> Job | None:
@@ -929,6 +974,7 @@ class SendPage(QWidget):
             parts = [f"{_number(n)} {STATE_WORDS[s]}" for s, n in counts.items() if n]
             self.progress_text.setText(self.tr("So far: ") + ", ".join(parts) + ".")
         self._update()
+        self._refresh_window()
         self.stateLoaded.emit(counts)
 
     def resolve_in_doubt(self, as_sent: bool) -> Job | None:

@@ -287,6 +287,12 @@ def _send_for_real(args: argparse.Namespace) -> int:
                 "and use --resend-in-doubt to send them anyway.",
                 file=sys.stderr,
             )
+        if planned.to_send == 0 and args.json:
+            from composer import journal
+
+            counts = journal.counts(campaign.conn)
+            print(json.dumps({"kind": "finished", "counts": counts, "remaining": 0}))
+            return EXIT_OK
         if planned.to_send == 0:
             print(
                 f"Nothing left to send: {_count(planned.sent, 'message')} sent, "

@@ -1,0 +1,155 @@
+"""The account dialog, driven as a person would: presets from the typed address, the engine's
+connection test against a real SMTP server, the secret kept only in the keyring."""
+
+# ruff: noqa: F811 - pytest fixtures imported from tests.ui_flow are parameters here
+
+from __future__ import annotations
+
+import keyring
+import pytest
+from keyring.backends import fail
+from PySide6.QtCore import Qt
+
+from composer import accounts
+from tests.memory_keyring import using_keyring
+from tests.smtp_server import PASSWORD, USERNAME
+from tests.ui_flow import OFFSCREEN_NOISE, WAIT_MS, document, send_page  # noqa: F401
+
+pytestmark = OFFSCREEN_NOISE
+
+
+@pytest.fixture
+def dialog(qtbot, ui_worker):
+    from ui.account_dialog import AccountDialog
+
+    d = AccountDialog(ui_worker)
+    qtbot.addWidget(d)
+    d.show()
+    return d
+
+
+def type_into(qtbot, field, text: str) -> None:
+    field.clear()
+    qtbot.keyClicks(field, text)
+
+
+def test_typing_a_gmail_address_fills_the_preset(qtbot, dialog):
+    type_into(qtbot, dialog.display_name, "Sam Baker")
+    type_into(qtbot, dialog.address, "sam.baker@gmail.com")
+    gmail = accounts.presets()["gmail"]
+    assert dialog.provider.currentData() == "gmail"
+    assert dialog.host.text() == gmail.host
+    assert dialog.port.value() == gmail.port
+    assert dialog.security.currentData() == gmail.security
+    assert dialog.username.text() == "sam.baker@gmail.com"
+    assert dialog.hint.text() == gmail.password_hint and "app password" in dialog.hint.text()
+    assert dialog.daily_cap.value() == gmail.daily_cap
+    # everything stays editable, and no password means no Save yet
+    assert not dialog.save_button.isEnabled()
+    assert "password" in dialog.verdict.text()
+    type_into(qtbot, dialog.password, "abcd efgh ijkl mnop")
+    assert dialog.save_button.isEnabled() and dialog.test_button.isEnabled()
+
+
+def test_outlook_says_microsoft_sign_in_is_not_available(qtbot, dialog):
+    type_into(qtbot, dialog.address, "sam@outlook.com")
+    type_into(qtbot, dialog.password, "whatever")
+    assert dialog.provider.currentData() == "outlook"
+    assert "needs Microsoft sign-in, which is not available yet" in dialog.hint.text()
+    assert not dialog.save_button.isEnabled()
+    assert not dialog.test_button.isEnabled()
+
+
+def test_an_unknown_domain_asks_for_the_server(qtbot, dialog):
+    type_into(qtbot, dialog.address, "sam@juniper-and-oak.example")
+    assert dialog.provider.currentData() == "custom"
+    type_into(qtbot, dialog.password, "pw")
+    assert not dialog.save_button.isEnabled()  # no server yet
+    assert "server" in dialog.verdict.text()
+
+
+def fill_for(qtbot, dialog, server, password: str) -> None:
+    type_into(qtbot, dialog.display_name, "Sam Baker")
+    type_into(qtbot, dialog.address, "owner@example.com")
+    type_into(qtbot, dialog.host, server.host)
+    dialog.port.setValue(server.port)
+    dialog.security.setCurrentIndex(dialog.security.findData("starttls"))
+    type_into(qtbot, dialog.username, USERNAME)
+    type_into(qtbot, dialog.password, password)
+
+
+def test_connection_test_shows_each_step(qtbot, dialog, smtp_server, trust_test_ca):
+    fill_for(qtbot, dialog, smtp_server, PASSWORD)
+    with qtbot.waitSignal(dialog.test_connection().finished, timeout=WAIT_MS):
+        assert not dialog.test_button.isEnabled()
+    steps = [dialog.steps.item(i).text() for i in range(dialog.steps.count())]
+    assert any(s.startswith("Secure the connection") for s in steps)
+    assert any(s.startswith("Sign in") for s in steps)
+    assert dialog.verdict.text() == "The account works: messages can be sent from it."
+    assert smtp_server.logins == [(USERNAME, True)]
+
+
+def test_a_wrong_password_is_said_in_plain_words(qtbot, dialog, smtp_server, trust_test_ca):
+    fill_for(qtbot, dialog, smtp_server, "not the password")
+    with qtbot.waitSignal(dialog.test_connection().finished, timeout=WAIT_MS):
+        pass
+    assert dialog.verdict.text().startswith("The account does not work yet.")
+    failed = dialog.steps.item(dialog.steps.count() - 1).text()
+    assert failed.startswith("Sign in")
+    assert "Traceback" not in dialog.verdict.text()
+    assert smtp_server.logins == [(USERNAME, False)]
+
+
+def test_save_keeps_the_secret_only_in_the_keyring(qtbot, dialog, smtp_server, tmp_path):
+    fill_for(qtbot, dialog, smtp_server, PASSWORD)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    [saved] = accounts.list_accounts()
+    assert saved.address == "owner@example.com" and saved.port == smtp_server.port
+    assert keyring.get_password(accounts.KEYRING_SERVICE, "owner@example.com") == PASSWORD
+    assert PASSWORD not in accounts.accounts_file().read_text(encoding="utf-8")
+
+
+def test_without_a_keyring_the_password_is_asked_each_session(qtbot, ui_worker, smtp_server):
+    from ui.account_dialog import AccountDialog, session_secret
+
+    with using_keyring(fail.Keyring()):
+        d = AccountDialog(ui_worker)
+        qtbot.addWidget(d)
+        assert "ask for it once each session" in d.keyring_note.text()
+        fill_for(qtbot, d, smtp_server, PASSWORD)
+        d.save()
+        assert d.account is not None
+        assert accounts.get_secret(d.account) is None  # nothing kept on disk
+        assert session_secret(d.account) == PASSWORD  # remembered for this session only
+    assert PASSWORD not in accounts.accounts_file().read_text(encoding="utf-8")
+
+
+def test_a_saved_account_replaces_the_practice_outbox(
+    qtbot,
+    document,
+    send_page,
+    smtp_server,
+    monkeypatch,
+):
+    from ui import account_dialog
+
+    assert "Practice" in send_page.account_box.currentText()
+
+    def person_fills_the_dialog(self) -> int:
+        fill_for(qtbot, self, smtp_server, PASSWORD)
+        self.save()
+        return self.result()
+
+    monkeypatch.setattr(account_dialog.AccountDialog, "exec", person_fills_the_dialog)
+    qtbot.mouseClick(send_page.account_button, Qt.MouseButton.LeftButton)
+    assert send_page.account.address == "owner@example.com"
+    assert send_page.secret == PASSWORD
+    assert not send_page.outbox_button.isVisible()
+    assert document.identity.address == "owner@example.com"
+    assert document.account == send_page.account.name
+    # the choice survives: the combo lists it, and the practice outbox is still one click away
+    assert send_page.account_box.findData(send_page.account.name) >= 0
+    send_page.account_box.setCurrentIndex(0)
+    send_page.account_box.activated.emit(0)
+    assert send_page.account.host == "127.0.0.1"
