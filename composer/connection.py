@@ -137,8 +137,9 @@ async def disconnect(smtp: aiosmtplib.SMTP, *, timeout: float = 5) -> None:
     """Say QUIT if still connected, then wait until the socket is really closed.
 
     Never raises: the messages are already sent or not. Waiting matters for TLS, whose
-    goodbye finishes after ``close()`` returns; ending the event loop before it leaks the socket."""
-    protocol = smtp.protocol  # quit() forgets it, and we wait on it below
+    goodbye finishes after ``close()`` returns; ending the event loop before it leaks the socket.
+    Works also after the server dropped the connection (a 421) or ``quit()`` was already sent."""
+    protocol = smtp.protocol or getattr(smtp, "_composer_protocol", None)
     with contextlib.suppress(Exception):
         if smtp.is_connected:
             await smtp.quit(timeout=timeout)
@@ -147,7 +148,7 @@ async def disconnect(smtp: aiosmtplib.SMTP, *, timeout: float = 5) -> None:
 
 async def _close(smtp: aiosmtplib.SMTP, protocol: object = None, timeout: float = 5) -> None:
     """Close ``smtp`` and wait (at most ``timeout``) for its socket to be gone."""
-    protocol = protocol or smtp.protocol
+    protocol = protocol or smtp.protocol or getattr(smtp, "_composer_protocol", None)
     smtp.close()
     if protocol is None:
         return
@@ -228,6 +229,9 @@ class _Opening:
         except Exception as exc:
             await _close(smtp)
             raise _explain(exc, account, self.stage, self.timeout) from exc
+        # aiosmtplib drops its protocol when the server closes (421); disconnect() still needs
+        # it to wait for the socket to be gone.
+        smtp._composer_protocol = smtp.protocol  # type: ignore[attr-defined]
         return smtp
 
     async def _resolve(self) -> str:

@@ -17,6 +17,12 @@ Delivery semantics (see DESIGN.md, "nothing lost, nothing doubled"):
 - The daily cap is a rolling 24 hours computed from the journal; a run that reaches it stops
   cleanly and says when the next message can go. ``limit`` sends at most that many this run.
 
+Speed comes from fewer round trips, never from going faster than the account allows: each
+connection is opened and signed in once and then carries message after message with exactly
+MAIL, RCPT, DATA and the message (no RSET or NOOP between them); journal writes happen on a
+background thread so no connection waits for another's disk write; one shared limiter paces
+all connections together.
+
 The run is asyncio; ``pause``, ``resume`` and ``cancel`` may be called from any thread.
 Events come back through ``on_event`` (called in the loop's thread) and ``events()``.
 """

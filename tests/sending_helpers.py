@@ -24,11 +24,13 @@ def customers(count: int, *, first_row: int = 2) -> Table:
     )
 
 
-def make_campaign(path: Path, count: int, *, identity: Identity = OWNER) -> Path:
+def make_campaign(
+    path: Path, count: int, *, identity: Identity = OWNER, table: Table | None = None
+) -> Path:
     """Write a campaign file for ``count`` customers (rows 2..count+1) and return its path."""
     campaign = Campaign.create(
         path,
-        table=customers(count),
+        table=table or customers(count),
         columns=ColumnMap(email="email", full_name="name"),
         template=Template(
             subject="We are sorry, {{ name }}",

@@ -23,10 +23,14 @@ require_auth=True, auth_mechanisms=("PLAIN", "LOGIN"), host="127.0.0.1", **fault
 
 - ``security``: ``"starttls"`` (STARTTLS must come before AUTH and MAIL), ``"tls"`` (implicit
   TLS from the first byte) or ``"none"`` (plain TCP; AUTH is offered in the clear, loopback only).
-- Certificates come from one private trustme CA per test process (``private_ca()``), issued for
-  ``127.0.0.1`` and ``localhost``. ``ca_pem`` (also ``ca_pem_path()``) is the CA's PEM path: set ``SSL_CERT_FILE`` to
-  it (fixture ``trust_test_ca``) or use ``client_tls_context()``.
+- Certificates come from one private trustme CA per test process (``private_ca()``), issued
+  for ``127.0.0.1`` and ``localhost``. ``ca_pem`` (also ``ca_pem_path()``) is the CA's PEM
+  path: set ``SSL_CERT_FILE`` to it (fixture ``trust_test_ca``) or use ``client_tls_context()``.
 - ``port`` is a free port picked by the OS when ``start()`` runs; ``address`` is ``(host, port)``.
+- ``account(**overrides)`` is a ``composer.accounts.Account`` for this server; the password
+  is ``PASSWORD`` (or the ``password`` given).
+- Clients: end sessions with ``composer.connection.disconnect(smtp)``; it waits for the TLS
+  goodbye, otherwise ``asyncio.run`` may end first and pytest fails on an unclosed socket.
 
 Records (thread-safe copies):
 
@@ -374,19 +378,25 @@ class SMTPTestServer:
         return protocol
 
     async def _shutdown(self) -> None:
-        if self._server is not None:
-            self._server.close()
         current = asyncio.current_task()
-        # Connections accepted just before close() still get their protocol a moment later:
-        # keep cutting until no session and no other task (accepts, handlers) is left.
+        # Cut every session (and any accepted meanwhile) until nothing is left, and only then
+        # stop listening, with no await in between: Python 3.11 leaks a socket whose accept
+        # task runs after Server.close().
         for _ in range(300):
             for protocol in list(self._protocols):
                 protocol.hang_up(abort=True)
                 if protocol._handler_coroutine is not None:
                     protocol._handler_coroutine.cancel()
             await asyncio.sleep(0.01)
-            if not self._protocols and not (asyncio.all_tasks() - {current}):
+            # A TLS handshake in progress keeps its accept task alive; a failed one leaves a
+            # protocol that never got a transport and never will.
+            if not (asyncio.all_tasks() - {current}) and all(
+                p.transport is None for p in self._protocols
+            ):
                 break
+        self._protocols.clear()
+        if self._server is not None:
+            self._server.close()
 
     def _authenticate(
         self, server: SMTP, session: Any, envelope: Any, mechanism: str, data: Any

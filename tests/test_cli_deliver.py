@@ -105,6 +105,21 @@ def test_json_prints_one_event_per_line(
     assert kinds["sent"] == 11 and kinds["failed"] == 1
     [failed] = [e for e in events if e["kind"] == "failed"]
     assert failed["row"] == 5 and failed["reason"].startswith("550")
+    # nothing left: still JSON, for the script reading it
+    assert main(["send", str(campaign), *server_flags(server), "--yes", "--json"]) == EXIT_OK
+    [line] = capsys.readouterr().out.splitlines()
+    assert json.loads(line) == {
+        "kind": "finished",
+        "counts": {
+            "queued": 0,
+            "sending": 0,
+            "sent": 11,
+            "failed": 1,
+            "deferred": 0,
+            "in_doubt": 0,
+        },
+        "remaining": 0,
+    }
 
 
 def test_test_to_self_and_dry_run(

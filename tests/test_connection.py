@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import socket
 
+import aiosmtplib
 import pytest
 
 from composer import connection
@@ -204,3 +205,19 @@ def test_oauth2_accounts_are_not_supported_yet(smtp_server):
 
 def test_step_names_are_the_documented_ones():
     assert STEPS == (STEP_RESOLVE, STEP_CONNECT, STEP_TLS, STEP_LOGIN, STEP_QUIT)
+
+
+def test_disconnect_waits_for_the_socket_even_after_the_server_hung_up(smtp_server, trust_test_ca):
+    smtp_server.set_faults(close_after=1)
+
+    async def two_messages():
+        smtp = await connect(smtp_server.account(), PASSWORD, timeout=10)
+        await smtp.sendmail(smtp_server.username, ["a@x.test"], "Subject: 1\r\n\r\nx\r\n")
+        with pytest.raises(aiosmtplib.SMTPSenderRefused) as caught:
+            await smtp.sendmail(smtp_server.username, ["b@x.test"], "Subject: 2\r\n\r\nx\r\n")
+        assert caught.value.code == 421 and not smtp.is_connected
+        await disconnect(smtp)
+        return smtp._composer_protocol.transport  # set to None only by connection_lost
+
+    assert run(two_messages()) is None
+    assert [m.rcpt_tos for m in smtp_server.messages] == [("a@x.test",)]

@@ -32,6 +32,7 @@ from composer.sender import (
 from tests.sending_helpers import (
     address_of,
     assert_one_to_one,
+    customers,
     make_campaign,
     open_for_sending,
 )
@@ -244,10 +245,21 @@ def test_untrusted_certificate_stops_with_a_plain_reason(
     campaign_path, make_smtp_server, monkeypatch
 ):
     monkeypatch.delenv("SSL_CERT_FILE", raising=False)
-    server = make_smtp_server(security="tls")
+    server = make_smtp_server(security="starttls")
     summary, _ = send(campaign_path, server, tls=False)
     assert summary.error and "certificate" in summary.error
     assert server.messages == [] and summary.counts[journal.QUEUED] == 12
+
+
+def test_a_campaign_that_check_blocks_is_not_sent(tmp_path, make_smtp_server):
+    table = customers(3)
+    table.rows[1] = (table.rows[1][0], None, table.rows[1][2])  # row 3 has no name
+    path = make_campaign(tmp_path / "c.apology", 3, table=table)
+    server = make_smtp_server()
+    summary, events = send(path, server)
+    assert summary.error and "name" in summary.error
+    assert server.messages == [] and server.logins == []
+    assert [e.kind for e in events] == ["error", FINISHED]
 
 
 def test_limit_then_resume_sends_each_recipient_once(campaign_path, make_smtp_server):

@@ -30,6 +30,7 @@ async def session(server: SMTPTestServer, recipients: list[str]) -> list[str]:
         local_hostname="client.test",
     )
     await client.connect()
+    protocol = client.protocol  # aiosmtplib forgets it after a 421; we wait on it at the end
     outcomes = []
     try:
         await client.login(USERNAME, PASSWORD)
@@ -47,13 +48,13 @@ async def session(server: SMTPTestServer, recipients: list[str]) -> list[str]:
                 outcomes.append("dropped")
                 break
     finally:
-        await hang_up(client)
+        await hang_up(client, protocol)
     return outcomes
 
 
-async def hang_up(client: aiosmtplib.SMTP) -> None:
+async def hang_up(client: aiosmtplib.SMTP, protocol=None) -> None:
     """QUIT if connected and wait until the socket is closed (TLS says goodbye asynchronously)."""
-    protocol = client.protocol
+    protocol = protocol or client.protocol
     if client.is_connected:
         await client.quit()
     client.close()

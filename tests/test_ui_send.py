@@ -305,3 +305,31 @@ def test_the_typed_count_ignores_spaces_but_not_digits(qtbot, document, send_pag
     assert page.to_send() == 48
     qtbot.keyClicks(page.confirm, typed)
     assert page.send_button.isEnabled()
+
+
+def test_whole_window_on_the_sample_with_the_practice_outbox(qtbot, main_window, tmp_path):
+    """`make run`'s first minute: the sample, Preview row 3, a test, then Send, in the window."""
+    from ui.app import load_sample
+
+    window = main_window
+    load_sample(window)
+    doc = window.document
+    qtbot.waitUntil(lambda: doc.checkup is not None and not doc.busy, timeout=WAIT_MS)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    preview = window.pages["preview"]
+    qtbot.waitUntil(lambda: preview.current >= 0, timeout=WAIT_MS)
+    assert preview.jump_to_row(3)
+    assert "jonas.becker@example.com" in preview.to_label.text()
+
+    window.show_step("send")
+    send = window.pages["send"]
+    send.ask_save_path = lambda: tmp_path / "sample.apology"
+    assert "Practice" in send.account_box.currentText()
+    qtbot.mouseClick(send.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "went to" in send.test_result.text(), timeout=WAIT_MS)
+    summary = confirm_and_send(qtbot, send)
+    people = len(doc.checkup.audience)
+    assert summary.sent == people
+    assert len(send.outbox.messages()) == people + 1  # and the test
+    qtbot.waitUntil(lambda: "All" in window.step_status("send")[0], timeout=WAIT_MS)
+    send.shutdown()

@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -158,37 +159,51 @@ def _failed(recipient: Any, sentence: str, notes: tuple, marks: tuple) -> Shown:
     return Shown(recipient.row, name, "", "", "", "", None, (), notes, marks, error=sentence)
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PreviewPage", text)
+
+
 def _second_looks(prepared: Prepared, recipient: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Sentences about values worth checking in this message, and the texts to highlight."""
     fallbacks = prepared.campaign.template.fallbacks
+    headers = {c.field: c.header for c in prepared.campaign.table.columns}
     notes: list[str] = []
     marks: list[str] = []
-    for field in prepared.fields:
-        if field == "code":
+    for name in prepared.fields:
+        if name == "code":
             continue
-        value = recipient.fields.get(field)
+        value = recipient.fields.get(name)
         if value is None:
             continue
+        field = f"\u201c{headers.get(name, name)}\u201d"  # the column as the person named it
         shown = value.strip()
         if not shown:
-            fallback = (fallbacks.get(field) or "").strip()
+            fallback = (fallbacks.get(name) or "").strip()
             if fallback:
                 notes.append(
-                    f"{field} is blank in row {recipient.row}; the fallback "
-                    f"\u201c{fallback}\u201d is used instead."
+                    _tr(
+                        "{0} is blank in row {1}; the fallback \u201c{2}\u201d is used instead."
+                    ).format(field, recipient.row, fallback)
                 )
                 marks.append(fallback)
             else:
-                notes.append(f"{field} is blank in row {recipient.row}.")
+                notes.append(
+                    _tr("{0} is blank in row {1}: check that the message still reads well.").format(
+                        field, recipient.row
+                    )
+                )
         elif shown.lower() in EMPTY_LOOKING:
             notes.append(
-                f"{field} is \u201c{shown}\u201d in row {recipient.row}: "
-                "is that really what you want to print?"
+                _tr(
+                    "{0} is \u201c{1}\u201d in row {2}: is that really what you want to print?"
+                ).format(field, shown, recipient.row)
             )
             marks.append(shown)
         elif len(shown) > LONG_VALUE:
             notes.append(
-                f"{field} is unusually long ({len(shown)} characters) in row {recipient.row}."
+                _tr("{0} is unusually long ({1} characters) in row {2}.").format(
+                    field, len(shown), recipient.row
+                )
             )
             marks.append(shown)
     return tuple(notes), tuple(marks)
