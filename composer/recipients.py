@@ -141,6 +141,36 @@ def fast_normalise(text: str) -> str | None:
     return local + "@" + domain
 
 
+# Whole address column at once: a line of the joined column matches the first group exactly
+# when fast_normalise would return it unchanged (a dot-atom local part that is not a role
+# mailbox, a lower-case ASCII domain without hyphens or a reserved suffix, at most 254 bytes;
+# a line with other characters than ASCII is kept to 63 characters so its UTF-8 form fits).
+# Any other line gives "" and takes the per-cell path, so this only ever saves time.
+_PLAIN_LINES = re.compile(
+    r"^(?:(?=[\x00-\x09\x0b-\x7f]{1,254}$|[^\n]{1,63}$)"
+    r"(?!(?i:" + "|".join(sorted(_ROLE_MAILBOXES)) + r")@)"
+    r"(" + _ATOM + r"(?:\." + _ATOM + r")*@(?:[a-z0-9]{1,63}\.)+[a-z0-9]{0,62}[a-z])"
+    + "".join(rf"(?<!\{suffix})" for suffix in _RESERVED_SUFFIXES)
+    + r"|[^\n]*)$",
+    re.M,
+).findall
+
+
+def _plain_addresses(cells: list[Cell]) -> list[str | None]:
+    """fast_normalise for a whole column in one regex pass: for each cell the address when it
+    is a plain one already in normal form, else None (the caller asks the per-cell path)."""
+    texts = [c if c.__class__ is str else "" for c in cells]
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a cell holds a line break: never plain
+        joined = "\n".join(["" if "\n" in t else t for t in texts])
+    found = _PLAIN_LINES(joined)
+    if len(found) != len(texts):
+        return [None] * len(texts)
+    if not joined.isascii() and not unicodedata.is_normalized("NFC", joined):
+        found = [a if a.isascii() else "" for a in found]  # the per-cell path checks NFC
+    return [a or None for a in found]
+
+
 _ANGLE = re.compile(r"(.*?)\s*<([^<>]*)>", re.S).fullmatch
 _SEPARATORS = re.compile(r"[\s,;<>]+").split
 _ADDRESS_LIKE = re.compile(r"[^@]+@[^@]+").fullmatch
@@ -438,6 +468,53 @@ def _namer(table: Table, columns: ColumnMap) -> Callable[[tuple[Cell, ...]], str
     return name
 
 
+def _names(table: Table, columns: ColumnMap) -> list[str] | None:
+    """The names of every row from first + last name columns of plain text, in C-level
+    passes; None when the per-row namer must decide (a blank part, odd spacing, a number)."""
+    if columns.full_name or not columns.first_name or not columns.last_name:
+        return None
+    from operator import itemgetter
+
+    rows = table.rows
+    firsts = map(itemgetter(table.column_index(columns.first_name)), rows)
+    lasts = map(itemgetter(table.column_index(columns.last_name)), rows)
+    try:
+        joined = "\n".join(map(" ".join, zip(firsts, lasts)))
+    except TypeError:  # a cell that is not text
+        return None
+    # Each line is already what " ".join(line.split()) gives: no line break inside a cell, no
+    # white space but single inner spaces (every other white-space character is unprintable).
+    if (
+        joined.count("\n") != len(rows) - 1
+        or "  " in joined
+        or " \n" in joined
+        or "\n " in joined
+        or joined[:1] == " "
+        or joined[-1:] == " "
+        or not joined.replace("\n", "").isprintable()
+    ):
+        return None
+    return joined.split("\n")
+
+
+_set_row = Recipient.row.__set__  # type: ignore[attr-defined]
+_set_email = Recipient.email.__set__  # type: ignore[attr-defined]
+_set_name = Recipient.name.__set__  # type: ignore[attr-defined]
+_set_fields = Recipient.fields.__set__  # type: ignore[attr-defined]
+_new = object.__new__
+
+
+def _fast_recipient(row: int, email: str, name: str, fields: Mapping[str, str]) -> Recipient:
+    """Recipient(row, email, name, fields) without the frozen dataclass's four
+    object.__setattr__ calls (the same object, still immutable afterwards)."""
+    recipient = _new(Recipient)
+    _set_row(recipient, row)
+    _set_email(recipient, email)
+    _set_name(recipient, name)
+    _set_fields(recipient, fields)
+    return recipient
+
+
 def is_truthy(cell: Cell) -> bool:
     """Whether a "do not contact" cell says yes (yes, y, true, 1, x, unsubscribed...)."""
     if cell is None or cell is False:
@@ -525,12 +602,26 @@ def build(
     valid: list[Recipient] = []
     problems: list[Problem] = []
     with _collector_paused():
-        cells = [row[email_index] for row in table.rows]
-        quick = [fast_normalise(c) if c.__class__ is str else None for c in cells]  # type: ignore[arg-type]
-        for row, number, address, cell in zip(
-            table.rows, table.row_numbers, quick, cells, strict=True
+        plain = _plain_addresses([row[email_index] for row in table.rows])
+        names = _names(table, columns) or list(map(name_of, table.rows))
+        if not check_exclusions and None not in plain:
+            keys = list(map(str.lower, plain))  # type: ignore[arg-type]
+            if len(set(keys)) == len(keys):  # the usual list: every row a new, plain address
+                make = _fast_recipient
+                valid = [
+                    make(number, address, name, RowFields(row, layout, address, name))
+                    for row, number, address, name in zip(
+                        table.rows, table.row_numbers, plain, names, strict=True
+                    )
+                ]
+                return Recipients(table, columns, valid, problems)
+        for row, number, address, name in zip(
+            table.rows, table.row_numbers, plain, names, strict=True
         ):
             shown = ""
+            if address is None:
+                cell = row[email_index]
+                address = fast_normalise(cell) if cell.__class__ is str else None  # type: ignore[arg-type]
             if address is None:
                 try:
                     address, shown = _checked_cell(cell, email_header)
@@ -551,7 +642,7 @@ def build(
                 )
                 problems.append(Problem(number, DUPLICATE, message, columns.email, first))
                 continue
-            name = name_of(row) or shown
+            name = name or shown
             valid.append(Recipient(number, address, name, RowFields(row, layout, address, name)))
     return Recipients(table, columns, valid, problems)
 
