@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
 
@@ -135,7 +136,10 @@ def _shared(plan: CodePlan, recipients: list[Recipient], already: Mapping[int, s
     if not code:
         message = "The shared discount code is blank; type the code every customer should get."
         return _Outcome({}, [Problem(None, CODE_PROBLEM, message)], CodeError(message))
-    return _Outcome({r.row: already.get(r.row, code) for r in recipients}, [])
+    rows = map(attrgetter("row"), recipients)
+    if not already:  # the usual check: one code for everybody, built without a Python loop
+        return _Outcome(dict.fromkeys(rows, code), [])
+    return _Outcome({row: already.get(row, code) for row in rows}, [])
 
 
 def _column(plan: CodePlan, recipients: list[Recipient], already: Mapping[int, str]) -> _Outcome:

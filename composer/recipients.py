@@ -3,16 +3,15 @@ every address, find duplicates and suppressed people. Each problem keeps its row
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
 
 from composer.errors import ComposerError, SpreadsheetError
-from composer.table import Cell, Table, display
+from composer.table import Cell, Table, collector_paused, display
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,34 +140,58 @@ def fast_normalise(text: str) -> str | None:
     return local + "@" + domain
 
 
-# Whole address column at once: a line of the joined column matches the first group exactly
-# when fast_normalise would return it unchanged (a dot-atom local part that is not a role
-# mailbox, a lower-case ASCII domain without hyphens or a reserved suffix, at most 254 bytes;
-# a line with other characters than ASCII is kept to 63 characters so its UTF-8 form fits).
-# Any other line gives "" and takes the per-cell path, so this only ever saves time.
+def _alternatives(words: list[str]) -> str:
+    """A regex alternation grouped by first letter, so a line start tries one or two words."""
+    from itertools import groupby
+
+    return "|".join(
+        re.escape(head) + "(?:" + "|".join(re.escape(w[1:]) for w in group) + ")"
+        for head, group in groupby(sorted(words), key=lambda w: w[0])
+    )
+
+
+# A whole address column at once: a line of the joined column matches the group exactly when
+# fast_normalise would return it unchanged (a dot-atom local part that is not a role mailbox;
+# a lower-case ASCII domain without hyphens and without a reserved suffix). Every other line
+# gives "" and takes the per-cell path, so this only ever saves time. _plain_addresses checks
+# the length and the Unicode form.
 _PLAIN_LINES = re.compile(
-    r"^(?:(?=[\x00-\x09\x0b-\x7f]{1,254}$|[^\n]{1,63}$)"
-    r"(?!(?i:" + "|".join(sorted(_ROLE_MAILBOXES)) + r")@)"
-    r"(" + _ATOM + r"(?:\." + _ATOM + r")*@(?:[a-z0-9]{1,63}\.)+[a-z0-9]{0,62}[a-z])"
+    r"^(?:(?!(?i:" + _alternatives(list(_ROLE_MAILBOXES)) + r")@)"
+    r"("
+    + _ATOM
+    + r"(?:\."
+    + _ATOM
+    + r")*@(?:[a-z0-9]{1,63}\.)+[a-z0-9]{0,62}[a-z])"
     + "".join(rf"(?<!\{suffix})" for suffix in _RESERVED_SUFFIXES)
     + r"|[^\n]*)$",
     re.M,
 ).findall
+_SAFE_LENGTH = _MAX_LENGTH // 4  # characters that fit in _MAX_LENGTH bytes of UTF-8
+_PROBE = 200  # cells looked at first: a column of mostly other forms skips the joined pass
 
 
-def _plain_addresses(cells: list[Cell]) -> list[str | None]:
-    """fast_normalise for a whole column in one regex pass: for each cell the address when it
-    is a plain one already in normal form, else None (the caller asks the per-cell path)."""
-    texts = [c if c.__class__ is str else "" for c in cells]
-    joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1:  # a cell holds a line break: never plain
-        joined = "\n".join(["" if "\n" in t else t for t in texts])
+def _plain_addresses(cells: list[Cell]) -> list[str]:
+    """fast_normalise for a whole column in a few C-level passes: for each cell the address
+    when it is a plain one already in normal form, else "" (ask the per-cell path)."""
+    probe = [c for c in cells[:_PROBE] if c.__class__ is str and "\n" not in c]
+    if probe and _PLAIN_LINES("\n".join(probe)).count("") * 2 > len(probe):  # type: ignore[arg-type]
+        return [""] * len(cells)  # mostly other forms (capitals in the domain...): cell by cell
+    try:
+        joined = "\n".join(cells)  # type: ignore[arg-type]
+    except TypeError:  # a number or a date in the address column
+        joined = "\n".join([c if c.__class__ is str else "" for c in cells])  # type: ignore[misc]
+    if joined.count("\n") != len(cells) - 1:  # a cell holds a line break: never plain
+        joined = "\n".join(["" if c.__class__ is not str or "\n" in c else c for c in cells])  # type: ignore[misc]
     found = _PLAIN_LINES(joined)
-    if len(found) != len(texts):
-        return [None] * len(texts)
+    if len(found) != len(cells):  # never expected; the per-cell path is always right
+        return [""] * len(cells)
     if not joined.isascii() and not unicodedata.is_normalized("NFC", joined):
         found = [a if a.isascii() else "" for a in found]  # the per-cell path checks NFC
-    return [a or None for a in found]
+    if found and max(map(len, found)) > _SAFE_LENGTH:
+        found = [
+            a if len(a) <= _SAFE_LENGTH or len(a.encode()) <= _MAX_LENGTH else "" for a in found
+        ]
+    return found
 
 
 _ANGLE = re.compile(r"(.*?)\s*<([^<>]*)>", re.S).fullmatch
@@ -468,33 +491,20 @@ def _namer(table: Table, columns: ColumnMap) -> Callable[[tuple[Cell, ...]], str
     return name
 
 
-def _names(table: Table, columns: ColumnMap) -> list[str] | None:
-    """The names of every row from first + last name columns of plain text, in C-level
-    passes; None when the per-row namer must decide (a blank part, odd spacing, a number)."""
-    if columns.full_name or not columns.first_name or not columns.last_name:
-        return None
-    from operator import itemgetter
-
-    rows = table.rows
-    firsts = map(itemgetter(table.column_index(columns.first_name)), rows)
-    lasts = map(itemgetter(table.column_index(columns.last_name)), rows)
-    try:
-        joined = "\n".join(map(" ".join, zip(firsts, lasts)))
-    except TypeError:  # a cell that is not text
-        return None
-    # Each line is already what " ".join(line.split()) gives: no line break inside a cell, no
-    # white space but single inner spaces (every other white-space character is unprintable).
-    if (
-        joined.count("\n") != len(rows) - 1
-        or "  " in joined
-        or " \n" in joined
-        or "\n " in joined
-        or joined[:1] == " "
-        or joined[-1:] == " "
-        or not joined.replace("\n", "").isprintable()
-    ):
-        return None
-    return joined.split("\n")
+def _names(
+    table: Table, columns: ColumnMap, name_of: Callable[[tuple[Cell, ...]], str]
+) -> list[str]:
+    """name_of for every row; first + last name cells of text (the usual list) are joined in
+    C-level passes, with the same result."""
+    if not columns.full_name and columns.first_name and columns.last_name:
+        parts = itemgetter(
+            table.column_index(columns.first_name), table.column_index(columns.last_name)
+        )
+        try:
+            return list(map(" ".join, map(str.split, map(" ".join, map(parts, table.rows)))))
+        except TypeError:  # a number or a date among the names
+            pass
+    return list(map(name_of, table.rows))
 
 
 _set_row = Recipient.row.__set__  # type: ignore[attr-defined]
@@ -529,19 +539,6 @@ def is_truthy(cell: Cell) -> bool:
 
 def _address_cell(cell: Cell) -> str:
     return cell.strip() if isinstance(cell, str) else _text(cell).strip()
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building 100k recipients allocates 200k small objects without cycles; the cyclic
-    garbage collector's repeated passes over them cost about a quarter of the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _Exclusions:
@@ -601,25 +598,28 @@ def build(
     seen: dict[str, int] = {}
     valid: list[Recipient] = []
     problems: list[Problem] = []
-    with _collector_paused():
-        plain = _plain_addresses([row[email_index] for row in table.rows])
-        names = _names(table, columns) or list(map(name_of, table.rows))
-        if not check_exclusions and None not in plain:
-            keys = list(map(str.lower, plain))  # type: ignore[arg-type]
-            if len(set(keys)) == len(keys):  # the usual list: every row a new, plain address
-                make = _fast_recipient
-                valid = [
-                    make(number, address, name, RowFields(row, layout, address, name))
-                    for row, number, address, name in zip(
-                        table.rows, table.row_numbers, plain, names, strict=True
-                    )
-                ]
-                return Recipients(table, columns, valid, problems)
+    with collector_paused():
+        plain = _plain_addresses(list(map(itemgetter(email_index), table.rows)))
+        names = _names(table, columns, name_of)
+        # The usual list: every address plain and new, nobody suppressed.
+        if (
+            not check_exclusions
+            and "" not in plain
+            and len(set(map(str.lower, plain))) == len(plain)
+        ):
+            make = _fast_recipient
+            valid = [
+                make(number, address, name, RowFields(row, layout, address, name))
+                for row, number, address, name in zip(
+                    table.rows, table.row_numbers, plain, names, strict=True
+                )
+            ]
+            return Recipients(table, columns, valid, problems)
         for row, number, address, name in zip(
             table.rows, table.row_numbers, plain, names, strict=True
         ):
             shown = ""
-            if address is None:
+            if not address:
                 cell = row[email_index]
                 address = fast_normalise(cell) if cell.__class__ is str else None  # type: ignore[arg-type]
             if address is None:
@@ -643,7 +643,9 @@ def build(
                 problems.append(Problem(number, DUPLICATE, message, columns.email, first))
                 continue
             name = name or shown
-            valid.append(Recipient(number, address, name, RowFields(row, layout, address, name)))
+            valid.append(
+                _fast_recipient(number, address, name, RowFields(row, layout, address, name))
+            )
     return Recipients(table, columns, valid, problems)
 
 

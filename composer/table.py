@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -294,17 +296,19 @@ def _build_table(
     header_index = _find_header(grid, first_row, where)
     header = [_cell(c) for c in grid[header_index]]
     data = grid[header_index + 1 :]
-    width = max(len(header), max(map(len, data), default=0))
+    lengths = set(map(len, data))
+    width = max(len(header), *lengths) if lengths else len(header)
     if len(header) < width:
         header += [""] * (width - len(header))
-    if any(len(row) != width for row in data):  # only CSV rows can differ in length
+    if lengths - {width}:  # only CSV rows can differ in length
         data = [row if len(row) == width else row + [""] * (width - len(row)) for row in data]
     rows = _normalise(data)
 
     # Drop blank rows (the others keep their row numbers) and columns with neither a header
     # nor a single value (trailing blank columns, stray formatting).
     start = first_row + header_index + 1
-    blank = {i for i, row in enumerate(rows) if not any(row) and row.count("") == width}
+    empty = ("",) * width
+    blank = {i for i, row in enumerate(rows) if row == empty} if empty in rows else set()
     if blank:
         numbers = [start + i for i in range(len(rows)) if i not in blank]
         rows = [row for i, row in enumerate(rows) if i not in blank]
@@ -576,16 +580,33 @@ def load(path: str | Path, sheet: str | None = None) -> Table:
     """
     path = _checked_path(path)
     kind = _kind(path)
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         if kind in ("zip", "ole"):
             return _load_workbook(path, kind, sheet)
         if kind == "text":
             return _load_text(path)
         raise _not_a_spreadsheet(path, kind)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a big structure without cycles is built (a
+    sheet's rows, 100k recipients): its passes over a million fresh objects are pure waste.
+
+    On the way out every object goes straight to the oldest generation (freeze, then unfreeze),
+    as if it had survived two collections: otherwise the next young collections would still
+    walk all of them, three full passes (~0.15 s for 100k recipients). Nothing is exempt from
+    collection afterwards; objects someone else froze are left alone.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
-        if collecting:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
+        if was_enabled:
             gc.enable()
 
 

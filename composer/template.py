@@ -472,11 +472,13 @@ def missing_values(template: Template, recipients: Iterable[Recipient]) -> dict[
 _NEVER_BLANK = frozenset((bool, int, float, dt.date, dt.datetime, dt.time))
 
 
-def _missing_by_column(fields: list[str], recipients: list[Recipient]) -> dict[str, list[int]] | None:
+def _missing_by_column(
+    fields: list[str], recipients: list[Recipient]
+) -> dict[str, list[int]] | None:
     """missing_values for recipients straight from recipients.build (one shared RowFields
     layout), reading each used column once instead of 100k Mapping look-ups per field; None
     when the recipients came from elsewhere (the general loop then decides)."""
-    from operator import attrgetter
+    from operator import attrgetter, itemgetter
 
     from composer.recipients import RowFields
 
@@ -495,13 +497,13 @@ def _missing_by_column(fields: list[str], recipients: list[Recipient]) -> dict[s
         elif where < 0:  # the address or name alias
             blank = [i for i, v in enumerate(values) if not (text := v[f]) or text.isspace()]
         else:
-            blank = _blank_cells([row[where] for row in rows])
+            blank = _blank_cells(list(map(itemgetter(where), rows)))
         if blank:
             missing[f] = [recipients[i].row for i in blank]
     return missing
 
 
-def _blank_cells(cells: list[Any]) -> list[int] | range:
+def _blank_cells(cells: list[Any]) -> list[int]:
     """Positions of the cells whose display text is blank; a column of plain text or of
     numbers and dates (the usual case) is settled without a Python-level loop."""
     kinds = set(map(type, cells))

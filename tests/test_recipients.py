@@ -689,3 +689,81 @@ def test_an_address_override_takes_the_column_away_from_the_name_parts():
     result = build(table, replace(detected, email="Contact"))
     assert result.columns == ColumnMap(email="contact")
     assert [(r.email, r.name) for r in result.valid] == [("jane@example.com", "")]
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole-column fast path (build on 100k rows) agrees with fast_normalise cell by cell
+
+
+def assert_column_agrees(cells: list) -> None:
+    """_plain_addresses gives either "" (ask the per-cell path) or exactly the cell, and then
+    fast_normalise returns that cell unchanged. Checked with and without the first look at a
+    few cells (which sends a column of mostly other forms cell by cell)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rc, "_PROBE", 0)
+        unprobed = rc._plain_addresses(cells)
+    for found in (rc._plain_addresses(cells), unprobed):
+        assert len(found) == len(cells)
+        for cell, address in zip(cells, found, strict=True):
+            if address:
+                assert address == cell
+                assert fast_normalise(cell) == cell, cell
+
+
+def test_the_column_fast_path_agrees_on_tricky_cells():
+    cells = [*TRICKY, "ü" * 60 + "@x.de", "ü" * 64 + "@x.de", "ë" * 100 + "@x.de", 7, None]
+    cells += ["jane\n@example.com", "a\nb@c.com", "zoe\u0308@example.de", "ſales@example.com"]
+    assert_column_agrees(cells)
+    assert_column_agrees(["jane@example.com", "zoe\u0308@example.de", "zoë@example.de"])
+    taken = rc._plain_addresses(["jane@example.com", "Zoë.Müller@example.de", "a+b@x.co.uk"])
+    assert taken == ["jane@example.com", "Zoë.Müller@example.de", "a+b@x.co.uk"]
+    assert rc._plain_addresses([]) == []
+    capitals = [f"p{i}@Example.COM" for i in range(300)] + ["jane@example.com"]
+    assert rc._plain_addresses(capitals) == [""] * len(capitals)  # all go cell by cell
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(structured, near_valid, anything), max_size=8))
+def test_the_column_fast_path_agrees_on_generated_columns(cells):
+    assert_column_agrees(cells)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        [],  # every row plain and new: the bulk path
+        [("JANE@example.com", "J", "D")],  # a duplicate after normalisation
+        [("Info@Example.com", "I", "X"), ("info@example.com", "I", "Y")],  # role mailbox
+        [("Jane Roe <roe@example.com>", "", ""), ("bad@", "B", "")],  # name in cell, invalid
+        [(1001, "N", "M"), ("", "E", "")],  # a number, a blank
+    ],
+)
+def test_build_takes_the_same_decisions_on_every_path(extra):
+    rows = [(f"Person.{i}@example.com", f"First{i}", f"Last {i}") for i in range(5)]
+    rows += [("jane@example.com", "Jane", "Doe"), ("zoë@example.de", "Zoë", "  Müller ")]
+    table = make_table(["Email", "First name", "Last name"], rows + extra)
+    people = build(table)
+    got = [(r.row, r.email, r.name) for r in people.valid]
+    expected = []
+    seen: set[str] = set()
+    for number, (cell, first, last) in zip(table.row_numbers, table.rows, strict=True):
+        try:
+            address, shown = parse_address(str(cell))
+        except AddressError:
+            continue
+        if address.lower() in seen:
+            continue
+        seen.add(address.lower())
+        expected.append((number, address, " ".join(f"{first} {last}".split()) or shown))
+    assert got == expected
+    assert len(people.valid) + len(people.problems) == len(rows + extra)
+
+
+def test_recipients_from_build_are_ordinary_frozen_recipients():
+    table = make_table(["Email", "First name"], [("jane@example.com", "Jane")])
+    (made,) = build(table).valid
+    assert type(made) is rc.Recipient
+    assert made == rc.Recipient(2, "jane@example.com", "Jane", made.fields)
+    assert replace(made, name="J").name == "J"
+    with pytest.raises(AttributeError):
+        made.email = "other@example.com"  # type: ignore[misc]

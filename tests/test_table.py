@@ -549,3 +549,42 @@ def test_column_index() -> None:
     assert t.column_index("name") == 1
     with pytest.raises(KeyError):
         t.column_index("city")
+
+
+def test_pausing_the_collector_keeps_garbage_collectable_and_frozen_objects_frozen() -> None:
+    """collector_paused sends what was built to the oldest generation; a cycle made inside is
+    still collected later, the collector's state comes back, and a freeze made by someone
+    else stays as it was."""
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    assert gc.isenabled()
+    with table.collector_paused():
+        assert not gc.isenabled()
+        node = Node()
+        node.self = node  # type: ignore[attr-defined]
+        alive = weakref.ref(node)
+        del node
+    assert gc.isenabled()
+    gc.collect()
+    assert alive() is None
+
+    gc.disable()
+    try:
+        with table.collector_paused():
+            pass
+        assert not gc.isenabled()  # it was off before, so it stays off
+    finally:
+        gc.enable()
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with table.collector_paused():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -398,3 +398,53 @@ def test_markdown_output_of_fallbacks_and_macros_is_escaped_too() -> None:
     )
     html = markdown(body, first_name="<i>", city="")
     assert html == "<p>Hi *&lt;i&gt;* &lt;the town&gt;</p>\n"
+
+
+# ---------------------------------------------------------------- blank values, column by column
+
+
+def test_missing_values_read_column_by_column_agree_with_the_general_loop() -> None:
+    """Recipients from build are checked a column at a time; the answer is the same as going
+    through each recipient's fields (here as plain dicts, the general loop)."""
+    import datetime as dt
+
+    from composer.recipients import ColumnMap, build
+    from composer.table import Column, Table
+
+    headers = ["Email", "First name", "Last name", "Order", "Day", "Paid", "Note", "City"]
+    rows = [
+        ("a@example.com", "Ada", "L", 1001, dt.date(2026, 1, 2), True, "", "Leeds"),
+        ("b@example.com", "", "", 0, None, False, "  ", "Lyon"),
+        ("c@example.com", " ", "K", 2.5, dt.datetime(2026, 1, 2, 9, 30), 0, "x", None),
+        ("d@example.com", "Dee", "", "", dt.time(9, 0), "", 7, dt.timedelta(0)),
+        ("e@example.com", None, "M", None, "", None, None, ""),
+    ]
+    fields = ["email", "first_name", "last_name", "order", "day", "paid", "note", "city"]
+    table = Table(
+        columns=[Column(h, f) for h, f in zip(headers, fields, strict=True)],
+        rows=rows,
+        row_numbers=list(range(2, 2 + len(rows))),
+    )
+    body = " ".join(f"{{{{ {f} }}}}" for f in [*fields[1:], "name", "email", "code"])
+    template = Template("Sorry", body)
+    for columns in (None, ColumnMap("email")):  # with, then without mapped name columns
+        people = build(table, columns).valid
+        as_dicts = [Recipient(p.row, p.email, p.name, dict(p.fields)) for p in people]
+        expected = missing_values(template, as_dicts)
+        assert missing_values(template, people) == expected
+        assert missing_values(template, iter(people)) == expected
+    assert expected["note"] == [2, 3, 6] and expected["first_name"] == [3, 4, 6]
+    assert "code" not in expected and "email" not in expected
+    import composer.template as templates
+
+    assert templates._missing_by_column(["note"], people) == {"note": [2, 3, 6]}  # the fast way
+
+
+def test_unmapped_name_parts_are_blank_for_recipients_from_build() -> None:
+    from composer.recipients import build
+    from composer.table import Column, Table
+
+    table = Table([Column("Email", "email")], [("a@example.com",), ("b@example.com",)], [2, 3])
+    people = build(table).valid
+    t = Template("Sorry", "Hi {{ first_name }} {{ last_name }}")
+    assert missing_values(t, people) == {"first_name": [2, 3], "last_name": [2, 3]}

@@ -31,7 +31,10 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return int(args.run(args) or EXIT_OK)
+        code = int(args.run(args) or EXIT_OK)
+        if argv is None and getattr(args, "quick_exit", None) is not None:
+            _exit_now(code)
+        return code
     except ComposerError as e:
         if args.debug:
             raise
@@ -47,6 +50,17 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _exit_now(code: int) -> None:
+    """End a read-only command's process without freeing a big list's million objects one by
+    one (tens of ms for 100k rows); the operating system takes the memory back at once. Only
+    for the real process (argv None), never for a test calling main([...])."""
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

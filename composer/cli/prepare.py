@@ -300,6 +300,9 @@ def run_check(args: argparse.Namespace) -> int:
         suppress=inputs.suppress,
         identity=args.sender,
     )
+    # a check of a big list is read-only: keep its objects alive so main() can end the process
+    # without freeing them one by one (see cli.main)
+    args.quick_exit = (inputs, checkup)
     _print_checkup(out, checkup, inputs.table, inputs.code_plan, inputs.attachments)
     if args.sender is None:
         print(f"Sender: none given; previews use the placeholder {PLACEHOLDER_SENDER}", file=out)
