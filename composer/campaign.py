@@ -29,12 +29,13 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from composer import journal
 from composer.attachments import AttachmentPlan
 from composer.audience import Condition, Filter
 from composer.codes import COLUMN, FILE, SHARED, CodePlan
@@ -226,7 +227,7 @@ class Campaign:
                     self.conn.backup(conn)  # everything, the journal included
                     _connect_settings(conn)
                 else:
-                    with _transaction(conn):
+                    with journal.transaction(conn):
                         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                         for statement in _SCHEMA.split(";\n"):
@@ -402,7 +403,7 @@ class Campaign:
         """Every attribute in one transaction; ``fresh``: a new file, so the rows and all codes
         too (else only a replaced table and codes not yet stored)."""
         t, ident, cols, s = self.template, self.identity, self.columns, self.settings
-        with _transaction(conn):
+        with journal.transaction(conn):
             conn.execute("DELETE FROM campaign")
             conn.execute(
                 "INSERT INTO campaign VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
@@ -560,7 +561,7 @@ class Campaign:
         if self.conn is None:
             raise CampaignError("This campaign has no file yet; save it under a name first.")
         try:
-            with _transaction(self.conn):
+            with journal.transaction(self.conn):
                 self._write_codes(self.conn, self._stored_codes)
         except sqlite3.IntegrityError as error:
             raise CampaignError(
@@ -768,21 +769,6 @@ def _damaged(path: Path, error: sqlite3.Error) -> CampaignError:
     )
 
 
-@contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction: all of it reaches the disk, or none of it."""
-    if conn.in_transaction:
-        conn.commit()
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.rollback()
-        raise
-    else:
-        conn.commit()
-
-
 def _replace(conn: sqlite3.Connection, table: str, values: list[tuple[Any, ...]]) -> None:
     conn.execute(f"DELETE FROM {table}")
     if values:
@@ -806,7 +792,6 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _create_journal(conn: sqlite3.Connection) -> None:
-    from composer import journal
 
     create = getattr(journal, "create_schema", None)
     if create is not None:
@@ -814,7 +799,6 @@ def _create_journal(conn: sqlite3.Connection) -> None:
 
 
 def _recover_journal(conn: sqlite3.Connection) -> None:
-    from composer import journal
 
     recover = getattr(journal, "recover", None)
     if recover is not None:

@@ -92,8 +92,9 @@ _COLUMNS = (
 
 
 @contextmanager
-def _write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One short transaction: committed on success, rolled back on any error."""
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One short write transaction on a campaign file: all of it reaches the disk, or none of
+    it. Every write to a campaign, journal or not, goes through here."""
     if conn.in_transaction:
         # Someone left a transaction open; ours must not be folded into it silently.
         conn.commit()
@@ -134,7 +135,7 @@ def enqueue(
     codes = codes or {}
     now = time.time()
     added = 0
-    with _write(conn):
+    with transaction(conn):
         known_rows = {r for (r,) in conn.execute("SELECT row FROM deliveries")}
         taken = {
             e.casefold()
@@ -169,7 +170,7 @@ def mark_sending(
 ) -> None:
     """Record that DATA is about to go. Committed before the message leaves."""
     at = time.time() if at is None else at
-    with _write(conn):
+    with transaction(conn):
         conn.execute(
             "UPDATE deliveries SET state = ?, message_id = COALESCE(?, message_id),"
             " retry_at = NULL, updated_at = ? WHERE row = ?",
@@ -189,7 +190,7 @@ def _finish(
     retry_at: float | None = None,
 ) -> None:
     at = time.time() if at is None else at
-    with _write(conn):
+    with transaction(conn):
         conn.execute(
             "UPDATE deliveries SET state = ?, attempts = attempts + 1, last_reply = ?,"
             " message_id = COALESCE(?, message_id), retry_at = ?,"
@@ -233,7 +234,7 @@ def recover(conn: sqlite3.Connection) -> list[int]:
     Returns the rows concerned."""
     now = time.time()
     reason = "The program stopped while this message was being sent; it may have gone out."
-    with _write(conn):
+    with transaction(conn):
         rows = [
             r
             for (r,) in conn.execute(
@@ -258,7 +259,7 @@ def resolve_in_doubt(conn: sqlite3.Connection, rows: Iterable[int], as_sent: boo
     changed = 0
     state = SENT if as_sent else QUEUED
     reply = "Marked as sent by you." if as_sent else "To be sent again, as you asked."
-    with _write(conn):
+    with transaction(conn):
         for row in rows:
             cur = conn.execute(
                 "UPDATE deliveries SET state = ?, last_reply = ?,"
@@ -276,7 +277,7 @@ def requeue_failed(conn: sqlite3.Connection, rows: Iterable[int] | None = None) 
     """ "Resend failed only": put failed rows (all, or the ones given) back in the queue."""
     now = time.time()
     reply = "Queued again to resend."
-    with _write(conn):
+    with transaction(conn):
         if rows is None:
             rows = [
                 r for (r,) in conn.execute("SELECT row FROM deliveries WHERE state = ?", (FAILED,))
