@@ -112,8 +112,7 @@ def main_window(qtbot, ui_worker):
     """The whole main window, shown, with nothing unsaved left to ask about at the end."""
     from ui.main_window import MainWindow
 
-    window = MainWindow(ui_worker)
-    qtbot.addWidget(window)
+    window = MainWindow(ui_worker)  # closed here, not by qtbot: no unsaved-changes prompt
     window.show()
     qtbot.waitExposed(window)
     yield window

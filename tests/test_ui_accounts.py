@@ -153,3 +153,23 @@ def test_a_saved_account_replaces_the_practice_outbox(
     send_page.account_box.setCurrentIndex(0)
     send_page.account_box.activated.emit(0)
     assert send_page.account.host == "127.0.0.1"
+
+
+def test_an_account_chosen_in_the_message_step_is_used_to_send(
+    qtbot, document, send_page, smtp_server, monkeypatch
+):
+    from ui import account_dialog
+    from ui.message_page import MessagePage
+
+    def person_fills_the_dialog(self) -> int:
+        fill_for(qtbot, self, smtp_server, PASSWORD)
+        self.save()
+        return self.result()
+
+    monkeypatch.setattr(account_dialog.AccountDialog, "exec", person_fills_the_dialog)
+    message = MessagePage(document, send_page.worker)
+    qtbot.addWidget(message)
+    message.choose_account()
+    assert send_page.account.address == "owner@example.com"
+    assert send_page.secret == PASSWORD  # typed once this session, not asked again
+    assert "Practice" not in send_page.account_box.currentText()

@@ -29,6 +29,17 @@ def shop_account(server):
     return server.account(address="owner@example.com", display_name="Sam Baker")
 
 
+def settled_count(qtbot, server, quiet_ms: int = 400) -> int:
+    """The number of messages received once no new one has arrived for ``quiet_ms``."""
+    seen = -1
+    for _ in range(50):
+        if len(server.messages) == seen:
+            return seen
+        seen = len(server.messages)
+        qtbot.wait(quiet_ms)
+    raise AssertionError("messages kept arriving")
+
+
 def confirm_and_send(qtbot, page) -> object:
     """Type the exact count, as asked, and press Send; returns the run's summary."""
     count = page.to_send()
@@ -135,8 +146,7 @@ def test_real_server_test_send_pause_resume_and_reopen(
         qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: page.resume_button.isEnabled(), timeout=WAIT_MS)
         assert "paused" in page.progress_text.text()
-        qtbot.wait(300)  # the messages already on their way finish
-        held = len(server.messages)
+        held = settled_count(qtbot, server)  # the messages already on their way finish
         qtbot.wait(500)
         assert len(server.messages) == held < people  # nothing new starts while paused
         qtbot.mouseClick(page.resume_button, Qt.MouseButton.LeftButton)
@@ -261,6 +271,18 @@ def test_cancel_keeps_the_record_exact(
     assert page.to_send() == len(checkup.audience) - len(server.messages)
 
 
+def test_practice_never_overwrites_an_opened_campaigns_sender(qtbot, document, send_page, tmp_path):
+    fill_sample(qtbot, document, tmp_path)  # the sender here is Sam Baker <sam@example.com>
+    page = send_page
+    page.use_practice_outbox()
+    assert "Practice" in page.account_box.currentText()
+    assert document.identity.address == "sam@example.com"
+    with qtbot.waitSignal(page.send_test().finished, timeout=WAIT_MS):
+        pass
+    [test] = [read_eml(p) for p in page.outbox.messages()]
+    assert test["From"].addresses[0].addr_spec == "sam@example.com"
+
+
 def test_a_jump_in_the_count_is_called_out(qtbot, document, send_page, tmp_path):
     fill_sample(qtbot, document, tmp_path)
     page = send_page
@@ -309,9 +331,18 @@ def test_the_typed_count_ignores_spaces_but_not_digits(qtbot, document, send_pag
 
 def test_whole_window_on_the_sample_with_the_practice_outbox(qtbot, main_window, tmp_path):
     """`make run`'s first minute: the sample, Preview row 3, a test, then Send, in the window."""
+    window = main_window
+    try:
+        first_minute(qtbot, window, tmp_path)
+    finally:
+        # pytest-qt closes the window before the fixture's own clean-up: never let a failed
+        # run stop there on the "save your changes?" question
+        window.document.dirty = False
+
+
+def first_minute(qtbot, window, tmp_path) -> None:
     from ui.app import load_sample
 
-    window = main_window
     load_sample(window)
     doc = window.document
     qtbot.waitUntil(lambda: doc.checkup is not None and not doc.busy, timeout=WAIT_MS)
@@ -332,4 +363,26 @@ def test_whole_window_on_the_sample_with_the_practice_outbox(qtbot, main_window,
     assert summary.sent == people
     assert len(send.outbox.messages()) == people + 1  # and the test
     qtbot.waitUntil(lambda: "All" in window.step_status("send")[0], timeout=WAIT_MS)
-    send.shutdown()
+
+
+def test_emitting_signals_never_loses_a_reference_to_true(qtbot):
+    """Thousands of emits (a big send) must not drive True's reference count to zero."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    from ui import qt_compat
+
+    qt_compat.apply()
+
+    class Relay(QObject):
+        event = Signal(object)
+
+    relay = Relay()
+    got = []
+    relay.event.connect(got.append)
+    before = sys.getrefcount(True)
+    for i in range(500):
+        relay.event.emit(i)
+    assert len(got) == 500
+    assert sys.getrefcount(True) >= before

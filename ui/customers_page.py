@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QFileDialog,
@@ -235,6 +236,9 @@ class CustomersPage(QWidget):
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table_view.horizontalHeader().setStretchLastSection(True)
+        corner = self.table_view.findChild(QAbstractButton)
+        if corner is not None:
+            corner.setAccessibleName(self.tr("Select all rows"))
         self.splitter.addWidget(self.table_view)
         self.splitter.addWidget(self._build_side_panel())
         self.splitter.setStretchFactor(0, 3)
@@ -264,8 +268,8 @@ class CustomersPage(QWidget):
         match_row = QHBoxLayout()
         self.match_label = QLabel(self.tr("Only people who match"))
         self.match_combo = QComboBox()
-        self.match_combo.addItem(self.tr("all of these"), True)
-        self.match_combo.addItem(self.tr("any of these"), False)
+        self.match_combo.addItem(self.tr("all of these"), "all")
+        self.match_combo.addItem(self.tr("any of these"), "any")
         self.match_combo.setAccessibleName(self.tr("Match all or any conditions"))
         self.match_label.setBuddy(self.match_combo)
         self.match_combo.activated.connect(lambda _i: self._filter_edited())
@@ -400,7 +404,7 @@ class CustomersPage(QWidget):
         self.document.set_filter(
             audience.Filter(
                 conditions=tuple(r.condition() for r in self._condition_rows),
-                match_all=bool(self.match_combo.currentData()),
+                match_all=self.match_combo.currentData() != "any",
             )
         )
 

@@ -263,6 +263,11 @@ class Document(QObject):
             self.dirty = dirty
             self.dirtyChanged.emit(dirty)
 
+    def mark_clean(self) -> None:
+        """Treat the current state as untouched (defaults the pages filled in at start-up)."""
+        self._set_dirty(False)
+        self._autosaved_at_change = self._change_count
+
     def _edited(self, *, recheck: bool = True) -> None:
         """Every edit goes through here: dirty mark, changed signal, a debounced re-check."""
         self._set_dirty(True)

@@ -110,7 +110,9 @@ class MainWindow(QMainWindow):
         self.steps.setAccessibleName(self.tr("Steps"))
         self.steps.setIconSize(QSize(20, 20))
         self.steps.setSpacing(4)
-        self.steps.setMinimumWidth(180)
+        self.steps.setMinimumWidth(190)
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         for index, name in enumerate(STEPS):
@@ -159,6 +161,8 @@ class MainWindow(QMainWindow):
         doc.problem.connect(self.show_problem)
         doc.saved.connect(self._saved)
 
+        if self.document.path is None and self.document.table is None:
+            self.document.mark_clean()  # defaults the pages chose are not the person's edits
         self._update_title()
         self._restore_settings()
         self.steps.setCurrentRow(0)
@@ -271,7 +275,8 @@ class MainWindow(QMainWindow):
         if checkup is None:
             return self.tr("Not ready yet"), TODO
         if not doc.sendable():
-            return self.tr("Blocked: fix the steps above"), BLOCKS
+            first = "customers" if not checkup.audience else "message"
+            return self.tr("Not ready: see %s") % self.step_titles[first], BLOCKS
         if name == "preview":
             return self.tr("%s messages to read") % number(doc.audience_count()), READY
         return self.tr("Ready to send %s") % number(doc.audience_count()), READY

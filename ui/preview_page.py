@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
-    Signal,
 )
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
@@ -45,7 +44,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import qt_compat
 from ui.worker import Job, Worker
+
+qt_compat.apply()  # before any signal is emitted from Python; see ui/qt_compat.py
 
 CACHE_SIZE = 64  # messages kept ready; the neighbours of the shown one are always among them
 LONG_VALUE = 80  # characters: a value this long in a sentence is worth a second look
@@ -271,8 +273,6 @@ class AudienceModel(QAbstractListModel):
 
 class PreviewPage(QWidget):
     """Step 3. ``PreviewPage(document, worker)``; shows the message of ``current`` recipient."""
-
-    messageShown = Signal(int)  # spreadsheet row number of the message now on screen
 
     def __init__(self, document: Any, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -565,7 +565,6 @@ class PreviewPage(QWidget):
                 self.people.selectionModel().blockSignals(False)
             self.people.scrollTo(view_index)
         self._update_buttons()
-        self.messageShown.emit(shown.row)
         QTimer.singleShot(0, self._make_neighbours)
 
     def shown(self, index: int) -> Shown:

@@ -14,12 +14,13 @@ thread-safe controls. This page holds no sending rule of its own.
 
 from __future__ import annotations
 
+import collections
 import os
 import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -44,7 +45,10 @@ from PySide6.QtWidgets import (
 
 from composer import journal
 from composer.outbox import PRACTICE_NAME, PracticeOutbox, is_practice, practice_account
+from ui import qt_compat
 from ui.worker import Job, Worker
+
+qt_compat.apply()  # before any signal is emitted from Python; see ui/qt_compat.py
 
 PRACTICE_SECRET = "practice"  # the practice outbox accepts any password; this is no secret
 JUMP_FACTOR = 3  # a count this many times the last one seen is called out
@@ -104,7 +108,9 @@ async def send_test(
     from composer import sender
     from composer.message import Identity
 
-    state = {**state, "identity": Identity(name=account.display_name, address=account.address)}
+    identity = state.get("identity")
+    if identity is None or not identity.address.strip():
+        state = {**state, "identity": Identity(name=account.display_name, address=account.address)}
     loop = asyncio.get_running_loop()
     campaign = await loop.run_in_executor(None, draft_campaign, state, already)
     return await sender.test_to_self(campaign, account, secret, row)
@@ -160,12 +166,6 @@ def export_report(path: Path, target: Path) -> int:
 # ---- the page -----------------------------------------------------------------------------
 
 
-class _Relay(QObject):
-    """Carries sender events from the loop thread to the GUI thread (a queued signal)."""
-
-    event = Signal(object)
-
-
 class SendPage(QWidget):
     """Step 4. ``SendPage(document, worker)``."""
 
@@ -187,20 +187,23 @@ class SendPage(QWidget):
         self.in_doubt: list[Any] = []
         self._send_job: Job | None = None
         self._sending = False
-        self._pending: list[Any] = []
         self._run_total = 0
         self._run_done = 0
         self._run_started = 0.0
         self._run_counts: dict[str, int] = {}
         self._last_seen_count: int | None = None
         self._after_save: Any = None
-        self._relay = _Relay(self)
-        self._relay.event.connect(self._queue_event, Qt.ConnectionType.QueuedConnection)
+        # Sender events arrive on the loop thread; a deque takes them there (appends are
+        # thread-safe) and the flush timer shows them here in batches. Not a Qt signal per
+        # event: PySide6 6.12 drops a reference to True on every Python-side emit(), which
+        # thousands of deliveries would turn into a crash.
+        self._events: collections.deque[Any] = collections.deque()
         self._flush_timer = QTimer(self, interval=FLUSH_MS)
         self._flush_timer.timeout.connect(self._flush)
         self._build()
         document.checkupReady.connect(self._checkup_ready)
-        document.pathChanged.connect(lambda _p: self.reload_state())
+        document.pathChanged.connect(self._document_opened)
+        document.changed.connect(self._account_maybe_changed)
         document.saved.connect(self._saved)
         document.problem.connect(self._document_problem)
         app = QApplication.instance()
@@ -244,7 +247,7 @@ class SendPage(QWidget):
         # -- test
         self.test_button = QPushButton(tr("Send a &test to me"))
         self.test_button.setAccessibleName(tr("Send a test to me"))
-        self.test_button.clicked.connect(self.send_test)
+        self.test_button.clicked.connect(lambda: self.send_test())
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
         self.test_result.setAccessibleName(tr("Test result"))
@@ -303,7 +306,7 @@ class SendPage(QWidget):
         self.confirm.returnPressed.connect(self._send_if_ready)
         self.send_button = QPushButton(tr("&Send"))
         self.send_button.setAccessibleName(tr("Send"))
-        self.send_button.clicked.connect(self.start_send)
+        self.send_button.clicked.connect(lambda: self.start_send())
         cl = QHBoxLayout()
         cl.addWidget(self.confirm)
         cl.addWidget(self.send_button)
@@ -435,6 +438,22 @@ class SendPage(QWidget):
         self._fill_accounts(wanted)
         self._account_picked(self.account_box.currentIndex())
 
+    def _account_maybe_changed(self) -> None:
+        """The account was chosen elsewhere (the Message step's "Mail account..." button)."""
+        wanted = getattr(self.document, "account", None)
+        if wanted and not self.sending() and wanted != self.account_box.currentData():
+            self._fill_accounts(wanted)
+            if self.account_box.currentData() == wanted:
+                self._account_picked(self.account_box.currentIndex())
+
+    def _document_opened(self, _path: str) -> None:
+        """Another campaign: its own account if saved here, and its delivery record."""
+        if not self.sending():
+            wanted = getattr(self.document, "account", None)
+            if wanted and wanted != self.account_box.currentData():
+                self._choose_default_account()
+        self.reload_state()
+
     def _account_picked(self, _index: int) -> None:
         name = self.account_box.currentData()
         if name == PRACTICE_NAME or name is None:
@@ -497,11 +516,17 @@ class SendPage(QWidget):
             box.blockSignals(True)
             box.setValue(int(value))
             box.blockSignals(False)
-        identity = Identity(name=account.display_name, address=account.address)
-        if getattr(self.document, "identity", None) != identity or (
-            getattr(self.document, "account", None) != account.name
-        ):
-            self.document.set_identity(identity, account=account.name)
+        # A real account is the sender: its name and address go on every message. The
+        # practice outbox only lends its address to a campaign that has no sender yet, so
+        # trying it never overwrites the From of an opened campaign.
+        doc = self.document
+        current = getattr(doc, "identity", None)
+        if not practice:
+            identity = Identity(name=account.display_name, address=account.address)
+            if current != identity or getattr(doc, "account", None) != account.name:
+                doc.set_identity(identity, account=account.name)
+        elif current is None or not current.address.strip():
+            doc.set_identity(Identity(name=account.display_name, address=account.address))
         self._update()
 
     def edit_account(self) -> None:
@@ -772,7 +797,7 @@ class SendPage(QWidget):
                 rate=self.rate.value() or None,
                 daily_cap=self.daily_cap.value() or None,
                 resend_in_doubt=resend_in_doubt,
-                on_event=self._relay.event.emit,
+                on_event=self._events.append,
             )
         except Exception as e:  # a ComposerError sentence, or a bug shown as one
             self.worker.submit(campaign.close)
@@ -808,14 +833,11 @@ class SendPage(QWidget):
             self._log(self.tr("Stopping after the messages already on their way\u2026"))
             self.sender.cancel()
 
-    def _queue_event(self, event: Any) -> None:
-        self._pending.append(event)
-        if event.kind in ("started", "paused", "resumed", "finished", "error", "in_doubt"):
-            self._flush()
-
     def _flush(self) -> None:
         """Show the events gathered since the last flush, in one go."""
-        events, self._pending = self._pending, []
+        events = []
+        while self._events:
+            events.append(self._events.popleft())
         if not events:
             return
         lines: list[str] = []

@@ -41,6 +41,7 @@ import contextlib
 import functools
 import inspect
 import itertools
+import queue
 import sys
 import threading
 import traceback
@@ -107,14 +108,16 @@ class Job(QObject):
 
     def report(self, payload: Any) -> None:
         """Send progress to the GUI thread; callable from any thread."""
-        self._worker._relay.emit(self.id, _PROGRESS, payload)
+        self._worker._post(self.id, _PROGRESS, payload)
 
 
 class Worker(QThread):
     """The one background thread; ``run()`` owns the asyncio loop."""
 
-    # job id, outcome kind, payload: emitted on the loop thread, received on the GUI thread
-    _relay = Signal(int, str, object)
+    # Outcomes travel through a thread-safe queue and a signal without arguments wakes the
+    # GUI thread to read them: PySide6 6.12 miscounts references of Python objects passed as
+    # arguments of queued cross-thread signals (measured: None/True freed too often, a crash).
+    _wake = Signal()
 
     def __init__(self, parent: QObject | None = None, executor_threads: int = 2):
         super().__init__(parent)
@@ -126,7 +129,8 @@ class Worker(QThread):
         self._ready = threading.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = False
-        self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._outcomes: queue.SimpleQueue[tuple[int, str, Any]] = queue.SimpleQueue()
+        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
         self.start()
         self._ready.wait(10)
 
@@ -170,17 +174,17 @@ class Worker(QThread):
     def _task_done(self, job_id: int, task: asyncio.Future) -> None:
         """On the loop thread: turn the task's outcome into one relayed signal."""
         if task.cancelled():
-            self._relay.emit(job_id, _CANCELLED, None)
+            self._post(job_id, _CANCELLED, None)
             return
         error = task.exception()
         if error is None:
-            self._relay.emit(job_id, _SUCCEEDED, task.result())
+            self._post(job_id, _SUCCEEDED, task.result())
             return
         from composer.errors import ComposerError
 
         if not isinstance(error, ComposerError):
             traceback.print_exception(error, file=sys.stderr)
-        self._relay.emit(job_id, _FAILED, error)
+        self._post(job_id, _FAILED, error)
 
     # ---- the GUI thread -------------------------------------------------------------
     @property
@@ -238,7 +242,20 @@ class Worker(QThread):
 
         self._loop.call_soon_threadsafe(cancel_on_loop)
 
-    @Slot(int, str, object)
+    def _post(self, job_id: int, kind: str, payload: object) -> None:
+        """Any thread: queue an outcome for the GUI thread and wake it."""
+        self._outcomes.put((job_id, kind, payload))
+        self._wake.emit()
+
+    @Slot()
+    def _drain(self) -> None:
+        while True:
+            try:
+                job_id, kind, payload = self._outcomes.get_nowait()
+            except queue.Empty:
+                return
+            self._deliver(job_id, kind, payload)
+
     def _deliver(self, job_id: int, kind: str, payload: object) -> None:
         job = self._jobs.get(job_id)
         if job is None:

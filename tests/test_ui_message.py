@@ -1,0 +1,130 @@
+"""Step 2, Message, driven as a person would: fields, completion, fallbacks, codes, save/reopen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+WAIT = 15_000
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (propagateSizeHints|raise|grabbing)"
+)
+
+
+def settled(doc) -> bool:
+    return not doc.busy and doc.checkup is not None
+
+
+def open_message_step(qtbot, window, path):
+    window.open_spreadsheet(path)
+    qtbot.waitUntil(lambda: settled(window.document), timeout=WAIT)
+    window.show_step("message")
+    return window.pages["message"]
+
+
+def test_fields_fallbacks_and_a_shared_code_block_then_clear(qtbot, main_window, customers_xlsx):
+    page = open_message_step(qtbot, main_window, customers_xlsx)
+    doc = main_window.document
+    qtbot.keyClicks(page.subject, "Sorry about order {{ order }}")
+    page.body.setFocus()
+    qtbot.keyClicks(page.body, "Hi {{ first_name }}, here is {{ code }}.")
+    qtbot.waitUntil(lambda: settled(doc) and "first_name" in page._fallback_rows, timeout=WAIT)
+    assert doc.template.subject == "Sorry about order {{ order }}"
+    assert page._fallback_rows["first_name"].count.text() == "1 empty: give a fallback"
+    assert page._fallback_rows["order"].count.text() == "all filled"
+    blocking = [page.blocking_list.item(i).text() for i in range(page.blocking_list.count())]
+    assert any("first_name" in s for s in blocking) and any("code" in s for s in blocking)
+    assert "to fix before sending" in main_window.steps.item(1).text()
+
+    qtbot.keyClicks(page._fallback_rows["first_name"].edit, "there")
+    qtbot.mouseClick(page.code_shared, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.shared_code, "SORRY11")
+    qtbot.waitUntil(lambda: settled(doc) and doc.sendable(), timeout=WAIT)
+    assert dict(doc.template.fallbacks) == {"first_name": "there"}
+    assert doc.code_plan.kind == "shared" and doc.code_plan.shared == "SORRY11"
+    assert page.codes_left.text() == "Everyone gets SORRY11."
+    assert page._fallback_rows["first_name"].count.text() == "1 empty"
+    assert page.blocking_list.item(0).text() == "Nothing: the message is ready."
+    assert main_window.steps.item(1).text().endswith("Ready")
+
+
+def test_typing_two_braces_offers_the_columns(qtbot, main_window, customers_xlsx):
+    page = open_message_step(qtbot, main_window, customers_xlsx)
+    page.body.setFocus()
+    qtbot.keyClicks(page.body, "Dear {{ fir")
+    popup = page.body.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT)
+    assert page.body.completer.currentCompletion() == "first_name"
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert page.body.toPlainText() == "Dear {{ first_name }}"
+
+    page.subject.setFocus()
+    menu_action = next(a for a in page.insert_menu.actions() if "{{ country }}" in a.text())
+    menu_action.trigger()
+    assert page.subject.text() == "{{ country }}"
+
+
+def test_unique_codes_from_a_file_say_how_many_are_left(
+    qtbot, main_window, customers_xlsx, tmp_path
+):
+    page = open_message_step(qtbot, main_window, customers_xlsx)
+    doc = main_window.document
+    codes_file = tmp_path / "codes.txt"
+    codes_file.write_text("\n".join(f"SORRY-{i:03}" for i in range(10)) + "\n", encoding="utf-8")
+    qtbot.keyClicks(page.subject, "Sorry")
+    qtbot.keyClicks(page.body, "Your code: {{ code }}")
+    page.choose_codes_file(codes_file)
+    qtbot.waitUntil(lambda: doc.code_plan.kind == "file" and settled(doc), timeout=WAIT)
+    assert len(doc.code_plan.pool) == 10
+    assert page.code_file.isChecked()
+    assert page.code_file_label.text() == "codes.txt (10 codes)"
+    assert page.codes_left.text() == "10 codes for 6 people: 4 codes left over."
+
+
+def test_everything_typed_comes_back_after_save_and_reopen(
+    qtbot, main_window, customers_xlsx, tmp_path
+):
+    window = main_window
+    doc = window.document
+    customers = window.pages["customers"]
+    page = open_message_step(qtbot, window, customers_xlsx)
+    for box, text in (
+        (page.sender_name, "Sam at Juniper & Oak"),
+        (page.sender_address, "sam@example.com"),
+    ):
+        box.selectAll()  # replace whatever sender the app suggested
+        qtbot.keyClicks(box, text)
+    qtbot.keyClicks(page.subject, "Sorry, {{ first_name }}")
+    qtbot.keyClicks(page.body, "Hi {{ first_name }}, use {{ code }}.")
+    qtbot.mouseClick(page.markdown_box, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.code_shared, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.shared_code, "SORRY11")
+    qtbot.waitUntil(lambda: "first_name" in page._fallback_rows and settled(doc), timeout=WAIT)
+    qtbot.keyClicks(page._fallback_rows["first_name"].edit, "friend")
+    window.show_step("customers")
+    qtbot.mouseClick(customers.add_condition_button, Qt.MouseButton.LeftButton)
+    condition = customers._condition_rows[0]
+    condition.field.setCurrentIndex(condition.field.findText("Country"))
+    condition.op.setCurrentIndex(condition.op.findText("is not"))
+    qtbot.keyClicks(condition.value, "GB")
+    qtbot.waitUntil(lambda: settled(doc) and doc.audience_count() == 5, timeout=WAIT)
+    target = tmp_path / "apology.apology"
+    assert window.save_as(target, wait=True)
+
+    window.new_campaign()
+    assert doc.template.subject == "" and page.subject.text() == ""
+    window.open_file(target)
+    qtbot.waitUntil(lambda: doc.path == target and settled(doc), timeout=WAIT)
+    QApplication.processEvents()
+    assert page.subject.text() == "Sorry, {{ first_name }}"
+    assert page.body.toPlainText() == "Hi {{ first_name }}, use {{ code }}."
+    assert page.markdown_box.isChecked()
+    assert page.sender_name.text() == "Sam at Juniper & Oak"
+    assert page.sender_address.text() == "sam@example.com"
+    assert page.code_shared.isChecked() and page.shared_code.text() == "SORRY11"
+    assert page._fallback_rows["first_name"].edit.text() == "friend"
+    restored = customers._condition_rows
+    assert len(restored) == 1 and restored[0].condition().value == "GB"
+    assert customers.count_label.text() == "Sending to 5 of 8 rows"
+    assert not doc.dirty and not window.isWindowModified()
