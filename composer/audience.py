@@ -224,3 +224,17 @@ def describe(filter: Filter, headers: Mapping[str, str] | None = None) -> str:
         else:
             parts.append(f"{_label(c.field, headers)} {words} {c.value.strip()}")
     return (" and " if filter.match_all else " or ").join(parts)
+
+
+# Story 003: a mailing meant for 5 people went to 50,000. A count that grows this much between two
+# looks is called out before anything is sent.
+JUMP_FACTOR = 3
+JUMP_MINIMUM = 10
+
+
+def big_jump(previous: int | None, current: int) -> bool:
+    """True when the audience grew so much since the person last saw it (at least JUMP_FACTOR
+    times, and by at least JUMP_MINIMUM people) that it deserves a warning."""
+    if previous is None:
+        return False
+    return current >= JUMP_FACTOR * max(previous, 1) and current - previous >= JUMP_MINIMUM

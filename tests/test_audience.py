@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from composer import audience
 from composer.audience import (
     CONTAINS,
     EQUALS,
@@ -165,3 +166,20 @@ def test_describe_reads_as_a_sentence():
         "Country is one of France, Belgium"
     )
     assert describe(where("note", NOT_CONTAINS, "vip")) == "Note does not contain vip"
+
+
+@pytest.mark.parametrize(
+    ("previous", "current", "expected"),
+    [
+        (None, 50_000, False),  # nothing seen before: nothing to compare
+        (5, 50_000, True),  # story 003: meant for 5, about to reach 50,000
+        (5, 14, False),  # three times more, but only 9 more people
+        (5, 15, True),
+        (100, 299, False),
+        (100, 300, True),
+        (0, 10, True),
+        (50_000, 5, False),  # shrinking is never a jump
+    ],
+)
+def test_big_jump_is_called_out(previous, current, expected):
+    assert audience.big_jump(previous, current) is expected

@@ -54,8 +54,6 @@ from ui.worker import Worker
 
 LEFT_OUT_KINDS = (rc.INVALID, rc.BLANK, rc.DUPLICATE, rc.SUPPRESSED)
 MAX_LISTED = 500  # per kind; the rest is summarised, so 100k bad rows cannot stall the window
-JUMP_RATIO = 3  # an audience this many times bigger than before is called out
-JUMP_MINIMUM = 10  # ...when it also grew by at least this many people
 NO_VALUE_OPERATORS = (audience.IS_BLANK, audience.NOT_BLANK)
 
 
@@ -536,11 +534,7 @@ class CustomersPage(QWidget):
         )
         self.count_label.setAccessibleName(self.count_label.text())
         previous = self._previous_count
-        if (
-            previous is not None
-            and count >= JUMP_RATIO * max(previous, 1)
-            and (count - previous >= JUMP_MINIMUM)
-        ):
+        if audience.big_jump(previous, count):
             ratio = count // max(previous, 1)
             set_warning(
                 self.jump_label,

@@ -44,10 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import qt_compat
 from ui.worker import Job, Worker
-
-qt_compat.apply()  # before any signal is emitted from Python; see ui/qt_compat.py
 
 CACHE_SIZE = 64  # messages kept ready; the neighbours of the shown one are always among them
 LONG_VALUE = 80  # characters: a value this long in a sentence is worth a second look

@@ -43,16 +43,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer import journal
+from composer import audience, journal
 from composer.outbox import PRACTICE_NAME, PracticeOutbox, is_practice, practice_account
-from ui import qt_compat
 from ui.worker import Job, Worker
 
-qt_compat.apply()  # before any signal is emitted from Python; see ui/qt_compat.py
-
 PRACTICE_SECRET = "practice"  # the practice outbox accepts any password; this is no secret
-JUMP_FACTOR = 3  # a count this many times the last one seen is called out
-JUMP_MINIMUM = 20  # ... when it grew by at least this many people
 FLUSH_MS = 100  # events are shown in batches this often
 LOG_LINES = 2000
 
@@ -590,7 +585,7 @@ class SendPage(QWidget):
         previous = self._last_seen_count
         if previous is not None and count != previous:
             # the danger in the stories is more people than meant (5 became 50,000)
-            grew = count >= previous * JUMP_FACTOR and count - previous >= JUMP_MINIMUM
+            grew = audience.big_jump(previous, count)
             self.jump_warning.setVisible(grew)
             if grew:
                 self.jump_warning.setText(
