@@ -238,3 +238,35 @@ def big_jump(previous: int | None, current: int) -> bool:
     if previous is None:
         return False
     return current >= JUMP_FACTOR * max(previous, 1) and current - previous >= JUMP_MINIMUM
+
+
+# How a condition is written on the command line: "country = France", "amount > 100",
+# "first_name is blank". Longest symbols first, so "!=" is not read as "=".
+_SYMBOLS = (
+    ("!=", NOT_EQUALS),
+    ("!~", NOT_CONTAINS),
+    ("=", EQUALS),
+    ("~", CONTAINS),
+    (">", GREATER),
+    ("<", LESS),
+    (" in ", ONE_OF),
+)
+
+
+def parse_condition(text: str) -> Condition:
+    """One condition from its written form: ``FIELD = VALUE`` (also ``!=``, ``~`` contains,
+    ``!~``, ``>``, ``<``, ``in A,B,C``), ``FIELD is blank`` or ``FIELD is not blank``."""
+    stripped = text.strip()
+    lowered = stripped.casefold()
+    for suffix, op in ((" is not blank", NOT_BLANK), (" is blank", IS_BLANK)):
+        if lowered.endswith(suffix):
+            return Condition(stripped[: -len(suffix)].strip(), op)
+    found = [(stripped.find(symbol), symbol, op) for symbol, op in _SYMBOLS]
+    found = [f for f in found if f[0] > 0]
+    if not found:
+        raise FilterError(
+            f'"{text}" is not a condition; write it like "country = France", "amount > 100" '
+            'or "first_name is blank".'
+        )
+    at, symbol, op = min(found, key=lambda f: (f[0], -len(f[1])))
+    return Condition(stripped[:at].strip(), op, stripped[at + len(symbol) :].strip())

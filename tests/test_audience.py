@@ -183,3 +183,28 @@ def test_describe_reads_as_a_sentence():
 )
 def test_big_jump_is_called_out(previous, current, expected):
     assert audience.big_jump(previous, current) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("country = France", Condition("country", "equals", "France")),
+        ("country != France", Condition("country", "not_equals", "France")),
+        ("note ~ refund", Condition("note", "contains", "refund")),
+        ("note !~ refund", Condition("note", "not_contains", "refund")),
+        ("amount > 100", Condition("amount", "greater", "100")),
+        ("order_date < 2026-03-05", Condition("order_date", "less", "2026-03-05")),
+        ("country in FR, DE", Condition("country", "one_of", "FR, DE")),
+        ("first_name is blank", Condition("first_name", "is_blank")),
+        ("First name IS NOT BLANK", Condition("First name", "not_blank")),
+        ("formula = a=b", Condition("formula", "equals", "a=b")),
+    ],
+)
+def test_conditions_are_read_from_their_written_form(text, expected):
+    assert audience.parse_condition(text) == expected
+
+
+@pytest.mark.parametrize("text", ["country France", "= France", "", "   "])
+def test_a_condition_without_an_operator_is_one_sentence(text):
+    with pytest.raises(FilterError, match="is not a condition"):
+        audience.parse_condition(text)

@@ -328,3 +328,56 @@ def test_the_console_script_as_a_real_process(tmp_path):
         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=100, check=False,
     )  # fmt: skip
     assert usage.returncode == EXIT_USAGE and "usage:" in usage.stderr
+
+
+# -- filters -----------------------------------------------------------------------------------
+
+
+def test_where_narrows_the_audience_and_new_keeps_the_filter(tmp_path, capsys):
+    from composer import table
+
+    rows = table.load(CUSTOMERS)
+    country = rows.column_index("country")
+    germans = sum(1 for r in rows.rows if r[country] == "DE")
+    assert 0 < germans < 48
+
+    code, out, _ = cli(capsys, "check", *SAMPLE, "--where", "Country = de")
+    assert code == EXIT_OK, out
+    assert "Filter: Country equals de" in out
+    assert f"Audience: {germans}" in out.splitlines()
+
+    path = tmp_path / "germany.apology"
+    args = ["--where", "country = DE", "--from", "Sam <sam@shop.example>"]
+    code, out, _ = cli(capsys, "new", str(path), *SAMPLE, *args)
+    assert code == EXIT_OK, out
+    with Campaign.open(path) as campaign:
+        assert len(campaign.audience()) == germans
+        assert {r.fields["country"] for r in campaign.audience()} == {"DE"}
+
+
+def test_where_conditions_combine_with_any(capsys):
+    code, out, _ = cli(
+        capsys, "check", *SAMPLE, "--where", "country = DE", "--where", "country = FR", "--any"
+    )
+    assert code == EXIT_OK
+    both = int(next(x for x in out.splitlines() if x.startswith("Audience:")).split()[1])
+    _, out_de, _ = cli(capsys, "check", *SAMPLE, "--where", "country = DE")
+    _, out_fr, _ = cli(capsys, "check", *SAMPLE, "--where", "country = FR")
+    counts = [
+        int(next(x for x in o.splitlines() if x.startswith("Audience:")).split()[1])
+        for o in (out_de, out_fr)
+    ]
+    assert both == sum(counts)
+
+
+def test_a_filter_that_leaves_nobody_blocks_and_a_bad_one_is_one_sentence(capsys):
+    code, out, _ = cli(capsys, "check", *SAMPLE, "--where", "country = Atlantis")
+    assert code == EXIT_BLOCKED
+    assert "Audience: 0" in out.splitlines()
+    code, _, err = cli(capsys, "check", *SAMPLE, "--where", "Countri = DE")
+    assert code == EXIT_BLOCKED
+    assert_one_sentence(err)
+    assert '"Countri"' in err
+    code, _, err = cli(capsys, "check", *SAMPLE, "--where", "country DE")
+    assert code == EXIT_BLOCKED
+    assert_one_sentence(err)

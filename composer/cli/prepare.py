@@ -17,6 +17,7 @@ from composer.cli import EXIT_BLOCKED, EXIT_OK
 
 if TYPE_CHECKING:
     from composer.attachments import AttachmentPlan
+    from composer.audience import Filter
     from composer.campaign import Campaign
     from composer.check import Checkup
     from composer.codes import CodePlan
@@ -120,6 +121,16 @@ def _source_arguments(p: argparse.ArgumentParser, *, required: bool) -> None:
     codes.add_argument("--codes-column", metavar="NAME", help="unique codes from this column")
     p.add_argument("--suppress", type=Path, metavar="FILE", help="addresses never to write to")
     p.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="CONDITION",
+        help='only rows where CONDITION holds, e.g. "country = France", "amount > 100", '
+        '"order_date < 2026-03-05", "first_name is not blank" (also !=, ~ contains, !~, '
+        '"in A,B"); repeat for several (all must hold, or any with --any)',
+    )
+    p.add_argument("--any", action="store_true", help="with several --where: any one is enough")
+    p.add_argument(
         "--attach",
         type=Path,
         action="append",
@@ -172,6 +183,7 @@ class _Inputs:
     code_plan: CodePlan
     attachments: AttachmentPlan
     suppress: frozenset[str]
+    filter: Filter
 
 
 _SOURCE_OPTIONS = (
@@ -186,6 +198,7 @@ _SOURCE_OPTIONS = (
     "suppress",
     "attach",
     "attach_column",
+    "where",
 )
 
 
@@ -239,7 +252,21 @@ def _read_inputs(args: argparse.Namespace) -> _Inputs:
         base_dir=Path(args.recipients).resolve().parent,
     )
     suppress = recipients.load_suppression(args.suppress) if args.suppress else frozenset()
-    return _Inputs(sheet, columns, apology, plan, attachments, suppress)
+    return _Inputs(sheet, columns, apology, plan, attachments, suppress, _filter(args, sheet))
+
+
+def _filter(args: argparse.Namespace, sheet: Table) -> Filter:
+    """The --where conditions, each naming a column by field name or header."""
+    from dataclasses import replace
+
+    from composer import audience, recipients
+
+    conditions = []
+    for text in args.where:
+        condition = audience.parse_condition(text)
+        field = recipients.resolve_column(sheet, condition.field)
+        conditions.append(replace(condition, field=field))
+    return audience.Filter(tuple(conditions), match_all=not args.any)
 
 
 def _replace(columns: ColumnMap, **changes: str | None) -> ColumnMap:
@@ -259,6 +286,7 @@ def _draft(inputs: _Inputs, sender: Identity) -> Campaign:
         code_plan=inputs.code_plan,
         attachments=inputs.attachments,
         suppress=inputs.suppress,
+        filter=inputs.filter,
     )
 
 
@@ -284,7 +312,14 @@ def run_check(args: argparse.Namespace) -> int:
                 campaign.identity = args.sender
             checkup = campaign.checkup()
             print(f"Campaign: {args.campaign.name}", file=out)
-            _print_checkup(out, checkup, campaign.table, campaign.code_plan, campaign.attachments)
+            _print_checkup(
+                out,
+                checkup,
+                campaign.table,
+                campaign.code_plan,
+                campaign.attachments,
+                campaign.filter,
+            )
             print(f"Sender: {_sender_text(campaign.identity)}", file=out)
             return _verdict(out, checkup)
 
@@ -298,12 +333,13 @@ def run_check(args: argparse.Namespace) -> int:
         code_plan=inputs.code_plan,
         attachments=inputs.attachments,
         suppress=inputs.suppress,
+        filter=inputs.filter,
         identity=args.sender,
     )
     # a check of a big list is read-only: keep its objects alive so main() can end the process
     # without freeing them one by one (see cli.main)
     args.quick_exit = (inputs, checkup)
-    _print_checkup(out, checkup, inputs.table, inputs.code_plan, inputs.attachments)
+    _print_checkup(out, checkup, inputs.table, inputs.code_plan, inputs.attachments, inputs.filter)
     if args.sender is None:
         print(f"Sender: none given; previews use the placeholder {PLACEHOLDER_SENDER}", file=out)
     else:
@@ -312,8 +348,14 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _print_checkup(
-    out: TextIO, checkup: Checkup, table: Table, plan: CodePlan, attachments: AttachmentPlan
+    out: TextIO,
+    checkup: Checkup,
+    table: Table,
+    plan: CodePlan,
+    attachments: AttachmentPlan,
+    filter: Filter,
 ) -> None:
+    from composer import audience
     from composer import recipients as kinds
 
     source = table.source.name if table.source is not None else "(unknown)"
@@ -347,6 +389,9 @@ def _print_checkup(
     for line in _capped(f"  {p.message}" for p in invalid):
         print(line, file=out)
     print(f"Suppressed: {len(by_kind.get(kinds.SUPPRESSED, []))}", file=out)
+    if filter.conditions:
+        headers = {c.field: c.header for c in table.columns}
+        print(f"Filter: {audience.describe(filter, headers)}", file=out)
     print(f"Audience: {len(checkup.audience)}", file=out)
 
     used = ", ".join(checkup.fields_used) or "none"
@@ -564,6 +609,7 @@ def run_new(args: argparse.Namespace) -> int:
         code_plan=inputs.code_plan,
         attachments=inputs.attachments,
         suppress=inputs.suppress,
+        filter=inputs.filter,
         overwrite=args.force,
     )
     with campaign:
@@ -573,6 +619,8 @@ def run_new(args: argparse.Namespace) -> int:
             campaign.assign_codes(checkup.audience)
         out = sys.stdout
         print(f"Created {path} (campaign {campaign.campaign_id}).", file=out)
-        _print_checkup(out, checkup, campaign.table, campaign.code_plan, campaign.attachments)
+        _print_checkup(
+            out, checkup, campaign.table, campaign.code_plan, campaign.attachments, campaign.filter
+        )
         print(f"Sender: {_sender_text(campaign.identity)}", file=out)
         return _verdict(out, checkup)
