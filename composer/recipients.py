@@ -11,7 +11,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from composer.errors import ComposerError, SpreadsheetError
-from composer.table import Cell, Table, collector_paused, display
+from composer.table import Cell, Table, collector_paused, display, in_slices
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,10 +172,19 @@ _PROBE = 200  # cells looked at first: a column of mostly other forms skips the 
 
 def _plain_addresses(cells: list[Cell]) -> list[str]:
     """fast_normalise for a whole column in a few C-level passes: for each cell the address
-    when it is a plain one already in normal form, else "" (ask the per-cell path)."""
+    when it is a plain one already in normal form, else "" (ask the per-cell path). The
+    passes run over slices of the column, each short enough to let other threads run."""
     probe = [c for c in cells[:_PROBE] if c.__class__ is str and "\n" not in c]
     if probe and _PLAIN_LINES("\n".join(probe)).count("") * 2 > len(probe):  # type: ignore[arg-type]
         return [""] * len(cells)  # mostly other forms (capitals in the domain...): cell by cell
+    found: list[str] = []
+    for part in in_slices(cells):
+        found += _plain_slice(part)  # type: ignore[arg-type]
+    return found
+
+
+def _plain_slice(cells: list[Cell]) -> list[str]:
+    """_plain_addresses for one slice of the column."""
     try:
         joined = "\n".join(cells)  # type: ignore[arg-type]
     except TypeError:  # a number or a date in the address column
@@ -500,10 +509,14 @@ def _names(
         parts = itemgetter(
             table.column_index(columns.first_name), table.column_index(columns.last_name)
         )
+        names: list[str] = []
         try:
-            return list(map(" ".join, map(str.split, map(" ".join, map(parts, table.rows)))))
+            for rows in in_slices(table.rows):  # short C-level passes: other threads may run
+                names += map(" ".join, map(str.split, map(" ".join, map(parts, rows))))
         except TypeError:  # a number or a date among the names
             pass
+        else:
+            return names
     return list(map(name_of, table.rows))
 
 
@@ -512,6 +525,14 @@ _set_email = Recipient.email.__set__  # type: ignore[attr-defined]
 _set_name = Recipient.name.__set__  # type: ignore[attr-defined]
 _set_fields = Recipient.fields.__set__  # type: ignore[attr-defined]
 _new = object.__new__
+
+
+def _all_different(addresses: list[str]) -> bool:
+    """Whether no address appears twice, ignoring case (in slices: short C-level passes)."""
+    lowered: set[str] = set()
+    for part in in_slices(addresses):
+        lowered.update(map(str.lower, part))
+    return len(lowered) == len(addresses)
 
 
 def _fast_recipient(row: int, email: str, name: str, fields: Mapping[str, str]) -> Recipient:
@@ -602,11 +623,7 @@ def build(
         plain = _plain_addresses(list(map(itemgetter(email_index), table.rows)))
         names = _names(table, columns, name_of)
         # The usual list: every address plain and new, nobody suppressed.
-        if (
-            not check_exclusions
-            and "" not in plain
-            and len(set(map(str.lower, plain))) == len(plain)
-        ):
+        if not check_exclusions and "" not in plain and _all_different(plain):
             make = _fast_recipient
             valid = [
                 make(number, address, name, RowFields(row, layout, address, name))

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Iterator
+import itertools
+import threading
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +51,32 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .xls, or an e
 _ENCRYPTION_STREAM = b"E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0"  # UTF-16-LE
 _MIDNIGHT = dt.time()
 _MAX_EXACT_FLOAT = 2.0**53  # beyond this a float is not an exact whole number any more
+
+# A C-level pass (one call: a join, a regex, a set) over this many items takes a few ms; the
+# interpreter can only switch threads between such calls, so big lists go through in slices.
+SLICE = 10_000
+_READ_CHUNK = 2_000  # rows taken from calamine's row iterator per call (~1 ms)
+_thread_manners = threading.local()  # .sharing: this thread runs beside a GUI thread
+FREEZE_AFTER = 50_000  # tracked objects built under one collector_paused worth freezing
+
+
+def share_interpreter(sharing: bool = True) -> None:
+    """Mark the calling thread as a background thread of an interactive app.
+
+    Why: Python switches threads only between bytecodes, so one long C call (calamine building
+    a million cells at once) freezes the GUI thread for its whole length. In a sharing thread
+    ``load`` reads the sheet in small chunks instead, and ``collector_paused`` keeps a big
+    build frozen out of later full collections; the CLI keeps the one-call fast path.
+    """
+    _thread_manners.sharing = sharing
+
+
+def in_slices(items: Sequence, size: int | None = None) -> Iterator[Sequence]:
+    """``items`` in consecutive slices of ``size`` (default ``SLICE``), so a C-level pass over
+    each stays short."""
+    size = size or SLICE
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 @dataclass(frozen=True, slots=True)
@@ -535,7 +563,9 @@ def _pick_sheet(names: list[str], wanted: str) -> str:
     )
 
 
-def _read_sheet(path: Path, workbook, name: str) -> tuple[list[list[Cell]], int, int]:
+def _read_sheet(
+    path: Path, workbook, name: str, chunked: bool = False
+) -> tuple[list[list[Cell]], int, int]:
     """The used area of one sheet as lists of raw cells, its first row number and column."""
     try:
         sheet = workbook.get_sheet_by_name(name)
@@ -549,7 +579,9 @@ def _read_sheet(path: Path, workbook, name: str) -> tuple[list[list[Cell]], int,
                 f"too many for a customer list (the limit is {MAX_ROWS:,} rows); save only "
                 f"the customers to a new file."
             )
-        grid = sheet.to_python(skip_empty_area=True)
+        grid = _rows_in_chunks(sheet, start[0], height) if chunked else None
+        if grid is None:
+            grid = sheet.to_python(skip_empty_area=True)
     except SpreadsheetError:
         raise
     except BaseException as error:
@@ -557,6 +589,22 @@ def _read_sheet(path: Path, workbook, name: str) -> tuple[list[list[Cell]], int,
             raise
         raise _damaged(path) from error
     return grid, start[0] + 1, start[1]
+
+
+def _rows_in_chunks(sheet, skip: int, height: int) -> list[list[Cell]] | None:
+    """The used area through calamine's row iterator, a couple of thousand rows per call, so
+    the interpreter can switch threads between calls (``to_python`` holds it for the whole
+    sheet). The iterator starts at the sheet's first row, not the used area's: the ``skip``
+    rows above it are dropped. None if the row count is not the expected one (then the
+    caller reads the sheet in one call, the reference)."""
+    rows = sheet.iter_rows()
+    grid: list[list[Cell]] = []
+    if skip:
+        for _ in itertools.islice(rows, skip):
+            pass
+    while chunk := list(itertools.islice(rows, _READ_CHUNK)):
+        grid += chunk
+    return grid if len(grid) == height else None
 
 
 def list_sheets(path: str | Path) -> list[str]:
@@ -571,18 +619,23 @@ def list_sheets(path: str | Path) -> list[str]:
         return [name for name, _ in _worksheets(workbook)]
 
 
-def load(path: str | Path, sheet: str | None = None) -> Table:
+def load(path: str | Path, sheet: str | None = None, *, chunked: bool | None = None) -> Table:
     """Read the customer list; raises SpreadsheetError with one sentence on bad input.
 
     ``sheet`` names the sheet to read (a 1-based number works too; ignored for CSV); by
-    default the first visible sheet that has data and a header row. The garbage collector is paused while the rows are built:
-    they are a million new objects, none of them cyclic, and scanning them is pure waste.
+    default the first visible sheet that has data and a header row. The garbage collector is
+    paused while the rows are built: they are a million new objects, none of them cyclic, and
+    scanning them is pure waste. ``chunked`` reads a workbook in small chunks that let other
+    threads run in between (same Table, a little slower); None: as ``share_interpreter`` set
+    for the calling thread (off by default, as the CLI wants).
     """
     path = _checked_path(path)
     kind = _kind(path)
+    if chunked is None:
+        chunked = getattr(_thread_manners, "sharing", False)
     with collector_paused():
         if kind in ("zip", "ole"):
-            return _load_workbook(path, kind, sheet)
+            return _load_workbook(path, kind, sheet, chunked)
         if kind == "text":
             return _load_text(path)
         raise _not_a_spreadsheet(path, kind)
@@ -597,26 +650,34 @@ def collector_paused() -> Iterator[None]:
     as if it had survived two collections: otherwise the next young collections would still
     walk all of them, three full passes (~0.15 s for 100k recipients). Nothing is exempt from
     collection afterwards; objects someone else froze are left alone.
+
+    In a thread that shares the interpreter with a GUI (``share_interpreter``), a big build
+    (``FREEZE_AFTER`` tracked objects or more) stays frozen instead: a later full collection
+    would walk it in one 50-80 ms pass holding the GIL, a freeze felt in whichever thread
+    triggers it. Frozen objects are still freed when their last reference goes (rows and
+    recipients hold no cycles); only cyclic garbage alive at that moment is never reclaimed.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if gc.get_freeze_count() == 0:
+        if getattr(_thread_manners, "sharing", False) and gc.get_count()[0] >= FREEZE_AFTER:
+            gc.freeze()
+        elif gc.get_freeze_count() == 0:
             gc.freeze()
             gc.unfreeze()
         if was_enabled:
             gc.enable()
 
 
-def _load_workbook(path: Path, kind: str, wanted: str | None) -> Table:
+def _load_workbook(path: Path, kind: str, wanted: str | None, chunked: bool) -> Table:
     with _open_workbook(path, kind) as workbook:
         sheets = _worksheets(workbook)
         names = [name for name, _ in sheets]
         if wanted is not None:
             name = _pick_sheet(names, wanted)
-            grid, first_row, first_column = _read_sheet(path, workbook, name)
+            grid, first_row, first_column = _read_sheet(path, workbook, name, chunked)
             where = f"the sheet {name!r} in {path.name}"
             columns, rows, numbers = _build_table(grid, first_row, first_column, where)
             return Table(columns, rows, numbers, sheet=name, sheets=names, source=path)
@@ -625,7 +686,7 @@ def _load_workbook(path: Path, kind: str, wanted: str | None) -> Table:
         order = [n for n, visible in sheets if visible] + [n for n, v in sheets if not v]
         first_problem: SpreadsheetError | None = None
         for name in order:
-            grid, first_row, first_column = _read_sheet(path, workbook, name)
+            grid, first_row, first_column = _read_sheet(path, workbook, name, chunked)
             where = f"the sheet {name!r} in {path.name}"
             try:
                 columns, rows, numbers = _build_table(grid, first_row, first_column, where)

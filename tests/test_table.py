@@ -588,3 +588,131 @@ def test_pausing_the_collector_keeps_garbage_collectable_and_frozen_objects_froz
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+# --------------------------------------------------------------------------- sharing the GUI
+
+
+def _sheet_rows_both_ways(path: Path, name: str) -> tuple[list | None, list]:
+    """The used area of one sheet through the row iterator in chunks and in one call."""
+    from python_calamine import CalamineWorkbook
+
+    with CalamineWorkbook.from_path(str(path)) as workbook:
+        sheet = workbook.get_sheet_by_name(name)
+        chunked = table._rows_in_chunks(sheet, sheet.start[0], sheet.height)
+        whole = workbook.get_sheet_by_name(name).to_python(skip_empty_area=True)
+    return chunked, whole
+
+
+@pytest.mark.parametrize("kind", sorted(WRITERS))
+def test_chunked_read_gives_the_same_cells_as_one_call(
+    tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(table, "_READ_CHUNK", 2)  # several chunks even for a short list
+    rows = [*CUSTOMERS, *CUSTOMERS[1:], [], *CUSTOMERS[1:]]
+    path = WRITERS[kind](tmp_path / f"c.{kind}", rows, title_rows=["Customers to apologise to"])
+    chunked, whole = _sheet_rows_both_ways(path, "Customers")
+    assert chunked is not None and chunked == whole
+    assert len(chunked) == len(rows) + 2  # the title row and the blank row under it
+
+
+def test_chunked_read_of_a_sheet_starting_away_from_a1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import Workbook
+
+    monkeypatch.setattr(table, "_READ_CHUNK", 2)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws["C4"], ws["E4"] = "Email", "Name"
+    ws["C5"], ws["E5"] = "jane@example.com", "Jane"
+    ws["C9"], ws["E9"] = "ali@example.org", "Ali"
+    wb.save(tmp_path / "offset.xlsx")
+    chunked, whole = _sheet_rows_both_ways(tmp_path / "offset.xlsx", "Customers")
+    assert chunked is not None and chunked == whole
+    assert chunked[0] == ["Email", "", "Name"] and len(chunked) == 6
+    fast, gentle = load(tmp_path / "offset.xlsx"), load(tmp_path / "offset.xlsx", chunked=True)
+    assert gentle.rows == fast.rows == [("jane@example.com", "Jane"), ("ali@example.org", "Ali")]
+    assert gentle.row_numbers == fast.row_numbers == [5, 9]
+
+
+@pytest.mark.parametrize("kind", sorted(WRITERS))
+def test_chunked_load_gives_the_same_table(
+    tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(table, "_READ_CHUNK", 3)
+    before = {"sheets_before": {"Empty": []}} if kind == "xlsx" else {}
+    path = WRITERS[kind](
+        tmp_path / f"m.{kind}",
+        [*CUSTOMERS, [], *CUSTOMERS[1:]],
+        extra_sheets={"Codes": [["Code"], ["SORRY11"]]},
+        **before,
+    )
+    for sheet in (None, "Codes"):
+        fast, gentle = load(path, sheet), load(path, sheet, chunked=True)
+        assert gentle == fast and gentle.sheet == fast.sheet
+    assert load(path, chunked=True).rows == EXPECTED_ROWS * 2
+    assert load(path, chunked=True).row_numbers == [2, 3, 4, 6, 7, 8]
+
+
+def test_chunked_load_of_libreoffice_repeated_empty_rows(tmp_path: Path) -> None:
+    path = write_ods(tmp_path / "lo.ods", CUSTOMERS, trailing_empty_rows=1_048_000)
+    t = load(path, chunked=True)
+    assert t.rows == EXPECTED_ROWS and t.row_numbers == [2, 3, 4]
+
+
+def test_a_sharing_thread_reads_in_chunks_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    path = write_xlsx(tmp_path / "c.xlsx", CUSTOMERS)
+    calls: list[tuple[str, bool]] = []
+    read = table._read_sheet
+
+    def spy(path: Path, workbook: object, name: str, chunked: bool = False):  # type: ignore[no-untyped-def]
+        calls.append((threading.current_thread().name, chunked))
+        return read(path, workbook, name, chunked)
+
+    monkeypatch.setattr(table, "_read_sheet", spy)
+
+    def in_the_app() -> None:
+        table.share_interpreter()
+        assert load(path).rows == EXPECTED_ROWS
+        assert load(path, chunked=False).rows == EXPECTED_ROWS  # an explicit choice wins
+
+    app_thread = threading.Thread(target=in_the_app, name="app-worker")
+    app_thread.start()
+    app_thread.join()
+    assert load(path).rows == EXPECTED_ROWS  # this thread never asked: the fast path
+    main = threading.current_thread().name
+    assert calls == [("app-worker", True), ("app-worker", False), (main, False)]
+
+
+def test_in_slices_covers_every_item_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    items = list(range(23))
+    assert [list(s) for s in table.in_slices(items, 10)] == [items[:10], items[10:20], items[20:]]
+    assert list(table.in_slices([], 10)) == []
+    monkeypatch.setattr(table, "SLICE", 5)
+    assert [len(s) for s in table.in_slices(items)] == [5, 5, 5, 5, 3]
+
+
+def test_address_and_name_passes_in_slices_give_the_same_recipients(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from composer import recipients
+
+    rows = [["Email", "First name", "Last name"]]
+    rows += [[f"p{i}@example.com", f"First{i}", f"Last {i}"] for i in range(7)]
+    rows += [["Jane <JANE@Example.com>", "Jane", "Doe"], ["p3@example.com", "Dup", "Licate"]]
+    rows += [["not an address", "No", "One"], [None, "Blank", "Row"], ["p9@EXAMPLE.com", 5, 6]]
+    loaded = load(write_xlsx(tmp_path / "people.xlsx", rows))
+    whole = recipients.build(loaded, None)
+    monkeypatch.setattr(table, "SLICE", 3)
+    sliced = recipients.build(loaded, None)
+    assert sliced.valid == whole.valid and sliced.problems == whole.problems
+    assert [p.row for p in whole.problems] == [10, 11, 12]  # duplicate, invalid, blank
+    assert whole.valid[-1].name == "5 6" and whole.valid[-1].email == "p9@example.com"
+    clean = load(write_xlsx(tmp_path / "clean.xlsx", rows[:8]))
+    assert recipients.build(clean, None).valid == whole.valid[:7]  # the all-plain fast path

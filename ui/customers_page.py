@@ -228,6 +228,8 @@ class CustomersPage(QWidget):
         self.table_view.setAccessibleName(self.tr("Customer rows"))
         self.table_view.setModel(self.model)
         self.table_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Tab leaves the table (arrows move in it); otherwise keyboard users are trapped in it
+        self.table_view.setTabKeyNavigation(False)
         self.table_view.setAlternatingRowColors(True)
         self.table_view.setWordWrap(False)
         vertical = self.table_view.verticalHeader()
@@ -332,6 +334,7 @@ class CustomersPage(QWidget):
         layout.addWidget(left_out, 1)
 
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(panel)

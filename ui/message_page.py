@@ -331,6 +331,7 @@ class MessagePage(QWidget):
         layout.addWidget(block_box, 1)
 
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(panel)
@@ -571,6 +572,10 @@ class MessagePage(QWidget):
                 self.tr("%s of the people getting it have no %s.") % (number(blank), field)
             )
             row.count.setEnabled(bool(blank))
+        # Tab follows the screen: from the text to its fallbacks, then to the discount code
+        chain = [self.body, *(self._fallback_rows[f].edit for f in used), self.code_none]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         if used:
             self.fields_hint.setText(
                 self.tr("Where a cell is empty, the fallback text is written instead.")

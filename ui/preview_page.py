@@ -341,7 +341,7 @@ class PreviewPage(QWidget):
         self.row_box.setKeyboardTracking(False)
         self.go_button = QPushButton(tr("&Go to row"))
         self.go_button.setAccessibleName(tr("Go to spreadsheet row"))
-        self.go_button.clicked.connect(lambda: self.jump_to_row(self.row_box.value()))
+        self.go_button.clicked.connect(self._go_to_typed_row)
         self.row_box.editingFinished.connect(lambda: self.jump_to_row(self.row_box.value()))
         nav = QHBoxLayout()
         nav.addWidget(self.previous_button)
@@ -378,6 +378,7 @@ class PreviewPage(QWidget):
         self.tabs.addTab(self.text_view, tr("Plain text"))
         self.tabs.addTab(self.html_view, tr("Formatted"))
         self.tabs.setAccessibleName(tr("Message body"))
+        self.tabs.tabBar().setAccessibleName(tr("Plain or formatted version"))
 
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -521,6 +522,10 @@ class PreviewPage(QWidget):
             row += delta
         if 0 <= row < self.model.rowCount():
             self.show_index(self.model.audience_index(row))
+
+    def _go_to_typed_row(self) -> None:
+        self.row_box.interpretText()  # a number typed but not yet confirmed with Enter counts
+        self.jump_to_row(self.row_box.value())
 
     def jump_to_row(self, spreadsheet_row: int) -> bool:
         """Show the message of the recipient on this spreadsheet row; False if none."""

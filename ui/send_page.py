@@ -401,6 +401,7 @@ class SendPage(QWidget):
         layout.addWidget(confirm_group)
         layout.addWidget(progress_group, 1)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
@@ -938,6 +939,8 @@ class SendPage(QWidget):
         self._log(verdict)
         self._show_result(verdict)
         self.counts = dict(summary.counts)
+        self._update()
+        self._refresh_window()  # the step list must not go on saying "Sending…"
         self.sendFinished.emit(summary)
         self.reload_state()
 
@@ -951,6 +954,7 @@ class SendPage(QWidget):
         self._log(sentence)
         self._show_result(sentence)
         self._update()
+        self._refresh_window()
         self.sendFailed.emit(sentence)
         self.reload_state()
 

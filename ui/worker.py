@@ -67,6 +67,14 @@ def error_sentence(error: BaseException) -> str:
     return f"Something unexpected went wrong ({type(error).__name__}); please try again."
 
 
+def _share_interpreter() -> None:
+    """In each executor thread: engine work here runs beside the GUI thread, so it reads
+    spreadsheets in small chunks (see composer.table.share_interpreter)."""
+    from composer import table
+
+    table.share_interpreter()
+
+
 class Job(QObject):
     """One piece of submitted work; its outcome arrives as exactly one of three signals."""
 
@@ -140,7 +148,9 @@ class Worker(QThread):
         asyncio.set_event_loop(loop)
         loop.set_default_executor(
             concurrent.futures.ThreadPoolExecutor(
-                max_workers=self._executor_threads, thread_name_prefix="composer-work"
+                max_workers=self._executor_threads,
+                thread_name_prefix="composer-work",
+                initializer=_share_interpreter,
             )
         )
         self._loop = loop

@@ -1,0 +1,310 @@
+"""The whole desktop app driven as a person would, start to finish, in one window.
+
+Why: each step has its own tests, but the stories fail between steps (a code used twice, the
+wrong row in the preview, a Send that does not remember what went). This walks the sample
+workbook through Customers → Message → Preview → Send against a real SMTP server (aiosmtpd,
+STARTTLS + AUTH, a private CA), closes the window, reopens the campaign and reads the report,
+then checks what the server really received.
+
+Only native file dialogs are answered by the test (``FileDialogs``); every other step is a
+click or typed text on the real widgets.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+import resources
+from composer import accounts, journal
+from tests.smtp_server import PASSWORD
+from tests.ui_flow import WAIT_MS, sample_copy
+
+# The offscreen platform cannot resize to size hints, raise windows or grab the keyboard for
+# the field completer's popup, and says so at WARNING level; harmless here.
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (propagateSizeHints|raise|grabbing)"
+)
+
+CODE = re.compile(r"SORRY-[A-Z0-9]+")
+SUBJECT = "Sorry about order {{ order }}, {{ first_name }}"
+BODY_LINES = (
+    "Hi {{ first_name }},",
+    "Your order {{ order }} is paid; please ignore our invoice.",
+    "Here is 11% off with the code {{ code }}.",
+    "Sam",
+)
+
+
+class FileDialogs:
+    """Answers the native file dialogs in the order the person meets them.
+
+    Each answer names a word of the dialog's title, so a test fails if another dialog opens."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch):
+        self.answers: list[tuple[str, Path]] = []
+        self.asked: list[str] = []
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(self._answer))
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(self._answer))
+
+    def expect(self, title_word: str, path: Path) -> None:
+        self.answers.append((title_word, path))
+
+    def _answer(self, _parent, caption: str = "", *_args, **_kwargs) -> tuple[str, str]:
+        self.asked.append(caption)
+        assert self.answers, f"an unexpected file dialog opened: {caption!r}"
+        word, path = self.answers.pop(0)
+        assert word.lower() in caption.lower(), f"expected a dialog about {word!r}: {caption!r}"
+        return str(path), ""
+
+
+def settled(doc) -> bool:
+    return doc.checkup is not None and not doc.busy
+
+
+def click(qtbot, button) -> None:
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def choose(qtbot, combo, text: str) -> None:
+    """Pick an entry of a combo box with the keyboard, as a person does: focus, then arrows."""
+    index = combo.findText(text)
+    assert index >= 0, f"{text!r} is not offered"
+    combo.setFocus()
+    key = Qt.Key.Key_Down if index > combo.currentIndex() else Qt.Key.Key_Up
+    while combo.currentIndex() != index:
+        qtbot.keyClick(combo, key)
+
+
+def sample_rows() -> dict[int, tuple]:
+    """The sample workbook read directly (spreadsheet row number → cells), for expectations."""
+    sheet = load_workbook(resources.resource_path(*resources.SAMPLE_CUSTOMERS)).active
+    return {i: row for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)}
+
+
+def settled_count(qtbot, server, quiet_ms: int = 400) -> int:
+    """The number of messages received once no new one has arrived for ``quiet_ms``."""
+    seen = -1
+    for _ in range(50):
+        if len(server.messages) == seen:
+            return seen
+        seen = len(server.messages)
+        qtbot.wait(quiet_ms)
+    raise AssertionError("messages kept arriving while paused")
+
+
+@pytest.fixture
+def shop_server(make_smtp_server, trust_test_ca):
+    """The shop's mail server: real SMTP with STARTTLS and AUTH, slow enough to pause."""
+    return make_smtp_server(security="starttls", reply_delay_ms=40)
+
+
+@pytest.fixture
+def shop_account(shop_server):
+    """The owner's account as the account dialog saves it: settings on disk, secret in the
+    (in-memory) keyring."""
+    account = shop_server.account(
+        name="Juniper & Oak", address="owner@example.com", display_name="Sam Baker"
+    )
+    accounts.save(account)
+    accounts.store_secret(account, PASSWORD)
+    return account
+
+
+def test_the_whole_flow_as_a_person_does_it(
+    qtbot, shop_server, shop_account, main_window, ui_worker, tmp_path, monkeypatch
+):
+    window = main_window
+    doc = window.document
+    dialogs = FileDialogs(monkeypatch)
+    expected = sample_rows()
+    codes_file = resources.resource_path(*resources.SAMPLE_CODES)
+    pool = codes_file.read_text(encoding="utf-8").split()
+    campaign_path = tmp_path / "invoice-apology.apology"
+
+    # ---- 1. Customers: open the sample, then put right a wrong address column ------------
+    customers = window.pages["customers"]
+    dialogs.expect("customers", sample_copy(tmp_path))
+    click(qtbot, customers.open_button)
+    qtbot.waitUntil(lambda: doc.table is not None and settled(doc), timeout=WAIT_MS)
+    email_combo = customers.column_combos["email"]
+    assert email_combo.currentText() == "Email"
+    people = doc.audience_count()
+    assert 0 < people < len(expected) - 1  # the sample has rows that must be left out
+    assert customers.count_label.text() == f"Sending to {people} of {len(expected) - 1} rows"
+
+    choose(qtbot, email_combo, "Last name")  # a slip: nobody has a valid address now
+    qtbot.waitUntil(lambda: settled(doc) and doc.columns.email == "last_name", timeout=WAIT_MS)
+    assert doc.audience_count() == 0
+    assert "Nobody to send to" in window.steps.item(0).text()
+    choose(qtbot, email_combo, "Email")  # ...put right
+    qtbot.waitUntil(lambda: settled(doc) and doc.columns.email == "email", timeout=WAIT_MS)
+    assert doc.audience_count() == people
+    assert "Nobody to send to" not in window.steps.item(0).text()
+
+    # ---- 2. Message: subject and body typed with fields, unique codes from a file --------
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_step == "message"
+    message = window.pages["message"]
+    qtbot.keyClicks(message.subject, SUBJECT)
+    message.body.setFocus()
+    for i, line in enumerate(BODY_LINES):
+        if i:
+            qtbot.keyClick(message.body, Qt.Key.Key_Return)
+        qtbot.keyClicks(message.body, line)
+    dialogs.expect("codes", codes_file)
+    click(qtbot, message.code_file)
+    qtbot.waitUntil(lambda: len(doc.code_plan.pool) == len(pool), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: settled(doc) and "first_name" in message._fallback_rows, timeout=WAIT_MS
+    )
+    first_name = message._fallback_rows["first_name"]  # row 8 has no first name
+    assert first_name.count.text() == "1 empty: give a fallback"
+    assert not doc.sendable()
+    qtbot.keyClicks(first_name.edit, "there")
+    qtbot.waitUntil(lambda: settled(doc) and bool(doc.template.fallbacks), timeout=WAIT_MS)
+    assert doc.sendable(), doc.blocking()
+    assert doc.template.subject == SUBJECT
+    assert doc.template.body == "\n".join(BODY_LINES)
+    assert dict(doc.template.fallbacks) == {"first_name": "there"}
+    assert doc.code_plan.kind == "file" and doc.code_plan.pool == tuple(pool)
+    assert f"{len(pool)} codes for {people} people" in message.codes_left.text()
+    assert message.blocking_list.item(0).text() == "Nothing: the message is ready."
+
+    # ---- 3. Preview: jump to spreadsheet row 3 and read that customer's message ----------
+    window.steps.setFocus()
+    qtbot.keyClick(window.steps, Qt.Key.Key_Down)
+    assert window.current_step == "preview"
+    preview = window.pages["preview"]
+    qtbot.waitUntil(lambda: preview.prepared is not None and preview.current >= 0, timeout=WAIT_MS)
+    email3, first3, _last3, order3 = expected[3][:4]
+    preview.row_box.setFocus()
+    preview.row_box.selectAll()
+    qtbot.keyClicks(preview.row_box, "3")
+    qtbot.keyClick(preview.row_box, Qt.Key.Key_Return)
+    assert preview.row_box.value() == 3
+    assert email3 in preview.to_label.text()
+    assert preview.subject_label.text() == f"Sorry about order {order3}, {first3}"
+    shown_body = preview.text_view.toPlainText()
+    assert shown_body.startswith(f"Hi {first3},\nYour order {order3} is paid")
+    [code3] = CODE.findall(shown_body)
+    assert code3 in pool
+
+    # ---- 4. Send: my account, a test to me, the typed count, pause and resume -----------
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_step == "send"
+    send = window.pages["send"]
+    choose(qtbot, send.account_box, f"Sam Baker <{shop_account.address}>")
+    qtbot.waitUntil(
+        lambda: send.account is not None and send.account.host == "127.0.0.1", timeout=5000
+    )
+    assert send.account.name == shop_account.name
+    assert not send.outbox_button.isVisible()
+    assert doc.identity.address == shop_account.address
+
+    click(qtbot, send.test_button)
+    qtbot.waitUntil(lambda: "went to" in send.test_result.text(), timeout=WAIT_MS)
+    [test] = shop_server.wait_for(1)
+    assert test.rcpt_tos == (shop_account.address,)
+    assert test.message["Subject"].startswith("[TEST] ")
+    assert [a.addr_spec for a in test.message["To"].addresses] == [shop_account.address]
+
+    assert not send.send_button.isEnabled()
+    assert f"type the number {people}" in send.confirm_text.text()
+    qtbot.keyClicks(send.confirm, str(people + 1))
+    assert not send.send_button.isEnabled()
+    send.confirm.clear()
+    qtbot.keyClicks(send.confirm, str(people - 1))
+    assert not send.send_button.isEnabled()
+    send.confirm.clear()
+    qtbot.keyClicks(send.confirm, str(people))
+    assert send.send_button.isEnabled(), send.blockers.text()
+
+    dialogs.expect("save", campaign_path)
+    with qtbot.waitSignal(send.sendFinished, timeout=WAIT_MS * 3) as finished:
+        click(qtbot, send.send_button)
+        qtbot.waitUntil(lambda: len(shop_server.messages) >= 4, timeout=WAIT_MS)
+        click(qtbot, send.pause_button)
+        qtbot.waitUntil(send.resume_button.isEnabled, timeout=WAIT_MS)
+        assert "paused" in send.progress_text.text()
+        held = settled_count(qtbot, shop_server)  # messages already on their way finish
+        qtbot.wait(500)
+        assert len(shop_server.messages) == held < people + 1  # nothing new while paused
+        click(qtbot, send.resume_button)
+    summary = finished.args[0]
+    assert summary.sent == people and summary.failed == 0 and not summary.in_doubt
+    assert campaign_path.exists() and doc.path == campaign_path
+    assert f"All {people} sent" in window.steps.item(3).text()  # at once, not "Sending…"
+    log = send.log.toPlainText()
+    assert "Paused" in log and "Resumed" in log
+    assert not dialogs.answers
+
+    # ---- what the server received --------------------------------------------------------
+    received = shop_server.messages
+    assert len(received) == people + 1
+    tests = [m for m in received if m.message["Subject"].startswith("[TEST] ")]
+    assert tests == [test]
+    delivered = [m for m in received if m is not test]
+    audience_addresses = sorted(r.email for r in doc.checkup.audience)
+    assert sorted(m.rcpt_tos[0] for m in delivered) == audience_addresses
+    used_codes = []
+    for m in delivered:
+        assert len(m.rcpt_tos) == 1
+        [to] = m.message["To"].addresses
+        assert to.addr_spec == m.rcpt_tos[0]
+        assert m.message["Cc"] is None and m.message["Bcc"] is None
+        assert m.mail_from == shop_account.address
+        used_codes += CODE.findall(m.message.get_body(preferencelist=("plain",)).get_content())
+    assert len(used_codes) == people == len(set(used_codes))
+    assert set(used_codes) <= set(pool)
+    [to_row3] = [m for m in delivered if m.rcpt_tos[0] == email3]
+    assert code3 in to_row3.message.get_content()  # the preview showed the code that went
+    assert to_row3.message["Subject"] == f"Sorry about order {order3}, {first3}"
+
+    # ---- 5. Close the window, open the campaign again: everything is known as sent -------
+    assert not doc.dirty
+    window.close()
+    assert not window.isVisible()
+    from ui.main_window import MainWindow
+
+    again = MainWindow(ui_worker)
+    try:
+        again.show()
+        qtbot.waitExposed(again)
+        again.activateWindow()  # a new window takes the keyboard once shown
+        qtbot.waitUntil(again.isActiveWindow, timeout=WAIT_MS)
+        dialogs.expect("open", campaign_path)
+        qtbot.keyClick(again, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+        reopened = again.document
+        qtbot.waitUntil(
+            lambda: reopened.path == campaign_path and settled(reopened), timeout=WAIT_MS
+        )
+        assert reopened.template.subject == SUBJECT and reopened.audience_count() == people
+        qtbot.keyClick(again, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+        resend = again.pages["send"]
+        qtbot.waitUntil(lambda: resend.counts.get(journal.SENT) == people, timeout=WAIT_MS)
+        assert resend.account is not None and resend.account.name == shop_account.name
+        assert resend.to_send() == 0
+        assert not resend.send_button.isEnabled()
+        assert f"{people} sent" in resend.progress_text.text()
+        assert f"All {people} sent" in again.steps.item(3).text()
+
+        report = tmp_path / "delivery-report.csv"
+        dialogs.expect("report", report)
+        click(qtbot, resend.export_button)
+        qtbot.waitUntil(lambda: "Delivery report" in resend.log.toPlainText(), timeout=WAIT_MS)
+        with report.open(encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+        assert len(rows) == people
+        assert {r["State"] for r in rows} == {"sent"}
+        assert len(shop_server.messages) == people + 1  # reopening sent nothing again
+    finally:
+        again.document.dirty = False
+        again.close()
