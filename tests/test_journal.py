@@ -201,8 +201,10 @@ def test_rate_limiter_never_exceeds_the_rate_in_any_window_and_keeps_close_to_it
     # a steady beat: a late start is made up, but never by a burst
     assert all(b - a >= 0.05 for a, b in zip(starts, starts[1:], strict=False))
     j = 0
-    for i, t in enumerate(starts):  # messages starting in [t, t + 60)
-        while j < len(starts) and starts[j] < t + 60:
+    # messages starting in [t, t + 60 + MARGIN): the margin absorbs the server seeing each
+    # message a little after it starts, so the server's own count stays under the rate too
+    for i, t in enumerate(starts):
+        while j < len(starts) and starts[j] < t + 60 + RateLimiter.MARGIN:
             j += 1
         assert j - i <= 600
     per_minute = (len(starts) - 1) / (starts[-1] - starts[0]) * 60
