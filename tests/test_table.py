@@ -716,3 +716,34 @@ def test_address_and_name_passes_in_slices_give_the_same_recipients(
     assert whole.valid[-1].name == "5 6" and whole.valid[-1].email == "p9@example.com"
     clean = load(write_xlsx(tmp_path / "clean.xlsx", rows[:8]))
     assert recipients.build(clean, None).valid == whole.valid[:7]  # the all-plain fast path
+
+
+def test_a_sharing_thread_keeps_a_big_build_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the app a big build stays out of later full collections (each would walk it while
+    holding the GIL); a small one, and any build in other threads, does not."""
+    import gc
+    import threading
+
+    monkeypatch.setattr(table, "FREEZE_AFTER", 1_000)
+    counts: dict[str, int] = {}
+
+    def build(label: str, size: int) -> None:
+        with table.collector_paused():
+            kept = [(str(i), [i]) for i in range(size)]  # noqa: F841 - alive at the exit
+        counts[label] = gc.get_freeze_count()
+
+    def in_the_app() -> None:
+        table.share_interpreter()
+        build("small in the app", 10)
+        build("big in the app", 5_000)
+
+    assert gc.get_freeze_count() == 0
+    try:
+        build("big elsewhere", 5_000)
+        app_thread = threading.Thread(target=in_the_app)
+        app_thread.start()
+        app_thread.join()
+    finally:
+        gc.unfreeze()
+    assert counts["big elsewhere"] == 0 and counts["small in the app"] == 0
+    assert counts["big in the app"] >= 5_000
