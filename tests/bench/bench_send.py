@@ -89,6 +89,7 @@ def _busiest(times: list[float], window: float) -> int:
 
 class _ShortWindow(RateLimiter):
     WINDOW = 6.0
+    MARGIN = RateLimiter.MARGIN * WINDOW / RateLimiter.WINDOW  # ten times shorter, like the window
 
 
 async def _limiter_schedule(seconds: float) -> list[float]:
