@@ -168,7 +168,14 @@ def _codes(
             needed = templates.needs_code(template)
         except ComposerError:
             needed = False  # the template's own error is already reported
-        if needed:
+        if needed and audience and templates.CODE in audience[0].fields:
+            # A column headed "Code" is not {{ code }} until it is chosen as the codes column.
+            blocking.append(
+                "The apology prints {{ code }}, but no discount code was chosen; to use the "
+                "spreadsheet's code column, choose it as the codes column (or give one shared "
+                "code or a codes file)."
+            )
+        elif needed:
             blocking.append(
                 "The apology prints {{ code }}, but no discount code was chosen; give one shared "
                 "code, a codes column or a codes file (or take {{ code }} out)."

@@ -588,6 +588,9 @@ class Renderer:
         self._code_fallback = fallbacks.pop(CODE, "")
         self._fallbacks = tuple(fallbacks.items())
         self._name_parts = tuple(a for a in NAME_PARTS if a in analysis.order)
+        # A name cell typed with Alt+Enter ("Jean" / "Pierre") must not break "Hi Jean Pierre,"
+        # across two lines; the subject and the To header already collapse such breaks.
+        self._one_line = tuple(a for a in ("name", *NAME_PARTS) if a in analysis.order)
         self._needs_code = needs_code(template)
         self._html_body = html_env.from_string(template.body) if template.markdown else None
         self._markdown: Any = None
@@ -602,11 +605,17 @@ class Renderer:
             values = dict(values)
         absent = [(a, "") for a in self._name_parts if a not in values]
         blank = [(f, t) for f, t in self._fallbacks if not (values.get(f) or "").strip()]
-        if absent or blank:
+        broken = [
+            (f, " ".join(text.split()))
+            for f in self._one_line
+            if (text := values.get(f)) and not text.isprintable()
+        ]
+        if absent or blank or broken:
             if not owned:
                 values = dict(values)
             values.update(absent)
             values.update(blank)
+            values.update(broken)
         given = code if code and not code.isspace() else None
         if given is None:
             if self._needs_code:

@@ -222,3 +222,18 @@ def test_the_sample_workbook_and_apology_are_sendable():
     sofia = next(r for r in result.audience if r.row == 8)
     assert sofia.fields["first_name"] == ""
     assert Path(resource_path("samples", "make_sample.py")).is_file()
+
+
+def test_a_column_headed_code_is_pointed_at_when_no_code_was_chosen():
+    sheet = customers()
+    sheet = Table(
+        columns=[*sheet.columns[:3], Column("Code", "code")],
+        rows=sheet.rows,
+        row_numbers=sheet.row_numbers,
+    )
+    blocked = run(sheet, code_plan=CodePlan())
+    assert not blocked.sendable
+    assert "choose it as the codes column" in blocked.blocking[0]
+    assert "choose it as the codes column" not in run(code_plan=CodePlan()).blocking[0]
+    chosen = run(sheet, code_plan=CodePlan(COLUMN, column="code"))
+    assert chosen.sendable and chosen.codes == {2: "A-1", 3: "A-2", 4: "A-3"}

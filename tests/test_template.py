@@ -448,3 +448,18 @@ def test_unmapped_name_parts_are_blank_for_recipients_from_build() -> None:
     people = build(table).valid
     t = Template("Sorry", "Hi {{ first_name }} {{ last_name }}")
     assert missing_values(t, people) == {"first_name": [2, 3], "last_name": [2, 3]}
+
+
+def test_a_name_typed_over_two_lines_stays_on_one_line_in_the_apology() -> None:
+    t = Template(
+        "Sorry {{ first_name }}",
+        "Hi {{ first_name }} {{ last_name }} ({{ name }}),\n{{ city }}",
+        True,
+    )
+    who = person(first_name="Jean\nPierre", last_name="Du\tPont", name="Jean\r\nPierre Du Pont")
+    draft = Renderer(t, COLUMNS).render(who)
+    assert draft.text == "Hi Jean Pierre Du Pont (Jean Pierre Du Pont),\nLeeds"
+    assert draft.html is not None and "Jean Pierre Du Pont (Jean Pierre Du Pont)" in draft.html
+    # other fields keep their line breaks: an address cell may be meant to span lines
+    moved = Renderer(Template("S", "{{ city }}"), COLUMNS).render(person(city="1 Road\nLeeds"))
+    assert moved.text == "1 Road\nLeeds"
