@@ -96,6 +96,7 @@ def test_a_wrong_password_is_said_in_plain_words(qtbot, dialog, smtp_server, tru
     assert dialog.verdict.text().startswith("The account does not work yet.")
     failed = dialog.steps.item(dialog.steps.count() - 1).text()
     assert failed.startswith("Sign in")
+    assert dialog.steps.wordWrap()  # the server's reply wraps rather than hiding sideways
     assert "Traceback" not in dialog.verdict.text()
     assert smtp_server.logins == [(USERNAME, False)]
 

@@ -49,6 +49,17 @@ def test_fields_fallbacks_and_a_shared_code_block_then_clear(qtbot, main_window,
     assert main_window.steps.item(1).text().endswith("Ready")
 
 
+def test_an_unknown_field_does_not_claim_there_are_no_fields(qtbot, main_window, customers_xlsx):
+    page = open_message_step(qtbot, main_window, customers_xlsx)
+    doc = main_window.document
+    page.body.setFocus()
+    qtbot.keyClicks(page.body, "Hi {{ first_name }}, about {{ nickname }}.")
+    qtbot.waitUntil(lambda: settled(doc) and bool(doc.blocking()), timeout=WAIT)
+    assert any("nickname" in s for s in doc.blocking())
+    assert "No personal fields yet" not in page.fields_hint.text()
+    assert "Before you can send" in page.fields_hint.text()
+
+
 def test_typing_two_braces_offers_the_columns(qtbot, main_window, customers_xlsx):
     page = open_message_step(qtbot, main_window, customers_xlsx)
     page.body.setFocus()

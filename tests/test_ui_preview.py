@@ -132,6 +132,28 @@ def test_a_row_outside_the_audience_is_explained(qtbot, document, preview, tmp_p
     assert preview.to_label.text() == shown_before
 
 
+def test_a_blocked_campaign_says_so_above_the_messages(qtbot, document, preview, tmp_path):
+    fill_sample(
+        qtbot, document, tmp_path, unique_codes=False, body="Hi {{ first_name }}, {{ code }}"
+    )
+    wait_prepared(qtbot, preview)
+    [blocking, *_] = document.checkup.blocking
+    assert "first_name" in blocking  # row 8 has no first name and there is no fallback
+    # the preview follows the engine's check, which may land just after the first preparation
+    qtbot.waitUntil(lambda: preview.status.isVisible(), timeout=WAIT_MS)
+    assert preview.status.text() == f"These cannot be sent yet: {blocking}"
+    preview.next()  # moving on keeps the sentence in view
+    assert preview.status.isVisible() and blocking in preview.status.text()
+
+
+def test_the_row_number_is_on_the_short_line_of_the_list(qtbot, document, preview, tmp_path):
+    checkup = fill_sample(qtbot, document, tmp_path)
+    wait_prepared(qtbot, preview)
+    first = checkup.audience[0]
+    text = preview.model.index(0).data()
+    assert text.split("\n") == [f"{first.name} \u00b7 row {first.row}", first.email]
+
+
 def test_fallbacks_and_odd_values_are_highlighted(qtbot, document, preview, customers_xlsx):
     document.set_template(
         template.Template(

@@ -283,6 +283,22 @@ def test_practice_never_overwrites_an_opened_campaigns_sender(qtbot, document, s
     assert test["From"].addresses[0].addr_spec == "sam@example.com"
 
 
+def test_a_campaign_whose_account_is_not_here_says_so(qtbot, document, ui_worker):
+    from composer.message import Identity
+    from ui.send_page import SendPage
+
+    document.set_identity(Identity(name="Sam", address="sam@shop.test"), account="shop-mail")
+    page = SendPage(document, ui_worker)
+    qtbot.addWidget(page)
+    try:
+        assert page.account_box.currentIndex() == 0  # the practice outbox, for now
+        assert "\u201cshop-mail\u201d, which is not set up on this computer" in (
+            page.account_note.text()
+        )
+    finally:
+        page.shutdown()
+
+
 def test_a_jump_in_the_count_is_called_out(qtbot, document, send_page, tmp_path):
     fill_sample(qtbot, document, tmp_path)
     page = send_page
@@ -317,6 +333,23 @@ def test_blocking_problems_keep_send_disabled(qtbot, document, send_page, tmp_pa
     assert document.checkup.blocking[0] in page.blockers.text()
     qtbot.keyClicks(page.confirm, str(len(document.checkup.audience)))
     assert not page.send_button.isEnabled()
+    # the person is not asked to type a number they cannot use yet, but told what comes first
+    assert "type the number" not in page.confirm_text.text()
+    assert "locked until the problem above is fixed" in page.confirm_text.text()
+
+
+def test_a_wrong_typed_count_says_what_to_type(qtbot, document, send_page, tmp_path):
+    fill_sample(qtbot, document, tmp_path)
+    page = send_page
+    page.activated()
+    qtbot.keyClicks(page.confirm, "4")
+    assert "You typed" not in page.confirm_text.text()  # still typing: no nagging
+    qtbot.keyClicks(page.confirm, "0")
+    assert "You typed 40, but 48 messages would go out; type 48" in page.confirm_text.text()
+    assert not page.send_button.isEnabled()
+    page.confirm.setText("48")
+    assert "You typed" not in page.confirm_text.text()
+    assert page.send_button.isEnabled()
 
 
 @pytest.mark.parametrize("typed", ["48", "4 8", "0048"])

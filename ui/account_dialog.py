@@ -145,6 +145,7 @@ class AccountDialog(QDialog):
         self.steps = QListWidget()
         self.steps.setAccessibleName(tr("Connection test results"))
         self.steps.setMaximumHeight(130)
+        self.steps.setWordWrap(True)  # long server replies wrap instead of scrolling sideways
         self.steps.setVisible(False)
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
@@ -322,6 +323,11 @@ class AccountDialog(QDialog):
         else:
             failed = next((detail for _, ok, detail in steps if not ok), "")
             self.verdict.setText(self.tr("The account does not work yet. {0}").format(failed))
+            bad_row = next((i for i, (_, ok, _) in enumerate(steps) if not ok), None)
+            if bad_row is not None:
+                self.steps.scrollToItem(self.steps.item(bad_row))  # the failed step in view
+        # grow to fit the results, so the password hint above is not squeezed and cut off
+        self.adjustSize()
 
     def _test_failed(self, sentence: str) -> None:
         self.verdict.setText(sentence)

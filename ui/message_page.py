@@ -135,7 +135,11 @@ class FallbackRow:
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.count = QLabel()
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(page.tr("text to use when empty"))
+        self.edit.setPlaceholderText(page.tr("if empty, write…"))
+        # wide enough for the hint, so it is never cut off when the count beside it is long
+        self.edit.setMinimumWidth(
+            self.edit.fontMetrics().horizontalAdvance("if empty, write…") + 24
+        )
         self.edit.setAccessibleName(page.tr("Fallback for %s") % field)
         self.edit.setToolTip(
             page.tr("Written instead of %s for people whose cell is empty.") % field
@@ -579,6 +583,13 @@ class MessagePage(QWidget):
         if used:
             self.fields_hint.setText(
                 self.tr("Where a cell is empty, the fallback text is written instead.")
+            )
+        elif checkup is not None and doc.blocking():
+            # the engine lists no fields while the message itself has a problem
+            self.fields_hint.setText(
+                self.tr(
+                    "The personal fields show here once the problem under “Before you can send” is fixed."
+                )
             )
         else:
             self.fields_hint.setText(

@@ -258,8 +258,9 @@ class AudienceModel(QAbstractListModel):
         person = self._people[self.audience_index(index.row())]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             name = person.name or person.email
+            # the row number on the short first line, so a long address never hides it
             return (
-                f"{name}\n{person.email} \u00b7 row {person.row}"
+                f"{name} \u00b7 row {person.row}\n{person.email}"
                 if person.name
                 else (f"{person.email}\nrow {person.row}")
             )
@@ -472,8 +473,7 @@ class PreviewPage(QWidget):
                 self.tr("Nobody is in the audience: check the customers and the filter (step 1).")
             )
             return
-        self.status.setText(prepared.problem)
-        self.status.setVisible(bool(prepared.problem))
+        self._show_standing_status()
         target = 0
         if keep_row is not None:
             target = next((i for i, p in enumerate(prepared.audience) if p.row == keep_row), 0)
@@ -482,6 +482,16 @@ class PreviewPage(QWidget):
         self.show_index(target)
         if searching:
             self._run_search()
+
+    def _show_standing_status(self) -> None:
+        """Above every message: why none can be made, or why they cannot be sent yet."""
+        status = self.prepared.problem if self.prepared is not None else ""
+        blocking = list(getattr(getattr(self.document, "checkup", None), "blocking", None) or [])
+        if not status and blocking:
+            # the messages can be read, but the person must know they cannot be sent yet
+            status = self.tr("These cannot be sent yet: {0}").format(blocking[0])
+        self.status.setText(status)
+        self.status.setVisible(bool(status))
 
     def _prepare_failed(self, sentence: str) -> None:
         self._show_nothing(sentence)
@@ -649,8 +659,8 @@ class PreviewPage(QWidget):
         if shown.error:
             self.status.setText(shown.error)
             self.status.setVisible(True)
-        elif self.prepared is not None and not self.prepared.problem:
-            self.status.setVisible(False)
+        elif self.prepared is not None:
+            self._show_standing_status()
         self.notes.setText("\n".join(shown.notes))
         self.notes.setVisible(bool(shown.notes))
         if shown.notes:

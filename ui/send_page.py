@@ -433,6 +433,17 @@ class SendPage(QWidget):
         wanted = getattr(self.document, "account", None)
         self._fill_accounts(wanted)
         self._account_picked(self.account_box.currentIndex())
+        if wanted and wanted != PRACTICE_NAME and self.account_box.currentData() != wanted:
+            # e.g. a campaign opened on another computer: say so, or "Send these again"
+            # would quietly go to the practice outbox instead of the customers
+            self.account_note.setText(
+                self.tr(
+                    "This campaign sends from the mail account \u201c{0}\u201d, which is not "
+                    "set up on this computer, so the practice outbox is chosen for now. Add "
+                    "that account with \u201cAdd or change account\u2026\u201d before you send "
+                    "for real."
+                ).format(wanted)
+            )
 
     def _account_maybe_changed(self) -> None:
         """The account was chosen elsewhere (the Message step's "Mail account..." button)."""
@@ -653,20 +664,33 @@ class SendPage(QWidget):
         self.blockers.setText("\n".join(blocking))
         self.blockers.setVisible(bool(blocking))
         count = self.to_send()
+        typed = self._typed_count()
         if checkup is None:
             self.confirm_text.setText("")
-        elif count:
+        elif blocking and count:
             self.confirm_text.setText(
                 self.tr(
-                    "This sends {0} messages, one to each customer, from {1}. To confirm, type "
-                    "the number {0}:"
-                ).format(_number(count), self.account.address if self.account else "")
+                    "Sending stays locked until the problem above is fixed; the step marked "
+                    "with a warning on the left shows where."
+                )
             )
+        elif count:
+            text = self.tr(
+                "This sends {0} messages, one to each customer, from {1}. To confirm, type "
+                "the number {0}:"
+            ).format(_number(count), self.account.address if self.account else "")
+            # only once as many digits are typed as the count has, so typing is not nagged
+            if typed is not None and typed != count and len(str(typed)) >= len(str(count)):
+                text += " " + self.tr(
+                    "You typed {0}, but {1} messages would go out; type {1} to send them, "
+                    "or go back to Customers if that number looks wrong."
+                ).format(_number(typed), _number(count))
+            self.confirm_text.setText(text)
         else:
             self.confirm_text.setText(
                 self.tr("Nothing is left to send: every customer in the list has been dealt with.")
             )
-        matches = self._typed_count() == count and count > 0
+        matches = typed == count and count > 0
         ready = not blocking and self.account is not None and not sending
         self.send_button.setEnabled(ready and matches)
         self.confirm.setEnabled(ready and count > 0)
