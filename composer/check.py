@@ -136,16 +136,18 @@ def _template(
         blocking.append(str(error))
         return (), {}
     missing = templates.missing_values(template, audience)
+    headers = {c.field: c.header for c in table.columns}
     for name, rows in missing.items():
+        label = headers.get(name, name)  # the column as the person named it
         blocking.append(
             f"{len(rows)} {_people(len(rows))} {'has' if len(rows) == 1 else 'have'} no "
-            f"{name} ({rows_text(rows)}); give a fallback such as "
-            f'{{{{ {name} or "…" }}}} or leave {"that row" if len(rows) == 1 else "those rows"} '
-            "out."
+            f"{label} ({rows_text(rows)}); give a fallback for {{{{ {name} }}}} (the words to "
+            f"write instead, such as “there”) or leave "
+            f"{'that row' if len(rows) == 1 else 'those rows'} out."
         )
         problems.extend(
             Problem(
-                row, MISSING_FIELD, f"Row {row} has no {name}, and the apology prints it.", name
+                row, MISSING_FIELD, f"Row {row} has no {label}, and the apology prints it.", name
             )
             for row in rows
         )
@@ -222,4 +224,4 @@ def _sender(identity: Identity, blocking: list[str]) -> None:
 
 
 def _people(n: int) -> str:
-    return "recipient" if n == 1 else "recipients"
+    return "customer" if n == 1 else "customers"

@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from composer.errors import TemplateError
-from composer.recipients import MISSING_FIELD, Problem, Recipient
+from composer.recipients import Recipient
 
 # Fields every template may use, whatever the spreadsheet's columns: the discount code and the
 # aliases composer.recipients puts in Recipient.fields. first_name and last_name are there only
@@ -522,24 +522,6 @@ def _blank_cells(cells: list[Any]) -> list[int]:
     ]
 
 
-def blank_field_problems(template: Template, recipients: Iterable[Recipient]) -> list[Problem]:
-    """missing_values as the check report shows it: one Problem per field, naming the count and
-    the rows, and saying how to give a fallback."""
-    from composer.codes import rows_text
-
-    return [
-        Problem(
-            None,
-            MISSING_FIELD,
-            f"{len(rows)} {'row has' if len(rows) == 1 else 'rows have'} no {name} "
-            f'({rows_text(rows)}); give a fallback such as {{{{ {name} or "there" }}}} or leave '
-            f"{'that row' if len(rows) == 1 else 'those rows'} out.",
-            field=name,
-        )
-        for name, rows in missing_values(template, recipients).items()
-    ]
-
-
 # ---------------------------------------------------------------- rendering
 
 _PLACEHOLDERS = "\x00placeholders"  # a context key no template can name
@@ -681,7 +663,9 @@ class Renderer:
 
 
 def _unknown_field(name: str, known: set[str], *, fallback: bool = False) -> TemplateError:
-    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    # a suggestion must be a likely typo ("frist_name"), not any field sharing a few letters
+    # ("order" is not "code")
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
     where = f"a fallback for {name}" if fallback else f"{{{{ {name} }}}}"
     if close:
         hint = f"did you mean {close[0]}?"
@@ -690,7 +674,7 @@ def _unknown_field(name: str, known: set[str], *, fallback: bool = False) -> Tem
         shown = ", ".join(columns[:12]) + (", …" if len(columns) > 12 else "")
         hint = f"use one of the fields {shown}." if columns else "check the spreadsheet's header."
     return TemplateError(
-        f"The template uses {where}, but there is no such column; {hint}", field=name
+        f"The message uses {where}, but the spreadsheet has no such column; {hint}", field=name
     )
 
 

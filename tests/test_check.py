@@ -114,8 +114,9 @@ def test_blank_values_without_a_fallback_block_with_field_count_and_rows():
     assert not result.sendable
     assert result.missing == {"first_name": list(range(3, 52, 2))}
     [sentence] = result.blocking
-    assert sentence.startswith("25 recipients have no first_name (rows 3, 5, 7, 9 and 21 more)")
-    assert '{{ first_name or "…" }}' in sentence
+    # the column as the person named it, and what to do
+    assert sentence.startswith("25 customers have no First name (rows 3, 5, 7, 9 and 21 more)")
+    assert "give a fallback for {{ first_name }}" in sentence
     assert sum(p.kind == MISSING_FIELD for p in result.problems) == 25
 
 
@@ -186,7 +187,7 @@ def test_a_per_recipient_attachment_missing_for_some_rows_blocks_with_the_rows(t
     )
     result = run(t, attachments=AttachmentPlan(column="voucher", base_dir=tmp_path))
     assert result.blocking == [
-        "1 recipient cannot get their attachment (row 3); fix the files named for those rows "
+        "1 customer cannot get their attachment (row 3); fix the files named for those rows "
         "or leave the rows out."
     ]
 

@@ -79,7 +79,7 @@ def test_check_blocked_by_a_blank_field_exits_1_and_says_why(tmp_path, capsys):
     assert code == EXIT_BLOCKED
     assert "  first_name: 1 row (8)" in out
     last = out.splitlines()[-1]
-    assert last.startswith("Not ready: 1 recipient has no first_name (row 8)")
+    assert last.startswith("Not ready: 1 customer has no First name (row 8)")
 
 
 def test_long_lists_are_capped(tmp_path, capsys):
@@ -124,7 +124,7 @@ def test_check_with_codes_suppression_and_column_choices(tmp_path, capsys):
         "--suppress", stop,
     )  # fmt: skip
     assert code == EXIT_BLOCKED  # "Who" is not recognised as a name column by itself...
-    assert "2 recipients have no name (rows 2 and 4)" in out
+    assert "2 customers have no name (rows 2 and 4)" in out
     assert 'Address column: "Contact"' in out and "Suppressed: 1" in out
 
     code, out, _ = cli(
