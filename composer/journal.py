@@ -133,16 +133,19 @@ def enqueue(
     this campaign's apology — sent, sending or in doubt — is never queued again under another
     row, and an address that appears twice in ``recipients`` is queued once."""
     codes = codes or {}
+    recipients = list(recipients)
+    given = {r.row for r in recipients}
     now = time.time()
     added = 0
     with transaction(conn):
-        known_rows = {r for (r,) in conn.execute("SELECT row FROM deliveries")}
-        taken = {
-            e.casefold()
-            for (e,) in conn.execute(
-                f"SELECT email FROM deliveries WHERE state IN {_MAYBE_DELIVERED!r}"
-            )
-        }
+        known_rows = set()
+        taken = set()
+        for row, email, state in conn.execute("SELECT row, email, state FROM deliveries"):
+            known_rows.add(row)
+            # A row still waiting (or failed, to be resent) keeps its address too: a twin row
+            # queued on a later run would send that person a second apology.
+            if state in _MAYBE_DELIVERED or row in given:
+                taken.add(email.casefold())
         for recipient in recipients:
             key = recipient.email.casefold()
             if recipient.row in known_rows or key in taken:

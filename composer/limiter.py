@@ -106,6 +106,11 @@ class DailyCap:
         self._drop_old(self._clock())
         return len(self._times) + self._reserved
 
+    @property
+    def in_flight(self) -> int:
+        """Places reserved by messages not finished yet (each may still give its place back)."""
+        return self._reserved
+
     def remaining(self) -> int | None:
         return None if self.cap is None else max(0, self.cap - self.used())
 

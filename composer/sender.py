@@ -136,10 +136,11 @@ def plan(campaign: Any, *, limit: int | None = None, resend_in_doubt: bool = Fal
     """Count what ``Sender(...).run()`` would send now; nothing is written."""
     audience = list(campaign.audience())
     known = {d.row: d for d in journal.rows(campaign.conn)}
-    taken = {
+    rows_now = {r.row for r in audience}
+    taken = {  # as journal.enqueue: an address already journalled is never queued twice
         d.email.casefold()
         for d in known.values()
-        if d.state in (journal.SENT, journal.SENDING, journal.IN_DOUBT)
+        if d.state in (journal.SENT, journal.SENDING, journal.IN_DOUBT) or d.row in rows_now
     }
     go = (journal.QUEUED, journal.DEFERRED) + ((journal.IN_DOUBT,) if resend_in_doubt else ())
     count = 0
@@ -442,6 +443,7 @@ class Sender:
         self._tries: dict[int, int] = {}
         self._recipients: dict[int, Any] = {}
         self._changed: asyncio.Future[None] | None = None
+        self._place_freed: asyncio.Future[None] | None = None
         self._stopped: asyncio.Future[None] | None = None
         self._live_connections = 0
         self._first_connect: asyncio.Event | None = None
@@ -723,9 +725,11 @@ class Sender:
         last_used = 0.0
         try:
             while (row := await self._take()) is not None:
-                if not self._cap.reserve():
-                    self._cap_hit = True
-                    self._set_stopped()
+                placed = await self._reserve()
+                if not placed:
+                    if placed is False:
+                        self._cap_hit = True
+                        self._set_stopped()
                     self._done(row, retry_at=time.time())
                     break
                 if smtp is not None and time.monotonic() - last_used > IDLE_CHECK:
@@ -739,19 +743,47 @@ class Sender:
                 if smtp is None:
                     smtp = await self._open()
                     if smtp is None:
-                        self._cap.release(sent=False)
+                        self._release(sent=False)
                         self._done(row, retry_at=time.time())
                         break
                 if not await self._interruptible(self._limiter.acquire()):
-                    self._cap.release(sent=False)
+                    self._release(sent=False)
                     self._done(row, retry_at=time.time())
                     break
+                if self._paused:  # paused while waiting for its turn: start nothing new
+                    self._release(sent=False)
+                    self._done(row, retry_at=time.time())
+                    continue
                 await self._deliver(smtp, row)  # releases the cap place and the row
                 last_used = time.monotonic()
         finally:
             if smtp is not None:
                 self._live_connections -= 1
                 await self._quit(smtp)
+
+    async def _reserve(self) -> bool | None:
+        """A place under the daily cap: True; False when the cap is reached; None when the
+        run stopped first. Places held by messages still in flight (or waiting for their
+        turn) are not used up yet: one that does not go gives its place back, so wait for
+        them rather than stop a few short of the cap."""
+        while not self._cap.reserve():
+            if not self._cap.in_flight:
+                return False
+            if self._place_freed is None or self._place_freed.done():
+                self._place_freed = asyncio.get_running_loop().create_future()
+            assert self._stopped is not None
+            await asyncio.wait(
+                {self._place_freed, self._stopped}, return_when=asyncio.FIRST_COMPLETED
+            )
+            if self._stopping:
+                return None
+        return True
+
+    def _release(self, sent: bool) -> None:
+        """Give a daily-cap place back (kept as sent, or freed) and wake whoever waits."""
+        self._cap.release(sent=sent)
+        if self._place_freed is not None and not self._place_freed.done():
+            self._place_freed.set_result(None)
 
     async def _quit(self, smtp: Any) -> None:
         try:
@@ -798,7 +830,7 @@ class Sender:
                 self._retry(row, recipient.email, attempt, reply)
             elif transaction.stage == "mail":
                 # The server refuses the sender, not this recipient: every message would fail.
-                self._cap.release(sent=False)
+                self._release(sent=False)
                 self._done(row, retry_at=time.time())
                 self._stop(
                     f"The mail server refused the sender address ({reply}); check the "
@@ -811,7 +843,7 @@ class Sender:
             self._fail(row, recipient.email, str(e))
         except sqlite3.Error as e:  # "sending" could not be recorded: DATA never went
             await transaction.reset()
-            self._cap.release(sent=False)
+            self._release(sent=False)
             self._done(row, retry_at=time.time())
             self._stop(_unwritable(e))
         except (*_smtp_errors(), asyncio.CancelledError) as e:
@@ -819,7 +851,7 @@ class Sender:
             reason = _lost_reason(e)
             if transaction.stage == "content":
                 self._journal.later(journal.mark_in_doubt, row, reason)
-                self._cap.release(sent=True)
+                self._release(sent=True)
                 self._emit(
                     Event(IN_DOUBT, row=row, email=recipient.email, rows=(row,), reason=reason)
                 )
@@ -836,7 +868,7 @@ class Sender:
             raise
         else:
             self._journal.later(journal.mark_sent, row, reply, message_id, at=time.time())
-            self._cap.release(sent=True)
+            self._release(sent=True)
             self._sent += 1
             self._emit(
                 Event(SENT, row=row, email=recipient.email, reason=reply, message_id=message_id)
@@ -845,7 +877,7 @@ class Sender:
 
     def _fail(self, row: int, email: str, reason: str) -> None:
         self._journal.later(journal.mark_failed, row, reason, at=time.time())
-        self._cap.release(sent=False)
+        self._release(sent=False)
         self._failed += 1
         self._emit(Event(FAILED, row=row, email=email, reason=reason))
         self._done(row)
@@ -859,7 +891,7 @@ class Sender:
         delay = self._backoff(attempt) if delay is None else delay
         retry_at = time.time() + delay
         self._journal.later(journal.mark_deferred, row, reason, retry_at=retry_at, at=time.time())
-        self._cap.release(sent=False)
+        self._release(sent=False)
         self._emit(Event(RETRY, row=row, email=email, attempt=attempt, delay=delay, reason=reason))
         self._done(row, retry_at=retry_at)
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -154,6 +155,7 @@ def test_status_and_report_after_a_run_with_a_message_in_doubt(
     assert "sorry.apology: 12 recipients." in out
     assert "sent                11" in out and "in doubt             1" in out
     assert "customer0000@example.com" in out
+    assert "answer never came" in out and "--resend-in-doubt" in out
 
     report_file = tmp_path / "report.csv"
     assert main(["report", str(campaign), "--out", str(report_file)]) == EXIT_OK
@@ -188,6 +190,20 @@ def test_account_add_list_test_send_remove(make_smtp_server, campaign, trust_tes
 
     assert main(["send", str(campaign), "--account", "shop", "--yes"]) == EXIT_OK
     assert len(server.messages) == 12
+
+    # the password went to the keyring only: not the settings, the campaign (and its log),
+    # the report, the drafts folder or anything printed
+    report_file = campaign.parent / "report.csv"
+    assert main(["report", str(campaign), "--out", str(report_file)]) == EXIT_OK
+    printed = capsys.readouterr()
+    assert PASSWORD not in printed.out + printed.err
+    folders = [accounts.config_dir(), Path(os.environ["APOLOGY_COMPOSER_DATA_DIR"])]
+    files = [p for f in [*folders, campaign.parent] if f.exists() for p in f.rglob("*")]
+    names = {p.name for p in files}
+    assert {"accounts.json", campaign.name, report_file.name} <= names
+    for path in files:
+        if path.is_file():
+            assert PASSWORD.encode() not in path.read_bytes(), path
 
     assert main(["account", "remove", "shop"]) == EXIT_OK
     assert "and its saved password" in capsys.readouterr().out

@@ -64,6 +64,17 @@ def test_in_doubt_addresses_are_not_queued_under_another_row_either(conn):
     assert journal.enqueue(conn, [person(7, "ann@example.com")]) == 0
 
 
+def test_a_twin_row_stays_out_on_later_runs_while_the_first_waits_or_failed(conn):
+    twins = [person(2, "eve@example.com"), person(3, "EVE@example.com")]
+    assert journal.enqueue(conn, twins) == 1
+    # a later run (resume) while row 2 still waits must not queue row 3 for the same person
+    assert journal.enqueue(conn, twins) == 0
+    journal.mark_failed(conn, 2, "550 no such user")
+    assert journal.enqueue(conn, twins) == 0
+    assert journal.requeue_failed(conn) == 1
+    assert [(d.row, d.state) for d in journal.rows(conn)] == [(2, journal.QUEUED)]
+
+
 def test_sending_is_committed_before_the_message_leaves_and_recovered_as_in_doubt(conn):
     journal.enqueue(conn, [person(2, "ann@example.com"), person(3, "bob@example.com")])
     journal.mark_sending(conn, 2, "<m2@shop.test>")

@@ -284,6 +284,16 @@ def test_daily_cap_stops_cleanly_and_says_when_the_rest_can_go(campaign_path, ma
     assert again.sent == 0 and again.cap_reached and len(server.messages) == 5
 
 
+def test_daily_cap_is_filled_when_connections_wait_for_the_rate(campaign_path, make_smtp_server):
+    # Places held by connections waiting for their turn are not "used": the run sends up to
+    # the cap, and only then says the rest can go a day after the first one.
+    server = make_smtp_server()
+    summary, _ = send(campaign_path, server, daily_cap=5, rate=600, connections=3)
+    assert summary.sent == 5 and summary.cap_reached and len(server.messages) == 5
+    first_sent = min(d.sent_at for d in deliveries(campaign_path) if d.sent_at)
+    assert summary.resume_at == pytest.approx(first_sent + 24 * 3600)
+
+
 def test_cancel_from_another_thread_finishes_in_flight_and_keeps_the_journal_exact(
     tmp_path, make_smtp_server
 ):
@@ -316,6 +326,27 @@ def test_pause_starts_nothing_new_until_resume(tmp_path, make_smtp_server):
 
     summary, _ = send(path, server, connections=1, control=pause_once)
     assert summary.sent == 6
+    between = seen[seen.index(PAUSED) : seen.index(RESUMED)]
+    assert SENDING not in between and SENT not in between
+
+
+def test_pause_holds_a_connection_that_was_waiting_for_its_turn_under_the_rate(
+    tmp_path, make_smtp_server
+):
+    # Two connections at 60 a minute: when the first message is sent the second connection
+    # is still waiting for its beat; pausing then must keep it from starting a transaction.
+    path = make_campaign(tmp_path / "c.apology", 3)
+    server = make_smtp_server()
+    seen: list[str] = []
+
+    def pause_once(sender, event, campaign):
+        seen.append(event.kind)
+        if event.kind == SENT and PAUSED not in seen:
+            sender.pause()
+            threading.Timer(1.5, sender.resume).start()
+
+    summary, _ = send(path, server, connections=2, rate=60, control=pause_once)
+    assert summary.sent == 3
     between = seen[seen.index(PAUSED) : seen.index(RESUMED)]
     assert SENDING not in between and SENT not in between
 

@@ -518,7 +518,12 @@ def run_status(args: argparse.Namespace) -> int:
     for label, n in lines:
         print(f"  {label:<13} {n:>8,}")
     if doubt:
-        print("In doubt — these may have gone out; check before sending them again:")
+        print(
+            "In doubt — the whole message reached the mail server but its answer never came "
+            "(the connection dropped or the program stopped), so these may have gone out. "
+            "Check your Sent folder or ask the customer; `send --resend-in-doubt` sends them "
+            "again:"
+        )
         for d in doubt[:50]:
             print(f"  row {d.row:<6} {d.email:<40} {report.when(d.updated_at)}")
         if len(doubt) > 50:
