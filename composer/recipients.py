@@ -679,7 +679,9 @@ def _checked_cell(cell: Cell, header: str) -> tuple[str, str]:
     text = _address_cell(cell)
     if not text:
         raise _RowProblem(
-            BLANK, f'the "{header}" cell is empty; add the address or leave the row out.'
+            BLANK,
+            f'the "{header}" cell is empty, so this row gets no apology; add the address in the '
+            "spreadsheet and open it again if they should get one.",
         )
     try:
         return parse_address(text)
@@ -687,7 +689,7 @@ def _checked_cell(cell: Cell, header: str) -> tuple[str, str]:
         fix = (
             "each message goes to one person, so give each address its own row"
             if error.several
-            else "fix it in the spreadsheet or leave the row out"
+            else "this row gets no apology until it is fixed in the spreadsheet and opened again"
         )
         raise _RowProblem(INVALID, f"{error.phrase}; {fix}.") from None
 

@@ -233,11 +233,12 @@ def test_invalid_address_message_names_row_cell_and_reason():
     first, second = result.problems
     assert first.message == (
         "Row 214: 'jane@@example.com' is not a valid address (the part after the @ contains "
-        "invalid characters: '@'); fix it in the spreadsheet or leave the row out."
+        "invalid characters: '@'); this row gets no apology until it is fixed in the spreadsheet "
+        "and opened again."
     )
     assert second.message == (
         "Row 215: 'a..b@example.com' is not a valid address (it cannot have two dots in a "
-        "row); fix it in the spreadsheet or leave the row out."
+        "row); this row gets no apology until it is fixed in the spreadsheet and opened again."
     )
     assert [p.kind for p in result.problems] == [INVALID, INVALID]
     assert result.valid == []
@@ -272,7 +273,8 @@ def test_blank_address_is_a_problem(cell):
     (problem,) = result.blank
     assert (problem.row, problem.kind) == (3, BLANK)
     assert problem.message == (
-        'Row 3: the "E-mail" cell is empty; add the address or leave the row out.'
+        'Row 3: the "E-mail" cell is empty, so this row gets no apology; add the address in the '
+        "spreadsheet and open it again if they should get one."
     )
     assert emails_of(result) == ["b@example.com"]
 
