@@ -227,13 +227,13 @@ def _file(plan: CodePlan, recipients: list[Recipient], already: Mapping[int, str
         if already:
             message = (
                 f"There {'is' if spare == 1 else 'are'} {spare} unused "
-                f"code{'' if spare == 1 else 's'} for {len(waiting)} customers who still need "
+                f"code{'' if spare == 1 else 's'} for {_customers(len(waiting))} who still need "
                 f"one; add at least {short} more code{'' if short == 1 else 's'}."
             )
         else:
             message = (
                 f"There {'is' if spare == 1 else 'are'} {spare} code{'' if spare == 1 else 's'} "
-                f"for {len(waiting)} customers; add at least {short} more "
+                f"for {_customers(len(waiting))}; add at least {short} more "
                 f"code{'' if short == 1 else 's'}."
             )
         return _Outcome({}, [Problem(None, CODE_PROBLEM, message)], CodeError(message))
@@ -241,3 +241,7 @@ def _file(plan: CodePlan, recipients: list[Recipient], already: Mapping[int, str
     for row in waiting:
         assignment[row] = next(available)
     return _Outcome(dict(sorted(assignment.items())), [])
+
+
+def _customers(n: int) -> str:
+    return f"{n} customer" if n == 1 else f"{n} customers"

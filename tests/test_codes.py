@@ -130,6 +130,9 @@ def test_too_few_codes_is_an_error_before_sending() -> None:
     assert str(e.value) == "There are 48 codes for 50 customers; add at least 2 more codes."
     (problem,) = problems(plan, crowd)
     assert (problem.row, problem.kind, problem.message) == (None, CODE, str(e.value))
+    with pytest.raises(CodeError) as e:
+        assign(CodePlan(FILE, pool=()), people(2))
+    assert str(e.value) == "There are 0 codes for 1 customer; add at least 1 more code."
 
 
 def test_adding_recipients_never_reuses_or_changes_a_code() -> None:
