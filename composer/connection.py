@@ -155,6 +155,11 @@ async def _close(smtp: aiosmtplib.SMTP, protocol: object = None, timeout: float 
     deadline = asyncio.get_running_loop().time() + timeout
     while not getattr(protocol, "_connection_lost", True):
         if asyncio.get_running_loop().time() > deadline:
+            # The server never finished the TLS goodbye: cut the socket instead of leaving it
+            # open past the end of the event loop.
+            transport = getattr(protocol, "transport", None)
+            if transport is not None:
+                transport.abort()
             break
         await asyncio.sleep(0.005)
 
@@ -221,6 +226,8 @@ class _Opening:
             self.stage = STEP_LOGIN
             await self._login(smtp, secret)
         except asyncio.CancelledError:
+            if smtp.transport is not None:
+                smtp.transport.abort()  # no TLS goodbye: the socket goes on the loop's next turn
             smtp.close()
             raise
         except ConnectionProblem:
@@ -382,8 +389,10 @@ async def _speaks_tls(host: str, port: int, timeout: float) -> bool:
     except (OSError, TimeoutError):
         return False
     writer.close()
-    with contextlib.suppress(OSError, TimeoutError):
+    try:
         await asyncio.wait_for(writer.wait_closed(), seconds)
+    except (OSError, TimeoutError):
+        writer.transport.abort()  # no TLS goodbye came back: free the socket anyway
     return True
 
 

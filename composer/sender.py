@@ -299,7 +299,7 @@ class _Transaction:
             protocol.write(payload)
             reply = await protocol.read_response(timeout=self.timeout)
         except BaseException:
-            smtp.close()  # the conversation is out of step; never reuse it
+            _drop(smtp)  # the conversation is out of step; never reuse it
             raise
         self.open = False
         if reply.code // 100 != 2:
@@ -314,7 +314,7 @@ class _Transaction:
         try:
             await self.smtp.rset(timeout=self.timeout)
         except Exception:
-            self.smtp.close()
+            _drop(self.smtp)
             return False
         self.open = False
         return True
@@ -364,6 +364,18 @@ class _JournalWriter:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)
+
+
+def _drop(smtp: Any) -> None:
+    """Cut a connection that is out of step or already lost, without a TLS goodbye.
+
+    ``smtp.close()`` alone starts a TLS shutdown that waits for the server's answer (up to
+    30 s); if the run ends first, the socket is left open and warns at some later garbage
+    collection. Aborting frees the socket on the event loop's next turn."""
+    transport = smtp.transport
+    if transport is not None:
+        transport.abort()
+    smtp.close()
 
 
 def _in_doubt_if_sending(conn: Any, row: int, reason: str) -> None:
@@ -736,7 +748,7 @@ class Sender:
                     try:
                         await smtp.noop(timeout=self.timeout)
                     except _smtp_errors():
-                        smtp.close()
+                        _drop(smtp)
                 if smtp is not None and not smtp.is_connected:
                     self._live_connections -= 1
                     smtp = None
@@ -786,10 +798,14 @@ class Sender:
             self._place_freed.set_result(None)
 
     async def _quit(self, smtp: Any) -> None:
+        from composer import connection
+
         try:
-            await asyncio.wait_for(smtp.quit(), timeout=min(self.timeout, 5.0))
+            # Waits until the socket is really closed: a TLS goodbye still under way when the
+            # run's event loop ends would leave the socket open (a ResourceWarning much later).
+            await connection.disconnect(smtp, timeout=min(self.timeout, 5.0))
         except BaseException:
-            smtp.close()
+            _drop(smtp)
 
     def _backoff(self, attempt: int) -> float:
         """Exponential back-off with jitter: base, 2x, 4x ... capped; half of it random."""
@@ -824,7 +840,7 @@ class Sender:
             reply = _reply_text(e.code, e.message)
             await transaction.reset()
             if e.code == 421:
-                smtp.close()
+                _drop(smtp)
                 self._retry(row, recipient.email, attempt, reply, delay=0.0)
             elif 400 <= e.code < 500:
                 self._retry(row, recipient.email, attempt, reply)
@@ -847,7 +863,7 @@ class Sender:
             self._done(row, retry_at=time.time())
             self._stop(_unwritable(e))
         except (*_smtp_errors(), asyncio.CancelledError) as e:
-            smtp.close()
+            _drop(smtp)
             reason = _lost_reason(e)
             if transaction.stage == "content":
                 self._journal.later(journal.mark_in_doubt, row, reason)
@@ -975,9 +991,7 @@ async def test_to_self(
     except _smtp_errors() as e:
         raise SendError(f"{_lost_reason(e)[:-1]}; the test message may not have gone.") from e
     finally:
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(smtp.quit(), 5.0)
-        smtp.close()
+        await connection.disconnect(smtp, timeout=5.0)
 
 
 # Not pytest tests when a test module imports them.
