@@ -433,7 +433,13 @@ def _explain(exc: Exception, account: Account, stage: str, timeout: float) -> Co
         elif "5.7.30" in exc.message:
             advice = "password sign-in is turned off for this organisation; ask your administrator to allow it"
         else:
-            advice = password_hint(account).rstrip(".")
+            # the provider's hint is a sentence of its own ("Gmail needs an app password …")
+            return LoginRejected(
+                f"The mail server {host} rejected the sign-in for {account.login}: "
+                f"{password_hint(account).rstrip('.')} (the server said: {reply}).",
+                field="password",
+                reply=reply,
+            )
         return LoginRejected(
             f"The mail server {host} rejected the sign-in for {account.login} ({reply}); {advice}.",
             field="password",
