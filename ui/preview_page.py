@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets import heading, hint
 from ui.worker import Job, Worker
 
 CACHE_SIZE = 64  # messages kept ready; the neighbours of the shown one are always among them
@@ -289,18 +290,13 @@ class PreviewPage(QWidget):
     # ---- layout -----------------------------------------------------------------------
     def _build(self) -> None:
         tr = self.tr
-        self.title = QLabel(tr("Preview"))
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.explain = QLabel(
+        self.title = heading(tr("Preview"))
+        self.explain = hint(
             tr(
                 "Each customer gets their own message, exactly as shown here. Nobody sees who "
                 "else got one."
             )
         )
-        self.explain.setWordWrap(True)
 
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(tr("Search by name or e-mail address"))

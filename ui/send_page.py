@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from composer import audience, journal
 from composer.outbox import PRACTICE_NAME, PracticeOutbox, is_practice, practice_account
+from ui.widgets import heading
 from ui.worker import Job, Worker
 
 PRACTICE_SECRET = "practice"  # the practice outbox accepts any password; this is no secret
@@ -212,11 +213,7 @@ class SendPage(QWidget):
     # ---- layout -----------------------------------------------------------------------
     def _build(self) -> None:
         tr = self.tr
-        title = QLabel(tr("Send"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = heading(tr("Send"))
 
         # -- from which mailbox
         self.account_box = QComboBox()
