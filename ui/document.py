@@ -170,6 +170,28 @@ def _known_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in settings.items() if k in names}
 
 
+def draft_campaign(
+    state: Mapping[str, Any], already: Mapping[int, str] | None, identity: Identity | None = None
+) -> Any:
+    """In the worker: an in-memory campaign of ``campaign_state()``, with the unique codes a
+    saved campaign already gave out; ``identity`` stands in for the state's sender."""
+    from composer.campaign import Campaign
+
+    campaign = Campaign.draft(
+        table=state["table"],
+        columns=state["columns"],
+        template=state["template"],
+        identity=identity or state["identity"],
+        code_plan=state.get("code_plan"),
+        attachments=state.get("attachments"),
+        suppress=state.get("suppress") or frozenset(),
+        filter=state.get("filter"),
+    )
+    if already:
+        campaign.codes.update(already)
+    return campaign
+
+
 class Document(QObject):
     """The campaign being edited; see the module docstring for the API."""
 

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.document import draft_campaign
 from ui.widgets import heading, hint
 from ui.worker import Job, Worker
 
@@ -88,7 +89,6 @@ class Prepared:
 def prepare(state: dict[str, Any], already: dict[int, str] | None, checkup: Any = None) -> Prepared:
     """In the worker: an in-memory campaign for the current edits, its audience and codes."""
     from composer import template as templates
-    from composer.campaign import Campaign
     from composer.errors import ComposerError
     from composer.message import Identity
 
@@ -96,18 +96,7 @@ def prepare(state: dict[str, Any], already: dict[int, str] | None, checkup: Any 
     if identity is None or not identity.address.strip():
         # no account chosen yet: a stand-in sender, shown as such (see _display)
         identity = Identity(name="", address=NO_SENDER)
-    campaign = Campaign.draft(
-        table=state["table"],
-        columns=state["columns"],
-        template=state["template"],
-        identity=identity,
-        code_plan=state.get("code_plan"),
-        attachments=state.get("attachments"),
-        suppress=state.get("suppress") or frozenset(),
-        filter=state.get("filter"),
-    )
-    if already:
-        campaign.codes.update(already)
+    campaign = draft_campaign(state, already, identity)
     problem = ""
     try:
         if checkup is not None:  # the engine's check already chose the audience and codes

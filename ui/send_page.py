@@ -43,23 +43,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer import audience, journal
+from composer import audience, journal, report
 from composer.outbox import PRACTICE_NAME, PracticeOutbox, is_practice, practice_account
+from ui.document import draft_campaign as draft_of_edits
 from ui.widgets import heading
 from ui.worker import Job, Worker
 
 PRACTICE_SECRET = "practice"  # the practice outbox accepts any password; this is no secret
 FLUSH_MS = 100  # events are shown in batches this often
 LOG_LINES = 2000
-
-STATE_WORDS = {
-    journal.QUEUED: "not sent yet",
-    journal.SENDING: "being sent",
-    journal.SENT: "sent",
-    journal.FAILED: "failed",
-    journal.DEFERRED: "will retry",
-    journal.IN_DOUBT: "in doubt",
-}
 
 
 def data_dir() -> Path:
@@ -77,20 +69,7 @@ def data_dir() -> Path:
 
 def draft_campaign(state: dict[str, Any], already: dict[int, str] | None) -> Any:
     """An in-memory campaign of the current edits, codes given (not stored), for a test."""
-    from composer.campaign import Campaign
-
-    campaign = Campaign.draft(
-        table=state["table"],
-        columns=state["columns"],
-        template=state["template"],
-        identity=state["identity"],
-        code_plan=state.get("code_plan"),
-        attachments=state.get("attachments"),
-        suppress=state.get("suppress") or frozenset(),
-        filter=state.get("filter"),
-    )
-    if already:
-        campaign.codes.update(already)
+    campaign = draft_of_edits(state, already)
     campaign.assign_codes(store=False)
     return campaign
 
@@ -152,7 +131,6 @@ def requeue_failed(path: Path) -> int:
 
 
 def export_report(path: Path, target: Path) -> int:
-    from composer import report
     from composer.campaign import Campaign
 
     with Campaign.open(path) as campaign:
@@ -914,9 +892,9 @@ class SendPage(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(min(self._run_done, total))
         parts = [
-            f"{_number(n)} {STATE_WORDS[s]}"
+            f"{_number(n)} {report.STATE_WORDS[s]}"
             for s, n in self._run_counts.items()
-            if n and s in STATE_WORDS
+            if n and s in report.STATE_WORDS
         ]
         eta = ""
         left = self._run_total - self._run_done
@@ -1013,7 +991,7 @@ class SendPage(QWidget):
             done = total - counts.get(journal.QUEUED, 0) - counts.get(journal.DEFERRED, 0)
             self.progress.setRange(0, max(total, 1))
             self.progress.setValue(done)
-            parts = [f"{_number(n)} {STATE_WORDS[s]}" for s, n in counts.items() if n]
+            parts = [f"{_number(n)} {report.STATE_WORDS[s]}" for s, n in counts.items() if n]
             self.progress_text.setText(self.tr("So far: ") + ", ".join(parts) + ".")
         self._update()
         self._refresh_window()
