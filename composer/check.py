@@ -1,25 +1,27 @@
 """Is this mailing sendable? One answer, computed in one place for the CLI and the app.
 
-``run`` reads the recipients, applies the filter, checks the template's fields against the
-columns, finds blank values without a fallback, checks the discount codes and attachments, and
-returns a ``Checkup``: every problem found plus ``blocking``, the plain sentences that stop
-sending. Invalid, duplicate and suppressed rows are reported but do not block: everyone else
-can still get their apology.
+``run`` reads the recipients, applies the filter, checks the apology (written at all? fields
+known?) against the columns, finds blank values without a fallback, checks the discount codes,
+attachments and the sender, and (for the app, and for ``send``) whether this version was tried
+on the sender first. It returns a ``Checkup``: every problem found plus ``blockers``, the plain
+sentences that stop sending, each naming the step where it is fixed. Invalid, duplicate and
+suppressed rows are reported but do not block: everyone else can still get their apology.
 
-It must stay fast (the CLI ``check`` of 100,000 rows runs in about the time it takes to read
-the file), so it never renders messages: blanks are found from the template's analysis, codes
-are validated without building a single e-mail, and heavy modules load only when needed."""
+Every rule lives here; the front ends only show what it says. It must stay fast (the CLI
+``check`` of 100,000 rows runs in about the time it takes to read the file), so it never
+renders messages: blanks are found from the template's analysis, codes are validated without
+building a single e-mail, and heavy modules load only when needed."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from composer.attachments import AttachmentPlan
-from composer.audience import Filter
-from composer.codes import NONE, CodePlan, rows_text
+from composer.codes import FILE, NONE
 from composer.errors import ComposerError
+from composer.mailing import Mailing
 from composer.recipients import (
     MISSING_FIELD,
     ColumnMap,
@@ -28,80 +30,151 @@ from composer.recipients import (
     Recipients,
 )
 from composer.table import Table
-from composer.template import Template
+from composer.template import CODE
+from composer.wording import customers, has, rows_text
 
 if TYPE_CHECKING:
-    from composer.message import Identity
+    from composer.campaign import TestStatus
+
+LONG_VALUE = 80  # characters: a value this long in a sentence is worth a second look
+EMPTY_LOOKING = frozenset(
+    {"-", "--", "—", "n/a", "na", "none", "null", "nil", "?", "0", "x", "tbd"}
+)
+
+
+class Step(StrEnum):
+    """Where the person fixes a problem (the app's steps; the CLI names the option)."""
+
+    CUSTOMERS = "customers"
+    MESSAGE = "message"
+    SEND = "send"
+
+
+@dataclass(frozen=True, slots=True)
+class Blocker:
+    """One reason the mailing cannot go yet: a plain sentence, and the step that fixes it."""
+
+    step: Step
+    sentence: str
+    field: str | None = None
+
+    def __str__(self) -> str:
+        return self.sentence
 
 
 @dataclass(slots=True)
 class Checkup:
-    """What ``check`` found. ``blocking`` empty means the apology can be sent."""
+    """What ``check`` found. ``blockers`` empty means the apology can be sent."""
 
     rows_read: int
     recipients: Recipients
     audience: list[Recipient]
-    codes: dict[int, str]  # row -> discount code each recipient would get (none: empty)
+    codes: dict[str, str]  # customer -> discount code each would get (no codes: empty)
     problems: list[Problem]  # per row (row set) and for the whole list (row None)
-    blocking: list[str]  # plain sentences; each one stops sending until fixed
+    blockers: list[Blocker]
     fields_used: tuple[str, ...] = ()  # template fields, in reading order
     missing: dict[str, list[int]] = field(default_factory=dict)  # field -> rows blank, no fallback
+    blank: dict[str, int] = field(default_factory=dict)  # field -> people with it blank, at all
+    codes_left: int | None = None  # codes of a codes file nobody gets (None: not a file)
+    notes: tuple[str, ...] = ()  # things worth knowing that block nothing (an odd file)
+    test: TestStatus | None = None  # whether this version was tried first (when asked)
 
     @property
     def sendable(self) -> bool:
-        return not self.blocking
+        return not self.blockers
+
+    @property
+    def blocking(self) -> list[str]:
+        """The blockers' sentences."""
+        return [b.sentence for b in self.blockers]
+
+    def blockers_for(self, step: Step) -> list[Blocker]:
+        return [b for b in self.blockers if b.step == step]
+
+    def first_step_to_fix(self) -> Step | None:
+        """The earliest step with something to fix (None: nothing blocks)."""
+        for step in Step:
+            if self.blockers_for(step):
+                return step
+        return None
+
+
+OPEN_SPREADSHEET = "Open the spreadsheet that lists the customers who should get the apology."
+EMPTY_SUBJECT = "The subject is empty; write the subject line customers will see in their inbox."
+EMPTY_BODY = "The apology is empty; write the message each customer will read."
+NEEDS_TEST = (
+    "Send a test to yourself first and read it in your own inbox, or tick “Send without a test”."
+)
+NEW_TEST = (
+    "The apology changed since your test; send yourself a new test (or tick “Send without a test”)."
+)
 
 
 def run(
-    table: Table,
-    columns: ColumnMap | None,
-    template: Template,
+    mailing: Mailing,
     *,
-    code_plan: CodePlan | None = None,
-    attachments: AttachmentPlan | None = None,
-    suppress: frozenset[str] | set[str] = frozenset(),
-    filter: Filter | None = None,
-    identity: Identity | None = None,
-    already: Mapping[int, str] | None = None,
+    already: Mapping[str, str] | None = None,
+    check_sender: bool = True,
+    test: TestStatus | None = None,
 ) -> Checkup:
-    """Check a mailing without sending or rendering anything. ``columns`` None: detected.
-    ``already`` holds unique codes a campaign has given out (they are kept)."""
+    """Check a mailing without sending or rendering anything. ``already`` holds the unique
+    codes a campaign has given out (they are kept); ``check_sender=False`` leaves out the
+    sender (a preview with a placeholder); ``test`` given: the mailing also needs a test of
+    this version to the sender (or the person's choice to skip it)."""
     from composer import recipients as people_module
 
-    code_plan = code_plan or CodePlan()
-    attachments = attachments or AttachmentPlan()
-    filter = filter or Filter()
-    blocking: list[str] = []
-
-    try:
-        people = people_module.build(table, columns, suppress)
-    except ComposerError as error:  # no address column, or a column that does not exist
-        people = Recipients(table, columns or ColumnMap(None), [], [])
-        blocking.append(str(error))
+    blockers: list[Blocker] = []
+    table = mailing.table
+    if table is None:
+        empty = Table(columns=[], rows=[], row_numbers=[])
+        people = Recipients(empty, ColumnMap(None), [], [])
+        blockers.append(Blocker(Step.CUSTOMERS, OPEN_SPREADSHEET))
         audience: list[Recipient] = []
     else:
-        audience = _audience(people, filter, blocking)
-        if not audience and not blocking:
-            blocking.append(_nobody(people, table))
+        try:
+            people = people_module.build(table, mailing.columns, mailing.suppress)
+        except ComposerError as error:  # no address column, or a column that does not exist
+            people = Recipients(table, mailing.columns or ColumnMap(None), [], [])
+            blockers.append(Blocker(Step.CUSTOMERS, str(error)))
+            audience = []
+        else:
+            audience = _audience(people, mailing, blockers)
+            if not audience and not blockers:
+                blockers.append(Blocker(Step.CUSTOMERS, _nobody(people, table)))
     problems = list(people.problems)
 
-    fields, missing = _template(template, table, audience, blocking, problems)
-    codes = _codes(template, code_plan, audience, already or {}, blocking, problems)
-    _attachments(attachments, audience, blocking, problems)
-    if identity is not None:
-        _sender(identity, blocking)
-    return Checkup(len(table), people, audience, codes, problems, blocking, fields, missing)
+    fields, missing, blank = _template(mailing, audience, blockers, problems)
+    codes, left = _codes(mailing, fields, audience, already or {}, blockers, problems)
+    _attachments(mailing, audience, blockers, problems)
+    if check_sender:
+        _sender(mailing, blockers)
+    if test is not None and not test.done:
+        blockers.append(Blocker(Step.SEND, NEW_TEST if test.earlier else NEEDS_TEST))
+    return Checkup(
+        rows_read=len(table) if table is not None else 0,
+        recipients=people,
+        audience=audience,
+        codes=codes,
+        problems=problems,
+        blockers=blockers,
+        fields_used=fields,
+        missing=missing,
+        blank=blank,
+        codes_left=left,
+        notes=tuple(getattr(table, "notes", ()) or ()),
+        test=test,
+    )
 
 
-def _audience(people: Recipients, filter: Filter, blocking: list[str]) -> list[Recipient]:
-    if not filter.conditions:
+def _audience(people: Recipients, mailing: Mailing, blockers: list[Blocker]) -> list[Recipient]:
+    if not mailing.filter.conditions:
         return list(people.valid)
     from composer import audience
 
     try:
-        return audience.select(people.valid, filter)
+        return audience.select(people.valid, mailing.filter)
     except ComposerError as error:  # a condition naming a missing column, a bad number
-        blocking.append(str(error))
+        blockers.append(Blocker(Step.CUSTOMERS, str(error)))
         return []
 
 
@@ -120,30 +193,47 @@ def _nobody(people: Recipients, table: Table) -> str:
 
 
 def _template(
-    template: Template,
-    table: Table,
+    mailing: Mailing,
     audience: list[Recipient],
-    blocking: list[str],
+    blockers: list[Blocker],
     problems: list[Problem],
-) -> tuple[tuple[str, ...], dict[str, list[int]]]:
-    """Unknown fields and syntax (by compiling once), then blank values without a fallback."""
+) -> tuple[tuple[str, ...], dict[str, list[int]], dict[str, int]]:
+    """An apology at all; unknown fields and syntax (by compiling once); then blank values
+    without a fallback, and how many people have each field blank at all."""
     from composer import template as templates
 
+    template = mailing.template
+    empty = False
+    if not template.subject.strip():
+        blockers.append(Blocker(Step.MESSAGE, EMPTY_SUBJECT))
+        empty = True
+    if not template.body.strip():
+        blockers.append(Blocker(Step.MESSAGE, EMPTY_BODY))
+        empty = True
+    if empty and not (template.subject.strip() or template.body.strip()):
+        return (), {}, {}
+    table = mailing.table
+    known = table.fields if table is not None else []
     try:
         fields = templates.fields_in_order(template)
-        templates.Renderer(template, table.fields)
+        if table is not None:
+            templates.Renderer(template, known)
     except ComposerError as error:
-        blocking.append(str(error))
-        return (), {}
+        blockers.append(Blocker(Step.MESSAGE, str(error), getattr(error, "field", None)))
+        return (), {}, {}
     missing = templates.missing_values(template, audience)
-    headers = {c.field: c.header for c in table.columns}
+    headers = {c.field: c.header for c in table.columns} if table is not None else {}
     for name, rows in missing.items():
         label = headers.get(name, name)  # the column as the person named it
-        blocking.append(
-            f"{len(rows)} {_people(len(rows))} {'has' if len(rows) == 1 else 'have'} no "
-            f"{label} ({rows_text(rows)}); give a fallback for {{{{ {name} }}}} (the words to "
-            f"write instead, such as “there”) or leave "
-            f"{'that row' if len(rows) == 1 else 'those rows'} out."
+        n = len(rows)
+        blockers.append(
+            Blocker(
+                Step.MESSAGE,
+                f"{customers(n)} {has(n)} no {label} ({rows_text(rows)}); give a fallback for "
+                f"{{{{ {name} }}}} (the words to write instead, such as “there”) or leave "
+                f"{'that row' if n == 1 else 'those rows'} out.",
+                name,
+            )
         )
         problems.extend(
             Problem(
@@ -151,49 +241,82 @@ def _template(
             )
             for row in rows
         )
-    return fields, missing
+    blank = _blank_counts(fields, audience, missing)
+    return fields, missing, blank
+
+
+def _blank_counts(
+    fields: tuple[str, ...], audience: list[Recipient], missing: dict[str, list[int]]
+) -> dict[str, int]:
+    """Field -> how many people of the audience have it blank, whether a fallback covers it or
+    not (the fallback boxes say how often their words will be used)."""
+    from composer import template as templates
+
+    used = [f for f in fields if f != CODE]
+    if not used or not audience:
+        return dict.fromkeys(used, 0)
+    # missing_values knows the fast column-wise way; ask it about every field, fallbacks off
+    from composer.template import Template
+
+    bare = Template(subject="", body=" ".join(f"{{{{ {f} }}}}" for f in used))
+    every = templates.missing_values(bare, audience)
+    return {f: max(len(every.get(f, ())), len(missing.get(f, ()))) for f in used}
 
 
 def _codes(
-    template: Template,
-    plan: CodePlan,
+    mailing: Mailing,
+    fields: tuple[str, ...],
     audience: list[Recipient],
-    already: Mapping[int, str],
-    blocking: list[str],
+    already: Mapping[str, str],
+    blockers: list[Blocker],
     problems: list[Problem],
-) -> dict[int, str]:
+) -> tuple[dict[str, str], int | None]:
     from composer import codes
     from composer import template as templates
 
+    plan, template = mailing.code_plan, mailing.template
     if plan.kind == NONE:
         try:
-            needed = templates.needs_code(template)
+            needed = bool(fields) and templates.needs_code(template)
         except ComposerError:
             needed = False  # the template's own error is already reported
-        if needed and audience and templates.CODE in audience[0].fields:
+        if needed and audience and CODE in audience[0].fields:
             # A column headed "Code" is not {{ code }} until it is chosen as the codes column.
-            blocking.append(
-                "The apology prints {{ code }}, but no discount code was chosen; to use the "
-                "spreadsheet's code column, choose it as the codes column (or give one shared "
-                "code or a codes file)."
+            blockers.append(
+                Blocker(
+                    Step.MESSAGE,
+                    "The apology prints {{ code }}, but no discount code was chosen; to use the "
+                    "spreadsheet's code column, choose it as the codes column (or give one "
+                    "shared code or a codes file).",
+                    CODE,
+                )
             )
         elif needed:
-            blocking.append(
-                "The apology prints {{ code }}, but no discount code was chosen; give one shared "
-                "code, a codes column or a codes file (or take {{ code }} out)."
+            blockers.append(
+                Blocker(
+                    Step.MESSAGE,
+                    "The apology prints {{ code }}, but no discount code was chosen; give one "
+                    "shared code, a codes column or a codes file (or take {{ code }} out).",
+                    CODE,
+                )
             )
-        return {}
+        return {}, None
     try:
-        return codes.assign(plan, audience, already)
+        given = codes.assign(plan, audience, already)
     except ComposerError as error:
-        blocking.append(str(error))
+        blockers.append(Blocker(Step.MESSAGE, str(error), CODE))
         problems.extend(codes.problems(plan, audience, already))
-        return {}
+        return {}, (0 if plan.kind == FILE else None)
+    if plan.kind != FILE:
+        return given, None
+    used = {c.strip().casefold() for c in (*already.values(), *given.values())}
+    return given, sum(1 for c in plan.pool if c.strip().casefold() not in used)
 
 
 def _attachments(
-    plan: AttachmentPlan, audience: list[Recipient], blocking: list[str], problems: list[Problem]
+    mailing: Mailing, audience: list[Recipient], blockers: list[Blocker], problems: list[Problem]
 ) -> None:
+    plan = mailing.attachments
     if not plan.files and not plan.column:
         return
     from composer import attachments
@@ -204,24 +327,96 @@ def _attachments(
     problems.extend(found)
     rows = sorted({p.row for p in found if p.row is not None})
     if rows:
-        blocking.append(
-            f"{len(rows)} {_people(len(rows))} cannot get their attachment ({rows_text(rows)}); "
-            "fix the files named for those rows or leave the rows out."
+        blockers.append(
+            Blocker(
+                Step.MESSAGE,
+                f"{customers(len(rows))} cannot get their attachment ({rows_text(rows)}); "
+                "fix the files named for those rows or leave the rows out.",
+            )
         )
-    blocking.extend(p.message for p in found if p.row is None)
+    blockers.extend(Blocker(Step.MESSAGE, p.message) for p in found if p.row is None)
 
 
-def _sender(identity: Identity, blocking: list[str]) -> None:
+def _sender(mailing: Mailing, blockers: list[Blocker]) -> None:
     from composer.recipients import parse_address
 
+    identity = mailing.identity
+    if not identity.address.strip():
+        blockers.append(
+            Blocker(
+                Step.SEND,
+                "The apology has no sender yet; choose the mail account it is sent from.",
+            )
+        )
+        return
     try:
         parse_address(identity.address)
     except ComposerError:
-        blocking.append(
-            f'The sender address "{identity.address}" is not a valid e-mail address; '
-            "give your own address as the sender."
+        blockers.append(
+            Blocker(
+                Step.SEND,
+                f'The sender address "{identity.address}" is not a valid e-mail address; '
+                "give your own address as the sender.",
+            )
         )
 
 
-def _people(n: int) -> str:
-    return "customer" if n == 1 else "customers"
+# -- values worth a second look (the preview shows them; the CLI preview prints them) --------
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """A value in one customer's message worth checking, and the text to highlight."""
+
+    sentence: str
+    mark: str = ""
+
+
+def second_looks(mailing: Mailing, recipient: Recipient) -> tuple[Look, ...]:
+    """In this customer's message: fields left blank (and the fallback used instead), values
+    that look empty ("n/a", "-"), values unusually long."""
+    from composer import template as templates
+
+    try:
+        fields = templates.fields_in_order(mailing.template)
+    except ComposerError:
+        return ()
+    fallbacks = mailing.template.fallbacks
+    table = mailing.table
+    headers = {c.field: c.header for c in table.columns} if table is not None else {}
+    looks: list[Look] = []
+    for name in fields:
+        if name == CODE:
+            continue
+        value = recipient.fields.get(name)
+        if value is None:
+            continue
+        label = f"“{headers.get(name, name)}”"  # the column as the person named it
+        shown = value.strip()
+        row = recipient.row
+        if not shown:
+            fallback = (fallbacks.get(name) or "").strip()
+            if fallback:
+                looks.append(
+                    Look(
+                        f"{label} is blank in row {row}; the fallback “{fallback}” is used "
+                        "instead.",
+                        fallback,
+                    )
+                )
+            else:
+                looks.append(
+                    Look(f"{label} is blank in row {row}: check that the message still reads well.")
+                )
+        elif shown.lower() in EMPTY_LOOKING:
+            looks.append(
+                Look(
+                    f"{label} is “{shown}” in row {row}: is that really what you want to print?",
+                    shown,
+                )
+            )
+        elif len(shown) > LONG_VALUE:
+            looks.append(
+                Look(f"{label} is unusually long ({len(shown)} characters) in row {row}.", shown)
+            )
+    return tuple(looks)

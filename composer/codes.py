@@ -1,7 +1,8 @@
 """Discount codes: none, one shared code, or unique codes from a column or a file.
 
 Unique codes are assigned once, deterministically, never to two people; the campaign stores
-the assignment so it never changes after the fact. Two codes that differ only in upper/lower
+the assignment by customer (their address, not their spreadsheet row) so it never changes after
+the fact, even when the customer list is edited and loaded again. Two codes that differ only in upper/lower
 case count as the same code, because many shop systems treat them so."""
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from types import MappingProxyType
 from composer.errors import CodeError
 from composer.recipients import CODE as CODE_PROBLEM
 from composer.recipients import Problem, Recipient
+from composer.wording import customers, rows_text
 
 NONE, SHARED, COLUMN, FILE = "none", "shared", "column", "file"
 KINDS = (NONE, SHARED, COLUMN, FILE)
-_NOTHING: Mapping[int, str] = MappingProxyType({})
+_NOTHING: Mapping[str, str] = MappingProxyType({})
 MAX_CODES_FILE_BYTES = 50_000_000  # ~2 million codes; anything bigger is the wrong file
 
 
@@ -32,15 +34,6 @@ class CodePlan:
 
 def _key(code: str) -> str:
     return code.strip().casefold()
-
-
-def rows_text(rows: list[int], limit: int = 5) -> str:
-    """ "row 4", "rows 4 and 9", "rows 4, 9, 12 and 30 more": row lists in one sentence."""
-    if len(rows) == 1:
-        return f"row {rows[0]}"
-    if len(rows) <= limit:
-        return "rows " + ", ".join(map(str, rows[:-1])) + f" and {rows[-1]}"
-    return "rows " + ", ".join(map(str, rows[: limit - 1])) + f" and {len(rows) - limit + 1} more"
 
 
 def load_codes_file(path: str | Path) -> tuple[str, ...]:
@@ -92,10 +85,11 @@ def load_codes_file(path: str | Path) -> tuple[str, ...]:
 
 
 def assign(
-    plan: CodePlan, recipients: Iterable[Recipient], already: Mapping[int, str] = _NOTHING
-) -> dict[int, str]:
-    """Row -> discount code for every recipient. Rows in ``already`` keep their code; for a
-    codes file, new rows get the unused codes in the file's order, by spreadsheet row."""
+    plan: CodePlan, recipients: Iterable[Recipient], already: Mapping[str, str] = _NOTHING
+) -> dict[str, str]:
+    """Customer key -> discount code for every recipient. Customers in ``already`` keep their
+    code; for a codes file, the others get the unused codes in the file's order, by
+    spreadsheet row."""
     found = _plan_problems(plan, list(recipients), already)
     if found.error is not None:
         raise found.error
@@ -103,7 +97,7 @@ def assign(
 
 
 def problems(
-    plan: CodePlan, recipients: Iterable[Recipient], already: Mapping[int, str] = _NOTHING
+    plan: CodePlan, recipients: Iterable[Recipient], already: Mapping[str, str] = _NOTHING
 ) -> list[Problem]:
     """What ``check`` reports about discount codes, one Problem per affected row where it can."""
     return _plan_problems(plan, list(recipients), already).problems
@@ -111,13 +105,13 @@ def problems(
 
 @dataclass(slots=True)
 class _Outcome:
-    assignment: dict[int, str]
+    assignment: dict[str, str]
     problems: list[Problem]
     error: CodeError | None = None
 
 
 def _plan_problems(
-    plan: CodePlan, recipients: list[Recipient], already: Mapping[int, str]
+    plan: CodePlan, recipients: list[Recipient], already: Mapping[str, str]
 ) -> _Outcome:
     if plan.kind == NONE:
         return _Outcome({}, [])
@@ -131,18 +125,18 @@ def _plan_problems(
     return _Outcome({}, [Problem(None, CODE_PROBLEM, message)], CodeError(message))
 
 
-def _shared(plan: CodePlan, recipients: list[Recipient], already: Mapping[int, str]) -> _Outcome:
+def _shared(plan: CodePlan, recipients: list[Recipient], already: Mapping[str, str]) -> _Outcome:
     code = (plan.shared or "").strip()
     if not code:
         message = "The shared discount code is blank; type the code every customer should get."
         return _Outcome({}, [Problem(None, CODE_PROBLEM, message)], CodeError(message))
-    rows = map(attrgetter("row"), recipients)
+    keys = map(attrgetter("key"), recipients)
     if not already:  # the usual check: one code for everybody, built without a Python loop
-        return _Outcome(dict.fromkeys(rows, code), [])
-    return _Outcome({row: already.get(row, code) for row in rows}, [])
+        return _Outcome(dict.fromkeys(keys, code), [])
+    return _Outcome({key: already.get(key, code) for key in keys}, [])
 
 
-def _column(plan: CodePlan, recipients: list[Recipient], already: Mapping[int, str]) -> _Outcome:
+def _column(plan: CodePlan, recipients: list[Recipient], already: Mapping[str, str]) -> _Outcome:
     column = plan.column or ""
     if recipients and column not in recipients[0].fields:
         message = (
@@ -152,13 +146,13 @@ def _column(plan: CodePlan, recipients: list[Recipient], already: Mapping[int, s
         return _Outcome(
             {}, [Problem(None, CODE_PROBLEM, message, field=column)], CodeError(message)
         )
-    assignment: dict[int, str] = {}
+    assignment: dict[str, str] = {}
     found: list[Problem] = []
     blank: list[int] = []
     first_row: dict[str, int] = {}
     duplicates: list[tuple[int, int, str]] = []
     for r in recipients:
-        code = already.get(r.row) or (r.fields.get(column) or "").strip()
+        code = already.get(r.key) or (r.fields.get(column) or "").strip()
         if not code:
             blank.append(r.row)
             found.append(
@@ -185,7 +179,7 @@ def _column(plan: CodePlan, recipients: list[Recipient], already: Mapping[int, s
                 )
             )
             continue
-        assignment[r.row] = code
+        assignment[r.key] = code
     error = None
     if blank:
         error = CodeError(
@@ -207,7 +201,7 @@ def _column(plan: CodePlan, recipients: list[Recipient], already: Mapping[int, s
     return _Outcome(assignment, found, error)
 
 
-def _file(plan: CodePlan, recipients: list[Recipient], already: Mapping[int, str]) -> _Outcome:
+def _file(plan: CodePlan, recipients: list[Recipient], already: Mapping[str, str]) -> _Outcome:
     seen: set[str] = set()
     for code in plan.pool:
         key = _key(code)
@@ -220,28 +214,24 @@ def _file(plan: CodePlan, recipients: list[Recipient], already: Mapping[int, str
         seen.add(key)
     used = {_key(c) for c in already.values()}
     available = iter([c.strip() for c in plan.pool if _key(c) not in used])
-    waiting = sorted(r.row for r in recipients if r.row not in already)
+    waiting = sorted((r for r in recipients if r.key not in already), key=attrgetter("row"))
     spare = len(plan.pool) - sum(1 for c in plan.pool if _key(c) in used)
     if spare < len(waiting):
         short = len(waiting) - spare
         if already:
             message = (
                 f"There {'is' if spare == 1 else 'are'} {spare} unused "
-                f"code{'' if spare == 1 else 's'} for {_customers(len(waiting))} who still need "
+                f"code{'' if spare == 1 else 's'} for {customers(len(waiting))} who still need "
                 f"one; add at least {short} more code{'' if short == 1 else 's'}."
             )
         else:
             message = (
                 f"There {'is' if spare == 1 else 'are'} {spare} code{'' if spare == 1 else 's'} "
-                f"for {_customers(len(waiting))}; add at least {short} more "
+                f"for {customers(len(waiting))}; add at least {short} more "
                 f"code{'' if short == 1 else 's'}."
             )
         return _Outcome({}, [Problem(None, CODE_PROBLEM, message)], CodeError(message))
-    assignment = {r.row: already[r.row] for r in recipients if r.row in already}
-    for row in waiting:
-        assignment[row] = next(available)
-    return _Outcome(dict(sorted(assignment.items())), [])
-
-
-def _customers(n: int) -> str:
-    return f"{n} customer" if n == 1 else f"{n} customers"
+    assignment = {r.key: already[r.key] for r in recipients if r.key in already}
+    for person in waiting:
+        assignment[person.key] = next(available)
+    return _Outcome(assignment, [])

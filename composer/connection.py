@@ -32,9 +32,12 @@ _TLS_PROBE_SECONDS = 5.0
 
 
 class ConnectionProblem(AccountError):
-    """Connecting or signing in failed; ``reason`` is a stable code for programs."""
+    """Connecting or signing in failed; ``reason`` is a stable code for programs, and
+    ``retryable`` says whether trying again later can help (a busy server, a lost line) or
+    only the person can (a wrong password, host or certificate)."""
 
     reason = "connection"
+    retryable = True
 
     def __init__(self, message: str, *, field: str | None = None, reply: str | None = None) -> None:
         super().__init__(message, field=field)
@@ -42,6 +45,7 @@ class ConnectionProblem(AccountError):
 
 
 class HostNotFound(ConnectionProblem):
+    retryable = False
     reason = "host_not_found"
 
 
@@ -54,14 +58,17 @@ class TimedOut(ConnectionProblem):
 
 
 class CertificateNotTrusted(ConnectionProblem):
+    retryable = False
     reason = "certificate"
 
 
 class WrongSecurity(ConnectionProblem):
+    retryable = False
     reason = "wrong_security"
 
 
 class AuthNotOffered(ConnectionProblem):
+    retryable = False
     reason = "auth_not_offered"
 
 
@@ -69,6 +76,7 @@ class LoginRejected(ConnectionProblem):
     """The server refused the user name or password: stop, do not try again and again."""
 
     reason = "login_rejected"
+    retryable = False
 
 
 class ServerBusy(ConnectionProblem):
@@ -82,6 +90,7 @@ class Disconnected(ConnectionProblem):
 
 
 class SignInUnsupported(ConnectionProblem):
+    retryable = False
     reason = "sign_in_unsupported"
 
 

@@ -1,6 +1,8 @@
 """The delivery journal inside a campaign file: the fate of every message.
 
-Per recipient: queued -> sending -> sent | failed | deferred -> ... | in_doubt.
+Per customer, known by their normalised address (``recipients.customer_key``), never by a
+spreadsheet row: queued -> sending -> sent | failed | deferred -> ... | in_doubt. The row
+number is kept beside it for the person (where the customer sat when last loaded).
 ``sending`` is committed before SMTP DATA and ``sent`` after the 250, so a crash between the two
 leaves ``sending``, which becomes ``in_doubt`` when the campaign is reopened.
 
@@ -11,34 +13,46 @@ seconds (``time.time()``) stored as REAL; the report turns them into readable da
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
-QUEUED, SENDING, SENT, FAILED, DEFERRED, IN_DOUBT = (
-    "queued",
-    "sending",
-    "sent",
-    "failed",
-    "deferred",
-    "in_doubt",
-)
-STATES = (QUEUED, SENDING, SENT, FAILED, DEFERRED, IN_DOUBT)
+if TYPE_CHECKING:
+    from composer.recipients import Recipient
 
-# States in which the person may already have the apology: never queue that address again.
-_MAYBE_DELIVERED = (SENT, SENDING, IN_DOUBT)
+
+class State(StrEnum):
+    """Where one customer's apology stands."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    DEFERRED = "deferred"
+    IN_DOUBT = "in_doubt"
+
+
+QUEUED, SENDING, SENT, FAILED, DEFERRED, IN_DOUBT = State
+STATES = tuple(State)
+
+# States in which the customer may already have the apology.
+MAYBE_DELIVERED = (SENT, SENDING, IN_DOUBT)
 
 DAY = 24 * 60 * 60.0
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS deliveries (
-    row INTEGER PRIMARY KEY,            -- spreadsheet row number of the recipient
+    customer TEXT PRIMARY KEY,          -- the normalised address: who the customer is
+    row INTEGER NOT NULL,               -- their spreadsheet row when last loaded, for people
     email TEXT NOT NULL,                -- the one address the message goes to
     name TEXT NOT NULL DEFAULT '',
     code TEXT,                          -- discount code given to this recipient, if any
-    state TEXT NOT NULL CHECK (state IN ({", ".join(repr(s) for s in STATES)})),
+    state TEXT NOT NULL CHECK (state IN ({", ".join(repr(s.value) for s in STATES)})),
     attempts INTEGER NOT NULL DEFAULT 0,
     last_reply TEXT,                    -- the server's last answer, or our plain reason
     message_id TEXT,
@@ -47,22 +61,22 @@ CREATE TABLE IF NOT EXISTS deliveries (
     updated_at REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS deliveries_state ON deliveries (state);
-CREATE INDEX IF NOT EXISTS deliveries_email ON deliveries (email COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS delivery_attempts (
     id INTEGER PRIMARY KEY,
     at REAL NOT NULL,
-    row INTEGER NOT NULL,
+    customer TEXT NOT NULL,
     state TEXT NOT NULL,
     reply TEXT
 );
-CREATE INDEX IF NOT EXISTS delivery_attempts_row ON delivery_attempts (row);
+CREATE INDEX IF NOT EXISTS delivery_attempts_customer ON delivery_attempts (customer);
 """
 
 
 @dataclass(frozen=True, slots=True)
 class Delivery:
-    """One recipient's line in the journal."""
+    """One customer's line in the journal."""
 
+    customer: str
     row: int
     email: str
     name: str
@@ -81,37 +95,44 @@ class Attempt:
     """One entry of the attempts log: every state change, with the server's reply."""
 
     at: float
-    row: int
+    customer: str
     state: str
     reply: str | None
 
 
 _COLUMNS = (
-    "row, email, name, code, state, attempts, last_reply, message_id, retry_at, sent_at, updated_at"
+    "customer, row, email, name, code, state, attempts, last_reply, message_id, retry_at,"
+    " sent_at, updated_at"
 )
 
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One short write transaction on a campaign file: all of it reaches the disk, or none of
-    it. Every write to a campaign, journal or not, goes through here."""
-    if conn.in_transaction:
-        # Someone left a transaction open; ours must not be folded into it silently.
-        conn.commit()
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.rollback()
-        raise
-    else:
-        conn.commit()
+    it. Every write to a campaign, journal or not, goes through here.
+
+    A campaign's connection may be used from more than one thread (the sender's journal
+    writer, the app's worker); its lock (``Connection.lock``, see composer.campaign) makes each
+    transaction whole: no other thread's statement lands inside it."""
+    guard = getattr(conn, "lock", None) or contextlib.nullcontext()
+    with guard:
+        if conn.in_transaction:
+            # Someone left a transaction open; ours must not be folded into it silently.
+            conn.commit()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.rollback()
+            raise
+        else:
+            conn.commit()
 
 
-def _log(conn: sqlite3.Connection, at: float, row: int, state: str, reply: str | None) -> None:
+def _log(conn: sqlite3.Connection, at: float, key: str, state: str, reply: str | None) -> None:
     conn.execute(
-        "INSERT INTO delivery_attempts (at, row, state, reply) VALUES (?, ?, ?, ?)",
-        (at, row, state, reply),
+        "INSERT INTO delivery_attempts (at, customer, state, reply) VALUES (?, ?, ?, ?)",
+        (at, key, state, reply),
     )
 
 
@@ -124,68 +145,83 @@ def create_schema(conn: sqlite3.Connection) -> None:
 
 def enqueue(
     conn: sqlite3.Connection,
-    recipients: Iterable,
-    codes: Mapping[int, str | None] | None = None,
+    recipients: Iterable[Recipient],
+    codes: Mapping[str, str | None] | None = None,
 ) -> int:
-    """Queue every recipient not yet in the journal; return how many were added.
+    """Queue every customer not yet in the journal; return how many were added.
 
-    A row already in the journal keeps its state. An address that already has (or may have)
-    this campaign's apology — sent, sending or in doubt — is never queued again under another
-    row, and an address that appears twice in ``recipients`` is queued once."""
+    A customer already in the journal keeps their state whatever row they sit on now (only
+    the row number and name shown to the person follow the list), so nobody who was sent, or
+    may have been, is queued again, and an address listed twice is queued once."""
     codes = codes or {}
-    recipients = list(recipients)
-    given = {r.row for r in recipients}
     now = time.time()
     added = 0
     with transaction(conn):
-        known_rows = set()
-        taken = set()
-        for row, email, state in conn.execute("SELECT row, email, state FROM deliveries"):
-            known_rows.add(row)
-            # A row still waiting (or failed, to be resent) keeps its address too: a twin row
-            # queued on a later run would send that person a second apology.
-            if state in _MAYBE_DELIVERED or row in given:
-                taken.add(email.casefold())
+        known = {key for (key,) in conn.execute("SELECT customer FROM deliveries")}
+        fresh: set[str] = set()
+        moved = []
         for recipient in recipients:
-            key = recipient.email.casefold()
-            if recipient.row in known_rows or key in taken:
+            key = recipient.key
+            if key in fresh:
+                continue  # listed twice: the first row is the one that counts
+            if key in known:
+                moved.append((recipient.row, recipient.name or "", key))
                 continue
             conn.execute(
-                "INSERT INTO deliveries (row, email, name, code, state, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO deliveries (customer, row, email, name, code, state, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
+                    key,
                     recipient.row,
                     recipient.email,
                     recipient.name or "",
-                    codes.get(recipient.row),
+                    codes.get(key),
                     QUEUED,
                     now,
                 ),
             )
-            known_rows.add(recipient.row)
-            taken.add(key)
+            known.add(key)
+            fresh.add(key)
             added += 1
+        conn.executemany("UPDATE deliveries SET row = ?, name = ? WHERE customer = ?", moved)
     return added
 
 
+def drop_waiting(conn: sqlite3.Connection, keep: Iterable[str]) -> int:
+    """Forget the customers who were waiting (queued or deferred) but are no longer among
+    ``keep`` (taken off the list, or left out by the filter): nothing was sent to them, so
+    nothing is lost. Returns how many lines went."""
+    keep = set(keep)
+    with transaction(conn):
+        waiting = [
+            key
+            for (key,) in conn.execute(
+                "SELECT customer FROM deliveries WHERE state IN (?, ?)", (QUEUED, DEFERRED)
+            )
+            if key not in keep
+        ]
+        conn.executemany("DELETE FROM deliveries WHERE customer = ?", [(k,) for k in waiting])
+    return len(waiting)
+
+
 def mark_sending(
-    conn: sqlite3.Connection, row: int, message_id: str | None = None, at: float | None = None
+    conn: sqlite3.Connection, key: str, message_id: str | None = None, at: float | None = None
 ) -> None:
     """Record that DATA is about to go. Committed before the message leaves."""
     at = time.time() if at is None else at
     with transaction(conn):
         conn.execute(
             "UPDATE deliveries SET state = ?, message_id = COALESCE(?, message_id),"
-            " retry_at = NULL, updated_at = ? WHERE row = ?",
-            (SENDING, message_id, at, row),
+            " retry_at = NULL, updated_at = ? WHERE customer = ?",
+            (SENDING, message_id, at, key),
         )
-        _log(conn, at, row, SENDING, None)
+        _log(conn, at, key, SENDING, None)
 
 
 def _finish(
     conn: sqlite3.Connection,
-    row: int,
-    state: str,
+    key: str,
+    state: State,
     reply: str | None,
     *,
     at: float | None,
@@ -197,125 +233,135 @@ def _finish(
         conn.execute(
             "UPDATE deliveries SET state = ?, attempts = attempts + 1, last_reply = ?,"
             " message_id = COALESCE(?, message_id), retry_at = ?,"
-            " sent_at = CASE WHEN ? THEN ? ELSE sent_at END, updated_at = ? WHERE row = ?",
-            (state, reply, message_id, retry_at, state == SENT, at, at, row),
+            " sent_at = CASE WHEN ? THEN ? ELSE sent_at END, updated_at = ? WHERE customer = ?",
+            (state, reply, message_id, retry_at, state == SENT, at, at, key),
         )
-        _log(conn, at, row, state, reply)
+        _log(conn, at, key, state, reply)
 
 
 def mark_sent(
     conn: sqlite3.Connection,
-    row: int,
+    key: str,
     reply: str,
     message_id: str | None = None,
     at: float | None = None,
 ) -> None:
     """The server answered 2xx to the end of DATA: the message is accepted."""
-    _finish(conn, row, SENT, reply, at=at, message_id=message_id)
+    _finish(conn, key, SENT, reply, at=at, message_id=message_id)
 
 
 def mark_deferred(
-    conn: sqlite3.Connection, row: int, reply: str, retry_at: float, at: float | None = None
+    conn: sqlite3.Connection, key: str, reply: str, retry_at: float, at: float | None = None
 ) -> None:
     """A temporary failure: try again at ``retry_at`` or later."""
-    _finish(conn, row, DEFERRED, reply, at=at, retry_at=retry_at)
+    _finish(conn, key, DEFERRED, reply, at=at, retry_at=retry_at)
 
 
-def mark_failed(conn: sqlite3.Connection, row: int, reply: str, at: float | None = None) -> None:
-    """A permanent refusal, or temporary ones too many times: this recipient did not get it."""
-    _finish(conn, row, FAILED, reply, at=at)
+def mark_failed(conn: sqlite3.Connection, key: str, reply: str, at: float | None = None) -> None:
+    """A permanent refusal, or temporary ones too many times: this customer did not get it."""
+    _finish(conn, key, FAILED, reply, at=at)
 
 
-def mark_in_doubt(conn: sqlite3.Connection, row: int, reply: str, at: float | None = None) -> None:
+def mark_in_doubt(conn: sqlite3.Connection, key: str, reply: str, at: float | None = None) -> None:
     """The message left but the server's answer never came: the person must decide."""
-    _finish(conn, row, IN_DOUBT, reply, at=at)
+    _finish(conn, key, IN_DOUBT, reply, at=at)
 
 
-def recover(conn: sqlite3.Connection) -> list[int]:
-    """On opening a campaign for sending: every ``sending`` left by a crash becomes ``in_doubt``.
+def in_doubt_if_sending(conn: sqlite3.Connection, key: str, reply: str) -> None:
+    """``mark_in_doubt``, but only if the line still says ``sending``."""
+    found = get(conn, key)
+    if found is not None and found.state == SENDING:
+        mark_in_doubt(conn, key, reply)
 
-    Returns the rows concerned."""
+
+def recover(conn: sqlite3.Connection) -> list[str]:
+    """When nobody is sending: every ``sending`` left by a crash becomes ``in_doubt``.
+
+    Returns the customers concerned."""
     now = time.time()
     reason = "The program stopped while this message was being sent; it may have gone out."
     with transaction(conn):
-        rows = [
-            r
-            for (r,) in conn.execute(
-                "SELECT row FROM deliveries WHERE state = ? ORDER BY row", (SENDING,)
+        keys = [
+            k
+            for (k,) in conn.execute(
+                "SELECT customer FROM deliveries WHERE state = ? ORDER BY row", (SENDING,)
             )
         ]
-        for row in rows:
+        for key in keys:
             conn.execute(
                 "UPDATE deliveries SET state = ?, attempts = attempts + 1, last_reply = ?,"
-                " updated_at = ? WHERE row = ?",
-                (IN_DOUBT, reason, now, row),
+                " updated_at = ? WHERE customer = ?",
+                (IN_DOUBT, reason, now, key),
             )
-            _log(conn, now, row, IN_DOUBT, reason)
-    return rows
+            _log(conn, now, key, IN_DOUBT, reason)
+    return keys
 
 
-def resolve_in_doubt(conn: sqlite3.Connection, rows: Iterable[int], as_sent: bool) -> int:
+def resolve_in_doubt(conn: sqlite3.Connection, keys: Iterable[str], as_sent: bool) -> int:
     """The person decides about in-doubt messages: they arrived (mark sent) or send them again.
 
-    Only rows currently in doubt change; returns how many did."""
+    Only customers currently in doubt change; returns how many did."""
     now = time.time()
     changed = 0
     state = SENT if as_sent else QUEUED
     reply = "Marked as sent by you." if as_sent else "To be sent again, as you asked."
     with transaction(conn):
-        for row in rows:
+        for key in keys:
             cur = conn.execute(
                 "UPDATE deliveries SET state = ?, last_reply = ?,"
                 " sent_at = CASE WHEN ? THEN updated_at ELSE sent_at END, updated_at = ?"
-                " WHERE row = ? AND state = ?",
-                (state, reply, as_sent, now, row, IN_DOUBT),
+                " WHERE customer = ? AND state = ?",
+                (state, reply, as_sent, now, key, IN_DOUBT),
             )
             if cur.rowcount:
-                _log(conn, now, row, state, reply)
+                _log(conn, now, key, state, reply)
                 changed += 1
     return changed
 
 
-def requeue_failed(conn: sqlite3.Connection, rows: Iterable[int] | None = None) -> int:
-    """ "Resend failed only": put failed rows (all, or the ones given) back in the queue."""
+def requeue_failed(conn: sqlite3.Connection, keys: Iterable[str] | None = None) -> int:
+    """ "Resend failed only": put failed customers (all, or the ones given) back in the queue."""
     now = time.time()
     reply = "Queued again to resend."
     with transaction(conn):
-        if rows is None:
-            rows = [
-                r for (r,) in conn.execute("SELECT row FROM deliveries WHERE state = ?", (FAILED,))
+        if keys is None:
+            keys = [
+                k
+                for (k,) in conn.execute(
+                    "SELECT customer FROM deliveries WHERE state = ?", (FAILED,)
+                )
             ]
         changed = 0
-        for row in rows:
+        for key in keys:
             cur = conn.execute(
                 "UPDATE deliveries SET state = ?, retry_at = NULL, updated_at = ?"
-                " WHERE row = ? AND state = ?",
-                (QUEUED, now, row, FAILED),
+                " WHERE customer = ? AND state = ?",
+                (QUEUED, now, key, FAILED),
             )
             if cur.rowcount:
-                _log(conn, now, row, QUEUED, reply)
+                _log(conn, now, key, QUEUED, reply)
                 changed += 1
     return changed
 
 
-def pending(conn: sqlite3.Connection, now: float | None = None) -> list[int]:
-    """Rows to send now: queued ones, and deferred ones whose retry time has come."""
+def pending(conn: sqlite3.Connection, now: float | None = None) -> list[str]:
+    """Customers to send to now: queued ones, and deferred ones whose retry time has come."""
     now = time.time() if now is None else now
     return [
-        r
-        for (r,) in conn.execute(
-            "SELECT row FROM deliveries WHERE state = ?"
+        k
+        for (k,) in conn.execute(
+            "SELECT customer FROM deliveries WHERE state = ?"
             " OR (state = ? AND COALESCE(retry_at, 0) <= ?) ORDER BY row",
             (QUEUED, DEFERRED, now),
         )
     ]
 
 
-def counts(conn: sqlite3.Connection) -> dict[str, int]:
-    """How many recipients are in each state (every state present, zero if none)."""
+def counts(conn: sqlite3.Connection) -> dict[State, int]:
+    """How many customers are in each state (every state present, zero if none)."""
     result = dict.fromkeys(STATES, 0)
     for state, n in conn.execute("SELECT state, COUNT(*) FROM deliveries GROUP BY state"):
-        result[state] = n
+        result[State(state)] = n
     return result
 
 
@@ -340,22 +386,25 @@ def sent_since(conn: sqlite3.Connection, since: float) -> int:
 
 
 def _delivery(values: tuple) -> Delivery:
-    return Delivery(*values)
+    customer, row, email, name, code, state, *rest = values
+    return Delivery(customer, row, email, name, code, State(state), *rest)
 
 
-def rows(conn: sqlite3.Connection, state: str | None = None) -> list[Delivery]:
-    """Every recipient's line (or those in one state), in spreadsheet order."""
+def rows(conn: sqlite3.Connection, state: State | None = None) -> list[Delivery]:
+    """Every customer's line (or those in one state), in spreadsheet order."""
     if state is None:
-        cur = conn.execute(f"SELECT {_COLUMNS} FROM deliveries ORDER BY row")
+        cur = conn.execute(f"SELECT {_COLUMNS} FROM deliveries ORDER BY row, customer")
     else:
         cur = conn.execute(
-            f"SELECT {_COLUMNS} FROM deliveries WHERE state = ? ORDER BY row", (state,)
+            f"SELECT {_COLUMNS} FROM deliveries WHERE state = ? ORDER BY row, customer", (state,)
         )
     return [_delivery(v) for v in cur]
 
 
-def get(conn: sqlite3.Connection, row: int) -> Delivery | None:
-    values = conn.execute(f"SELECT {_COLUMNS} FROM deliveries WHERE row = ?", (row,)).fetchone()
+def get(conn: sqlite3.Connection, key: str) -> Delivery | None:
+    values = conn.execute(
+        f"SELECT {_COLUMNS} FROM deliveries WHERE customer = ?", (key,)
+    ).fetchone()
     return None if values is None else _delivery(values)
 
 
@@ -364,13 +413,14 @@ def in_doubt(conn: sqlite3.Connection) -> list[Delivery]:
     return rows(conn, IN_DOUBT)
 
 
-def attempts(conn: sqlite3.Connection, row: int | None = None) -> list[Attempt]:
-    """The attempts log (for one row, or all), oldest first."""
-    if row is None:
-        cur = conn.execute("SELECT at, row, state, reply FROM delivery_attempts ORDER BY id")
+def attempts(conn: sqlite3.Connection, key: str | None = None) -> list[Attempt]:
+    """The attempts log (for one customer, or all), oldest first."""
+    if key is None:
+        cur = conn.execute("SELECT at, customer, state, reply FROM delivery_attempts ORDER BY id")
     else:
         cur = conn.execute(
-            "SELECT at, row, state, reply FROM delivery_attempts WHERE row = ? ORDER BY id",
-            (row,),
+            "SELECT at, customer, state, reply FROM delivery_attempts WHERE customer = ?"
+            " ORDER BY id",
+            (key,),
         )
-    return [Attempt(*v) for v in cur]
+    return [Attempt(at, k, State(state), reply) for at, k, state, reply in cur]

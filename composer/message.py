@@ -20,6 +20,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 from composer.errors import ComposerError
+from composer.recipients import customer_key
 from composer.template import Draft
 
 FALLBACK_DOMAIN = "apology-composer.invalid"
@@ -70,9 +71,10 @@ def one_line(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split()).replace("=?", "= ?")
 
 
-def message_id(campaign_id: str, row: int, domain: str) -> str:
-    """Deterministic Message-ID for (campaign, recipient), so an in-doubt one can be matched."""
-    digest = hashlib.sha256(f"{campaign_id}:{row}".encode()).hexdigest()[:20]
+def message_id(campaign_id: str, customer: str, domain: str) -> str:
+    """Deterministic Message-ID for (campaign, customer), so an in-doubt one can be matched
+    later, whatever row the customer sits on by then."""
+    digest = hashlib.sha256(f"{campaign_id}:{customer}".encode()).hexdigest()[:20]
     return f"<ac.{digest}@{_ascii_domain(domain)}>"
 
 
@@ -156,7 +158,7 @@ def build(
         msg["Reply-To"] = reply
     when = date or dt.datetime.now().astimezone()
     msg["Date"] = format_datetime(when if when.tzinfo else when.astimezone())
-    msg["Message-ID"] = message_id(campaign_id, draft.row, sender.domain)
+    msg["Message-ID"] = message_id(campaign_id, customer_key(draft.to_address), sender.domain)
     msg.set_content(draft.text)
     if draft.html is not None:
         msg.add_alternative(draft.html, subtype="html")

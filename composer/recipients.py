@@ -25,12 +25,24 @@ class ColumnMap:
     unsubscribed: str | None = None  # a "do not contact" column; truthy cells are suppressed
 
 
+def customer_key(address: str) -> str:
+    """Who a customer is, whatever row they sit on: their address, case folded the way
+    duplicates are found. The journal and the discount codes belong to this key, never to a
+    spreadsheet row, so an edited list loaded into a sent campaign loses and doubles no one."""
+    return address.lower()
+
+
 @dataclass(frozen=True, slots=True)
 class Recipient:
     row: int  # spreadsheet row number
     email: str  # normalised mailbox, the only address the message will ever go to
     name: str  # display name ("" if none)
     fields: Mapping[str, str]  # field name -> display text, every column of the row
+
+    @property
+    def key(self) -> str:
+        """The customer this row is (see ``customer_key``)."""
+        return self.email.lower()
 
 
 # Problem kinds; the first four leave the row out of the audience.
@@ -647,7 +659,7 @@ def build(
                         Problem(number, trouble.kind, f"Row {number}: {trouble}", columns.email)
                     )
                     continue
-            key = address.lower()
+            key = customer_key(address)
             if check_exclusions and (problem := excluded.problem(number, address, key)):
                 problems.append(problem)
                 continue

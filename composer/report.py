@@ -7,12 +7,19 @@ apostrophe before it is written.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from composer import journal
+from composer.codes import assign
 from composer.errors import ComposerError
+from composer.plan import REASONS
+from composer.wording import state_name
+
+if TYPE_CHECKING:
+    from composer.campaign import Campaign
 
 HEADER = (
     "Spreadsheet row",
@@ -20,6 +27,7 @@ HEADER = (
     "Name",
     "Discount code",
     "State",
+    "Why",
     "Attempts",
     "Last server reply",
     "Message-ID",
@@ -27,16 +35,6 @@ HEADER = (
 )
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-# What each journal state means to the person reading the report.
-STATE_WORDS = {
-    journal.QUEUED: "not sent yet",
-    journal.SENDING: "being sent",
-    journal.SENT: "sent",
-    journal.FAILED: "failed",
-    journal.DEFERRED: "will retry",
-    journal.IN_DOUBT: "in doubt",
-}
 
 
 class ReportError(ComposerError):
@@ -57,67 +55,41 @@ def when(timestamp: float | None) -> str:
     return dt.datetime.fromtimestamp(timestamp).astimezone().isoformat(sep=" ", timespec="seconds")
 
 
-def _not_yet_queued(campaign: object, known: set[int]) -> list[journal.Delivery]:
-    """Recipients of a campaign that no run has queued yet, as journal-like lines."""
-    audience = getattr(campaign, "audience", None)
-    if audience is None:
-        return []
-    people = [r for r in audience() if r.row not in known]
-    if not people:
-        return []
-    try:
-        codes = campaign.assign_codes(people, store=False)  # type: ignore[attr-defined]
-    except ComposerError:
-        codes = {}
-    return [
-        journal.Delivery(
-            row=r.row,
-            email=r.email,
-            name=r.name,
-            code=codes.get(r.row),
-            state=journal.QUEUED,
-            attempts=0,
-            last_reply=None,
-            message_id=None,
-            retry_at=None,
-            sent_at=None,
-            updated_at=0.0,
-        )
-        for r in people
-    ]
-
-
-def table(campaign_or_conn: object) -> list[tuple]:
-    """The report's rows (without the header), neutralised, in spreadsheet order.
-
-    Given a campaign, recipients no run has reached yet are listed too, as not sent yet."""
-    conn = getattr(campaign_or_conn, "conn", campaign_or_conn)
-    lines = journal.rows(conn)
-    lines += _not_yet_queued(campaign_or_conn, {d.row for d in lines})
-    lines.sort(key=lambda d: d.row)
+def table(campaign: Campaign) -> list[tuple]:
+    """The report's rows (without the header), neutralised, in spreadsheet order: one per
+    customer of the plan (composer.plan), so it says what the app and ``status`` say."""
+    planned = campaign.plan()
+    codes = dict(campaign.codes)
+    if campaign.mailing.table is not None:
+        # the codes not-yet-sent customers would get; nothing is given out here
+        with contextlib.suppress(ComposerError):
+            codes = {**assign(campaign.code_plan, campaign.audience(), codes), **codes}
     out = []
-    for d in lines:
-        reply = (d.last_reply or "").replace("\r", " ").replace("\n", " ").strip()
+    for fate in planned.fates:
+        d = fate.delivery
+        reply = ((d.last_reply if d else "") or "").replace("\r", " ").replace("\n", " ").strip()
+        code = (d.code if d and d.code else None) or codes.get(fate.customer, "")
         out.append(
             tuple(
                 neutralise(v)
                 for v in (
-                    d.row,
-                    d.email,
-                    d.name,
-                    d.code or "",
-                    STATE_WORDS.get(d.state, d.state),
-                    d.attempts,
+                    fate.row,
+                    fate.email,
+                    fate.name,
+                    code or "",
+                    state_name(fate.next),
+                    REASONS[fate.next],
+                    d.attempts if d else 0,
                     reply,
-                    d.message_id or "",
-                    when(d.sent_at),
+                    (d.message_id if d else None) or "",
+                    when(d.sent_at if d else None),
                 )
             )
         )
     return out
 
 
-def export(campaign_or_conn: object, path: str | Path) -> int:
+def export(campaign: Campaign, path: str | Path) -> int:
     """Write the report to ``path`` (.csv or .xlsx, by its suffix); returns the row count."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -125,7 +97,7 @@ def export(campaign_or_conn: object, path: str | Path) -> int:
         raise ReportError(
             f"The report file name {path.name!r} must end in .xlsx or .csv; choose one of those."
         )
-    body = table(campaign_or_conn)
+    body = table(campaign)
     try:
         if suffix == ".csv":
             # utf-8-sig so that Excel shows accented names correctly when it opens the file
@@ -150,7 +122,7 @@ def _write_xlsx(path: Path, body: list[tuple]) -> None:
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Deliveries")
-    widths = (10, 32, 24, 16, 14, 9, 48, 48, 26)
+    widths = (10, 32, 24, 16, 18, 30, 9, 48, 48, 26)
     for i, width in enumerate(widths):
         ws.column_dimensions[chr(ord("A") + i)].width = width
     ws.freeze_panes = "A2"

@@ -23,8 +23,15 @@ MAIL, RCPT, DATA and the message (no RSET or NOOP between them); journal writes 
 background thread so no connection waits for another's disk write; one shared limiter paces
 all connections together.
 
+Whom a run sends to is ``composer.plan``'s answer (the customers it marks ``SEND``, in
+spreadsheet order, at most ``limit``), so the number the person confirmed is the number sent.
+Messages are made from a snapshot of the campaign taken when the run starts: an edit made
+while it runs never reaches a message of this run. Customers are known by their address
+(``recipients.customer_key``) in the journal, never by a spreadsheet row.
+
 The run is asyncio; ``pause``, ``resume`` and ``cancel`` may be called from any thread.
-Events come back through ``on_event`` (called in the loop's thread) and ``events()``.
+Events come back through ``on_event`` (called in the loop's thread) and ``events()``. The wire
+format lives in ``composer.transaction``; tests to yourself and dry runs in ``composer.trial``.
 """
 
 from __future__ import annotations
@@ -33,49 +40,65 @@ import asyncio
 import contextlib
 import functools
 import heapq
-import io
 import itertools
 import random
-import re
 import sqlite3
 import threading
 import time
-from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import asdict, dataclass, field
-from email.message import EmailMessage
-from email.utils import formataddr, getaddresses, make_msgid
-from pathlib import Path
-from typing import Any
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 from composer import journal
 from composer.errors import AccountError, ComposerError, SendError
 from composer.limiter import DAY, DailyCap, RateLimiter
+from composer.mailing import DEFAULT_CONNECTIONS, MAX_CONNECTIONS
+from composer.transaction import Transaction, drop, envelope, lost_reason, reply_text, smtp_errors
+from composer.wording import clock, plural
+
+if TYPE_CHECKING:
+    from composer.campaign import Campaign
+    from composer.recipients import Recipient
 
 MAX_ATTEMPTS = 5  # SMTP transactions per message in one run before it is marked failed
-MAX_CONNECTIONS = 10
-DEFAULT_CONNECTIONS = 3
 RETRY_BASE = 5.0  # seconds before the second attempt; doubled for each further one
 RETRY_MAX = 300.0
 TIMEOUT = 60.0  # seconds to wait for any one server reply
 IDLE_CHECK = 30.0  # a connection idle this long is checked with NOOP before reuse
 CONNECT_ATTEMPTS = 3  # failed reconnects in a row before a connection gives up
 
-# Event kinds
+
+class EventKind(StrEnum):
+    """What happened during a run."""
+
+    STARTED = "started"
+    SENDING = "sending"
+    SENT = "sent"
+    RETRY = "retry"
+    FAILED = "failed"
+    IN_DOUBT = "in_doubt"
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    CAP_REACHED = "cap_reached"
+    FINISHED = "finished"
+    ERROR = "error"
+
+
 STARTED, SENDING, SENT, RETRY, FAILED, IN_DOUBT = (
-    "started",
-    "sending",
-    "sent",
-    "retry",
-    "failed",
-    "in_doubt",
+    EventKind.STARTED,
+    EventKind.SENDING,
+    EventKind.SENT,
+    EventKind.RETRY,
+    EventKind.FAILED,
+    EventKind.IN_DOUBT,
 )
 PAUSED, RESUMED, CAP_REACHED, FINISHED, ERROR = (
-    "paused",
-    "resumed",
-    "cap_reached",
-    "finished",
-    "error",
+    EventKind.PAUSED,
+    EventKind.RESUMED,
+    EventKind.CAP_REACHED,
+    EventKind.FINISHED,
+    EventKind.ERROR,
 )
 
 
@@ -83,23 +106,28 @@ PAUSED, RESUMED, CAP_REACHED, FINISHED, ERROR = (
 class Event:
     """Something the person (or a script) should see happen; no Qt, plain data."""
 
-    kind: str
+    kind: EventKind
     at: float = field(default_factory=time.time)
     row: int | None = None
     email: str | None = None
+    customer: str | None = None
     attempt: int | None = None
     delay: float | None = None  # seconds until the retry
     reason: str | None = None  # server reply or plain sentence
     message_id: str | None = None
     total: int | None = None  # for started: messages this run will try
     rows: tuple[int, ...] = ()  # for in_doubt: the rows concerned
-    counts: Mapping[str, int] | None = None  # for finished/cap_reached: journal counts
+    counts: Mapping[str, int] | None = None  # for started/finished/cap_reached: journal counts
     resume_at: float | None = None  # for cap_reached: when the next message can go
     remaining: int | None = None  # for cap_reached/finished: still queued or deferred
+    rate: float | None = None  # for started: messages per minute at most
+    cap_room: int | None = None  # for started: messages the daily cap still allows now
 
     def to_json(self) -> dict[str, Any]:
         """The non-empty fields, for one JSON line per event."""
-        return {k: v for k, v in asdict(self).items() if v not in (None, ())}
+        return {
+            k: str(v) if k == "kind" else v for k, v in asdict(self).items() if v not in (None, ())
+        }
 
 
 @dataclass(slots=True)
@@ -109,7 +137,7 @@ class Summary:
     counts: dict[str, int]
     sent: int = 0  # sent in this run
     failed: int = 0  # failed in this run
-    in_doubt: list[int] = field(default_factory=list)  # every in-doubt row of the campaign
+    in_doubt: list[int] = field(default_factory=list)  # the rows of every in-doubt customer
     remaining: int = 0  # queued or deferred, left for a later run
     cancelled: bool = False
     cap_reached: bool = False
@@ -120,204 +148,47 @@ class Summary:
     def ok(self) -> bool:
         return self.error is None and not self.cancelled
 
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """What a run would do, read without changing anything: for the confirmation."""
-
-    to_send: int  # messages this run would send (what the person confirms)
-    sent: int  # already sent in earlier runs
-    failed: int
-    in_doubt: tuple[int, ...]
-    audience: int
-
-
-def plan(campaign: Any, *, limit: int | None = None, resend_in_doubt: bool = False) -> Plan:
-    """Count what ``Sender(...).run()`` would send now; nothing is written."""
-    audience = list(campaign.audience())
-    known = {d.row: d for d in journal.rows(campaign.conn)}
-    rows_now = {r.row for r in audience}
-    taken = {  # as journal.enqueue: an address already journalled is never queued twice
-        d.email.casefold()
-        for d in known.values()
-        if d.state in (journal.SENT, journal.SENDING, journal.IN_DOUBT) or d.row in rows_now
-    }
-    go = (journal.QUEUED, journal.DEFERRED) + ((journal.IN_DOUBT,) if resend_in_doubt else ())
-    count = 0
-    for r in audience:
-        d = known.get(r.row)
-        if d is None:
-            if r.email.casefold() not in taken:
-                taken.add(r.email.casefold())
-                count += 1
-        elif d.state in go:
-            count += 1
-    if limit is not None:
-        count = min(count, limit)
-    states = Counter(d.state for d in known.values())
-    return Plan(
-        to_send=count,
-        sent=states[journal.SENT],
-        failed=states[journal.FAILED],
-        in_doubt=tuple(sorted(r for r, d in known.items() if d.state == journal.IN_DOUBT)),
-        audience=len(audience),
-    )
+    def verdict(self, *, practice: bool = False) -> str:
+        """How the run ended, in one sentence for the person."""
+        if self.error:
+            return self.error
+        if self.cancelled:
+            return f"Stopped: {self.sent:,} sent in this run; the rest can go later."
+        if self.cap_reached:
+            at = f" at {clock(self.resume_at)}" if self.resume_at else ""
+            return (
+                f"The daily limit is reached after {self.sent:,} in this run; the other "
+                f"{self.remaining:,} can go from{at or ' tomorrow'}."
+            ).replace("from at", "from")
+        if self.failed or self.in_doubt:
+            return (
+                f"Finished: {self.sent:,} sent, {self.failed:,} failed, "
+                f"{len(self.in_doubt):,} in doubt. See below what to do next."
+            )
+        if practice:
+            return (
+                f"Done: all {self.sent:,} {plural(self.sent, 'message')} are in the practice "
+                "outbox (nothing left this computer)."
+            )
+        return (
+            f"Done: all {self.sent:,} {plural(self.sent, 'message')} were sent, one to each "
+            "customer."
+        )
 
 
-def check_sendable(campaign: Any) -> None:
+def check_sendable(campaign: Campaign, *, require_test: bool = False) -> None:
     """Refuse to send a campaign that ``check`` says cannot go (e.g. a field blank without a
     fallback, too few codes): the first reason, as one sentence."""
-    checkup = campaign.checkup()
+    checkup = campaign.checkup(require_test=require_test)
     if not checkup.sendable:
         more = len(checkup.blocking) - 1
         extra = f" (and {more} more problem{'s' if more > 1 else ''}; run check)" if more else ""
         raise SendError(f"{checkup.blocking[0].rstrip('.')}{extra}.")
 
 
-_TRANSIENT = (OSError, asyncio.TimeoutError, TimeoutError, EOFError)
-
-
-def _smtp_errors() -> tuple[type[BaseException], ...]:
-    from aiosmtplib import SMTPException
-
-    return (SMTPException, *_TRANSIENT)
-
-
-# Connection problems (composer.connection's ``reason``) that no retry can fix.
-_HOPELESS = {
-    "login_rejected",
-    "host_not_found",
-    "certificate",
-    "wrong_security",
-    "auth_not_offered",
-    "sign_in_unsupported",
-}
-
-
 def _hopeless(error: BaseException) -> bool:
     """Does this connection error need the person (wrong password, host, certificate)?"""
-    return getattr(error, "reason", None) in _HOPELESS or not hasattr(error, "reason")
-
-
-def _reply_text(code: int, message: str) -> str:
-    return f"{code} {' '.join(message.split())}".strip()
-
-
-def envelope(message: EmailMessage) -> tuple[str, str]:
-    """(envelope sender, the one envelope recipient) of a message, checked by construction.
-
-    The recipient is the single address in To; a message with Cc, Bcc or a second address
-    is refused outright rather than sent."""
-    for header in ("Cc", "Bcc", "Resent-To", "Resent-Cc", "Resent-Bcc"):
-        if message.get(header) is not None:
-            raise SendError(f"A message has a {header} header; apologies go to one person only.")
-    tos = getaddresses(message.get_all("To", []))
-    froms = getaddresses(message.get_all("From", []))
-    if len(tos) != 1 or not tos[0][1]:
-        raise SendError("A message does not have exactly one address in To; it was not sent.")
-    if len(froms) != 1 or not froms[0][1]:
-        raise SendError("A message does not have exactly one From address; it was not sent.")
-    return froms[0][1], tos[0][1]
-
-
-_LEADING_DOT = re.compile(rb"(?m)^\.")
-
-
-def _flatten(message: EmailMessage, *, utf8: bool, eight_bit: bool) -> bytes:
-    import email.generator
-    import email.policy
-
-    policy = email.policy.SMTPUTF8 if utf8 else email.policy.SMTP
-    if not eight_bit:
-        policy = policy.clone(cte_type="7bit")
-    with io.BytesIO() as out:
-        email.generator.BytesGenerator(out, policy=policy).flatten(message)
-        return out.getvalue()
-
-
-def _data_payload(raw: bytes) -> bytes:
-    """The bytes after DATA: CRLF lines, leading dots doubled, ended by a lone dot."""
-    raw = re.sub(rb"\r?\n|\r", b"\r\n", raw)
-    raw = _LEADING_DOT.sub(b"..", raw)
-    if not raw.endswith(b"\r\n"):
-        raw += b"\r\n"
-    return raw + b".\r\n"
-
-
-class _Transaction:
-    """One message over one open connection: MAIL, RCPT, DATA, the message; nothing else.
-
-    ``stage`` says how far it got, which decides whether a lost connection means "try again"
-    (the message never left) or "in doubt" (it left and the answer was lost)."""
-
-    def __init__(self, smtp: Any, message: EmailMessage, timeout: float) -> None:
-        self.smtp = smtp
-        self.message = message
-        self.timeout = timeout
-        self.stage = "mail"
-        self.open = False  # a MAIL was accepted and the transaction not finished
-
-    async def run(self, before_data: Callable[[], Awaitable[None]]) -> str:
-        from aiosmtplib import SMTPDataError
-
-        smtp = self.smtp
-        sender, recipient = envelope(self.message)
-        utf8 = not (sender.isascii() and recipient.isascii())
-        if utf8 and not smtp.supports_extension("smtputf8"):
-            raise SendError(
-                f"The address {recipient} has non-English letters and this mail server "
-                "cannot send to such addresses."
-            )
-        eight_bit = smtp.supports_extension("8bitmime")
-        raw = _flatten(self.message, utf8=utf8, eight_bit=eight_bit)
-        options = []
-        if utf8:
-            options.append("SMTPUTF8")
-        if eight_bit and not raw.isascii():
-            options.append("BODY=8BITMIME")
-        encoding = "utf-8" if utf8 else "ascii"
-        payload = _data_payload(raw)
-
-        self.stage = "mail"
-        await smtp.mail(sender, options=options, encoding=encoding, timeout=self.timeout)
-        self.open = True
-        self.stage = "rcpt"
-        await smtp.rcpt(recipient, encoding=encoding, timeout=self.timeout)
-        await before_data()
-        self.stage = "data"
-        reply = await smtp.execute_command(b"DATA", timeout=self.timeout)
-        if reply.code != 354:
-            raise SMTPDataError(reply.code, reply.message)
-        # From here the message is handed over; a lost answer is an unknown outcome.
-        protocol = smtp.protocol
-        if protocol is None:
-            from aiosmtplib import SMTPServerDisconnected
-
-            raise SMTPServerDisconnected("Connection lost")
-        self.stage = "content"
-        try:
-            protocol.write(payload)
-            reply = await protocol.read_response(timeout=self.timeout)
-        except BaseException:
-            _drop(smtp)  # the conversation is out of step; never reuse it
-            raise
-        self.open = False
-        if reply.code // 100 != 2:
-            self.stage = "answered"  # a definite answer: not in doubt
-            raise SMTPDataError(reply.code, reply.message)
-        return _reply_text(reply.code, reply.message)
-
-    async def reset(self) -> bool:
-        """Abandon an open transaction (RSET) so the connection can carry the next one."""
-        if not self.open:
-            return self.smtp.is_connected
-        try:
-            await self.smtp.rset(timeout=self.timeout)
-        except Exception:
-            _drop(self.smtp)
-            return False
-        self.open = False
-        return True
+    return not getattr(error, "retryable", False)
 
 
 class _JournalWriter:
@@ -364,24 +235,6 @@ class _JournalWriter:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)
-
-
-def _drop(smtp: Any) -> None:
-    """Cut a connection that is out of step or already lost, without a TLS goodbye.
-
-    ``smtp.close()`` alone starts a TLS shutdown that waits for the server's answer (up to
-    30 s); if the run ends first, the socket is left open and warns at some later garbage
-    collection. Aborting frees the socket on the event loop's next turn."""
-    transport = smtp.transport
-    if transport is not None:
-        transport.abort()
-    smtp.close()
-
-
-def _in_doubt_if_sending(conn: Any, row: int, reason: str) -> None:
-    found = journal.get(conn, row)
-    if found is not None and found.state == journal.SENDING:
-        journal.mark_in_doubt(conn, row, reason)
 
 
 def _unwritable(error: BaseException) -> str:
@@ -449,11 +302,11 @@ class Sender:
         self._stop_reason: str | None = None
         self._cap_hit = False
         self._queues: list[asyncio.Queue[Event | None]] = []
-        self._heap: list[tuple[float, int, int]] = []
+        self._heap: list[tuple[float, int, str]] = []
         self._seq = itertools.count()
         self._active = 0
-        self._tries: dict[int, int] = {}
-        self._recipients: dict[int, Any] = {}
+        self._tries: dict[str, int] = {}
+        self._recipients: dict[str, Recipient] = {}
         self._changed: asyncio.Future[None] | None = None
         self._place_freed: asyncio.Future[None] | None = None
         self._stopped: asyncio.Future[None] | None = None
@@ -582,37 +435,48 @@ class Sender:
         return self._finish(conn)
 
     def _prepare(self, conn: Any) -> None:
-        check_sendable(self.campaign)
-        audience = list(self.campaign.audience())
-        self._recipients = {r.row: r for r in audience}
-        codes = self.campaign.assign_codes(audience)
+        campaign = self.campaign
+        check_sendable(campaign)
+        planned = campaign.plan(limit=self.limit, resend_in_doubt=self.resend_in_doubt)
+        going = planned.sendable_keys(resend_in_doubt=self.resend_in_doubt)
+        audience = list(campaign.audience())
+        codes = campaign.assign_codes(audience)
+        journal.drop_waiting(conn, {r.key for r in audience})
         journal.enqueue(conn, audience, codes=codes)
-        doubt = [d.row for d in journal.in_doubt(conn)]
+        # Every message of this run is made from this copy: later edits never reach it.
+        self._maker = campaign.snapshot()
+        self._recipients = {r.key: r for r in audience}
+        doubt = [f for f in planned.in_doubt if f.customer in self._recipients]
         if doubt and self.resend_in_doubt:
-            journal.resolve_in_doubt(conn, doubt, as_sent=False)
+            journal.resolve_in_doubt(conn, [f.customer for f in doubt], as_sent=False)
         elif doubt:
             self._emit(
                 Event(
                     IN_DOUBT,
-                    rows=tuple(doubt),
+                    rows=tuple(f.row for f in doubt),
                     reason="These messages may already have gone out; they are not sent again "
                     "unless you choose to.",
                 )
             )
         now = time.time()
-        due = [
-            (max(now, d.retry_at or 0.0), d.row)
-            for d in journal.rows(conn)
-            if d.state in (journal.QUEUED, journal.DEFERRED) and d.row in self._recipients
-        ]
-        due.sort(key=lambda item: item[1])
-        if self.limit is not None:
-            due = due[: self.limit]
-        self._heap = [(when, next(self._seq), row) for when, row in due]
+        lines = {d.customer: d for d in journal.rows(conn)}
+        self._heap = []
+        for key in going:
+            line = lines.get(key)
+            when = max(now, (line.retry_at or 0.0) if line is not None else 0.0)
+            self._heap.append((when, next(self._seq), key))
         heapq.heapify(self._heap)
         self._limiter = RateLimiter(self.rate)
         self._cap = DailyCap(self.daily_cap, journal.sent_times(conn, now - DAY))
-        self._emit(Event(STARTED, total=len(self._heap), counts=journal.counts(conn)))
+        self._emit(
+            Event(
+                STARTED,
+                total=len(self._heap),
+                counts=dict(planned.counts),
+                rate=self.rate,
+                cap_room=self._cap.remaining(),
+            )
+        )
 
     def _finish(self, conn: Any, error: str | None = None) -> Summary:
         error = error or self._stop_reason
@@ -628,7 +492,7 @@ class Sender:
                     remaining=remaining,
                     counts=counts,
                     reason=f"The daily limit of {self.daily_cap} messages in 24 hours is "
-                    f"reached; the next message can go at {_clock(resume_at)}.",
+                    f"reached; the next message can go at {clock(resume_at)}.",
                 )
             )
         if error:
@@ -648,8 +512,9 @@ class Sender:
             error=error,
         )
 
-    async def _take(self) -> int | None:
-        """The next row whose time has come, or None when the run is over for this worker."""
+    async def _take(self) -> str | None:
+        """The next customer whose time has come, or None when the run is over for this
+        worker."""
         while True:
             if self._stopping:
                 return None
@@ -657,22 +522,22 @@ class Sender:
                 await self._wait_change()
                 continue
             if self._heap:
-                when, _, row = self._heap[0]
+                when, _, key = self._heap[0]
                 wait = when - time.time()
                 if wait <= 0:
                     heapq.heappop(self._heap)
                     self._active += 1
-                    return row
+                    return key
                 await self._wait_change(wait)
             elif self._active == 0:
                 return None
             else:
                 await self._wait_change()  # a retry may come back
 
-    def _done(self, row: int, retry_at: float | None = None) -> None:
-        """A worker is finished with a row (for now, if it comes back at ``retry_at``)."""
+    def _done(self, key: str, retry_at: float | None = None) -> None:
+        """A worker is finished with a customer (for now, if they come back at ``retry_at``)."""
         if retry_at is not None:
-            heapq.heappush(self._heap, (retry_at, next(self._seq), row))
+            heapq.heappush(self._heap, (retry_at, next(self._seq), key))
         self._active -= 1
         self._notify()
 
@@ -736,19 +601,19 @@ class Sender:
         smtp = None
         last_used = 0.0
         try:
-            while (row := await self._take()) is not None:
+            while (key := await self._take()) is not None:
                 placed = await self._reserve()
                 if not placed:
                     if placed is False:
                         self._cap_hit = True
                         self._set_stopped()
-                    self._done(row, retry_at=time.time())
+                    self._done(key, retry_at=time.time())
                     break
                 if smtp is not None and time.monotonic() - last_used > IDLE_CHECK:
                     try:
                         await smtp.noop(timeout=self.timeout)
-                    except _smtp_errors():
-                        _drop(smtp)
+                    except smtp_errors():
+                        drop(smtp)
                 if smtp is not None and not smtp.is_connected:
                     self._live_connections -= 1
                     smtp = None
@@ -756,17 +621,17 @@ class Sender:
                     smtp = await self._open()
                     if smtp is None:
                         self._release(sent=False)
-                        self._done(row, retry_at=time.time())
+                        self._done(key, retry_at=time.time())
                         break
                 if not await self._interruptible(self._limiter.acquire()):
                     self._release(sent=False)
-                    self._done(row, retry_at=time.time())
+                    self._done(key, retry_at=time.time())
                     break
                 if self._paused:  # paused while waiting for its turn: start nothing new
                     self._release(sent=False)
-                    self._done(row, retry_at=time.time())
+                    self._done(key, retry_at=time.time())
                     continue
-                await self._deliver(smtp, row)  # releases the cap place and the row
+                await self._deliver(smtp, key)  # releases the cap place and the customer
                 last_used = time.monotonic()
         finally:
             if smtp is not None:
@@ -805,220 +670,140 @@ class Sender:
             # run's event loop ends would leave the socket open (a ResourceWarning much later).
             await connection.disconnect(smtp, timeout=min(self.timeout, 5.0))
         except BaseException:
-            _drop(smtp)
+            drop(smtp)
 
     def _backoff(self, attempt: int) -> float:
         """Exponential back-off with jitter: base, 2x, 4x ... capped; half of it random."""
         delay = min(RETRY_MAX, self.retry_base * 2 ** max(0, attempt - 1))
         return delay / 2 + self._random.uniform(0, delay / 2)
 
-    async def _deliver(self, smtp: Any, row: int) -> None:
-        """One attempt for one row; records the outcome and hands the row back."""
+    async def _deliver(self, smtp: Any, key: str) -> None:
+        """One attempt for one customer; records the outcome and hands them back."""
         from aiosmtplib import SMTPResponseException
 
-        recipient = self._recipients[row]
-        attempt = self._tries[row] = self._tries.get(row, 0) + 1
+        recipient = self._recipients[key]
+        attempt = self._tries[key] = self._tries.get(key, 0) + 1
         try:
-            message = self.campaign.message_for(recipient)
+            message = self._maker.message_for(recipient)
             envelope(message)
         except ComposerError as e:
-            self._fail(row, recipient.email, str(e))
+            self._fail(recipient, str(e))
             return
         message_id = message.get("Message-ID")
-        transaction = _Transaction(smtp, message, self.timeout)
+        transaction = Transaction(smtp, message, self.timeout)
         marked = False
 
         async def before_data() -> None:
             nonlocal marked
-            await self._journal.now(journal.mark_sending, row, message_id)
+            await self._journal.now(journal.mark_sending, key, message_id)
             marked = True
-            self._emit(Event(SENDING, row=row, email=recipient.email, attempt=attempt))
+            self._emit(
+                Event(
+                    SENDING, row=recipient.row, email=recipient.email, customer=key, attempt=attempt
+                )
+            )
 
         try:
             reply = await transaction.run(before_data)
         except SMTPResponseException as e:
-            reply = _reply_text(e.code, e.message)
+            reply = reply_text(e.code, e.message)
             await transaction.reset()
             if e.code == 421:
-                _drop(smtp)
-                self._retry(row, recipient.email, attempt, reply, delay=0.0)
+                drop(smtp)
+                self._retry(recipient, attempt, reply, delay=0.0)
             elif 400 <= e.code < 500:
-                self._retry(row, recipient.email, attempt, reply)
+                self._retry(recipient, attempt, reply)
             elif transaction.stage == "mail":
                 # The server refuses the sender, not this recipient: every message would fail.
                 self._release(sent=False)
-                self._done(row, retry_at=time.time())
+                self._done(key, retry_at=time.time())
                 self._stop(
                     f"The mail server refused the sender address ({reply}); check the "
                     "account's address and try again."
                 )
             else:
-                self._fail(row, recipient.email, reply)
+                self._fail(recipient, reply)
         except ComposerError as e:
             await transaction.reset()
-            self._fail(row, recipient.email, str(e))
+            self._fail(recipient, str(e))
         except sqlite3.Error as e:  # "sending" could not be recorded: DATA never went
             await transaction.reset()
             self._release(sent=False)
-            self._done(row, retry_at=time.time())
+            self._done(key, retry_at=time.time())
             self._stop(_unwritable(e))
-        except (*_smtp_errors(), asyncio.CancelledError) as e:
-            _drop(smtp)
-            reason = _lost_reason(e)
+        except (*smtp_errors(), asyncio.CancelledError) as e:
+            drop(smtp)
+            reason = lost_reason(e)
             if transaction.stage == "content":
-                self._journal.later(journal.mark_in_doubt, row, reason)
+                self._journal.later(journal.mark_in_doubt, key, reason)
                 self._release(sent=True)
                 self._emit(
-                    Event(IN_DOUBT, row=row, email=recipient.email, rows=(row,), reason=reason)
+                    Event(
+                        IN_DOUBT,
+                        row=recipient.row,
+                        email=recipient.email,
+                        customer=key,
+                        rows=(recipient.row,),
+                        reason=reason,
+                    )
                 )
-                self._done(row)
+                self._done(key)
             else:
-                self._retry(row, recipient.email, attempt, reason)
+                self._retry(recipient, attempt, reason)
             if isinstance(e, asyncio.CancelledError):
                 raise
         except BaseException:
             if marked:
                 reason = "Sending stopped by an unexpected error; it may have gone out."
-                self._journal.later(_in_doubt_if_sending, row, reason)
-            self._done(row)
+                self._journal.later(journal.in_doubt_if_sending, key, reason)
+            self._done(key)
             raise
         else:
-            self._journal.later(journal.mark_sent, row, reply, message_id, at=time.time())
+            self._journal.later(journal.mark_sent, key, reply, message_id, at=time.time())
             self._release(sent=True)
             self._sent += 1
             self._emit(
-                Event(SENT, row=row, email=recipient.email, reason=reply, message_id=message_id)
+                Event(
+                    SENT,
+                    row=recipient.row,
+                    email=recipient.email,
+                    customer=key,
+                    reason=reply,
+                    message_id=message_id,
+                )
             )
-            self._done(row)
+            self._done(key)
 
-    def _fail(self, row: int, email: str, reason: str) -> None:
-        self._journal.later(journal.mark_failed, row, reason, at=time.time())
+    def _fail(self, recipient: Recipient, reason: str) -> None:
+        key = recipient.key
+        self._journal.later(journal.mark_failed, key, reason, at=time.time())
         self._release(sent=False)
         self._failed += 1
-        self._emit(Event(FAILED, row=row, email=email, reason=reason))
-        self._done(row)
+        self._emit(
+            Event(FAILED, row=recipient.row, email=recipient.email, customer=key, reason=reason)
+        )
+        self._done(key)
 
     def _retry(
-        self, row: int, email: str, attempt: int, reason: str, delay: float | None = None
+        self, recipient: Recipient, attempt: int, reason: str, delay: float | None = None
     ) -> None:
         if attempt >= self.max_attempts:
-            self._fail(row, email, f"Gave up after {attempt} attempts; the last answer: {reason}")
+            self._fail(recipient, f"Gave up after {attempt} attempts; the last answer: {reason}")
             return
+        key = recipient.key
         delay = self._backoff(attempt) if delay is None else delay
         retry_at = time.time() + delay
-        self._journal.later(journal.mark_deferred, row, reason, retry_at=retry_at, at=time.time())
+        self._journal.later(journal.mark_deferred, key, reason, retry_at=retry_at, at=time.time())
         self._release(sent=False)
-        self._emit(Event(RETRY, row=row, email=email, attempt=attempt, delay=delay, reason=reason))
-        self._done(row, retry_at=retry_at)
-
-
-async def _nothing() -> None:
-    """A test message is not a delivery: nothing to record before DATA."""
-
-
-def _lost_reason(error: BaseException) -> str:
-    from aiosmtplib import SMTPTimeoutError
-
-    if isinstance(error, (SMTPTimeoutError, asyncio.TimeoutError, TimeoutError)):
-        return "The mail server did not answer in time."
-    if isinstance(error, asyncio.CancelledError):
-        return "Sending was interrupted."
-    return "The connection to the mail server was lost."
-
-
-def _clock(timestamp: float) -> str:
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(timestamp))
-
-
-# -- test message, dry run ---------------------------------------------------------------------
-
-
-def _pick(campaign: Any, row: int | None) -> Any:
-    audience = list(campaign.audience())
-    if not audience:
-        raise SendError("The campaign has no recipients to render a message for.")
-    if row is None:
-        return audience[0]
-    for recipient in audience:
-        if recipient.row == row:
-            return recipient
-    raise SendError(
-        f"Row {row} is not one of the recipients; choose a spreadsheet row between "
-        f"{audience[0].row} and {audience[-1].row} that has a valid address."
-    )
-
-
-def test_message(campaign: Any, account: Any, row: int | None = None) -> EmailMessage:
-    """Recipient ``row`` (default the first) rendered, but addressed to the account's owner."""
-    recipient = _pick(campaign, row)
-    message = campaign.message_for(recipient)
-    subject = message.get("Subject", "")
-    del message["Subject"]
-    message["Subject"] = f"[TEST] {subject}"
-    del message["To"]
-    message["To"] = formataddr((account.display_name or "", account.address))
-    domain = account.address.rpartition("@")[2] or None
-    del message["Message-ID"]
-    message["Message-ID"] = make_msgid("test", domain=domain)
-    return message
-
-
-async def test_to_self(
-    campaign: Any,
-    account: Any,
-    secret: str | None,
-    row: int | None = None,
-    *,
-    timeout: float = TIMEOUT,
-    tls_context: Any = None,
-) -> str:
-    """Send one rendered apology to the account's own address; not recorded as a delivery.
-
-    Returns the server's reply."""
-    from aiosmtplib import SMTPResponseException
-
-    from composer import connection
-
-    message = test_message(campaign, account, row)
-    smtp = await connection.connect(account, secret, timeout=timeout, tls_context=tls_context)
-    transaction = _Transaction(smtp, message, timeout)
-    try:
-        return await transaction.run(_nothing)
-    except SMTPResponseException as e:
-        raise SendError(
-            f"The mail server refused the test message ({_reply_text(e.code, e.message)})."
-        ) from e
-    except _smtp_errors() as e:
-        raise SendError(f"{_lost_reason(e)[:-1]}; the test message may not have gone.") from e
-    finally:
-        await connection.disconnect(smtp, timeout=5.0)
-
-
-# Not pytest tests when a test module imports them.
-test_message.__test__ = False  # type: ignore[attr-defined]
-test_to_self.__test__ = False  # type: ignore[attr-defined]
-
-
-def _file_name(row: int, address: str) -> str:
-    safe = re.sub(r"[^A-Za-z0-9@._+-]+", "_", address)[:80]
-    return f"row{row:06d}_{safe}.eml"
-
-
-def dry_run(campaign: Any, outbox_dir: str | Path) -> int:
-    """Write every recipient's message as an .eml file; no server, no journal change."""
-    import email.policy
-
-    folder = Path(outbox_dir)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise SendError(f"The outbox folder {str(folder)!r} cannot be created ({e}).") from e
-    count = 0
-    for recipient in campaign.audience():
-        message = campaign.message_for(recipient)
-        envelope(message)
-        (folder / _file_name(recipient.row, recipient.email)).write_bytes(
-            message.as_bytes(policy=email.policy.SMTP)
+        self._emit(
+            Event(
+                RETRY,
+                row=recipient.row,
+                email=recipient.email,
+                customer=key,
+                attempt=attempt,
+                delay=delay,
+                reason=reason,
+            )
         )
-        count += 1
-    return count
+        self._done(key, retry_at=retry_at)

@@ -17,7 +17,8 @@ import pytest
 from composer import journal
 from composer.attachments import AttachmentPlan
 from composer.audience import CONTAINS, EQUALS, Condition, Filter
-from composer.campaign import APPLICATION_ID, BUSY, Campaign, Settings
+from composer.campaign import BUSY, Campaign, HistoryKind, Settings
+from composer.campaign_file import APPLICATION_ID
 from composer.codes import FILE, SHARED, CodePlan
 from composer.errors import CampaignError
 from composer.message import Identity
@@ -26,6 +27,7 @@ from composer.table import Column, Table
 from composer.template import Template
 
 ROOT = Path(__file__).resolve().parents[1]
+ANN, BOB, CHLOE, DAN = "ann@example.com", "bob@example.com", "chloé@example.com", "dan@example.com"
 OWNER = Identity("Sam Baker", "sam@juniper-oak.example", reply_to="help@juniper-oak.example")
 
 
@@ -88,7 +90,7 @@ def test_create_close_open_gives_back_every_attribute(tmp_path):
         settings=Settings(account="shop", connections=2, rate=30, daily_cap=500),
     )
     made = make(tmp_path / "a.apology", **options)
-    made.codes.update({2: "SORRY-B", 5: "SORRY-A"})
+    made.codes.update({ANN: "SORRY-B", CHLOE: "SORRY-A"})
     made.save()
     expected = {
         name: getattr(made, name)
@@ -148,7 +150,7 @@ def test_recipients_and_messages_from_the_snapshot_match_the_original(tmp_path):
         assert msg["Subject"] == "Sorry, friend"
         assert "Order 1002 is paid. Code: SORRY11" in msg.get_body(("plain",)).get_content()
         assert saved.renderer() is saved.renderer()  # compiled once
-        # the Message-ID is the same for the same campaign and row, whoever builds it
+        # the Message-ID is the same for the same campaign and customer, whoever builds it
         assert saved.message_for(bob)["Message-ID"] == msg["Message-ID"]
         assert saved.checkup().sendable
 
@@ -180,25 +182,25 @@ def test_unique_codes_are_stored_once_and_never_change(tmp_path):
     plan = CodePlan(kind=FILE, pool=("C1", "C2", "C3", "C4", "C5"))
     with make(path, code_plan=plan, filter=Filter((Condition("country", EQUALS, "FR"),))) as c:
         first = c.assign_codes()
-        assert first == {2: "C1", 5: "C2"}
+        assert first == {ANN: "C1", CHLOE: "C2"}
     with Campaign.open(path) as c:
-        assert c.codes == {2: "C1", 5: "C2"}
+        assert c.codes == {ANN: "C1", CHLOE: "C2"}
         c.filter = Filter()
         c.code_plan = CodePlan(kind=FILE, pool=("C5", "C4", "C3", "C2", "C1"))  # reordered
         c.save()
         everyone = c.assign_codes()
-        assert everyone[2] == "C1" and everyone[5] == "C2"  # kept
+        assert everyone[ANN] == "C1" and everyone[CHLOE] == "C2"  # kept
         assert len(set(everyone.values())) == len(everyone) == 4
     with Campaign.open(path) as c:
         assert c.codes == everyone
-        c.codes[2] = "C9"
+        c.codes[ANN] = "C9"
         with pytest.raises(CampaignError, match="never changed"):
             c.save()
 
 
-def test_a_code_is_never_stored_for_two_rows(tmp_path):
+def test_a_code_is_never_stored_for_two_customers(tmp_path):
     with make(tmp_path / "e.apology", code_plan=CodePlan(kind=FILE, pool=("C1", "C2"))) as c:
-        c.codes.update({2: "C1", 3: "C1"})
+        c.codes.update({ANN: "C1", BOB: "C1"})
         with pytest.raises(CampaignError, match="share one discount code"):
             c.save()
     with Campaign.open(tmp_path / "e.apology") as c:
@@ -209,7 +211,7 @@ def test_preview_codes_can_stay_in_memory(tmp_path):
     path = tmp_path / "f.apology"
     make(path, code_plan=CodePlan(kind=FILE, pool=("C1", "C2", "C3", "C4"))).close()
     with Campaign.open(path) as c:
-        assert c.assign_codes(store=False) == {2: "C1", 3: "C2", 5: "C3", 7: "C4"}
+        assert c.assign_codes(store=False) == {ANN: "C1", BOB: "C2", CHLOE: "C3", DAN: "C4"}
     with Campaign.open(path) as c:
         assert c.codes == {}
 
@@ -219,17 +221,17 @@ def test_save_as_copies_the_journal_and_codes_and_leaves_the_original_open(tmp_p
     with make(path, code_plan=CodePlan(kind=FILE, pool=("C1", "C2", "C3", "C4"))) as original:
         codes = original.assign_codes()
         journal.enqueue(original.conn, original.audience(), codes)
-        journal.mark_sending(original.conn, 2)
-        journal.mark_sent(original.conn, 2, "250 OK")
+        journal.mark_sending(original.conn, ANN)
+        journal.mark_sent(original.conn, ANN, "250 OK")
         original.template = Template(subject="Edited", body="Hi {{ first_name }} {{ code }}\n")
         with original.save_as(copy) as saved:
             assert saved.campaign_id == original.campaign_id
             assert saved.codes == codes
             assert saved.template.subject == "Edited"
-            assert journal.get(saved.conn, 2).state == journal.SENT
+            assert journal.get(saved.conn, ANN).state == journal.SENT
             assert journal.counts(saved.conn)[journal.QUEUED] == 3
         assert original.path == path and original.conn is not None
-        journal.mark_sending(original.conn, 3)  # the original is still open and writable
+        journal.mark_sending(original.conn, BOB)  # the original is still open and writable
     with Campaign.open(path) as again:
         assert again.template == TEMPLATE  # the edit went to the copy only
 
@@ -399,16 +401,20 @@ def test_a_second_window_in_the_same_process_is_refused_too(tmp_path):
 # -- the journal ------------------------------------------------------------------------------
 
 
-def test_opening_for_sending_turns_interrupted_sends_into_in_doubt(tmp_path):
+def test_opening_turns_interrupted_sends_into_in_doubt_unless_somebody_is_sending(tmp_path):
     path = tmp_path / "crash.apology"
     with make(path) as campaign:
         journal.enqueue(campaign.conn, campaign.audience())
-        journal.mark_sending(campaign.conn, 3)
-    with Campaign.open(path) as looking:  # only opening for sending recovers
-        assert journal.get(looking.conn, 3).state == journal.SENDING
+        journal.mark_sending(campaign.conn, BOB)
     with Campaign.open(path, for_sending=True) as sending:
-        assert journal.get(sending.conn, 3).state == journal.IN_DOUBT
-        assert journal.counts(sending.conn)[journal.QUEUED] == 3
+        journal.mark_sending(sending.conn, DAN)  # really being sent by this one
+        with Campaign.open(path) as looking:  # while it sends, "sending" is the truth
+            assert journal.get(looking.conn, DAN).state == journal.SENDING
+        sending.conn.execute("SELECT 1")
+    with Campaign.open(path) as after:  # nobody sends: both are in doubt now
+        assert journal.get(after.conn, BOB).state == journal.IN_DOUBT
+        assert journal.get(after.conn, DAN).state == journal.IN_DOUBT
+        assert journal.counts(after.conn)[journal.QUEUED] == 2
 
 
 CRASH = textwrap.dedent(
@@ -418,7 +424,7 @@ CRASH = textwrap.dedent(
     from composer.campaign import Campaign
     campaign = Campaign.open(sys.argv[1], for_sending=True)
     journal.enqueue(campaign.conn, campaign.audience())
-    journal.mark_sending(campaign.conn, 2)
+    journal.mark_sending(campaign.conn, "ann@example.com")
     os.kill(os.getpid(), signal.SIGKILL)  # no close, no checkpoint, lock still held
     """
 )
@@ -438,7 +444,7 @@ def test_a_process_killed_mid_send_leaves_a_readable_file_and_no_lock(tmp_path):
     assert child.returncode == -signal.SIGKILL, child.stderr
     assert Path(f"{path}-wal").exists()  # the commits live in the log until a checkpoint
     with Campaign.open(path, for_sending=True) as campaign:
-        assert journal.get(campaign.conn, 2).state == journal.IN_DOUBT
+        assert journal.get(campaign.conn, ANN).state == journal.IN_DOUBT
         assert journal.counts(campaign.conn)[journal.QUEUED] == 3
     assert not Path(f"{path}-wal").exists()
 
@@ -480,3 +486,90 @@ def test_columns_left_to_detection_are_fixed_at_creation(tmp_path):
     with Campaign.open(tmp_path / "detect.apology") as campaign:
         assert campaign.columns.email == "e_mail"
         assert [r.row for r in campaign.audience()] == [2, 3, 5, 7]
+
+
+# -- customers, not rows ------------------------------------------------------------------
+
+
+def _with_forgotten_customer_on_top() -> Table:
+    """The owner adds a forgotten customer at the top: everybody moves down one row."""
+    old = customers()
+    return Table(
+        columns=old.columns,
+        rows=[("eve@example.com", "Eve", 1006, None, 5.0, "FR"), *old.rows],
+        row_numbers=[2, *(n + 1 for n in old.row_numbers)],
+        source=Path("/data/customers-edited.xlsx"),
+    )
+
+
+def test_a_customer_added_to_a_sent_campaign_gets_the_apology_and_nobody_twice(
+    tmp_path, make_smtp_server
+):
+    import asyncio
+
+    from composer.sender import Sender
+    from tests.smtp_server import PASSWORD
+
+    server = make_smtp_server(security="starttls")
+    path = tmp_path / "added.apology"
+    make(path, code_plan=CodePlan(kind=FILE, pool=("C1", "C2", "C3", "C4", "C5"))).close()
+
+    def send() -> int:
+        with Campaign.open(path, for_sending=True) as campaign:
+            to_send = campaign.plan().to_send
+            sender = Sender(
+                campaign, server.account(), PASSWORD, tls_context=server.client_tls_context()
+            )
+            assert asyncio.run(sender.run()).sent == to_send
+            return to_send
+
+    assert send() == 4
+    with Campaign.open(path) as campaign:
+        change = campaign.compare_list(_with_forgotten_customer_on_top())
+        assert change.sentence() == (
+            "1 new customer, 0 no longer in the list, 4 unchanged (4 of them already have the "
+            "apology and will not get it again)."
+        )
+        campaign.replace_list(_with_forgotten_customer_on_top())
+        campaign.save()
+        planned = campaign.plan()
+        assert planned.to_send == 1 and planned.sent == 4
+    assert send() == 1
+    received = [m.rcpt_tos[0] for m in server.messages]
+    assert sorted(received) == sorted([ANN, BOB, CHLOE, DAN, "eve@example.com"])
+    with Campaign.open(path) as campaign:
+        # codes already given stayed with their customer; Eve got a fresh one
+        assert campaign.codes["eve@example.com"] == "C5"
+        assert campaign.codes[ANN] == "C1"
+        assert [e.kind for e in campaign.history] == [HistoryKind.LIST_LOADED]
+
+
+def test_a_customer_taken_off_the_list_before_being_sent_is_not_sent(tmp_path):
+    path = tmp_path / "gone.apology"
+    with make(path) as campaign:
+        journal.enqueue(campaign.conn, campaign.audience())
+        journal.mark_sent(campaign.conn, ANN, "250 OK")
+        shorter = customers()
+        shorter.rows, shorter.row_numbers = shorter.rows[:2], shorter.row_numbers[:2]
+        change = campaign.replace_list(shorter)
+        assert (change.new, change.gone, change.gone_waiting, change.unchanged) == (0, 2, 2, 2)
+        planned = campaign.plan()
+        assert planned.to_send == 1  # Bob only
+        assert {f.customer: f.next for f in planned.fates}[CHLOE] == "gone"
+
+
+def test_tests_and_skipped_tests_are_kept_in_the_history_and_follow_the_version(tmp_path):
+    path = tmp_path / "tested.apology"
+    with make(path) as campaign:
+        assert not campaign.test_status().done
+        campaign.record(
+            HistoryKind.TEST_SENT, fingerprint=campaign.mailing.fingerprint(), to=OWNER.address
+        )
+        assert campaign.test_status().tested
+    with Campaign.open(path) as campaign:
+        status = campaign.test_status()
+        assert status.tested and status.to == OWNER.address
+        campaign.template = Template(subject="Edited", body="Hi")
+        assert campaign.test_status() == type(status)(earlier=True)
+        campaign.record(HistoryKind.TEST_SKIPPED, fingerprint=campaign.mailing.fingerprint())
+        assert campaign.test_status().skipped

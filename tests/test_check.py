@@ -9,6 +9,7 @@ from composer import check, table
 from composer.attachments import AttachmentPlan
 from composer.audience import EQUALS, Condition, Filter
 from composer.codes import COLUMN, FILE, SHARED, CodePlan
+from composer.mailing import NO_SENDER, Mailing
 from composer.message import Identity
 from composer.recipients import ATTACHMENT, CODE, DUPLICATE, INVALID, MISSING_FIELD, SUPPRESSED
 from composer.table import Column, Table
@@ -39,9 +40,23 @@ def customers(*rows: tuple[str, str, str, str]) -> Table:
 APOLOGY = Template(subject="Sorry, {{ first_name }}", body="Order {{ order }}: {{ code }}\n")
 
 
-def run(t: Table | None = None, template: Template = APOLOGY, **options) -> check.Checkup:
-    options.setdefault("code_plan", SHARED_CODE)
-    return check.run(t or customers(), None, template, **options)
+ANN, BOB, CAT = "ann@example.com", "bob@example.com", "cat@example.com"
+
+
+def run(
+    t: Table | None = None,
+    template: Template = APOLOGY,
+    *,
+    already: dict[str, str] | None = None,
+    identity: Identity | None = None,
+    **parts,
+) -> check.Checkup:
+    """The check of a mailing; the sender is checked only when one is given."""
+    parts.setdefault("code_plan", SHARED_CODE)
+    mailing = Mailing(
+        table=t or customers(), template=template, identity=identity or NO_SENDER, **parts
+    )
+    return check.run(mailing, already=already, check_sender=identity is not None)
 
 
 def test_a_clean_list_is_sendable_with_everyone_in_the_audience():
@@ -49,7 +64,7 @@ def test_a_clean_list_is_sendable_with_everyone_in_the_audience():
     assert result.sendable and result.blocking == []
     assert result.rows_read == 3
     assert [r.row for r in result.audience] == [2, 3, 4]
-    assert result.codes == {2: "SORRY11", 3: "SORRY11", 4: "SORRY11"}
+    assert result.codes == {ANN: "SORRY11", BOB: "SORRY11", CAT: "SORRY11"}
     assert result.fields_used == ("first_name", "order", "code")
     assert result.problems == []
 
@@ -145,12 +160,14 @@ def test_too_few_codes_in_a_file_block():
     assert "2 codes for 3 customers" in result.blocking[0]
     assert any(p.kind == CODE for p in result.problems)
     enough = run(code_plan=CodePlan(kind=FILE, pool=("X1", "X2", "X3")))
-    assert enough.sendable and enough.codes == {2: "X1", 3: "X2", 4: "X3"}
+    assert enough.sendable and enough.codes == {ANN: "X1", BOB: "X2", CAT: "X3"}
+    assert enough.codes_left == 0
+    assert run(code_plan=CodePlan(kind=FILE, pool=("X1", "X2", "X3", "X4"))).codes_left == 1
 
 
 def test_codes_already_given_are_kept():
-    result = run(code_plan=CodePlan(kind=FILE, pool=("X1", "X2", "X3")), already={3: "X1"})
-    assert result.codes == {2: "X2", 3: "X1", 4: "X3"}
+    result = run(code_plan=CodePlan(kind=FILE, pool=("X1", "X2", "X3")), already={BOB: "X1"})
+    assert result.codes == {ANN: "X2", BOB: "X1", CAT: "X3"}
 
 
 def test_duplicate_codes_in_a_column_block():
@@ -213,7 +230,7 @@ def test_the_sample_workbook_and_apology_are_sendable():
     from composer import template
 
     apology = template.load(resource_path(*SAMPLE_APOLOGY))
-    result = check.run(t, None, apology, code_plan=CodePlan(kind=SHARED, shared=SAMPLE_SHARED_CODE))
+    result = run(t, apology, code_plan=CodePlan(kind=SHARED, shared=SAMPLE_SHARED_CODE))
     assert result.sendable, result.blocking
     assert result.rows_read == 50
     assert len(result.audience) == 48
@@ -237,4 +254,64 @@ def test_a_column_headed_code_is_pointed_at_when_no_code_was_chosen():
     assert "choose it as the codes column" in blocked.blocking[0]
     assert "choose it as the codes column" not in run(code_plan=CodePlan()).blocking[0]
     chosen = run(sheet, code_plan=CodePlan(COLUMN, column="code"))
-    assert chosen.sendable and chosen.codes == {2: "A-1", 3: "A-2", 4: "A-3"}
+    assert chosen.sendable and chosen.codes == {ANN: "A-1", BOB: "A-2", CAT: "A-3"}
+
+
+def test_an_empty_apology_blocks_in_the_message_step():
+    result = run(template=Template(subject="", body=""), code_plan=CodePlan())
+    assert [(b.step, b.sentence) for b in result.blockers] == [
+        (check.Step.MESSAGE, check.EMPTY_SUBJECT),
+        (check.Step.MESSAGE, check.EMPTY_BODY),
+    ]
+    only_body = run(template=Template(subject="Sorry", body=" \n"), code_plan=CodePlan())
+    assert only_body.blocking == [check.EMPTY_BODY]
+
+
+def test_no_customer_list_yet_blocks_in_the_customers_step():
+    result = check.run(Mailing(template=APOLOGY, code_plan=SHARED_CODE), check_sender=False)
+    assert result.first_step_to_fix() == check.Step.CUSTOMERS
+    assert result.blocking == [check.OPEN_SPREADSHEET]
+
+
+def test_each_blocker_names_the_step_that_fixes_it():
+    t = customers(("ann@example.com", "", "1", ""))
+    result = run(t, identity=Identity("", ""), code_plan=CodePlan())
+    steps = {b.step for b in result.blockers}
+    assert steps == {check.Step.MESSAGE, check.Step.SEND}
+    assert result.first_step_to_fix() == check.Step.MESSAGE
+    assert "sender" in result.blockers_for(check.Step.SEND)[0].sentence
+
+
+def test_blank_counts_cover_every_field_in_use_fallback_or_not():
+    t = customers(
+        ("ann@example.com", "", "1", ""),
+        ("bob@example.com", "Bob", "", ""),
+        ("cat@example.com", " ", "3", ""),
+    )
+    apology = Template(
+        subject="Sorry", body="Hi {{ first_name }}, {{ order }}", fallbacks={"first_name": "there"}
+    )
+    result = run(t, apology)
+    assert result.blank == {"first_name": 2, "order": 1}
+    assert result.missing == {"order": [3]}  # only the field without a fallback blocks
+
+
+def test_values_worth_a_second_look():
+    t = customers(
+        ("ann@example.com", "", "n/a", ""),
+        ("bob@example.com", "B" * 90, "2", ""),
+    )
+    mailing = Mailing(
+        table=t,
+        template=Template(
+            subject="Sorry",
+            body="Hi {{ first_name }}, {{ order }}",
+            fallbacks={"first_name": "there"},
+        ),
+    )
+    ann, bob = check.run(mailing, check_sender=False).audience
+    looks = check.second_looks(mailing, ann)
+    assert [look.mark for look in looks] == ["there", "n/a"]
+    assert "“First name” is blank in row 2" in looks[0].sentence
+    (long,) = check.second_looks(mailing, bob)
+    assert "unusually long (90 characters) in row 3" in long.sentence

@@ -34,6 +34,11 @@ def people(*rows: int, codes: dict[int, str] | None = None) -> list[Recipient]:
     ]
 
 
+def k(row: int) -> str:
+    """The customer key of ``people``'s row ``row``."""
+    return f"c{row}@example.com"
+
+
 # ---------------------------------------------------------------- codes file
 
 
@@ -76,16 +81,16 @@ def test_no_code_and_shared_code() -> None:
     crowd = people(2, 3, 5)
     assert assign(CodePlan(NONE), crowd) == {}
     assert assign(CodePlan(SHARED, shared=" SORRY11 "), crowd) == {
-        2: "SORRY11",
-        3: "SORRY11",
-        5: "SORRY11",
+        k(2): "SORRY11",
+        k(3): "SORRY11",
+        k(5): "SORRY11",
     }
     with pytest.raises(CodeError, match="shared discount code is blank"):
         assign(CodePlan(SHARED, shared="  "), crowd)
 
 
 def test_column_codes_come_from_each_row() -> None:
-    assert assign(CodePlan(COLUMN, column="voucher"), people(2, 3)) == {2: "V2", 3: "V3"}
+    assert assign(CodePlan(COLUMN, column="voucher"), people(2, 3)) == {k(2): "V2", k(3): "V3"}
 
 
 def test_blank_column_codes_name_the_rows() -> None:
@@ -118,7 +123,7 @@ def test_a_missing_codes_column_is_an_error() -> None:
 
 def test_file_codes_follow_spreadsheet_row_order() -> None:
     plan = CodePlan(FILE, pool=("A", "B", "C", "D"))
-    assert assign(plan, people(9, 2, 5)) == {2: "A", 5: "B", 9: "C"}
+    assert assign(plan, people(9, 2, 5)) == {k(2): "A", k(5): "B", k(9): "C"}
     assert assign(plan, people(9, 2, 5)) == assign(plan, people(2, 5, 9))
 
 
@@ -138,16 +143,28 @@ def test_too_few_codes_is_an_error_before_sending() -> None:
 def test_adding_recipients_never_reuses_or_changes_a_code() -> None:
     plan = CodePlan(FILE, pool=("A", "B", "C", "D", "E"))
     first = assign(plan, people(2, 4, 6))
-    assert first == {2: "A", 4: "B", 6: "C"}
+    assert first == {k(2): "A", k(4): "B", k(6): "C"}
     # rows 3 and 5 were added to the spreadsheet later; row 4 was left out of this run
     second = assign(plan, people(2, 3, 5, 6), already=first)
-    assert second == {2: "A", 3: "D", 5: "E", 6: "C"}
+    assert second == {k(2): "A", k(3): "D", k(5): "E", k(6): "C"}
     assert len(set(second.values()) | {"B"}) == 5
     with pytest.raises(CodeError) as e:
         assign(plan, people(2, 3, 5, 6, 7), already=first)
     assert str(e.value) == (
         "There are 2 unused codes for 3 customers who still need one; add at least 1 more code."
     )
+
+
+def test_a_customer_keeps_their_code_when_the_list_puts_them_on_another_row() -> None:
+    plan = CodePlan(FILE, pool=("A", "B", "C"))
+    first = assign(plan, people(2, 3))
+    moved = [
+        Recipient(row=2, email="new@example.com", name="", fields={}),
+        Recipient(row=3, email="C2@example.com", name="", fields={}),  # was row 2
+        Recipient(row=4, email="c3@example.com", name="", fields={}),
+    ]
+    again = assign(plan, moved, already=first)
+    assert again == {"new@example.com": "C", k(2): "A", k(3): "B"}
 
 
 def test_a_pool_with_a_repeated_code_is_refused() -> None:

@@ -17,10 +17,13 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from composer.cli import EXIT_BLOCKED, EXIT_INTERRUPTED, EXIT_OK
 from composer.errors import SendError
+from composer.mailing import DEFAULT_CONNECTIONS, MAX_CONNECTIONS
+from composer.wording import clock, count, counts_line, rows_text, state_name
 
 if TYPE_CHECKING:
     from composer.accounts import Account
     from composer.campaign import Campaign
+    from composer.plan import Plan
     from composer.sender import Event, Summary
 
 SECURITY_CHOICES = ("starttls", "tls", "none")
@@ -45,9 +48,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     pace = send.add_argument_group("pace")
     pace.add_argument(
         "--connections",
-        type=_whole(1, 10),
+        type=_whole(1, MAX_CONNECTIONS),
         metavar="K",
-        help="connections side by side, 1-10 (default: the campaign's, else 3)",
+        help=f"connections side by side, 1-{MAX_CONNECTIONS} (default: the campaign's, else "
+        f"{DEFAULT_CONNECTIONS})",
     )
     pace.add_argument("--rate", type=_whole(1), metavar="N", help="at most N messages a minute")
     pace.add_argument(
@@ -195,26 +199,6 @@ def _secret(account: Account) -> str:
     return accounts.resolve_secret(account, prompt=_prompt_secret if _interactive() else None)
 
 
-def _count(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else plural or word + 's'}"
-
-
-def _rows_text(rows: list[int] | tuple[int, ...], limit: int = 20) -> str:
-    shown = ", ".join(str(r) for r in rows[:limit])
-    return shown + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
-
-
-def _duration(seconds: float) -> str:
-    seconds = max(0, int(seconds + 0.5))
-    if seconds < 60:
-        return f"{seconds}s"
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes}m {seconds:02d}s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}h {minutes:02d}m"
-
-
 # -- send -------------------------------------------------------------------------------------
 
 
@@ -231,25 +215,28 @@ def run_send(args: argparse.Namespace) -> int:
 
 
 def _send_dry_run(args: argparse.Namespace) -> int:
-    from composer import sender
+    from composer import trial
 
     if args.outbox is None:
         args.parser.error("--dry-run needs --outbox DIR, the folder for the .eml files")
     with _open(args.campaign, for_sending=False) as campaign:
-        written = sender.dry_run(campaign, args.outbox)
-    print(f"Wrote {_count(written, 'message')} to {args.outbox}; nothing was sent.")
+        written = trial.dry_run(campaign, args.outbox)
+    print(f"Wrote {count(written, 'message')} to {args.outbox}; nothing was sent.")
     return EXIT_OK
 
 
 def _send_test(args: argparse.Namespace) -> int:
     import asyncio
 
-    from composer import sender
+    from composer import trial
+    from composer.campaign import HistoryKind
 
     with _open(args.campaign, for_sending=False) as campaign:
         account = _account_for(args, campaign)
         secret = _secret(account)
-        reply = asyncio.run(sender.test_to_self(campaign, account, secret, row=args.row))
+        fingerprint = campaign.mailing.fingerprint()
+        reply = asyncio.run(trial.send_to_self(campaign, account, secret, row=args.row))
+        campaign.record(HistoryKind.TEST_SENT, fingerprint=fingerprint, to=account.address)
     which = f"row {args.row}" if args.row else "the first recipient"
     print(
         f"A test message rendered for {which} went to {account.address} (the server said: "
@@ -258,58 +245,70 @@ def _send_test(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _confirm(count: int, campaign: Campaign, account: Account, out: TextIO) -> bool:
+def _confirm(n: int, campaign: Campaign, account: Account, out: TextIO) -> bool:
     """The person types the exact number back; anything else stops."""
     sender = f"{campaign.identity.name} <{campaign.identity.address}>".strip()
     out.write(
-        f"This sends {_count(count, 'apology', 'apologies')}, each to one customer only, from {sender} "
-        f"through {account.host}.\nType {count} to send them, or anything else to stop: "
+        f"This sends {count(n, 'apology')}, each to one customer only, from {sender} "
+        f"through {account.host}.\nType {n} to send them, or anything else to stop: "
     )
     out.flush()
     try:
         answer = input()
     except EOFError:
         answer = ""
-    return answer.strip().replace(",", "").replace("_", "") == str(count)
+    return answer.strip().replace(",", "").replace("_", "") == str(n)
+
+
+NO_TEST = (
+    "No test of this version of the apology went to you yet; `send --test-to-self` sends one "
+    "to read in your own inbox first."
+)
 
 
 def _send_for_real(args: argparse.Namespace) -> int:
     from composer import sender
+    from composer.campaign import HistoryKind
 
     with _open(args.campaign, for_sending=True) as campaign:
         account = _account_for(args, campaign)
         sender.check_sendable(campaign)
-        planned = sender.plan(campaign, limit=args.limit, resend_in_doubt=args.resend_in_doubt)
-        if planned.in_doubt and not args.resend_in_doubt and not args.json:
+        planned = campaign.plan(limit=args.limit, resend_in_doubt=args.resend_in_doubt)
+        doubt = planned.in_doubt
+        if doubt and not args.resend_in_doubt and not args.json:
             print(
-                f"{_count(len(planned.in_doubt), 'message')} may already have gone out and "
-                f"will not be sent again (rows {_rows_text(planned.in_doubt)}); see `status`, "
-                "and use --resend-in-doubt to send them anyway.",
+                f"{count(len(doubt), 'message')} may already have gone out and will not be "
+                f"sent again ({rows_text([f.row for f in doubt], 20)}); see `status`, and use "
+                "--resend-in-doubt to send them anyway.",
                 file=sys.stderr,
             )
         if planned.to_send == 0 and args.json:
-            from composer import journal
-
-            counts = journal.counts(campaign.conn)
+            counts = {str(k): v for k, v in planned.counts.items()}
             print(json.dumps({"kind": "finished", "counts": counts, "remaining": 0}))
             return EXIT_OK
         if planned.to_send == 0:
-            print(
-                f"Nothing left to send: {_count(planned.sent, 'message')} sent, "
-                f"{planned.failed:,} failed, {len(planned.in_doubt):,} in doubt."
-            )
+            print(f"Nothing left to send: {counts_line(_status_counts(planned))}.")
             return EXIT_OK
+        tested = campaign.test_status()
+        if not tested.done:
+            print(NO_TEST, file=sys.stderr)
         if not args.yes:
             if not _interactive():
                 raise SendError(
-                    f"Sending {_count(planned.to_send, 'apology', 'apologies')} needs your confirmation; "
+                    f"Sending {count(planned.to_send, 'apology')} needs your confirmation; "
                     "run this in a terminal to type the number, or add --yes."
                 )
             if not _confirm(planned.to_send, campaign, account, sys.stderr):
                 print("Nothing was sent.", file=sys.stderr)
                 return EXIT_BLOCKED
+        if not tested.done:
+            campaign.record(
+                HistoryKind.TEST_SKIPPED,
+                fingerprint=campaign.mailing.fingerprint(),
+                by="the command line",
+            )
         secret = _secret(account)
-        connections = args.connections or campaign.settings.connections or 3
+        connections = args.connections or campaign.settings.connections or DEFAULT_CONNECTIONS
         run = sender.Sender(
             campaign,
             account,
@@ -323,14 +322,15 @@ def _send_for_real(args: argparse.Namespace) -> int:
         if args.json:
             progress: _Output = _JsonLines(sys.stdout)
         elif sys.stderr.isatty():
-            progress = _ProgressBar(sys.stderr)
+            progress = _ProgressBar(sys.stderr, planned)
         else:
             progress = _Output()
         run.on_event = progress.event
         summary = _run_with_ctrl_c(run)
         progress.close()
+        after = campaign.plan()
     if not args.json:
-        _print_summary(summary, args.campaign)
+        _print_summary(summary, after, args.campaign)
     if summary.cancelled:
         print("apology-composer: interrupted.", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -364,39 +364,41 @@ def _run_with_ctrl_c(run: Any) -> Summary:
     return asyncio.run(main())
 
 
-def _print_summary(summary: Summary, path: Path) -> None:
-    from composer import journal
+def _status_counts(planned: Plan) -> list[tuple[str, int]]:
+    """The plan's counts in the order the person reads them."""
+    from composer.plan import Next
 
-    c = summary.counts
-    parts = [f"{summary.sent:,} sent this run"]
-    if summary.failed:
-        parts.append(f"{summary.failed:,} failed")
-    print(
-        f"Done: {', '.join(parts)}. In all: {c[journal.SENT]:,} sent, {c[journal.FAILED]:,} "
-        f"failed, {summary.remaining:,} waiting, {len(summary.in_doubt):,} in doubt.",
-        file=sys.stderr,
+    c = planned.counts
+    order = (
+        Next.SENT,
+        Next.FAILED,
+        Next.SEND,
+        Next.SENDING,
+        Next.IN_DOUBT,
+        Next.FILTERED,
+        Next.GONE,
     )
-    if summary.in_doubt:
+    return [(str(n), c[n]) for n in order]
+
+
+def _print_summary(summary: Summary, after: Plan, path: Path) -> None:
+    print(summary.verdict(), file=sys.stderr)
+    print(f"In all: {counts_line(_status_counts(after))}.", file=sys.stderr)
+    if after.in_doubt:
+        rows = rows_text([f.row for f in after.in_doubt], 20)
         print(
-            f"In doubt (may have gone out): rows {_rows_text(summary.in_doubt)}. Check with the "
-            f"customers or your Sent folder; `send --resend-in-doubt` sends them again.",
+            f"In doubt (may have gone out): {rows}. Check with the customers or your Sent "
+            "folder; `send --resend-in-doubt` sends them again.",
             file=sys.stderr,
         )
-    if c[journal.FAILED]:
+    if after.failed:
         print(
             f"The reasons for the failures are in `apology-composer-cli report {path} "
             "--out report.xlsx`.",
             file=sys.stderr,
         )
     if summary.cap_reached and summary.resume_at is not None:
-        at = time.strftime("%Y-%m-%d %H:%M", time.localtime(summary.resume_at))
-        print(
-            f"The daily limit is reached; {summary.remaining:,} are waiting. Run send again "
-            f"after {at} to continue.",
-            file=sys.stderr,
-        )
-    if summary.error and not summary.cancelled:
-        print(f"apology-composer: {summary.error}", file=sys.stderr)
+        print(f"Run send again after {clock(summary.resume_at)} to continue.", file=sys.stderr)
 
 
 class _Output:
@@ -423,36 +425,24 @@ class _JsonLines(_Output):
 
 
 class _ProgressBar(_Output):
-    """A one-line bar on the terminal: counts and the time left, redrawn at most 10x/s."""
+    """A one-line bar on the terminal (composer.progress), redrawn at most 10 times a second."""
 
     WIDTH = 28
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, planned: Plan) -> None:
+        from composer.progress import RunProgress
+
         self.out = out
-        self.total = 0
-        self.sent = self.failed = self.retrying = 0
-        self.started = time.monotonic()
+        self.progress = RunProgress.from_plan(planned)
         self.drawn = 0.0
-        self.note = ""
 
     def event(self, event: Event) -> None:
-        kind = event.kind
-        if kind == "started":
-            self.total = event.total or 0
-            self.started = time.monotonic()
-        elif kind == "sent":
-            self.sent += 1
-        elif kind == "failed":
-            self.failed += 1
-        elif kind == "retry":
-            self.retrying += 1
-        elif kind == "paused":
-            self.note = " (paused)"
-        elif kind == "resumed":
-            self.note = ""
-        elif kind in ("error", "cap_reached", "in_doubt") and event.reason and event.row:
+        self.progress.apply(event)
+        if event.kind in ("failed", "cap_reached", "error") and event.reason and event.row:
             self._line(f"row {event.row}: {event.reason}")
-        if kind == "finished" or time.monotonic() - self.drawn >= 0.1:
+        elif event.kind == "in_doubt" and event.row:
+            self._line(f"row {event.row} in doubt: {event.reason}")
+        if event.kind == "finished" or time.monotonic() - self.drawn >= 0.1:
             self._draw()
 
     def _line(self, text: str) -> None:
@@ -461,18 +451,9 @@ class _ProgressBar(_Output):
 
     def _draw(self) -> None:
         self.drawn = time.monotonic()
-        done = self.sent + self.failed
-        total = max(self.total, 1)
-        filled = int(self.WIDTH * min(done, total) / total)
+        filled = int(self.WIDTH * self.progress.fraction())
         bar = "#" * filled + "-" * (self.WIDTH - filled)
-        elapsed = time.monotonic() - self.started
-        eta = ""
-        if 0 < done < self.total:
-            eta = f" · about {_duration(elapsed / done * (self.total - done))} left"
-        self.out.write(
-            f"\r\033[K[{bar}] {done:,}/{self.total:,} · {self.sent:,} sent · "
-            f"{self.failed:,} failed · {self.retrying:,} retries{eta}{self.note}"
-        )
+        self.out.write(f"\r\033[K[{bar}] {self.progress.status()}")
         self.out.flush()
 
     def close(self) -> None:
@@ -485,38 +466,29 @@ class _ProgressBar(_Output):
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from composer import journal, report
-    from composer.campaign import BUSY
-    from composer.errors import CampaignError
+    from composer import report
+    from composer.plan import Next
+    from composer.sendlock import CampaignBusy
 
     busy = False
     try:
         campaign = _open(args.campaign, for_sending=True)  # turns a crash's "sending" into doubt
-    except CampaignError as error:
-        if str(error) != BUSY:
-            raise
+    except CampaignBusy:
         busy = True
         campaign = _open(args.campaign, for_sending=False)
     with campaign:
-        counts = journal.counts(campaign.conn)
-        known = sum(counts.values())
-        audience = len(campaign.audience())
-        doubt = journal.in_doubt(campaign.conn)
+        planned = campaign.plan()
+        tested = campaign.test_status()
     print(
-        f"{args.campaign.name}: {_count(audience, 'recipient')}"
+        f"{args.campaign.name}: {count(planned.audience, 'recipient')}"
         + (" — being sent right now." if busy else ".")
     )
-    waiting = counts[journal.QUEUED] + max(0, audience - known)
-    lines = [
-        ("sent", counts[journal.SENT]),
-        ("failed", counts[journal.FAILED]),
-        ("not sent yet", waiting),
-        ("will retry", counts[journal.DEFERRED]),
-        ("being sent", counts[journal.SENDING]),
-        ("in doubt", counts[journal.IN_DOUBT]),
-    ]
-    for label, n in lines:
-        print(f"  {label:<13} {n:>8,}")
+    for state, n in _status_counts(planned):
+        if n or state in (Next.SENT, Next.SEND):
+            print(f"  {state_name(state):<23} {n:>8,}")
+    if planned.to_send and not tested.done:
+        print(NO_TEST)
+    doubt = planned.in_doubt
     if doubt:
         print(
             "In doubt — the whole message reached the mail server but its answer never came "
@@ -524,8 +496,9 @@ def run_status(args: argparse.Namespace) -> int:
             "Check your Sent folder or ask the customer; `send --resend-in-doubt` sends them "
             "again:"
         )
-        for d in doubt[:50]:
-            print(f"  row {d.row:<6} {d.email:<40} {report.when(d.updated_at)}")
+        for f in doubt[:50]:
+            at = report.when(f.delivery.updated_at) if f.delivery else ""
+            print(f"  row {f.row:<6} {f.email:<40} {at}")
         if len(doubt) > 50:
             print(f"  … and {len(doubt) - 50:,} more (see `report`).")
     return EXIT_OK
@@ -535,8 +508,8 @@ def run_report(args: argparse.Namespace) -> int:
     from composer import report
 
     with _open(args.campaign, for_sending=False) as campaign:
-        count = report.export(campaign, args.out)
-    print(f"Wrote the delivery report for {_count(count, 'recipient')} to {args.out}.")
+        n = report.export(campaign, args.out)
+    print(f"Wrote the delivery report for {count(n, 'recipient')} to {args.out}.")
     return EXIT_OK
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from composer.cli import EXIT_BLOCKED, EXIT_OK
+from composer.wording import count, customers
 
 if TYPE_CHECKING:
     from composer.attachments import AttachmentPlan
@@ -21,10 +21,10 @@ if TYPE_CHECKING:
     from composer.campaign import Campaign
     from composer.check import Checkup
     from composer.codes import CodePlan
+    from composer.mailing import Mailing
     from composer.message import Identity
     from composer.recipients import ColumnMap, Recipient
     from composer.table import Table
-    from composer.template import Template
 
 LIST_LIMIT = 20  # longer lists show this many lines, then "and N more"
 PLACEHOLDER_NAME, PLACEHOLDER_ADDRESS = "Your Name", "you@example.invalid"
@@ -55,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--row", type=_row_number, metavar="N", help="spreadsheet row number to show"
     )
     preview.add_argument(
-        "--out", type=Path, metavar="DIR", help="write every message to DIR as NNNN-rowN.eml"
+        "--out", type=Path, metavar="DIR", help="write every message to DIR as .eml files"
     )
     preview.set_defaults(run=run_preview, parser=preview)
 
@@ -173,19 +173,6 @@ def _row_number(text: str) -> int:
 # -- what the command line describes -------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Inputs:
-    """A mailing read from --recipients/--template and friends."""
-
-    table: Table
-    columns: ColumnMap
-    template: Template
-    code_plan: CodePlan
-    attachments: AttachmentPlan
-    suppress: frozenset[str]
-    filter: Filter
-
-
 _SOURCE_OPTIONS = (
     "recipients",
     "sheet",
@@ -221,9 +208,11 @@ def _uses_campaign(args: argparse.Namespace) -> bool:
     return False
 
 
-def _read_inputs(args: argparse.Namespace) -> _Inputs:
+def _read_inputs(args: argparse.Namespace) -> Mailing:
+    """The mailing the --recipients, --template and other options describe."""
     from composer import codes, recipients, table, template
     from composer.attachments import AttachmentPlan
+    from composer.mailing import Mailing
 
     sheet = table.load(args.recipients, args.sheet)
     apology = template.load(args.template)
@@ -252,7 +241,16 @@ def _read_inputs(args: argparse.Namespace) -> _Inputs:
         base_dir=Path(args.recipients).resolve().parent,
     )
     suppress = recipients.load_suppression(args.suppress) if args.suppress else frozenset()
-    return _Inputs(sheet, columns, apology, plan, attachments, suppress, _filter(args, sheet))
+    return Mailing(
+        table=sheet,
+        columns=columns,
+        template=apology,
+        identity=args.sender or _placeholder(),
+        code_plan=plan,
+        attachments=attachments,
+        suppress=suppress,
+        filter=_filter(args, sheet),
+    )
 
 
 def _filter(args: argparse.Namespace, sheet: Table) -> Filter:
@@ -273,21 +271,6 @@ def _replace(columns: ColumnMap, **changes: str | None) -> ColumnMap:
     from dataclasses import replace
 
     return replace(columns, **changes)
-
-
-def _draft(inputs: _Inputs, sender: Identity) -> Campaign:
-    from composer.campaign import Campaign
-
-    return Campaign.draft(
-        table=inputs.table,
-        columns=inputs.columns,
-        template=inputs.template,
-        identity=sender,
-        code_plan=inputs.code_plan,
-        attachments=inputs.attachments,
-        suppress=inputs.suppress,
-        filter=inputs.filter,
-    )
 
 
 def _placeholder() -> Identity:
@@ -312,34 +295,18 @@ def run_check(args: argparse.Namespace) -> int:
                 campaign.identity = args.sender
             checkup = campaign.checkup()
             print(f"Campaign: {args.campaign.name}", file=out)
-            _print_checkup(
-                out,
-                checkup,
-                campaign.table,
-                campaign.code_plan,
-                campaign.attachments,
-                campaign.filter,
-            )
+            _print_checkup(out, checkup, campaign.mailing)
             print(f"Sender: {_sender_text(campaign.identity)}", file=out)
             return _verdict(out, checkup)
 
     from composer import check
 
-    inputs = _read_inputs(args)
-    checkup = check.run(
-        inputs.table,
-        inputs.columns,
-        inputs.template,
-        code_plan=inputs.code_plan,
-        attachments=inputs.attachments,
-        suppress=inputs.suppress,
-        filter=inputs.filter,
-        identity=args.sender,
-    )
+    mailing = _read_inputs(args)
+    checkup = check.run(mailing, check_sender=args.sender is not None)
     # a check of a big list is read-only: keep its objects alive so main() can end the process
     # without freeing them one by one (see cli.main)
-    args.quick_exit = (inputs, checkup)
-    _print_checkup(out, checkup, inputs.table, inputs.code_plan, inputs.attachments, inputs.filter)
+    args.quick_exit = (mailing, checkup)
+    _print_checkup(out, checkup, mailing)
     if args.sender is None:
         print(f"Sender: none given; previews use the placeholder {PLACEHOLDER_SENDER}", file=out)
     else:
@@ -347,16 +314,12 @@ def run_check(args: argparse.Namespace) -> int:
     return _verdict(out, checkup)
 
 
-def _print_checkup(
-    out: TextIO,
-    checkup: Checkup,
-    table: Table,
-    plan: CodePlan,
-    attachments: AttachmentPlan,
-    filter: Filter,
-) -> None:
+def _print_checkup(out: TextIO, checkup: Checkup, mailing: Mailing) -> None:
     from composer import audience
     from composer import recipients as kinds
+
+    table, plan, filter = mailing.table, mailing.code_plan, mailing.filter
+    assert table is not None
 
     source = table.source.name if table.source is not None else "(unknown)"
     sheet = f', sheet "{table.sheet}"' if table.sheet else ""
@@ -366,6 +329,8 @@ def _print_checkup(
         by_kind.setdefault(problem.kind, []).append(problem)
 
     print(f"Spreadsheet: {source}{sheet}", file=out)
+    for note in checkup.notes:
+        print(f"Note: {note}", file=out)
     print(f"Rows read: {checkup.rows_read}", file=out)
     print("Fields (header -> field):", file=out)
     for line in _capped(f'  "{c.header}" -> {c.field}' for c in table.columns):
@@ -399,7 +364,7 @@ def _print_checkup(
     if checkup.missing:
         print("Rows missing values (no fallback):", file=out)
         for name, rows in checkup.missing.items():
-            print(f"  {name}: {len(rows)} {_rows(len(rows))} ({_row_list(rows)})", file=out)
+            print(f"  {name}: {count(len(rows), 'row')} ({_row_list(rows)})", file=out)
     else:
         print("Rows missing values: none", file=out)
 
@@ -409,7 +374,7 @@ def _print_checkup(
         print(f"Code problems: {len(code_problems)}", file=out)
         for line in _capped(f"  {p.message}" for p in code_problems):
             print(line, file=out)
-    _print_attachments(out, attachments)
+    _print_attachments(out, mailing.attachments)
     attachment_problems = by_kind.get(kinds.ATTACHMENT, [])
     if attachment_problems:
         print(f"Attachment problems: {len(attachment_problems)}", file=out)
@@ -426,8 +391,7 @@ def _print_attachments(out: TextIO, plan: AttachmentPlan) -> None:
 
 def _verdict(out: TextIO, checkup: Checkup) -> int:
     if checkup.sendable:
-        n = len(checkup.audience)
-        print(f"Ready to send to {n} {'customer' if n == 1 else 'customers'}.", file=out)
+        print(f"Ready to send to {customers(len(checkup.audience))}.", file=out)
         return EXIT_OK
     if len(checkup.blocking) == 1:
         print(f"Not ready: {checkup.blocking[0]}", file=out)
@@ -447,7 +411,11 @@ def _plan_text(plan: CodePlan, checkup: Checkup) -> str:
     if plan.kind == codes.SHARED:
         return f"one shared code, {plan.shared}"
     if plan.kind == codes.FILE:
-        return f"unique codes from a file ({len(plan.pool)} codes for {len(checkup.audience)})"
+        left = f", {checkup.codes_left:,} left over" if checkup.codes_left is not None else ""
+        return (
+            f"unique codes from a file ({len(plan.pool):,} codes for "
+            f"{customers(len(checkup.audience))}{left})"
+        )
     if plan.kind == codes.COLUMN:
         return f"unique codes from the column {plan.column}"
     return "none"
@@ -482,10 +450,6 @@ def _row_list(rows: list[int], limit: int = LIST_LIMIT) -> str:
     return shown + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
 
 
-def _rows(n: int) -> str:
-    return "row" if n == 1 else "rows"
-
-
 # -- preview ------------------------------------------------------------------------------
 
 
@@ -508,6 +472,8 @@ def run_preview(args: argparse.Namespace) -> int:
                 f"Note: no --from given; the sender shown is a placeholder ({PLACEHOLDER_SENDER}).",
                 file=sys.stderr,
             )
+        for note in checkup.notes:
+            print(f"Note: {note}", file=sys.stderr)
         for sentence in checkup.blocking:
             print(f"Note: not ready to send yet: {sentence}", file=sys.stderr)
         people = checkup.audience
@@ -515,9 +481,16 @@ def run_preview(args: argparse.Namespace) -> int:
             people = [_recipient_at(campaign, checkup, args.row)]
         campaign.assign_codes(checkup.audience, store=False)
         if args.out is not None:
-            return _write_eml(campaign, people, args.out)
+            from composer import trial
+
+            written = trial.write_eml(campaign, people, args.out)
+            print(f"Wrote {count(written, 'message')} to {args.out}.", file=sys.stdout)
+            return EXIT_OK
+        from composer.check import second_looks
         from composer.message import preview_text
 
+        for look in second_looks(campaign.mailing, people[0]):
+            print(f"Worth a second look: {look.sentence}", file=sys.stderr)
         sys.stdout.write(preview_text(campaign.message_for(people[0])))
         return EXIT_OK
     finally:
@@ -525,14 +498,14 @@ def run_preview(args: argparse.Namespace) -> int:
 
 
 def _campaign_for_preview(args: argparse.Namespace) -> Campaign:
-    if _uses_campaign(args):
-        from composer.campaign import Campaign
+    from composer.campaign import Campaign
 
+    if _uses_campaign(args):
         campaign = Campaign.open(args.campaign)
         if args.sender is not None:
             campaign.identity = args.sender
         return campaign
-    return _draft(_read_inputs(args), args.sender or _placeholder())
+    return Campaign.draft(_read_inputs(args))
 
 
 def _recipient_at(campaign: Campaign, checkup: Checkup, row: int) -> Recipient:
@@ -557,32 +530,6 @@ def _recipient_at(campaign: Campaign, checkup: Checkup, row: int) -> Recipient:
     )
 
 
-def _write_eml(campaign: Campaign, people: list[Recipient], folder: Path) -> int:
-    """Every message as NNNN-rowN.eml, in audience order, ready to open in a mail program."""
-    import sys
-
-    from composer.errors import ComposerError
-
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise ComposerError(
-            f'The folder "{folder}" cannot be created ({error.strerror}); choose another one.'
-        ) from error
-    for number, person in enumerate(people, start=1):
-        data = campaign.message_for(person).as_bytes()
-        path = folder / f"{number:04d}-row{person.row}.eml"
-        try:
-            path.write_bytes(data)
-        except OSError as error:
-            raise ComposerError(
-                f'"{path}" cannot be written ({error.strerror}); check the folder and disk space.'
-            ) from error
-    n = len(people)
-    print(f"Wrote {n} {'message' if n == 1 else 'messages'} to {folder}.", file=sys.stdout)
-    return EXIT_OK
-
-
 # -- new ----------------------------------------------------------------------------------
 
 
@@ -599,19 +546,7 @@ def run_new(args: argparse.Namespace) -> int:
         raise CampaignError(
             f'"{path}" already exists; choose another name, or add --force to replace it.'
         )
-    inputs = _read_inputs(args)
-    campaign = Campaign.create(
-        path,
-        table=inputs.table,
-        columns=inputs.columns,
-        template=inputs.template,
-        identity=args.sender,
-        code_plan=inputs.code_plan,
-        attachments=inputs.attachments,
-        suppress=inputs.suppress,
-        filter=inputs.filter,
-        overwrite=args.force,
-    )
+    campaign = Campaign.create(path, _read_inputs(args), overwrite=args.force)
     with campaign:
         checkup = campaign.checkup()
         if checkup.audience and not any(p.kind == CODE for p in checkup.problems):
@@ -619,8 +554,6 @@ def run_new(args: argparse.Namespace) -> int:
             campaign.assign_codes(checkup.audience)
         out = sys.stdout
         print(f"Created {path} (campaign {campaign.campaign_id}).", file=out)
-        _print_checkup(
-            out, checkup, campaign.table, campaign.code_plan, campaign.attachments, campaign.filter
-        )
+        _print_checkup(out, checkup, campaign.mailing)
         print(f"Sender: {_sender_text(campaign.identity)}", file=out)
         return _verdict(out, checkup)

@@ -1,0 +1,93 @@
+"""What is being prepared: one frozen value holding everything a mailing is made of.
+
+The customers (table and column map), the apology, who it is from, the discount codes, the
+attachments, the filter, the do-not-contact list and how fast to send. ``check``, the campaign
+file, the preview and the sender all take this one value; the app holds it and replaces it
+whole on every edit, so a check or a preview running in the background always sees one
+consistent mailing, never half an edit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from composer.attachments import AttachmentPlan
+from composer.audience import Filter
+from composer.codes import CodePlan
+from composer.message import Identity
+from composer.recipients import ColumnMap
+from composer.template import Template
+
+if TYPE_CHECKING:
+    from composer.table import Table
+
+NO_SENDER = Identity(name="", address="")
+MAX_CONNECTIONS = 10  # SMTP connections side by side, at most
+DEFAULT_CONNECTIONS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How to send. There is deliberately no field for a password: it lives in the keyring."""
+
+    account: str | None = None  # name of the saved account (composer.accounts)
+    connections: int = DEFAULT_CONNECTIONS
+    rate: int | None = None  # messages per minute; None: the account's or provider's default
+    daily_cap: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mailing:
+    """One apology mailing as it stands. ``table`` None: no customer list opened yet;
+    ``columns`` None: the address and name columns are detected when the list is read."""
+
+    table: Table | None = None
+    columns: ColumnMap | None = None
+    template: Template = field(default_factory=lambda: Template(subject="", body=""))
+    identity: Identity = NO_SENDER
+    code_plan: CodePlan = field(default_factory=CodePlan)
+    attachments: AttachmentPlan = field(default_factory=AttachmentPlan)
+    suppress: frozenset[str] = frozenset()
+    filter: Filter = field(default_factory=Filter)
+    settings: Settings = field(default_factory=Settings)
+
+    def changed(self, **parts: object) -> Mailing:
+        """A copy with some parts replaced (the value itself never changes)."""
+        return replace(self, **parts)  # type: ignore[arg-type]
+
+    def with_list(self, table: Table, columns: ColumnMap | None = None) -> Mailing:
+        """This mailing with another customer list. The column choices and the filter stay
+        when the new list has the same columns; otherwise the columns are detected again and
+        the filter (which names the old columns) is cleared."""
+        from composer.recipients import detect_columns
+
+        same = self.table is not None and self.table.fields == table.fields
+        if columns is None:
+            columns = self.columns if same and self.columns is not None else detect_columns(table)
+        kept = self.filter if same else Filter(match_all=self.filter.match_all)
+        return self.changed(table=table, columns=columns, filter=kept)
+
+    def fingerprint(self) -> str:
+        """A short digest of what each customer reads: the apology, its fallbacks, who it is
+        from, the discount codes and the attached files. A test to yourself counts for the
+        mailing whose fingerprint it carries; any edit of these parts asks for a new test."""
+        t, who, plan, files = self.template, self.identity, self.code_plan, self.attachments
+        parts = {
+            "subject": t.subject,
+            "body": t.body,
+            "markdown": t.markdown,
+            "reply_to": t.reply_to,
+            "fallbacks": sorted(t.fallbacks.items()),
+            "from": [who.name, who.address.lower(), who.reply_to],
+            "codes": [plan.kind, plan.shared, plan.column, list(plan.pool)],
+            "files": [str(p) for p in files.files],
+            "file_column": files.column,
+        }
+        text = json.dumps(parts, ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+__all__ = ["DEFAULT_CONNECTIONS", "MAX_CONNECTIONS", "NO_SENDER", "Mailing", "Settings"]

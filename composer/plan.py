@@ -1,0 +1,171 @@
+"""What goes out now: one answer, per customer, for everything that counts or confirms.
+
+``of(campaign)`` reads the customer list, the filter and the delivery journal and says for
+every customer what happens next and why: sent, in doubt, failed, will be sent with the next
+Send, left out by the filter, no longer in the list. The number the person types to confirm,
+the step list, the Send step, the CLI's ``send`` and ``status`` and the delivery report all
+use it, and the sender queues exactly the customers it marks ``SEND``: the typed number is the
+number of messages that go.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from composer import journal
+from composer.journal import Delivery, State
+
+if TYPE_CHECKING:
+    from composer.campaign import Campaign
+
+
+class Next(StrEnum):
+    """What happens next to one customer."""
+
+    SEND = "will_send"  # goes with the next Send (new, queued, or waiting for a retry)
+    SENDING = "sending"  # being sent right now, by another window or program
+    SENT = "sent"
+    IN_DOUBT = "in_doubt"  # may have gone: the person decides, nothing goes again by itself
+    FAILED = "failed"  # refused; "Resend failed only" queues them again
+    FILTERED = "filtered"  # in the list, but the filter leaves them out
+    GONE = "gone"  # no longer in the list (and not sent)
+
+
+# Why, in a few words, for the report and the app's lists.
+REASONS = {
+    Next.SEND: "goes with the next Send",
+    Next.SENDING: "being sent right now",
+    Next.SENT: "the mail server accepted it",
+    Next.IN_DOUBT: "the connection was lost as it was handed over; it may have gone",
+    Next.FAILED: "refused; it can be sent again",
+    Next.FILTERED: "left out by the filter",
+    Next.GONE: "no longer in the customer list",
+}
+
+_BY_STATE = {
+    State.SENT: Next.SENT,
+    State.SENDING: Next.SENDING,
+    State.IN_DOUBT: Next.IN_DOUBT,
+    State.FAILED: Next.FAILED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Fate:
+    """One customer: who, where they are in the list, and what happens next."""
+
+    customer: str  # the normalised address (composer.recipients.customer_key)
+    row: int
+    email: str
+    name: str
+    next: Next
+    delivery: Delivery | None = None  # their journal line, if a run reached them
+
+    @property
+    def reason(self) -> str:
+        if (
+            self.delivery is not None
+            and self.delivery.last_reply
+            and self.next
+            in (
+                Next.FAILED,
+                Next.IN_DOUBT,
+                Next.SENT,
+            )
+        ):
+            return self.delivery.last_reply
+        return REASONS[self.next]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Every customer's fate, and the counts everyone shows."""
+
+    fates: tuple[Fate, ...]
+    to_send: int  # what pressing Send sends now (the number the person types)
+    audience: int  # customers the filter keeps
+    counts: Counter[Next]  # customers per fate
+
+    def of(self, *kinds: Next) -> list[Fate]:
+        return [f for f in self.fates if f.next in kinds]
+
+    @property
+    def sent(self) -> int:
+        return self.counts[Next.SENT]
+
+    @property
+    def failed(self) -> int:
+        return self.counts[Next.FAILED]
+
+    @property
+    def in_doubt(self) -> list[Fate]:
+        return self.of(Next.IN_DOUBT)
+
+    @property
+    def waiting(self) -> int:
+        """Customers the campaign still goes to (beyond ``to_send`` when a limit applies)."""
+        return self.counts[Next.SEND]
+
+    @property
+    def total(self) -> int:
+        """Everyone the campaign concerns: sent, decided, or still to go."""
+        c = self.counts
+        return c[Next.SENT] + c[Next.FAILED] + c[Next.IN_DOUBT] + c[Next.SENDING] + c[Next.SEND]
+
+    @property
+    def done(self) -> int:
+        """Of ``total``, those whose fate is settled for now (sent, failed or in doubt)."""
+        c = self.counts
+        return c[Next.SENT] + c[Next.FAILED] + c[Next.IN_DOUBT]
+
+    def sendable_keys(self, *, resend_in_doubt: bool = False) -> list[str]:
+        """The customers a run sends to, in spreadsheet order (``to_send`` of them)."""
+        kinds = (Next.SEND, Next.IN_DOUBT) if resend_in_doubt else (Next.SEND,)
+        keys = [f.customer for f in self.fates if f.next in kinds]
+        return keys[: self.to_send]
+
+
+def of(campaign: Campaign, *, limit: int | None = None, resend_in_doubt: bool = False) -> Plan:
+    """Per customer, what happens next; nothing is written. ``limit``: at most that many this
+    run; ``resend_in_doubt``: messages in doubt go again too (the person chose so)."""
+    people = campaign.recipients().valid if campaign.mailing.table is not None else []
+    chosen = campaign.audience() if campaign.mailing.table is not None else []
+    known: dict[str, Delivery] = {}
+    if campaign.conn is not None:
+        with campaign.conn.lock:
+            known = {d.customer: d for d in journal.rows(campaign.conn)}
+    in_audience = {r.key for r in chosen}
+    fates: list[Fate] = []
+    for person in people:
+        line = known.pop(person.key, None)
+        if person.key in in_audience:
+            kind = _BY_STATE.get(line.state, Next.SEND) if line is not None else Next.SEND
+        else:
+            kind = _settled(line) or Next.FILTERED
+        fates.append(Fate(person.key, person.row, person.email, person.name, kind, line))
+    for line in known.values():  # in the journal, no longer in the list
+        kind = _settled(line) or Next.GONE
+        fates.append(Fate(line.customer, line.row, line.email, line.name, kind, line))
+    fates.sort(key=lambda f: (f.row, f.customer))
+    going = sum(1 for f in fates if f.next is Next.SEND)
+    if resend_in_doubt:
+        going += sum(1 for f in fates if f.next is Next.IN_DOUBT)
+    if limit is not None:
+        going = min(going, limit)
+    counts = Counter(f.next for f in fates)
+    return Plan(tuple(fates), to_send=going, audience=len(chosen), counts=counts)
+
+
+def _settled(line: Delivery | None) -> Next | None:
+    """A journal line whose fate stands whether or not the customer is still chosen."""
+    if line is None:
+        return None
+    return _BY_STATE.get(line.state)
+
+
+def keys(fates: Iterable[Fate]) -> list[str]:
+    return [f.customer for f in fates]

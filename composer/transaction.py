@@ -1,0 +1,170 @@
+"""One message over one open SMTP connection: MAIL, RCPT, DATA, the message; nothing else.
+
+The wire format the sender and the test to yourself share: the one envelope recipient checked
+by construction, the message flattened for the server's extensions (SMTPUTF8, 8BITMIME), and
+``Transaction.stage``, which says how far a transaction got: a connection lost before the
+message was handed over means "try again", after it means "in doubt".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import re
+from collections.abc import Awaitable, Callable
+from email.message import EmailMessage
+from email.utils import getaddresses
+from typing import Any
+
+from composer.errors import SendError
+
+_TRANSIENT = (OSError, asyncio.TimeoutError, TimeoutError, EOFError)
+
+
+def smtp_errors() -> tuple[type[BaseException], ...]:
+    from aiosmtplib import SMTPException
+
+    return (SMTPException, *_TRANSIENT)
+
+
+def reply_text(code: int, message: str) -> str:
+    return f"{code} {' '.join(message.split())}".strip()
+
+
+def envelope(message: EmailMessage) -> tuple[str, str]:
+    """(envelope sender, the one envelope recipient) of a message, checked by construction.
+
+    The recipient is the single address in To; a message with Cc, Bcc or a second address
+    is refused outright rather than sent."""
+    for header in ("Cc", "Bcc", "Resent-To", "Resent-Cc", "Resent-Bcc"):
+        if message.get(header) is not None:
+            raise SendError(f"A message has a {header} header; apologies go to one person only.")
+    tos = getaddresses(message.get_all("To", []))
+    froms = getaddresses(message.get_all("From", []))
+    if len(tos) != 1 or not tos[0][1]:
+        raise SendError("A message does not have exactly one address in To; it was not sent.")
+    if len(froms) != 1 or not froms[0][1]:
+        raise SendError("A message does not have exactly one From address; it was not sent.")
+    return froms[0][1], tos[0][1]
+
+
+_LEADING_DOT = re.compile(rb"(?m)^\.")
+
+
+def _flatten(message: EmailMessage, *, utf8: bool, eight_bit: bool) -> bytes:
+    import email.generator
+    import email.policy
+
+    policy = email.policy.SMTPUTF8 if utf8 else email.policy.SMTP
+    if not eight_bit:
+        policy = policy.clone(cte_type="7bit")
+    with io.BytesIO() as out:
+        email.generator.BytesGenerator(out, policy=policy).flatten(message)
+        return out.getvalue()
+
+
+def _data_payload(raw: bytes) -> bytes:
+    """The bytes after DATA: CRLF lines, leading dots doubled, ended by a lone dot."""
+    raw = re.sub(rb"\r?\n|\r", b"\r\n", raw)
+    raw = _LEADING_DOT.sub(b"..", raw)
+    if not raw.endswith(b"\r\n"):
+        raw += b"\r\n"
+    return raw + b".\r\n"
+
+
+class Transaction:
+    """One message over one open connection: MAIL, RCPT, DATA, the message; nothing else.
+
+    ``stage`` says how far it got, which decides whether a lost connection means "try again"
+    (the message never left) or "in doubt" (it left and the answer was lost)."""
+
+    def __init__(self, smtp: Any, message: EmailMessage, timeout: float) -> None:
+        self.smtp = smtp
+        self.message = message
+        self.timeout = timeout
+        self.stage = "mail"
+        self.open = False  # a MAIL was accepted and the transaction not finished
+
+    async def run(self, before_data: Callable[[], Awaitable[None]]) -> str:
+        from aiosmtplib import SMTPDataError
+
+        smtp = self.smtp
+        sender, recipient = envelope(self.message)
+        utf8 = not (sender.isascii() and recipient.isascii())
+        if utf8 and not smtp.supports_extension("smtputf8"):
+            raise SendError(
+                f"The address {recipient} has non-English letters and this mail server "
+                "cannot send to such addresses."
+            )
+        eight_bit = smtp.supports_extension("8bitmime")
+        raw = _flatten(self.message, utf8=utf8, eight_bit=eight_bit)
+        options = []
+        if utf8:
+            options.append("SMTPUTF8")
+        if eight_bit and not raw.isascii():
+            options.append("BODY=8BITMIME")
+        encoding = "utf-8" if utf8 else "ascii"
+        payload = _data_payload(raw)
+
+        self.stage = "mail"
+        await smtp.mail(sender, options=options, encoding=encoding, timeout=self.timeout)
+        self.open = True
+        self.stage = "rcpt"
+        await smtp.rcpt(recipient, encoding=encoding, timeout=self.timeout)
+        await before_data()
+        self.stage = "data"
+        reply = await smtp.execute_command(b"DATA", timeout=self.timeout)
+        if reply.code != 354:
+            raise SMTPDataError(reply.code, reply.message)
+        # From here the message is handed over; a lost answer is an unknown outcome.
+        protocol = smtp.protocol
+        if protocol is None:
+            from aiosmtplib import SMTPServerDisconnected
+
+            raise SMTPServerDisconnected("Connection lost")
+        self.stage = "content"
+        try:
+            protocol.write(payload)
+            reply = await protocol.read_response(timeout=self.timeout)
+        except BaseException:
+            drop(smtp)  # the conversation is out of step; never reuse it
+            raise
+        self.open = False
+        if reply.code // 100 != 2:
+            self.stage = "answered"  # a definite answer: not in doubt
+            raise SMTPDataError(reply.code, reply.message)
+        return reply_text(reply.code, reply.message)
+
+    async def reset(self) -> bool:
+        """Abandon an open transaction (RSET) so the connection can carry the next one."""
+        if not self.open:
+            return self.smtp.is_connected
+        try:
+            await self.smtp.rset(timeout=self.timeout)
+        except Exception:
+            drop(self.smtp)
+            return False
+        self.open = False
+        return True
+
+
+def drop(smtp: Any) -> None:
+    """Cut a connection that is out of step or already lost, without a TLS goodbye.
+
+    ``smtp.close()`` alone starts a TLS shutdown that waits for the server's answer (up to
+    30 s); if the run ends first, the socket is left open and warns at some later garbage
+    collection. Aborting frees the socket on the event loop's next turn."""
+    transport = smtp.transport
+    if transport is not None:
+        transport.abort()
+    smtp.close()
+
+
+def lost_reason(error: BaseException) -> str:
+    from aiosmtplib import SMTPTimeoutError
+
+    if isinstance(error, (SMTPTimeoutError, asyncio.TimeoutError, TimeoutError)):
+        return "The mail server did not answer in time."
+    if isinstance(error, asyncio.CancelledError):
+        return "Sending was interrupted."
+    return "The connection to the mail server was lost."

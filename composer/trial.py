@@ -1,0 +1,135 @@
+"""Trying the apology before it goes: a test to yourself, and a dry run into a folder.
+
+A test message is one customer's apology exactly as it will be sent, marked [TEST] and
+addressed to the sender's own mailbox; it is recorded in the campaign's history (with the
+fingerprint of the version tested), never as a delivery. A dry run writes every message as an
+.eml file and sends nothing.
+"""
+
+from __future__ import annotations
+
+import email.policy
+import re
+from email.message import EmailMessage
+from email.utils import formataddr, make_msgid
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from composer.errors import SendError
+from composer.transaction import (
+    Transaction,
+    envelope,
+    lost_reason,
+    reply_text,
+    smtp_errors,
+)
+
+if TYPE_CHECKING:
+    from composer.accounts import Account
+    from composer.campaign import Campaign
+    from composer.recipients import Recipient
+
+TIMEOUT = 60.0
+
+
+def pick(campaign: Campaign, row: int | None) -> Recipient:
+    """The customer on spreadsheet row ``row`` (default: the first of the audience)."""
+    audience = list(campaign.audience())
+    if not audience:
+        raise SendError("The campaign has no recipients to render a message for.")
+    if row is None:
+        return audience[0]
+    for recipient in audience:
+        if recipient.row == row:
+            return recipient
+    raise SendError(
+        f"Row {row} is not one of the recipients; choose a spreadsheet row between "
+        f"{audience[0].row} and {audience[-1].row} that has a valid address."
+    )
+
+
+def message_to_self(campaign: Campaign, account: Account, row: int | None = None) -> EmailMessage:
+    """Recipient ``row`` (default the first) rendered, but addressed to the account's owner."""
+    recipient = pick(campaign, row)
+    message = campaign.message_for(recipient)
+    subject = message.get("Subject", "")
+    del message["Subject"]
+    message["Subject"] = f"[TEST] {subject}"
+    del message["To"]
+    message["To"] = formataddr((account.display_name or "", account.address))
+    domain = account.address.rpartition("@")[2] or None
+    del message["Message-ID"]
+    message["Message-ID"] = make_msgid("test", domain=domain)
+    return message
+
+
+async def _nothing() -> None:
+    """A test message is not a delivery: nothing to record before DATA."""
+
+
+async def send_to_self(
+    campaign: Campaign,
+    account: Account,
+    secret: str | None,
+    row: int | None = None,
+    *,
+    timeout: float = TIMEOUT,
+    tls_context: Any = None,
+) -> str:
+    """Send one rendered apology to the account's own address; returns the server's reply.
+
+    Not a delivery. The caller records it in the campaign's history (``Campaign.record``
+    with ``HistoryKind.TEST_SENT`` and the mailing's fingerprint)."""
+    from aiosmtplib import SMTPResponseException
+
+    from composer import connection
+
+    message = message_to_self(campaign, account, row)
+    smtp = await connection.connect(account, secret, timeout=timeout, tls_context=tls_context)
+    transaction = Transaction(smtp, message, timeout)
+    try:
+        return await transaction.run(_nothing)
+    except SMTPResponseException as e:
+        raise SendError(
+            f"The mail server refused the test message ({reply_text(e.code, e.message)})."
+        ) from e
+    except smtp_errors() as e:
+        raise SendError(f"{lost_reason(e)[:-1]}; the test message may not have gone.") from e
+    finally:
+        await connection.disconnect(smtp, timeout=5.0)
+
+
+def eml_name(number: int, recipient: Recipient) -> str:
+    """``0001-row12-amelia@example.com.eml``: in audience order, findable by row and address."""
+    safe = re.sub(r"[^A-Za-z0-9@._+-]+", "_", recipient.email)[:80]
+    return f"{number:04d}-row{recipient.row}-{safe}.eml"
+
+
+def write_eml(campaign: Campaign, people: list[Recipient], folder: str | Path) -> int:
+    """Every message as an .eml file in ``folder``, ready to open in a mail program; nothing
+    is sent and nothing recorded. Returns how many were written."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise SendError(
+            f'The folder "{folder}" cannot be created ({e.strerror or e}); choose another one.'
+        ) from e
+    for number, person in enumerate(people, start=1):
+        message = campaign.message_for(person)
+        envelope(message)
+        path = folder / eml_name(number, person)
+        try:
+            path.write_bytes(message.as_bytes(policy=email.policy.SMTP))
+        except OSError as e:
+            raise SendError(
+                f'"{path}" cannot be written ({e.strerror or e}); check the folder and disk space.'
+            ) from e
+    return len(people)
+
+
+def dry_run(campaign: Campaign, outbox_dir: str | Path) -> int:
+    """Write every recipient's message as an .eml file; no server, no journal change."""
+    people = list(campaign.audience())
+    campaign.assign_codes(people, store=False)
+    return write_eml(campaign, people, outbox_dir)
