@@ -379,6 +379,7 @@ def second_looks(mailing: Mailing, recipient: Recipient) -> tuple[Look, ...]:
 
     try:
         fields = templates.fields_in_order(mailing.template)
+        guarded = templates.guarded_fields(mailing.template)
     except ComposerError:
         return ()
     fallbacks = mailing.template.fallbacks
@@ -396,7 +397,11 @@ def second_looks(mailing: Mailing, recipient: Recipient) -> tuple[Look, ...]:
         row = recipient.row
         if not shown:
             fallback = (fallbacks.get(name) or "").strip()
-            if fallback:
+            if name in guarded and not fallback:
+                looks.append(
+                    Look(f"{label} is blank in row {row}; the apology's own wording covers it.")
+                )
+            elif fallback:
                 looks.append(
                     Look(
                         f"{label} is blank in row {row}; the fallback “{fallback}” is used "

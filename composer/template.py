@@ -429,6 +429,13 @@ def fields_in_order(template: Template) -> tuple[str, ...]:
     return _analyse(template.subject, template.body).order
 
 
+def guarded_fields(template: Template) -> frozenset[str]:
+    """Fields the apology only prints with a fallback of its own (``{{ x or "there" }}``,
+    ``{% if x %}``): a blank value there never shows."""
+    analysis = _analyse(template.subject, template.body)
+    return frozenset(set(analysis.order) - set(analysis.unguarded))
+
+
 def _fallback_texts(template: Template) -> dict[str, str]:
     return {k: v for k, v in template.fallbacks.items() if v and v.strip()}
 

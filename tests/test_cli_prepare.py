@@ -113,7 +113,7 @@ def test_check_with_codes_suppression_and_column_choices(tmp_path, capsys):
     assert code == EXIT_OK, out
     assert 'Address column: "Backup"' in out and 'Name from: "Who"' in out
     assert "Suppressed: 0" in out  # the suppressed address is in the other column
-    assert "unique codes from a file (60 codes for 3)" in out
+    assert "unique codes from a file (60 codes for 3 customers, 57 left over)" in out
 
     code, out, _ = cli(capsys, *base, "--codes-column", "Voucher")
     assert code == EXIT_BLOCKED
@@ -222,7 +222,10 @@ def test_preview_of_a_row_uses_the_fallback_and_the_sender(capsys):
     assert "From: Sam Baker <sam@juniper-oak.example>" in out
     assert "To: Rossi <sofia.rossi@example.com>" in out
     assert "Hi there," in out
-    assert err == ""
+    assert err == (
+        "Worth a second look: “First name” is blank in row 8; the apology's own wording "
+        "covers it.\n"
+    )
 
 
 def test_preview_of_a_row_that_gets_nothing_says_why(capsys):
@@ -240,7 +243,8 @@ def test_preview_out_writes_every_message_as_eml(tmp_path, capsys):
     assert out.strip() == f"Wrote 48 messages to {out_dir}."
     files = sorted(out_dir.iterdir())
     assert len(files) == 48
-    assert files[0].name == "0001-row2.eml" and files[-1].name == "0048-row51.eml"
+    assert files[0].name == "0001-row2-amelia.hughes@example.com.eml"
+    assert files[-1].name.startswith("0048-row51-")
     seen = set()
     for path in files:
         msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
@@ -261,7 +265,7 @@ def test_new_creates_a_campaign_that_check_and_preview_read(tmp_path, capsys):
     assert out.splitlines()[-1] == "Ready to send to 48 customers."
     with Campaign.open(path) as campaign:
         assert len(campaign.codes) == 48  # unique codes given out once, at creation
-        first_code = campaign.codes[2]
+        first_code = campaign.codes[campaign.audience()[0].key]
 
     code, out, _ = cli(capsys, "check", str(path))
     assert code == EXIT_OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -47,14 +48,22 @@ def header_names(raw: bytes) -> list[str]:
     return [line.split(":", 1)[0].lower() for line in head.split("\r\n") if line[:1] not in " \t"]
 
 
-def test_message_id_is_deterministic_per_campaign_and_row() -> None:
-    one = message_id("camp-1", 7, "bakery.example")
-    assert one == message_id("camp-1", 7, "bakery.example")
+def test_message_id_is_deterministic_per_campaign_and_customer() -> None:
+    one = message_id("camp-1", "ada@example.com", "bakery.example")
+    assert one == message_id("camp-1", "ada@example.com", "bakery.example")
     assert re.fullmatch(r"<ac\.[0-9a-f]{20}@bakery\.example>", one)
-    assert one != message_id("camp-1", 8, "bakery.example")
-    assert one != message_id("camp-2", 7, "bakery.example")
-    assert message_id("c", 1, "bäckerei.de").endswith("@xn--bckerei-5wa.de>")
-    assert message_id("c", 1, "bad domain\r\n").endswith("@apology-composer.invalid>")
+    assert one != message_id("camp-1", "bob@example.com", "bakery.example")
+    assert one != message_id("camp-2", "ada@example.com", "bakery.example")
+    assert message_id("c", "a@b.c", "bäckerei.de").endswith("@xn--bckerei-5wa.de>")
+    assert message_id("c", "a@b.c", "bad domain\r\n").endswith("@apology-composer.invalid>")
+
+
+def test_the_message_id_follows_the_customer_not_the_row() -> None:
+    """A customer who moved down a row in an edited list keeps their Message-ID, so a
+    message in doubt can still be matched."""
+    first = build(draft(), OWNER, "camp-1", date=WHEN)
+    moved = build(replace(draft(), row=9, to_address="Ada@Example.com"), OWNER, "camp-1")
+    assert first["Message-ID"] == moved["Message-ID"]
 
 
 def test_build_sets_exactly_the_expected_headers() -> None:
@@ -75,7 +84,7 @@ def test_build_sets_exactly_the_expected_headers() -> None:
     assert str(back["From"]) == "Sam Baker <sam@bakery.example>"
     assert str(back["To"]) == "Ada Lovelace <ada@example.com>"
     assert back["Date"] == "Mon, 23 Nov 2026 09:30:00 +0000"
-    assert back["Message-ID"] == message_id("camp-1", 7, "bakery.example")
+    assert back["Message-ID"] == message_id("camp-1", "ada@example.com", "bakery.example")
     assert text_of(back) == "Hi Ada,\n\nsorry.\n"
 
 
@@ -178,7 +187,7 @@ def test_preview_text_shows_what_will_be_sent(tmp_path: Path) -> None:
         "Reply-To: help@bakery.example\n"
         "Subject: We are sorry, Ada\n"
         "Date: Mon, 23 Nov 2026 09:30:00 +0000\n"
-        f"Message-ID: {message_id('camp', 7, 'bakery.example')}\n"
+        f"Message-ID: {message_id('camp', 'ada@example.com', 'bakery.example')}\n"
         "Attachments: label.pdf (2 KB)\n"
         "(also sent as a formatted HTML version)\n"
         "\n"

@@ -26,9 +26,8 @@ from composer.sender import (
     Event,
     Sender,
     Summary,
-    dry_run,
-    test_to_self,
 )
+from composer.trial import dry_run, send_to_self
 from tests.sending_helpers import (
     address_of,
     assert_one_to_one,
@@ -384,7 +383,7 @@ def test_test_to_self_goes_to_the_owner_and_is_not_a_delivery(campaign_path, mak
     try:
         account = server.account()
         reply = asyncio.run(
-            test_to_self(
+            send_to_self(
                 campaign, account, PASSWORD, row=4, tls_context=server.client_tls_context()
             )
         )

@@ -289,15 +289,15 @@ def _send_for_real(args: argparse.Namespace) -> int:
         if planned.to_send == 0:
             print(f"Nothing left to send: {counts_line(_status_counts(planned))}.")
             return EXIT_OK
+        if not args.yes and not _interactive():
+            raise SendError(
+                f"Sending {count(planned.to_send, 'apology')} needs your confirmation; "
+                "run this in a terminal to type the number, or add --yes."
+            )
         tested = campaign.test_status()
         if not tested.done:
             print(NO_TEST, file=sys.stderr)
         if not args.yes:
-            if not _interactive():
-                raise SendError(
-                    f"Sending {count(planned.to_send, 'apology')} needs your confirmation; "
-                    "run this in a terminal to type the number, or add --yes."
-                )
             if not _confirm(planned.to_send, campaign, account, sys.stderr):
                 print("Nothing was sent.", file=sys.stderr)
                 return EXIT_BLOCKED
