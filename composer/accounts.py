@@ -14,12 +14,16 @@ import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from composer.errors import AccountError
+from composer.paths import config_dir
+
+if TYPE_CHECKING:
+    from composer.message import Identity
 
 APP_NAME = "apology-composer"
 KEYRING_SERVICE = "apology-composer"
-CONFIG_DIR_ENV = "APOLOGY_COMPOSER_CONFIG_DIR"
 PASSWORD_ENV = "APOLOGY_COMPOSER_PASSWORD"
 SECURITIES = ("starttls", "tls", "none")
 AUTH_KINDS = ("password", "oauth2")
@@ -158,16 +162,6 @@ def validate_account(account: Account) -> None:
 
 
 # -- storage --------------------------------------------------------------------------------
-
-
-def config_dir() -> Path:
-    """The folder holding accounts.json (``APOLOGY_COMPOSER_CONFIG_DIR`` overrides it)."""
-    override = os.environ.get(CONFIG_DIR_ENV)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def accounts_file() -> Path:
@@ -461,3 +455,27 @@ def resolve_secret(
             f"(keyring) works here; set {PASSWORD_ENV}, or run from a terminal to be asked."
         )
     raise MissingSecret(message, field="password")
+
+
+# -- the sender and a refused password -------------------------------------------------------
+
+
+def sender_identity(
+    account: Account, current: Identity | None = None, *, any_from: bool = False
+) -> Identity:
+    """Who the apology is from when it goes through ``account``: the account's own address
+    (providers refuse mail from another one), with the name already typed for that address,
+    else the account's name. ``any_from``: a server that accepts any sender (the practice
+    outbox) keeps a sender already chosen."""
+    from composer.message import Identity
+
+    chosen = current is not None and current.address.strip()
+    if chosen and (any_from or current.address.strip().lower() == account.address.lower()):
+        return current
+    reply_to = current.reply_to if current is not None else None
+    return Identity(account.display_name or "", account.address, reply_to)
+
+
+def forget_rejected_secret(account: Account) -> None:
+    """The server refused this password: never offer it again (it is asked for anew)."""
+    delete_secret(account)

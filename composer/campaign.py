@@ -154,6 +154,7 @@ class Campaign:
         self._stored_codes: dict[str, str] = dict(self.codes) if conn is not None else {}
         self._stored_history = len(self.history) if conn is not None else 0
         self._cache = _Cache()
+        self._journal_conn: campaign_file.Connection | None = None  # see snapshot()
 
     # -- the parts of the mailing, for convenience ------------------------------------------
 
@@ -440,15 +441,27 @@ class Campaign:
 
     def snapshot(self) -> Campaign:
         """A draft copy of this campaign as it stands (same identity, so the same
-        Message-IDs; codes and history copied): what a background check, the preview or
-        the sender works from while the person goes on editing."""
-        return Campaign(
+        Message-IDs; codes and history copied): what a background check or the preview works
+        from while the person goes on editing. It reads this campaign's journal (never
+        writes it), so its plan is the campaign's plan."""
+        copy = Campaign(
             self.mailing,
             campaign_id=self.campaign_id,
             created_at=self.created_at,
             codes=self.codes,
             history=self.history,
         )
+        copy._journal_conn = self.conn or self._journal_conn
+        copy.path = self.path
+        return copy
+
+    def deliveries(self) -> list[journal.Delivery]:
+        """Every customer's journal line (none for a campaign never saved)."""
+        conn = self.conn or self._journal_conn
+        if conn is None:
+            return []
+        with conn.lock:
+            return journal.rows(conn)
 
     # -- history ---------------------------------------------------------------------------
 
@@ -511,7 +524,7 @@ class Campaign:
         their code); new ones will be sent to; the change is written in the history."""
         change = self.compare_list(table, columns)
         self.mailing = self.mailing.with_list(table, columns)
-        if self.conn is not None and self.journal_started():
+        if self.journal_started():
             self.record(
                 HistoryKind.LIST_LOADED,
                 file=change.file,
@@ -523,10 +536,11 @@ class Campaign:
 
     def journal_started(self) -> bool:
         """Whether any delivery was recorded yet (a list loaded before that is no event)."""
-        if self.conn is None:
+        conn = self.conn or self._journal_conn
+        if conn is None:
             return False
-        with self.conn.lock:
-            return self.conn.execute("SELECT 1 FROM deliveries LIMIT 1").fetchone() is not None
+        with conn.lock:
+            return conn.execute("SELECT 1 FROM deliveries LIMIT 1").fetchone() is not None
 
     # -- the mailing -----------------------------------------------------------------------
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from composer.attachments import AttachmentPlan
 from composer.audience import Filter
@@ -90,4 +92,81 @@ class Mailing:
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-__all__ = ["DEFAULT_CONNECTIONS", "MAX_CONNECTIONS", "NO_SENDER", "Mailing", "Settings"]
+def to_data(mailing: Mailing) -> dict[str, Any]:
+    """Everything but the customer rows, as JSON-friendly data (the app's autosaved draft;
+    the rows are read again from the spreadsheet, named by ``source``)."""
+    t, who, plan, files, cols = (
+        mailing.template,
+        mailing.identity,
+        mailing.code_plan,
+        mailing.attachments,
+        mailing.columns,
+    )
+    table = mailing.table
+    return {
+        "source": str(table.source) if table is not None and table.source else None,
+        "sheet": table.sheet if table is not None else None,
+        "columns": asdict(cols) if cols is not None else None,
+        "template": {
+            "subject": t.subject,
+            "body": t.body,
+            "markdown": t.markdown,
+            "reply_to": t.reply_to,
+            "fallbacks": dict(t.fallbacks),
+        },
+        "identity": asdict(who),
+        "code_plan": {**asdict(plan), "pool": list(plan.pool)},
+        "attachments": {
+            "files": [str(p) for p in files.files],
+            "column": files.column,
+            "base_dir": str(files.base_dir) if files.base_dir else None,
+        },
+        "suppress": sorted(mailing.suppress),
+        "filter": {
+            "match_all": mailing.filter.match_all,
+            "conditions": [asdict(c) for c in mailing.filter.conditions],
+        },
+        "settings": asdict(mailing.settings),
+    }
+
+
+def from_data(data: Mapping[str, Any], table: Table | None = None) -> Mailing:
+    """The mailing ``to_data`` wrote, with ``table`` as its customers."""
+    from composer.audience import Condition
+
+    t = data.get("template") or {}
+    c = data.get("code_plan") or {}
+    a = data.get("attachments") or {}
+    f = data.get("filter") or {}
+    return Mailing(
+        table=table,
+        columns=ColumnMap(**data["columns"]) if data.get("columns") else None,
+        template=Template(
+            subject=t.get("subject", ""),
+            body=t.get("body", ""),
+            markdown=bool(t.get("markdown")),
+            reply_to=t.get("reply_to"),
+            fallbacks=dict(t.get("fallbacks") or {}),
+        ),
+        identity=Identity(**data["identity"]) if data.get("identity") else NO_SENDER,
+        code_plan=CodePlan(
+            kind=c.get("kind", "none"),
+            shared=c.get("shared"),
+            column=c.get("column"),
+            pool=tuple(c.get("pool") or ()),
+        ),
+        attachments=AttachmentPlan(
+            files=tuple(Path(p) for p in a.get("files") or ()),
+            column=a.get("column"),
+            base_dir=Path(a["base_dir"]) if a.get("base_dir") else None,
+        ),
+        suppress=frozenset(data.get("suppress") or ()),
+        filter=Filter(
+            conditions=tuple(Condition(**x) for x in f.get("conditions") or ()),
+            match_all=bool(f.get("match_all", True)),
+        ),
+        settings=Settings(**{**asdict(Settings()), **(data.get("settings") or {})}),
+    )
+
+
+__all__ = ["DEFAULT_CONNECTIONS", "MAX_CONNECTIONS", "NO_SENDER", "Mailing", "Settings", "from_data", "to_data"]

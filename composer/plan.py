@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from composer import journal
 from composer.journal import Delivery, State
 
 if TYPE_CHECKING:
@@ -134,10 +133,7 @@ def of(campaign: Campaign, *, limit: int | None = None, resend_in_doubt: bool = 
     run; ``resend_in_doubt``: messages in doubt go again too (the person chose so)."""
     people = campaign.recipients().valid if campaign.mailing.table is not None else []
     chosen = campaign.audience() if campaign.mailing.table is not None else []
-    known: dict[str, Delivery] = {}
-    if campaign.conn is not None:
-        with campaign.conn.lock:
-            known = {d.customer: d for d in journal.rows(campaign.conn)}
+    known = {d.customer: d for d in campaign.deliveries()}
     in_audience = {r.key for r in chosen}
     fates: list[Fate] = []
     for person in people:

@@ -97,3 +97,25 @@ else:
 
     def _unlock_file(handle: IO[bytes]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def interrupted(campaign_path: Path) -> bool:
+    """Whether a send of this campaign was cut off (the program was killed, the computer
+    stopped): its lock file is still there, but nobody holds the lock. Looks only; the file
+    goes when the campaign is next opened."""
+    lock_path = campaign_path.with_name(campaign_path.name + ".lock")
+    if not lock_path.is_file():
+        return False
+    try:
+        handle = open(lock_path, "a+b")  # noqa: SIM115 - closed below
+    except OSError:
+        return False
+    try:
+        _lock_file(handle)
+    except OSError:
+        return False  # being sent right now
+    else:
+        _unlock_file(handle)
+        return True
+    finally:
+        handle.close()

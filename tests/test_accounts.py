@@ -7,7 +7,7 @@ import json
 import pytest
 from keyring.backends import chainer, fail
 
-from composer import accounts
+from composer import accounts, paths
 from composer.accounts import Account
 from composer.errors import AccountError
 from tests.memory_keyring import MemoryKeyring, using_keyring
@@ -17,7 +17,7 @@ from tests.memory_keyring import MemoryKeyring, using_keyring
 def config_dir(tmp_path, monkeypatch):
     """Every test gets its own empty config folder and no password in the environment."""
     folder = tmp_path / "config"
-    monkeypatch.setenv(accounts.CONFIG_DIR_ENV, str(folder))
+    monkeypatch.setenv(paths.CONFIG_DIR_ENV, str(folder))
     monkeypatch.delenv(accounts.PASSWORD_ENV, raising=False)
     return folder
 
@@ -95,8 +95,8 @@ def test_a_damaged_settings_file_is_one_sentence(config_dir):
 
 
 def test_config_folder_defaults_to_the_platform_user_config_dir(monkeypatch):
-    monkeypatch.delenv(accounts.CONFIG_DIR_ENV)
-    assert accounts.config_dir().name == "apology-composer"
+    monkeypatch.delenv(paths.CONFIG_DIR_ENV)
+    assert paths.config_dir().name == "apology-composer"
 
 
 # -- validation -----------------------------------------------------------------------------

@@ -573,3 +573,24 @@ def test_tests_and_skipped_tests_are_kept_in_the_history_and_follow_the_version(
         assert campaign.test_status() == type(status)(earlier=True)
         campaign.record(HistoryKind.TEST_SKIPPED, fingerprint=campaign.mailing.fingerprint())
         assert campaign.test_status().skipped
+
+
+def test_a_send_cut_off_by_a_kill_is_noticed_until_the_campaign_is_opened(tmp_path):
+    from composer.sendlock import interrupted
+
+    path = tmp_path / "cut.apology"
+    make(path).close()
+    assert not interrupted(path)
+    child = subprocess.run(
+        [sys.executable, "-c", CRASH, str(path)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert interrupted(path) and interrupted(path)  # looking changes nothing
+    with Campaign.open(path, for_sending=True):
+        assert not interrupted(path)  # being sent now is not "cut off"
+    assert not interrupted(path)

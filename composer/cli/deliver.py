@@ -297,10 +297,9 @@ def _send_for_real(args: argparse.Namespace) -> int:
         tested = campaign.test_status()
         if not tested.done:
             print(NO_TEST, file=sys.stderr)
-        if not args.yes:
-            if not _confirm(planned.to_send, campaign, account, sys.stderr):
-                print("Nothing was sent.", file=sys.stderr)
-                return EXIT_BLOCKED
+        if not args.yes and not _confirm(planned.to_send, campaign, account, sys.stderr):
+            print("Nothing was sent.", file=sys.stderr)
+            return EXIT_BLOCKED
         if not tested.done:
             campaign.record(
                 HistoryKind.TEST_SKIPPED,
