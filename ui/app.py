@@ -20,11 +20,37 @@ APP_NAME = "Apology Composer"
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="apology-composer", description=__doc__.splitlines()[0])
-    parser.add_argument("path", nargs="?", help="a campaign (.apology) or a customer spreadsheet")
-    parser.add_argument(
+    """The app's own options; anything else (Qt's ``-platform`` and such) is left for Qt.
+
+    ``--help`` and ``--version`` print and exit here, before any QApplication exists, so
+    they need no display."""
+    from composer.version import VersionAction
+
+    examples = [line for line in (__doc__ or "").splitlines()[1:] if line.strip()]
+    parser = argparse.ArgumentParser(
+        prog="apology-composer",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+        description=(
+            "Open Apology Composer, to send one personal apology to every affected customer,\n"
+            "each in their own e-mail, from your own mailbox."
+        ),
+        epilog=("Examples:\n" + "\n".join("  " + line for line in examples)) if examples else None,
+    )
+    what = parser.add_argument_group("what to open (optional)")
+    what.add_argument(
+        "path",
+        nargs="?",
+        metavar="FILE",
+        help="a campaign you saved (.apology), or a spreadsheet of customers "
+        "(.xlsx, .xlsm, .xls, .ods, .csv) to start a new campaign from",
+    )
+    options = parser.add_argument_group("options")
+    options.add_argument(
         "--sample", action="store_true", help="open the built-in sample campaign to try things out"
     )
+    options.add_argument("--version", action=VersionAction)
+    options.add_argument("-h", "--help", action="help", help="show this help and quit")
     known, _qt_arguments = parser.parse_known_args(list(argv))
     return known
 

@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from composer.errors import ComposerError
+from composer.version import VersionAction
 
 EXIT_OK, EXIT_BLOCKED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -21,6 +22,7 @@ def parser() -> argparse.ArgumentParser:
         prog="apology-composer-cli",
         description="Send one warm, personal apology to every affected customer, one-to-one.",
     )
+    p.add_argument("--version", action=VersionAction)
     p.add_argument("--debug", action="store_true", help="show tracebacks for errors")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     prepare.register(sub)
