@@ -11,8 +11,10 @@ problem can say "row 214". Cell values are normalised the way a person sees them
 - CSV cells stay text exactly as written (no guessing: ``00123`` keeps its zeros).
 
 The reader looks at the file's content, not only its name: a workbook saved with a .csv name,
-or an old .xls renamed .xlsx, still loads; a PDF, a password-protected workbook, a damaged or
-oversized file gets one plain sentence (``SpreadsheetError``), never a traceback.
+or an old .xls renamed .xlsx, still loads, and a text (CSV) file named like a workbook is read
+as text, with a sentence in the Table's ``notes`` saying so; a PDF, a password-protected
+workbook, a damaged or oversized file gets one plain sentence (``SpreadsheetError``), never a
+traceback.
 """
 
 from __future__ import annotations
@@ -93,6 +95,9 @@ class Table:
     sheet: str | None = None  # the sheet read (None for CSV)
     sheets: list[str] = field(default_factory=list)  # every sheet in the workbook
     source: Path | None = None
+    # Plain sentences about how the file was read that the person should see (a text file
+    # named like a workbook); nothing here blocks sending.
+    notes: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -832,4 +837,33 @@ def _load_text(path: Path) -> Table:
             f"save only the customers to a new file."
         )
     columns, rows, numbers = _build_table(grid, 1, 0, path.name)
-    return Table(columns, rows, numbers, sheet=None, sheets=[], source=path)
+    notes: tuple[str, ...] = ()
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        notes = (_text_named_like_a_workbook(path, delimiter if len(columns) > 1 else None),)
+    return Table(columns, rows, numbers, sheet=None, sheets=[], source=path, notes=notes)
+
+
+_DELIMITER_WORDS = {
+    ",": "comma-separated values",
+    ";": "semicolon-separated values",
+    "\t": "tab-separated values",
+    "|": "values separated by |",
+}
+
+
+def _text_named_like_a_workbook(path: Path, delimiter: str | None) -> str:
+    """The note for a text file under a workbook's name (``delimiter`` None: one column)."""
+    if delimiter is None:
+        what = "one value per line"
+    else:  # a "sep=" first line may name any character
+        what = _DELIMITER_WORDS.get(delimiter, f"values separated by {delimiter}")
+    workbook = (
+        "a LibreOffice (OpenDocument) spreadsheet"
+        if path.suffix.lower() == ".ods"
+        else "an Excel workbook"
+    )
+    better = path.with_suffix(".tsv" if delimiter == "\t" else ".csv").name
+    return (
+        f'"{path.name}" is a text file ({what}), not {workbook}, so it was read as text; '
+        f"check that the columns look right, or rename it to {better}."
+    )

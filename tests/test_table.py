@@ -747,3 +747,51 @@ def test_a_sharing_thread_keeps_a_big_build_frozen(monkeypatch: pytest.MonkeyPat
         gc.unfreeze()
     assert counts["big elsewhere"] == 0 and counts["small in the app"] == 0
     assert counts["big in the app"] >= 5_000
+
+
+# --------------------------------------------------------------------------- notes
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"])
+def test_text_named_like_a_workbook_is_read_as_text_and_said_so(
+    tmp_path: Path, suffix: str
+) -> None:
+    path = write_csv(tmp_path / f"customers{suffix}", CUSTOMERS)
+    loaded = load(path)
+    assert loaded.fields == EXPECTED_FIELDS and len(loaded) == 3
+    (note,) = loaded.notes
+    assert f'"customers{suffix}"' in note and "text" in note
+    assert "comma-separated" in note and "rename it to customers.csv" in note
+    if suffix == ".xlsx":
+        assert note == (
+            '"customers.xlsx" is a text file (comma-separated values), not an Excel workbook, '
+            "so it was read as text; check that the columns look right, or rename it to "
+            "customers.csv."
+        )
+
+
+def test_the_note_names_the_delimiter_it_used(tmp_path: Path) -> None:
+    tabs = load(write_csv(tmp_path / "export.xls", CUSTOMERS, delimiter="\t")).notes
+    assert len(tabs) == 1 and "tab-separated" in tabs[0] and "customers" not in tabs[0]
+    assert "rename it to export.tsv" in tabs[0]
+    semicolons = load(write_csv(tmp_path / "list.ods", CUSTOMERS, delimiter=";")).notes
+    assert "semicolon-separated" in semicolons[0] and "LibreOffice" in semicolons[0]
+    utf16 = load(write_csv(tmp_path / "wide.xlsx", CUSTOMERS, encoding="utf-16")).notes
+    assert len(utf16) == 1 and '"wide.xlsx" is a text file' in utf16[0]
+
+
+def test_real_workbooks_and_real_text_files_get_no_note(tmp_path: Path) -> None:
+    assert load(write_xlsx(tmp_path / "real.xlsx", CUSTOMERS)).notes == ()
+    assert load(write_xls(tmp_path / "real.xls", CUSTOMERS)).notes == ()
+    assert load(write_ods(tmp_path / "real.ods", CUSTOMERS)).notes == ()
+    assert load(write_csv(tmp_path / "real.csv", CUSTOMERS)).notes == ()
+    assert load(write_csv(tmp_path / "real.tsv", CUSTOMERS, delimiter="\t")).notes == ()
+    # A workbook under a text name is still a workbook: no text note either.
+    (tmp_path / "workbook.csv").write_bytes((tmp_path / "real.xlsx").read_bytes())
+    assert load(tmp_path / "workbook.csv").notes == ()
+
+
+def test_binary_under_a_workbook_name_keeps_its_error(tmp_path: Path) -> None:
+    (tmp_path / "noise.xlsx").write_bytes(bytes(range(256)) * 40)
+    message = error_of(tmp_path / "noise.xlsx")
+    assert message.startswith("noise.xlsx is some other kind of file, not a spreadsheet")
