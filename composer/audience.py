@@ -240,6 +240,17 @@ def big_jump(previous: int | None, current: int) -> bool:
     return current >= JUMP_FACTOR * max(previous, 1) and current - previous >= JUMP_MINIMUM
 
 
+def jump_warning(previous: int | None, current: int) -> str:
+    """The sentence for a big jump in the number of recipients ("" when there is none)."""
+    if previous is None or not big_jump(previous, current):
+        return ""
+    return (
+        f"Careful: {current:,} people would get it now, {current // max(previous, 1):,} times "
+        f"as many as the {previous:,} before; check the customers and the filter before you "
+        "send."
+    )
+
+
 # How a condition is written on the command line: "country = France", "amount > 100",
 # "first_name is blank". Longest symbols first, so "!=" is not read as "=".
 _SYMBOLS = (

@@ -55,6 +55,7 @@ class HistoryKind(StrEnum):
 
     TEST_SENT = "test_sent"  # a test of this version went to the sender's own address
     TEST_SKIPPED = "test_skipped"  # the person chose to send this version without a test
+    TEST_WANTED = "test_wanted"  # ...and then changed their mind: a test is wanted again
     LIST_LOADED = "list_loaded"  # an edited customer list replaced the campaign's
 
 
@@ -482,16 +483,14 @@ class Campaign:
         """Whether this version of the apology went to the sender first (or the person chose
         to send it without a test)."""
         fingerprint = self.mailing.fingerprint()
-        earlier = False
-        for entry in reversed(self.history):
-            if entry.kind not in (HistoryKind.TEST_SENT, HistoryKind.TEST_SKIPPED):
-                continue
-            if entry.detail.get("fingerprint") != fingerprint:
-                earlier = earlier or entry.kind == HistoryKind.TEST_SENT
-                continue
+        mine = [e for e in self.history if e.detail.get("fingerprint") == fingerprint]
+        for entry in reversed(mine):
             if entry.kind == HistoryKind.TEST_SENT:
                 return TestStatus(tested=True, to=entry.detail.get("to"), at=entry.at)
-            return TestStatus(skipped=True, at=entry.at)
+        choices = [e for e in mine if e.kind in (HistoryKind.TEST_SKIPPED, HistoryKind.TEST_WANTED)]
+        if choices and choices[-1].kind == HistoryKind.TEST_SKIPPED:
+            return TestStatus(skipped=True, at=choices[-1].at)
+        earlier = any(e.kind == HistoryKind.TEST_SENT for e in self.history)
         return TestStatus(earlier=earlier)
 
     # -- the customer list -----------------------------------------------------------------
@@ -501,11 +500,9 @@ class Campaign:
         from composer import recipients
 
         incoming = self.mailing.with_list(table, columns)
-        new_keys = {
-            r.key for r in recipients.build(table, incoming.columns, incoming.suppress).valid
-        }
-        listed = {r.key for r in self.recipients().valid} if self.mailing.table else set()
-        states = {d.customer: d.state for d in journal.rows(self.conn)} if self.conn else {}
+        new_keys = _keys(lambda: recipients.build(table, incoming.columns, incoming.suppress))
+        listed = _keys(self.recipients) if self.mailing.table is not None else set()
+        states = {d.customer: d.state for d in self.deliveries()}
         known = listed | set(states)
         maybe_have = journal.MAYBE_DELIVERED
         gone = known - new_keys
@@ -649,6 +646,16 @@ class Campaign:
         draft = self.renderer().render(recipient, self.code_for(recipient))
         files = attachments.resolve(self.attachments, recipient)
         return message.build(draft, self.identity, self.campaign_id, tuple(files))
+
+
+def _keys(build: Callable[[], Recipients]) -> set[str]:
+    """The customers of a list (none when it has no address column yet)."""
+    from composer.errors import ComposerError
+
+    try:
+        return {r.key for r in build().valid}
+    except ComposerError:
+        return set()
 
 
 def _json(detail: Mapping[str, Any]) -> str:

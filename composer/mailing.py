@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from composer.table import Table
 
 NO_SENDER = Identity(name="", address="")
+# Stands in for the sender in a preview made before any account is chosen (a reserved domain,
+# so it can never be a real mailbox); sending refuses it.
+PLACEHOLDER_SENDER = Identity(name="Your Name", address="you@example.invalid")
 MAX_CONNECTIONS = 10  # SMTP connections side by side, at most
 DEFAULT_CONNECTIONS = 3
 
@@ -169,4 +172,12 @@ def from_data(data: Mapping[str, Any], table: Table | None = None) -> Mailing:
     )
 
 
-__all__ = ["DEFAULT_CONNECTIONS", "MAX_CONNECTIONS", "NO_SENDER", "Mailing", "Settings", "from_data", "to_data"]
+__all__ = [
+    "DEFAULT_CONNECTIONS",
+    "MAX_CONNECTIONS",
+    "NO_SENDER",
+    "Mailing",
+    "Settings",
+    "from_data",
+    "to_data",
+]

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from composer.errors import ComposerError
 from composer.journal import Delivery, State
 
 if TYPE_CHECKING:
     from composer.campaign import Campaign
+    from composer.recipients import Recipient
 
 
 class Next(StrEnum):
@@ -121,6 +123,19 @@ class Plan:
         c = self.counts
         return c[Next.SENT] + c[Next.FAILED] + c[Next.IN_DOUBT]
 
+    def line(self) -> str | None:
+        """A few words on where the campaign stands, for a list of steps (None: nothing
+        sent yet)."""
+        c = self.counts
+        sent, trouble = c[Next.SENT], c[Next.FAILED] + c[Next.IN_DOUBT]
+        if trouble:
+            return f"{sent:,} sent, {trouble:,} need you"
+        if sent and not self.to_send:
+            return f"All {sent:,} sent"
+        if sent:
+            return f"{sent:,} sent, {self.to_send:,} to go"
+        return None
+
     def sendable_keys(self, *, resend_in_doubt: bool = False) -> list[str]:
         """The customers a run sends to, in spreadsheet order (``to_send`` of them)."""
         kinds = (Next.SEND, Next.IN_DOUBT) if resend_in_doubt else (Next.SEND,)
@@ -131,8 +146,7 @@ class Plan:
 def of(campaign: Campaign, *, limit: int | None = None, resend_in_doubt: bool = False) -> Plan:
     """Per customer, what happens next; nothing is written. ``limit``: at most that many this
     run; ``resend_in_doubt``: messages in doubt go again too (the person chose so)."""
-    people = campaign.recipients().valid if campaign.mailing.table is not None else []
-    chosen = campaign.audience() if campaign.mailing.table is not None else []
+    people, chosen = _customers(campaign)
     known = {d.customer: d for d in campaign.deliveries()}
     in_audience = {r.key for r in chosen}
     fates: list[Fate] = []
@@ -154,6 +168,17 @@ def of(campaign: Campaign, *, limit: int | None = None, resend_in_doubt: bool = 
         going = min(going, limit)
     counts = Counter(f.next for f in fates)
     return Plan(tuple(fates), to_send=going, audience=len(chosen), counts=counts)
+
+
+def _customers(campaign: Campaign) -> tuple[list[Recipient], list[Recipient]]:
+    """Everyone with a usable address, and those the filter keeps (none while the list has no
+    address column or the filter cannot be applied: the check says why)."""
+    if campaign.mailing.table is None:
+        return [], []
+    try:
+        return campaign.recipients().valid, campaign.audience()
+    except ComposerError:
+        return [], []
 
 
 def _settled(line: Delivery | None) -> Next | None:

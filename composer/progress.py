@@ -131,5 +131,9 @@ class RunProgress:
             text += f" · {held:,} {plural(held, 'message')} wait for the daily limit and go later"
         return text
 
+    def step_line(self) -> str:
+        """ "Sending · 8 of 45 done", "Paused · 8 of 45 done": for a list of steps."""
+        return f"{'Paused' if self.paused else 'Sending'} · {self.done:,} of {self.total:,} done"
+
     def fraction(self) -> float:
         return self.done / self.total if self.total else 0.0

@@ -143,6 +143,7 @@ class Summary:
     cap_reached: bool = False
     resume_at: float | None = None
     error: str | None = None  # the plain reason a run stopped early
+    sign_in_refused: bool = False  # the server refused the password: ask for it again
 
     @property
     def ok(self) -> bool:
@@ -315,6 +316,7 @@ class Sender:
         self._first_connect_taken = False
         self._sent = 0
         self._failed = 0
+        self._sign_in_refused = False
         self._random = random.Random()
 
     # -- controls (any thread) -----------------------------------------------------------------
@@ -510,6 +512,7 @@ class Sender:
             cap_reached=self._cap_hit,
             resume_at=resume_at,
             error=error,
+            sign_in_refused=self._sign_in_refused,
         )
 
     async def _take(self) -> str | None:
@@ -583,6 +586,7 @@ class Sender:
             except AccountError as e:
                 failures += 1
                 if first or _hopeless(e) or failures >= CONNECT_ATTEMPTS:
+                    self._sign_in_refused = getattr(e, "reason", None) == "login_rejected"
                     self._stop(str(e))
                     return None
                 if self._live_connections > 0:

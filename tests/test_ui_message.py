@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from composer.check import Step
+
 WAIT = 15_000
 pytestmark = pytest.mark.qt_log_ignore(
     r"This plugin does not support (propagateSizeHints|raise|grabbing)"
@@ -40,12 +42,16 @@ def test_fields_fallbacks_and_a_shared_code_block_then_clear(qtbot, main_window,
     qtbot.keyClicks(page._fallback_rows["first_name"].edit, "there")
     qtbot.mouseClick(page.code_shared, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.shared_code, "SORRY11")
-    qtbot.waitUntil(lambda: settled(doc) and doc.sendable(), timeout=WAIT)
+    qtbot.waitUntil(lambda: settled(doc) and not doc.blockers(Step.MESSAGE), timeout=WAIT)
     assert dict(doc.template.fallbacks) == {"first_name": "there"}
     assert doc.code_plan.kind == "shared" and doc.code_plan.shared == "SORRY11"
     assert page.codes_left.text() == "Everyone gets SORRY11."
     assert page._fallback_rows["first_name"].count.text() == "1 empty"
-    assert page.blocking_list.item(0).text() == "Nothing: the message is ready."
+    # only the test to yourself is left, and that is the Send step's
+    assert [b.step for b in doc.blockers()] == [Step.SEND]
+    assert page.blocking_list.item(0).text() == (
+        "Nothing in the message; step 4, Send, says what is left to do."
+    )
     assert main_window.steps.item(1).text().endswith("Ready")
 
 
@@ -54,8 +60,8 @@ def test_an_unknown_field_does_not_claim_there_are_no_fields(qtbot, main_window,
     doc = main_window.document
     page.body.setFocus()
     qtbot.keyClicks(page.body, "Hi {{ first_name }}, about {{ nickname }}.")
-    qtbot.waitUntil(lambda: settled(doc) and bool(doc.blocking()), timeout=WAIT)
-    assert any("nickname" in s for s in doc.blocking())
+    qtbot.waitUntil(lambda: settled(doc) and bool(doc.blockers(Step.MESSAGE)), timeout=WAIT)
+    assert any("nickname" in b.sentence for b in doc.blockers(Step.MESSAGE))
     assert "No personal fields yet" not in page.fields_hint.text()
     assert "Before you can send" in page.fields_hint.text()
 
@@ -100,12 +106,10 @@ def test_everything_typed_comes_back_after_save_and_reopen(
     doc = window.document
     customers = window.pages["customers"]
     page = open_message_step(qtbot, window, customers_xlsx)
-    for box, text in (
-        (page.sender_name, "Sam at Juniper & Oak"),
-        (page.sender_address, "sam@example.com"),
-    ):
-        box.selectAll()  # replace whatever sender the app suggested
-        qtbot.keyClicks(box, text)
+    page.sender_name.selectAll()  # replace the name the account suggested
+    qtbot.keyClicks(page.sender_name, "Sam at Juniper & Oak")
+    mailbox = window.pages["send"].account.address
+    assert page.sender_address.isReadOnly()  # the address is the account's own
     qtbot.keyClicks(page.subject, "Sorry, {{ first_name }}")
     qtbot.keyClicks(page.body, "Hi {{ first_name }}, use {{ code }}.")
     qtbot.mouseClick(page.markdown_box, Qt.MouseButton.LeftButton)
@@ -132,7 +136,7 @@ def test_everything_typed_comes_back_after_save_and_reopen(
     assert page.body.toPlainText() == "Hi {{ first_name }}, use {{ code }}."
     assert page.markdown_box.isChecked()
     assert page.sender_name.text() == "Sam at Juniper & Oak"
-    assert page.sender_address.text() == "sam@example.com"
+    assert page.sender_address.text() == mailbox
     assert page.code_shared.isChecked() and page.shared_code.text() == "SORRY11"
     assert page._fallback_rows["first_name"].edit.text() == "friend"
     restored = customers._condition_rows

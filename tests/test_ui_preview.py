@@ -34,15 +34,7 @@ def wait_prepared(qtbot, page) -> None:
 
 def engine_message(doc, row: int):
     """The same recipient's message as the engine alone makes it (no Qt involved)."""
-    state = doc.campaign_state()
-    campaign = Campaign.draft(
-        table=state["table"],
-        columns=state["columns"],
-        template=state["template"],
-        identity=state["identity"],
-        code_plan=state["code_plan"],
-        attachments=state["attachments"],
-    )
+    campaign = Campaign.draft(doc.mailing)
     people = campaign.audience()
     campaign.assign_codes(people, store=False)
     person = next(p for p in people if p.row == row)

@@ -62,7 +62,7 @@ def fill_sample(qtbot, doc, folder: Path, *, unique_codes: bool = True, body: st
     if body is not None:
         apology = template.Template(subject=apology.subject, body=body)
     doc.set_template(apology)
-    doc.set_identity(Identity(name="Sam Baker", address="sam@example.com"))
+    doc.edit(identity=Identity(name="Sam Baker", address="sam@example.com"))
     if unique_codes:
         pool = tuple(resources.resource_path(*resources.SAMPLE_CODES).read_text().split())
         doc.set_code_plan(codes.CodePlan(kind=codes.FILE, pool=pool))

@@ -46,6 +46,10 @@ def remember_for_session(account: accounts.Account, secret: str) -> None:
     _session_secrets[account.address.casefold()] = secret
 
 
+def forget_for_session(account: accounts.Account) -> None:
+    _session_secrets.pop(account.address.casefold(), None)
+
+
 class AccountDialog(QDialog):
     """Add or edit a sending account. After ``exec()``: ``account`` and ``secret``."""
 

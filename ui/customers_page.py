@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -39,6 +38,8 @@ from PySide6.QtWidgets import (
 
 from composer import audience
 from composer import recipients as rc
+from composer.check import Step
+from composer.plan import Next
 from ui.document import Document
 from ui.table_model import CustomerTableModel
 from ui.widgets import (
@@ -47,6 +48,7 @@ from ui.widgets import (
     heading,
     hint,
     number,
+    scrolled,
     set_warning,
     warning_label,
 )
@@ -165,7 +167,7 @@ class CustomersPage(QWidget):
 
         document.tableLoaded.connect(self._table_loaded)
         document.checkupReady.connect(self._checkup_ready)
-        document.changed.connect(self._document_changed)
+        document.audienceChanged.connect(self._document_changed)
         self._table_loaded()
         self._update_filter_hint()
         self._document_changed()
@@ -299,6 +301,9 @@ class CustomersPage(QWidget):
         self.blocking_label = warning_label()
         self.blocking_label.setObjectName("customersBlocking")
         left_layout.addWidget(self.blocking_label)
+        self.notes_label = warning_label()
+        self.notes_label.setObjectName("customersNotes")
+        left_layout.addWidget(self.notes_label)
         self.problems_hint = hint(
             self.tr("These rows will not get the apology. Click one to see it in the table.")
         )
@@ -333,12 +338,7 @@ class CustomersPage(QWidget):
         left_layout.addLayout(suppress_row)
         layout.addWidget(left_out, 1)
 
-        scroll = QScrollArea()
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(panel)
-        return scroll
+        return scrolled(panel)
 
     # ---- actions ----------------------------------------------------------------------
     def choose_spreadsheet(self) -> None:
@@ -537,30 +537,18 @@ class CustomersPage(QWidget):
         )
         self.count_label.setAccessibleName(self.count_label.text())
         previous = self._previous_count
-        if audience.big_jump(previous, count):
-            ratio = count // max(previous, 1)
-            set_warning(
-                self.jump_label,
-                self.tr(
-                    "Careful: this is %s× more people than before (%s instead of %s). "
-                    "Check the conditions."
-                )
-                % (number(ratio), number(count), number(previous)),
-            )
-        elif previous is not None and count != previous:
-            set_warning(self.jump_label, "")
+        if previous is not None and count != previous:
+            set_warning(self.jump_label, audience.jump_warning(previous, count))
         self._previous_count = count
 
-        customer_blocking = [] if checkup.audience else doc.blocking()
-        set_warning(self.blocking_label, "\n".join(customer_blocking))
-        self._fill_problems(doc.problems(LEFT_OUT_KINDS))
-        left_out = set()
-        if doc.filter.conditions:
-            kept = {r.row for r in checkup.audience}
-            left_out = {r.row for r in checkup.recipients.valid if r.row not in kept}
-        self.model.set_marks(doc.problems(), left_out)
+        blocking = [b.sentence for b in checkup.blockers_for(Step.CUSTOMERS)]
+        set_warning(self.blocking_label, "\n".join(blocking))
+        set_warning(self.notes_label, "\n".join(checkup.notes))
+        self._fill_problems(doc.problems(LEFT_OUT_KINDS), blocked=bool(blocking))
+        filtered = doc.plan.of(Next.FILTERED) if doc.plan is not None else []
+        self.model.set_marks(doc.problems(), {f.row for f in filtered})
 
-    def _fill_problems(self, problems: list[Any]) -> None:
+    def _fill_problems(self, problems: list[Any], *, blocked: bool = False) -> None:
         titles = {
             rc.INVALID: self.tr("Address not valid"),
             rc.BLANK: self.tr("No address"),
@@ -601,11 +589,16 @@ class CustomersPage(QWidget):
         self.left_out_box.setTitle(
             self.tr("Left out (%s)") % number(total) if total else self.tr("Left out")
         )
-        self.problems_hint.setText(
-            self.tr("These rows will not get the apology. Click one to see it in the table.")
-            if total
-            else self.tr("No rows are left out: every address is usable.")
-        )
+        if total:
+            hint_text = self.tr(
+                "These rows will not get the apology. Click one to see it in the table."
+            )
+        elif blocked:
+            hint_text = ""  # the sentence above says what is wrong with the whole list
+        else:
+            hint_text = self.tr("No rows are left out: every address is usable.")
+        self.problems_hint.setText(hint_text)
+        self.problems_hint.setVisible(bool(hint_text))
 
     # ---- window integration -----------------------------------------------------------
     def step_status(self) -> None:

@@ -1,80 +1,85 @@
-"""The campaign being edited, as one Qt object every step of the window shares.
+"""The campaign being prepared, as one Qt object every step of the window shares.
 
-Why: the four steps (Customers, Message, Preview, Send) look at the same campaign; keeping it
-in one place with signals means each page just listens, and every change is re-checked by the
-engine (``composer.check.run``) in the background, never re-implemented here.
+Why: the four steps look at one campaign. The Document holds the engine's own object
+(``composer.campaign.Campaign``: a draft until it is saved, then open on its file) and that
+campaign's mailing, one frozen value replaced whole on each edit. Every edit is re-checked by
+the engine in the background (``Campaign.checkup`` and ``Campaign.plan``), and the pages show
+what the engine answered: the Document decides nothing itself and keeps no copy of anything.
 
-API (stable; the Preview and Send steps rely on it)::
+API::
 
-    doc = Document(worker)                   # worker: ui.worker.Worker
-    doc.path: Path | None                    # the .apology file, None until saved
-    doc.source: Path | None; doc.sheet       # the spreadsheet the customers came from
-    doc.table: composer.table.Table | None
-    doc.columns: ColumnMap | None            # address / name columns (field names)
-    doc.template: Template                   # subject, body, markdown, fallbacks
-    doc.identity: Identity | None            # From; doc.account: str | None (account name)
-    doc.code_plan: CodePlan; doc.attachments: AttachmentPlan
-    doc.filter: Filter; doc.suppress: frozenset[str]; doc.suppress_path: Path | None
-    doc.settings: dict                       # account, connections, rate, daily_cap
-                                             # (the fields of composer.campaign.Settings)
-    doc.checkup                              # latest composer.check.Checkup, or None
-    doc.rows_read(), doc.audience_count(), doc.problems(kinds=None), doc.blocking() -> [str],
-    doc.sendable(), doc.blank_counts() -> {field: rows blank}   # None-safe readers
-    doc.campaign                             # the open composer.campaign.Campaign, or None
-    doc.dirty: bool; doc.busy: bool          # busy: loading or checking in the background
+    doc = Document(worker)
+    doc.campaign                 # composer.campaign.Campaign (draft, or open on doc.path)
+    doc.mailing                  # its Mailing; doc.path, doc.source, doc.title
+    doc.checkup, doc.plan        # the engine's latest answers (None until the first check)
+    doc.edit(**parts)            # the one way to change the mailing (template=..., filter=...)
+    doc.set_template(**parts), doc.set_fallback(field, text), doc.set_columns(**parts),
+    doc.set_code_plan(plan, codes_path=None), doc.set_filter(f), doc.set_attachments(p),
+    doc.set_setting(name, value), doc.set_suppression_file(path), doc.use_account(account)
+    doc.new(); doc.load_spreadsheet(path) / doc.open(path) / doc.save(path) -> Job
+    doc.record_test(fingerprint, to); doc.skip_test(on)
+    doc.send(account, secret, on_event=..., resend_in_doubt=False) -> sender or None
 
-    signals: changed(), tableLoaded(), checkupReady(object), pathChanged(str),
-             problem(str)  # one plain sentence for the person
-             dirtyChanged(bool), busyChanged(bool), saved(str)
+    signals: changed()              any edit (title, dirty mark, autosave)
+             tableLoaded()          another customer list (or none)
+             audienceChanged()      columns, filter or do-not-contact list
+             messageChanged()       the apology, its sender, codes or attachments
+             settingsChanged()      the account and the pace
+             checkupReady(object)   the engine's checkup and plan are fresh
+             listChangeProposed(object, object)  (ListChange, apply) for an edited list
+             pathChanged(str), problem(str), dirtyChanged(bool), busyChanged(bool),
+             saved(str), sendingChanged(bool), sendFinished(object), sendFailed(str)
 
-    doc.new(); doc.load_spreadsheet(path, sheet=None); doc.open(path); doc.save(path=None)
-    doc.set_columns(ColumnMap | None = None, **parts); doc.set_template(**parts)
-    doc.set_identity(identity, account=None); doc.set_code_plan(plan)
-    doc.set_filter(filter); doc.set_suppression_file(path | None)
-    doc.set_attachments(plan); doc.set_setting(name, value)
-    doc.recheck()                            # debounced (150 ms), runs in the worker
-
-Drafts: while dirty, the editable state is written every few seconds to a JSON file in the
-drafts folder (``drafts_dir()``), so a crash loses nothing typed; ``recoverable_drafts()``
-lists them at the next start and ``restore_draft(path)`` brings one back.
+Drafts: while dirty, the mailing (not the rows) is written every few seconds to a JSON file
+in the drafts folder, so a crash loses nothing typed; ``recoverable_drafts()`` lists them at
+the next start and ``restore_draft(path)`` brings one back.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import os
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from composer import audience, codes
+from composer import mailing as mailings
+from composer import paths
+from composer.accounts import Account, sender_identity
 from composer.attachments import AttachmentPlan
-from composer.campaign import Settings
+from composer.audience import Filter
+from composer.campaign import Campaign, HistoryKind, ListChange
+from composer.campaign_file import SUFFIX
+from composer.check import Blocker, Checkup, Step
+from composer.codes import CodePlan
+from composer.errors import ComposerError
+from composer.mailing import Mailing
 from composer.message import Identity
-from composer.recipients import ColumnMap
+from composer.outbox import is_practice
+from composer.plan import Plan
+from composer.recipients import ColumnMap, Problem
+from composer.sender import Event, Sender, Summary
+from composer.table import Table
 from composer.template import Template
 from ui.worker import Job, Worker
 
-CAMPAIGN_SUFFIX = ".apology"
-DRAFT_VERSION = 1
+DRAFT_VERSION = 2
 RECHECK_DELAY_MS = 150
 AUTOSAVE_INTERVAL_MS = 3000
 
+# Which signal each part of the mailing belongs to.
+_AUDIENCE = frozenset({"columns", "filter", "suppress"})
+_MESSAGE = frozenset({"template", "identity", "code_plan", "attachments"})
+
 
 def drafts_dir() -> Path:
-    """Where unsaved work is kept; APOLOGY_COMPOSER_DATA_DIR overrides (tests use it)."""
-    override = os.environ.get("APOLOGY_COMPOSER_DATA_DIR")
-    if override:
-        return Path(override) / "drafts"
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("apology-composer", appauthor=False)) / "drafts"
+    return paths.data_dir() / "drafts"
 
 
 def recoverable_drafts(folder: Path | None = None) -> list[Path]:
@@ -92,41 +97,32 @@ def draft_summary(path: Path) -> str:
         state = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return path.name
-    subject = (state.get("template") or {}).get("subject") or ""
-    source = state.get("path") or state.get("source") or ""
+    mailing = state.get("mailing") or {}
+    subject = (mailing.get("template") or {}).get("subject") or ""
+    source = state.get("path") or mailing.get("source") or ""
     return subject.strip() or Path(source).name or path.name
 
 
-# ---- the engine calls (the only place ui/ reaches into composer's steps) -------------
+# ---- the engine's work, run in the worker ------------------------------------------------
 
 
-def _load_customers(path: Path, sheet: str | None) -> tuple[Any, ColumnMap]:
-    """In the worker: read the spreadsheet and guess its address and name columns."""
-    from composer import recipients, table
+@dataclass(frozen=True, slots=True)
+class Checked:
+    checkup: Checkup
+    plan: Plan
+
+
+def _check(snapshot: Campaign) -> Checked:
+    """The engine's whole check of the campaign as it stands, and its plan."""
+    return Checked(snapshot.checkup(require_test=True), snapshot.plan())
+
+
+def _load_list(path: Path, sheet: str | None, snapshot: Campaign) -> tuple[Table, ListChange]:
+    """Read a customer list, and what loading it into this campaign would change."""
+    from composer import table
 
     loaded = table.load(path, sheet)
-    return loaded, recipients.detect_columns(loaded)
-
-
-def _run_check(snapshot: Mapping[str, Any]) -> tuple[Any, dict[str, int]]:
-    """In the worker: the engine's whole check of the campaign as it stands, plus how many
-    people in the audience have each field in use blank (whether or not a fallback covers
-    it), so the fallback boxes can say how often they will be used."""
-    from composer import check
-    from composer.template import CODE
-
-    checkup = check.run(**snapshot)
-    blanks: dict[str, int] = {}
-    for name in checkup.fields_used:
-        if name == CODE:
-            continue
-        count = 0
-        for person in checkup.audience:
-            value = person.fields.get(name)
-            if value is not None and not value.strip():
-                count += 1
-        blanks[name] = count
-    return checkup, blanks
+    return loaded, snapshot.compare_list(loaded)
 
 
 def _read_suppression(path: Path) -> frozenset[str]:
@@ -135,74 +131,46 @@ def _read_suppression(path: Path) -> frozenset[str]:
     return recipients.load_suppression(path)
 
 
-def _open_campaign(path: Path) -> Any:
-    from composer import campaign
-
-    return campaign.Campaign.open(path)
-
-
-def _write_campaign(path: Path, state: Mapping[str, Any], existing: Any | None) -> Any:
-    """In the worker: write the campaign file; returns the Campaign now open on it.
-
-    Saving to the file already open updates it in place, so its delivery journal and the
-    discount codes already given out are kept; any other target gets a complete new file."""
-    from composer import campaign
-
-    if existing is not None and existing.path is not None and Path(existing.path) == path:
-        for name, value in state.items():
-            setattr(existing, name, value)
-        existing.save()
-        return existing
-    if existing is not None:
-        for name, value in state.items():
-            setattr(existing, name, value)
-        return existing.save_as(path, overwrite=True)  # keeps its campaign id and codes
-    return campaign.Campaign.draft(**state).save_as(path, overwrite=True)
+def _save(campaign: Campaign, target: Path) -> Campaign:
+    """Write the campaign; returns the campaign now open on ``target``. Saving to its own
+    file updates it in place (the journal and the codes given stay); any other target gets a
+    complete new file (Save As copies the journal too)."""
+    if campaign.path is not None and campaign.conn is not None and campaign.path == target:
+        campaign.save()
+        return campaign
+    return campaign.save_as(target, overwrite=True)
 
 
-def _close_campaign(existing: Any) -> None:
-    existing.close()
+async def _run(campaign: Campaign, sender: Sender) -> Summary:
+    """Take the send lock, send, let go of the lock: in the worker's loop."""
+    import asyncio
 
-
-def _known_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
-    """The settings a campaign file stores (others stay in the app only)."""
-    names = {f.name for f in dataclasses.fields(Settings)}
-    return {k: v for k, v in settings.items() if k in names}
-
-
-def draft_campaign(
-    state: Mapping[str, Any], already: Mapping[int, str] | None, identity: Identity | None = None
-) -> Any:
-    """In the worker: an in-memory campaign of ``campaign_state()``, with the unique codes a
-    saved campaign already gave out; ``identity`` stands in for the state's sender."""
-    from composer.campaign import Campaign
-
-    campaign = Campaign.draft(
-        table=state["table"],
-        columns=state["columns"],
-        template=state["template"],
-        identity=identity or state["identity"],
-        code_plan=state.get("code_plan"),
-        attachments=state.get("attachments"),
-        suppress=state.get("suppress") or frozenset(),
-        filter=state.get("filter"),
-    )
-    if already:
-        campaign.codes.update(already)
-    return campaign
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, campaign.lock_for_sending)
+    try:
+        return await sender.run()
+    finally:
+        campaign.release_send_lock()
 
 
 class Document(QObject):
-    """The campaign being edited; see the module docstring for the API."""
+    """The campaign being prepared; see the module docstring for the API."""
 
     changed = Signal()
     tableLoaded = Signal()
+    audienceChanged = Signal()
+    messageChanged = Signal()
+    settingsChanged = Signal()
     checkupReady = Signal(object)
+    listChangeProposed = Signal(object, object)
     pathChanged = Signal(str)
     problem = Signal(str)
     dirtyChanged = Signal(bool)
     busyChanged = Signal(bool)
     saved = Signal(str)
+    sendingChanged = Signal(bool)
+    sendFinished = Signal(object)
+    sendFailed = Signal(str)
 
     def __init__(self, worker: Worker, parent: QObject | None = None, drafts: Path | None = None):
         super().__init__(parent)
@@ -217,36 +185,91 @@ class Document(QObject):
         self._autosave_timer.timeout.connect(self.autosave)
         self._autosave_timer.start()
         self._jobs: set[Job] = set()
+        self.sending = False
+        self.campaign = Campaign.draft()
         self._reset()
 
     # ---- state ------------------------------------------------------------------------
     def _reset(self) -> None:
-        self.path: Path | None = None
-        self.source: Path | None = None
-        self.sheet: str | None = None
-        self.table: Any = None
-        self.columns: ColumnMap | None = None
-        self.template = Template(subject="", body="")
-        self.identity: Identity | None = None
-        self.code_plan = codes.CodePlan()
-        self.codes_path: Path | None = None
-        self.attachments = AttachmentPlan()
-        self.filter = audience.Filter()
-        self.suppress: frozenset[str] = frozenset()
+        self.checkup: Checkup | None = None
+        self.plan: Plan | None = None
+        self.codes_path: Path | None = None  # the file the codes were read from (display)
         self.suppress_path: Path | None = None
-        self.settings: dict[str, Any] = dataclasses.asdict(Settings())
-        self.checkup: Any = None
-        self._blank_counts: dict[str, int] = {}
-        self.campaign: Any = None
         self.dirty = False
         self._draft_id = uuid.uuid4().hex
         self._autosaved_at_change = -1
         self._change_count = 0
 
     @property
+    def mailing(self) -> Mailing:
+        return self.campaign.mailing
+
+    @property
+    def path(self) -> Path | None:
+        return self.campaign.path
+
+    @property
+    def table(self) -> Table | None:
+        return self.mailing.table
+
+    @property
+    def source(self) -> Path | None:
+        table = self.mailing.table
+        return table.source if table is not None else None
+
+    @property
+    def template(self) -> Template:
+        return self.mailing.template
+
+    @property
+    def columns(self) -> ColumnMap | None:
+        return self.mailing.columns
+
+    @property
+    def filter(self) -> Filter:
+        return self.mailing.filter
+
+    @property
+    def suppress(self) -> frozenset[str]:
+        return self.mailing.suppress
+
+    @property
+    def sheet(self) -> str | None:
+        table = self.mailing.table
+        return table.sheet if table is not None else None
+
+    @property
+    def identity(self) -> Identity:
+        return self.mailing.identity
+
+    @property
+    def code_plan(self) -> CodePlan:
+        return self.mailing.code_plan
+
+    # the engine's answers, None-safe, so pages need no special cases
+    def audience_count(self) -> int:
+        return len(self.checkup.audience) if self.checkup is not None else 0
+
+    def rows_read(self) -> int:
+        table = self.mailing.table
+        return len(table) if table is not None else 0
+
+    def problems(self, kinds: tuple[str, ...] | None = None) -> list[Problem]:
+        found = list(self.checkup.problems) if self.checkup is not None else []
+        return found if kinds is None else [p for p in found if p.kind in kinds]
+
+    def blockers(self, step: Step | None = None) -> list[Blocker]:
+        if self.checkup is None:
+            return []
+        return list(self.checkup.blockers if step is None else self.checkup.blockers_for(step))
+
+    def sendable(self) -> bool:
+        return self.checkup is not None and self.checkup.sendable
+
+    @property
     def account(self) -> str | None:
         """The name of the saved mail account this campaign sends from."""
-        return self.settings.get("account")
+        return self.mailing.settings.account
 
     @property
     def busy(self) -> bool:
@@ -290,133 +313,230 @@ class Document(QObject):
         self._set_dirty(False)
         self._autosaved_at_change = self._change_count
 
-    def _edited(self, *, recheck: bool = True) -> None:
-        """Every edit goes through here: dirty mark, changed signal, a debounced re-check."""
+    # ---- edits --------------------------------------------------------------------------
+    def edit(self, **parts: Any) -> bool:
+        """Change parts of the mailing; True when something changed. Refused while sending."""
+        if self.sending:
+            self.problem.emit(
+                self.tr("The campaign is being sent; wait until it has finished to change it.")
+            )
+            return False
+        before = self.mailing
+        self.campaign.mailing = before.changed(**parts)
+        return self._announce(before)
+
+    def _announce(self, before: Mailing) -> bool:
+        """Tell the pages which parts changed since ``before``, then check again."""
+        after = self.mailing
+        changed = {
+            name
+            for name in Mailing.__dataclass_fields__
+            if (
+                getattr(before, name) is not getattr(after, name)
+                if name == "table"  # a list of 100,000 rows is compared by identity
+                else getattr(before, name) != getattr(after, name)
+            )
+        }
+        if not changed:
+            return False
         self._set_dirty(True)
+        if "table" in changed:
+            self.tableLoaded.emit()
+        if changed & _AUDIENCE:
+            self.audienceChanged.emit()
+        if changed & _MESSAGE:
+            self.messageChanged.emit()
+        if "settings" in changed:
+            self.settingsChanged.emit()
         self.changed.emit()
-        if recheck:
+        if changed - {"settings"}:
             self.recheck()
+        return True
+
+    def set_columns(self, columns: ColumnMap | None = None, **parts: str | None) -> None:
+        """Replace the column map, or change some of its parts (``email="e_mail"``)."""
+        if columns is None:
+            columns = replace(self.mailing.columns or ColumnMap(email=None), **parts)
+        self.edit(columns=columns)
+
+    def set_template(self, template: Template | None = None, **parts: Any) -> None:
+        """Replace the template, or change some of it (``subject=...``, ``fallbacks=...``)."""
+        if template is None:
+            if "fallbacks" in parts:
+                parts["fallbacks"] = {k: v for k, v in dict(parts["fallbacks"]).items() if v}
+            template = replace(self.mailing.template, **parts)
+        self.edit(template=template)
+
+    def set_fallback(self, field: str, text: str) -> None:
+        fallbacks = dict(self.mailing.template.fallbacks)
+        if text:
+            fallbacks[field] = text
+        else:
+            fallbacks.pop(field, None)
+        self.set_template(fallbacks=fallbacks)
+
+    def set_code_plan(self, plan: CodePlan, codes_path: str | Path | None = None) -> None:
+        self.codes_path = Path(codes_path) if codes_path else self.codes_path
+        self.edit(code_plan=plan)
+
+    def set_filter(self, new_filter: Filter) -> None:
+        self.edit(filter=new_filter)
+
+    def set_attachments(self, plan: AttachmentPlan) -> None:
+        self.edit(attachments=plan)
+
+    def set_setting(self, name: str, value: Any) -> None:
+        """Change one sending setting (``connections``, ``rate``, ``daily_cap``)."""
+        self.edit(settings=replace(self.mailing.settings, **{name: value}))
+
+    def use_account(self, account: Account) -> None:
+        """Send through ``account``: the apology is from its mailbox (the engine's rule)."""
+        practice = is_practice(account)
+        identity = sender_identity(account, self.mailing.identity, any_from=practice)
+        settings = self.mailing.settings
+        if not practice:
+            settings = replace(settings, account=account.name)
+        self.edit(identity=identity, settings=settings)
+
+    def set_sender_name(self, name: str) -> None:
+        """The name customers see beside the address (the address is the account's)."""
+        self.edit(identity=replace(self.mailing.identity, name=name))
+
+    def set_suppression_file(self, path: str | Path | None) -> Job | None:
+        """Leave out everyone listed in this file (None: no suppression list)."""
+        if path is None:
+            self.suppress_path = None
+            self.edit(suppress=frozenset())
+            return None
+        path = Path(path)
+        job = self.worker.submit(_read_suppression, path, key="suppress")
+
+        def read(addresses: frozenset[str]) -> None:
+            self.suppress_path = path
+            self.edit(suppress=addresses)
+
+        job.then(read, self.problem.emit)
+        return self._track(job)
+
+    # ---- the history: tests -----------------------------------------------------------
+    def record_test(self, fingerprint: str, to: str) -> None:
+        """A test of the version with this fingerprint went to ``to``."""
+        self.campaign.record(HistoryKind.TEST_SENT, fingerprint=fingerprint, to=to)
+        self._set_dirty(True)
+        self.recheck()
+
+    def skip_test(self, on: bool) -> None:
+        """The person's "Send without a test" for the version as it stands (or taken back)."""
+        kind = HistoryKind.TEST_SKIPPED if on else HistoryKind.TEST_WANTED
+        self.campaign.record(kind, fingerprint=self.mailing.fingerprint())
+        self._set_dirty(True)
+        self.recheck()
 
     # ---- whole documents ------------------------------------------------------------
     def new(self) -> None:
-        """Start an empty campaign (the caller has already asked about unsaved changes)."""
+        """Start an empty campaign (the caller has asked about unsaved changes). The sender
+        and the account stay: it is the same person's mailbox."""
         self.discard_draft()
         self._cancel_jobs()
+        kept = self.mailing
         self._release_campaign()
+        self.campaign = Campaign.draft(
+            Mailing(
+                identity=kept.identity,
+                settings=mailings.Settings(account=kept.settings.account),
+            )
+        )
         self._reset()
         self.pathChanged.emit("")
         self.dirtyChanged.emit(False)
+        self._everything_changed()
+
+    def _everything_changed(self) -> None:
         self.tableLoaded.emit()
+        self.audienceChanged.emit()
+        self.messageChanged.emit()
+        self.settingsChanged.emit()
         self.changed.emit()
         self.checkupReady.emit(None)
+        self.recheck()
 
     def _release_campaign(self) -> None:
-        """Close the open campaign file in the worker (it may be busy writing)."""
-        if self.campaign is not None:
-            self.worker.submit(_close_campaign, self.campaign)
-            self.campaign = None
+        """Close the open campaign file in the worker (it may be busy reading)."""
+        if self.campaign.conn is not None:
+            self.worker.submit(self.campaign.close)
 
     def _cancel_jobs(self) -> None:
         self._recheck_timer.stop()
         for job in list(self._jobs):
             job.cancel()
 
-    def load_spreadsheet(self, path: str | Path, sheet: str | None = None) -> Job:
-        """Read customers in the background; ``tableLoaded`` follows, or ``problem``."""
+    def load_spreadsheet(self, path: str | Path, sheet: str | None = None) -> Job | None:
+        """Read customers in the background; ``tableLoaded`` follows, or ``problem``. Into a
+        campaign that has sent already, ``listChangeProposed`` asks first."""
+        if self.sending:
+            self.problem.emit(
+                self.tr("The campaign is being sent; wait until it has finished to load a list.")
+            )
+            return None
         path = Path(path)
-        job = self.worker.submit(_load_customers, path, sheet, key="load")
+        job = self.worker.submit(_load_list, path, sheet, self.campaign.snapshot(), key="load")
 
-        def loaded(result: tuple[Any, ColumnMap]) -> None:
-            table, detected = result
-            same_layout = self.table is not None and self.table.fields == table.fields
-            self.source = path
-            self.table = table
-            self.sheet = table.sheet
-            if not same_layout or self.columns is None:
-                self.columns = detected
-                if self.filter.conditions and not same_layout:
-                    self.filter = audience.Filter(match_all=self.filter.match_all)
-            self.checkup = None
-            self.tableLoaded.emit()
-            self._edited()
+        def loaded(result: tuple[Table, ListChange]) -> None:
+            table, change = result
+            if self.campaign.journal_started():
+                self.listChangeProposed.emit(change, lambda: self._replace_list(table))
+            else:
+                self._replace_list(table)
 
         job.then(loaded, self.problem.emit)
         return self._track(job)
 
+    def _replace_list(self, table: Table) -> None:
+        """The engine's rule for another list: columns and filter kept when it has the same
+        columns; customers keep their deliveries and codes."""
+        before = self.mailing
+        self.campaign.replace_list(table)
+        self._announce(before)
+
     def open(self, path: str | Path) -> Job:
         """Open an .apology campaign in the background."""
         path = Path(path)
-        job = self.worker.submit(_open_campaign, path, key="load")
+        job = self.worker.submit(Campaign.open, path, key="load")
 
-        def opened(campaign: Any) -> None:
+        def opened(campaign: Campaign) -> None:
             self.discard_draft()
             self._cancel_jobs()
             self._release_campaign()
-            self._reset()
-            self._apply_campaign(campaign)
-            self.path = path
             self.campaign = campaign
+            self._reset()
             self.pathChanged.emit(str(path))
             self.dirtyChanged.emit(False)
-            self.tableLoaded.emit()
-            self.changed.emit()
-            self.recheck()
+            self._everything_changed()
 
         job.then(opened, self.problem.emit)
         return self._track(job)
 
-    def _apply_campaign(self, campaign: Any) -> None:
-        """Copy what a Campaign holds into the editable state."""
-        self.table = campaign.table
-        self.columns = campaign.columns
-        self.template = campaign.template
-        identity = campaign.identity
-        self.identity = identity if (identity.name or identity.address) else None
-        self.code_plan = campaign.code_plan
-        self.attachments = campaign.attachments
-        self.filter = campaign.filter
-        self.suppress = frozenset(campaign.suppress)
-        self.settings = dataclasses.asdict(campaign.settings)
-        self.source = campaign.table.source
-        self.sheet = campaign.table.sheet
-
-    def campaign_state(self) -> dict[str, Any]:
-        """What a campaign file is made of, as the engine's Campaign attributes."""
-        return {
-            "table": self.table,
-            "columns": self.columns or ColumnMap(email=None),
-            "template": self.template,
-            # a campaign always names a sender; until one is chosen it is left blank
-            "identity": self.identity or Identity(name="", address=""),
-            "code_plan": self.code_plan,
-            "attachments": self.attachments,
-            "filter": self.filter,
-            "suppress": self.suppress,
-            "settings": Settings(**_known_settings(self.settings)),
-        }
-
     def save(self, path: str | Path | None = None) -> Job | None:
-        """Write the campaign to ``path`` (or its current file); ``saved`` or ``problem``."""
+        """Write the campaign to ``path`` (or its own file); ``saved`` or ``problem``."""
         target = Path(path) if path is not None else self.path
         if target is None:
             self.problem.emit(self.tr("Choose where to save the campaign first."))
             return None
-        if target.suffix.lower() != CAMPAIGN_SUFFIX:
-            target = target.with_name(target.name + CAMPAIGN_SUFFIX)
-        if self.table is None:
+        if target.suffix.lower() != SUFFIX:
+            target = target.with_name(target.name + SUFFIX)
+        if self.mailing.table is None:
             self.problem.emit(
                 self.tr("Open the customer spreadsheet first; a campaign needs its customers.")
             )
             return None
         change_at_save = self._change_count
-        job = self.worker.submit(_write_campaign, target, self.campaign_state(), self.campaign)
+        job = self.worker.submit(_save, self.campaign, target)
 
-        def written(campaign: Any) -> None:
-            if self.campaign is not None and self.campaign is not campaign:
-                self.worker.submit(_close_campaign, self.campaign)
-            self.campaign = campaign
-            if target != self.path:
-                self.path = target
+        def written(campaign: Campaign) -> None:
+            if campaign is not self.campaign:
+                self._release_campaign()
+                campaign.mailing = self.mailing  # edits made while it was being written
+                self.campaign = campaign
                 self.pathChanged.emit(str(target))
             if self._change_count == change_at_save:
                 self._set_dirty(False)
@@ -426,145 +546,100 @@ class Document(QObject):
         job.then(written, self.problem.emit)
         return self._track(job)
 
-    # ---- edits ------------------------------------------------------------------------
-    def set_columns(self, columns: ColumnMap | None = None, **parts: str | None) -> None:
-        """Replace the column map, or change some of its parts (``email="e_mail"``)."""
-        if columns is None:
-            columns = dataclasses.replace(self.columns or ColumnMap(email=None), **parts)
-        if columns != self.columns:
-            self.columns = columns
-            self._edited()
-
-    def set_template(self, template: Template | None = None, **parts: Any) -> None:
-        """Replace the template, or change some of it (``subject=...``, ``fallbacks=...``)."""
-        if template is None:
-            if "fallbacks" in parts:
-                parts["fallbacks"] = {k: v for k, v in dict(parts["fallbacks"]).items() if v}
-            template = dataclasses.replace(self.template, **parts)
-        if template != self.template:
-            self.template = template
-            self._edited()
-
-    def set_fallback(self, field: str, text: str) -> None:
-        fallbacks = dict(self.template.fallbacks)
-        if text:
-            fallbacks[field] = text
-        else:
-            fallbacks.pop(field, None)
-        self.set_template(fallbacks=fallbacks)
-
-    def set_identity(self, identity: Identity | None, account: str | None = None) -> None:
-        """Who the apology is from, and the saved account (by name) that sends it."""
-        if identity != self.identity or account != self.account:
-            self.identity = identity
-            self.settings = {**self.settings, "account": account}
-            self._edited()
-
-    def set_code_plan(self, plan: codes.CodePlan, codes_path: str | Path | None = None) -> None:
-        self.codes_path = Path(codes_path) if codes_path else self.codes_path
-        if plan != self.code_plan:
-            self.code_plan = plan
-            self._edited()
-
-    def set_filter(self, new_filter: audience.Filter) -> None:
-        if new_filter != self.filter:
-            self.filter = new_filter
-            self._edited()
-
-    def set_attachments(self, plan: AttachmentPlan) -> None:
-        if plan != self.attachments:
-            self.attachments = plan
-            self._edited()
-
-    def set_setting(self, name: str, value: Any) -> None:
-        """Change one sending setting (``connections``, ``rate``, ``daily_cap``, ``account``)."""
-        if self.settings.get(name) != value:
-            self.settings = {**self.settings, name: value}
-            self._edited(recheck=False)
-
-    def set_suppression_file(self, path: str | Path | None) -> Job | None:
-        """Leave out everyone listed in this file (None: no suppression list)."""
-        if path is None:
-            if self.suppress_path is not None or self.suppress:
-                self.suppress_path = None
-                self.suppress = frozenset()
-                self._edited()
+    # ---- sending ----------------------------------------------------------------------
+    def send(
+        self,
+        account: Account,
+        secret: str | None,
+        *,
+        target: Path | None = None,
+        on_event: Callable[[Event], None],
+        resend_in_doubt: bool = False,
+        connections: int | None = None,
+    ) -> Sender | None:
+        """Save (to ``target`` when not saved yet, or when edited), then send in the worker.
+        Returns the sender (pause, resume, cancel) at once; ``sendFinished`` or
+        ``sendFailed`` follows. Nothing else may change the campaign meanwhile."""
+        if self.sending:
             return None
-        path = Path(path)
-        job = self.worker.submit(_read_suppression, path, key="suppress")
+        settings = self.mailing.settings
+        try:
+            sender = Sender(
+                self.campaign,
+                account,
+                secret,
+                connections=connections or settings.connections,
+                rate=settings.rate,
+                daily_cap=settings.daily_cap,
+                resend_in_doubt=resend_in_doubt,
+                on_event=on_event,
+            )
+        except ComposerError as error:
+            self.sendFailed.emit(str(error))
+            return None
+        self._set_sending(True)
+        if self.path is None or self.dirty or target not in (None, self.path):
+            job = self.save(target or self.path)
+            if job is None:
+                self._set_sending(False)
+                return None
+            job.succeeded.connect(lambda _c: self._start_run(sender))
+            job.failed.connect(self._send_failed)
+        else:
+            self._start_run(sender)
+        return sender
 
-        def read(addresses: frozenset[str]) -> None:
-            self.suppress_path = path
-            self.suppress = addresses
-            self._edited()
+    def _start_run(self, sender: Sender) -> None:
+        sender.campaign = self.campaign  # the campaign now open on its file
+        job = self.worker.submit(_run(self.campaign, sender))
+        job.then(self._send_done, self._send_failed)
+        job.cancelled.connect(lambda: self._send_failed(self.tr("Sending stopped.")))
 
-        job.then(read, self.problem.emit)
-        return self._track(job)
+    def _send_done(self, summary: Summary) -> None:
+        self._set_sending(False)
+        self.sendFinished.emit(summary)
+        self.recheck()
+
+    def _send_failed(self, sentence: str) -> None:
+        self._set_sending(False)
+        self.sendFailed.emit(sentence)
+        self.recheck()
+
+    def _set_sending(self, on: bool) -> None:
+        if on != self.sending:
+            self.sending = on
+            self.sendingChanged.emit(on)
+
+    def after_journal_change(self) -> None:
+        """Something changed the journal (an in-doubt decision, a resend): check again."""
+        self.recheck()
 
     # ---- checking ---------------------------------------------------------------------
     def recheck(self) -> None:
         """Ask for a fresh check soon; typing fast restarts the 150 ms wait."""
-        if self.table is None:
-            return
         was_busy = self.busy
         self._recheck_timer.start()
         if not was_busy:
             self.busyChanged.emit(True)
 
-    def check_arguments(self) -> dict[str, Any]:
-        """The keyword arguments ``composer.check.run`` receives for the current state."""
-        arguments: dict[str, Any] = {
-            "table": self.table,
-            "columns": self.columns,
-            "template": self.template,
-            "code_plan": self.code_plan,
-            "attachments": self.attachments,
-            "suppress": self.suppress,
-            "filter": self.filter,
-            "already": dict(self.campaign.codes) if self.campaign is not None else {},
-        }
-        if self.identity is not None:
-            arguments["identity"] = self.identity
-        return arguments
-
-    # ---- reading the latest checkup (None-safe, so pages need no special cases) ---------
-    def rows_read(self) -> int:
-        if self.checkup is not None:
-            return int(self.checkup.rows_read)
-        return len(self.table) if self.table is not None else 0
-
-    def audience_count(self) -> int:
-        """How many people get the apology, as last checked."""
-        return len(self.checkup.audience) if self.checkup is not None else 0
-
-    def problems(self, kinds: tuple[str, ...] | None = None) -> list[Any]:
-        """The latest problems (composer.recipients.Problem), optionally of some kinds."""
-        found = list(self.checkup.problems) if self.checkup is not None else []
-        return found if kinds is None else [p for p in found if p.kind in kinds]
-
-    def blocking(self) -> list[str]:
-        """The plain sentences that stop the campaign from being sent (empty: sendable)."""
-        return list(self.checkup.blocking) if self.checkup is not None else []
-
-    def blank_counts(self) -> dict[str, int]:
-        """Field -> how many people in the audience have it blank, fallback or not."""
-        return dict(self._blank_counts)
-
-    def sendable(self) -> bool:
-        return bool(self.checkup is not None and self.checkup.sendable)
-
     def _start_check(self) -> None:
-        if self.table is None:
+        if self.sending:
             if not self.busy:
                 self.busyChanged.emit(False)
             return
-        job = self.worker.submit(_run_check, self.check_arguments(), key="check")
+        job = self.worker.submit(_check, self.campaign.snapshot(), key="check")
 
-        def ready(result: tuple[Any, dict[str, int]]) -> None:
-            self.checkup, self._blank_counts = result
+        def ready(result: Checked) -> None:
+            self.checkup, self.plan = result.checkup, result.plan
             self.checkupReady.emit(self.checkup)
 
-        job.then(ready, self.problem.emit)
+        def failed(sentence: str) -> None:
+            # never leave an older answer standing: nothing is sendable until a check works
+            self.checkup, self.plan = None, None
+            self.checkupReady.emit(None)
+            self.problem.emit(sentence)
+
+        job.then(ready, failed)
         self._track(job)
 
     # ---- drafts -----------------------------------------------------------------------
@@ -574,30 +649,9 @@ class Document(QObject):
             "version": DRAFT_VERSION,
             "saved_at": time.time(),
             "path": str(self.path) if self.path else None,
-            "source": str(self.source) if self.source else None,
-            "sheet": self.sheet,
-            "columns": dataclasses.asdict(self.columns) if self.columns else None,
-            "template": {
-                "subject": self.template.subject,
-                "body": self.template.body,
-                "markdown": self.template.markdown,
-                "reply_to": self.template.reply_to,
-                "fallbacks": dict(self.template.fallbacks),
-            },
-            "identity": dataclasses.asdict(self.identity) if self.identity else None,
-            "code_plan": {
-                "kind": self.code_plan.kind,
-                "shared": self.code_plan.shared,
-                "column": self.code_plan.column,
-                "pool": list(self.code_plan.pool),
-            },
             "codes_path": str(self.codes_path) if self.codes_path else None,
-            "filter": {
-                "match_all": self.filter.match_all,
-                "conditions": [dataclasses.asdict(c) for c in self.filter.conditions],
-            },
             "suppress_path": str(self.suppress_path) if self.suppress_path else None,
-            "settings": dict(self.settings),
+            "mailing": mailings.to_data(self.mailing),
         }
 
     def autosave(self) -> bool:
@@ -625,24 +679,31 @@ class Document(QObject):
         path = Path(path)
         try:
             state = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = state["mailing"]
+        except (OSError, ValueError, KeyError, TypeError):
             self.problem.emit(self.tr("The unsaved work could not be read; it was set aside."))
             path.unlink(missing_ok=True)
             return None
         campaign_path = state.get("path")
-        source = state.get("source")
+        source = data.get("source")
         if campaign_path and Path(campaign_path).exists():
             job: Job | None = self.open(campaign_path)
         elif source and Path(source).exists():
-            job = self.load_spreadsheet(source, state.get("sheet"))
+            job = self.load_spreadsheet(source, data.get("sheet"))
         else:
             job = None
 
         def reapply(*_: Any) -> None:
-            self._apply_draft(state)
+            restored = mailings.from_data(data, self.mailing.table)
+            if restored.table is not None and restored.columns is None:
+                restored = restored.changed(columns=self.mailing.columns)
             self._draft_id = path.stem
+            self.codes_path = Path(state["codes_path"]) if state.get("codes_path") else None
+            self.suppress_path = (
+                Path(state["suppress_path"]) if state.get("suppress_path") else None
+            )
             self._autosaved_at_change = -1
-            self._edited()
+            self.edit(**_parts(restored))
 
         if job is None:
             self.new()
@@ -651,39 +712,13 @@ class Document(QObject):
             job.succeeded.connect(reapply)
         return job
 
-    def _apply_draft(self, state: Mapping[str, Any]) -> None:
-        if state.get("columns"):
-            self.columns = ColumnMap(**state["columns"])
-        t = state.get("template") or {}
-        self.template = Template(
-            subject=t.get("subject", ""),
-            body=t.get("body", ""),
-            markdown=bool(t.get("markdown")),
-            reply_to=t.get("reply_to"),
-            fallbacks=dict(t.get("fallbacks") or {}),
-        )
-        if state.get("identity"):
-            self.identity = Identity(**state["identity"])
-        c = state.get("code_plan") or {}
-        self.code_plan = codes.CodePlan(
-            kind=c.get("kind", codes.NONE),
-            shared=c.get("shared"),
-            column=c.get("column"),
-            pool=tuple(c.get("pool") or ()),
-        )
-        self.codes_path = Path(state["codes_path"]) if state.get("codes_path") else None
-        f = state.get("filter") or {}
-        self.filter = audience.Filter(
-            conditions=tuple(audience.Condition(**c) for c in f.get("conditions", ())),
-            match_all=bool(f.get("match_all", True)),
-        )
-        self.settings = {**dataclasses.asdict(Settings()), **(state.get("settings") or {})}
-        if state.get("suppress_path") and Path(state["suppress_path"]).exists():
-            self.set_suppression_file(state["suppress_path"])
-
     def close(self) -> None:
         """The window is closing on purpose: stop timers, drop the draft."""
         self._autosave_timer.stop()
         self._recheck_timer.stop()
         self._cancel_jobs()
         self.discard_draft()
+
+
+def _parts(mailing: Mailing) -> Mapping[str, Any]:
+    return {name: getattr(mailing, name) for name in Mailing.__dataclass_fields__}

@@ -40,6 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer import recipients as rc
+from composer.campaign import Campaign, ListChange
+from composer.check import Step
+from composer.sendlock import interrupted
 from ui import document as document_module
 from ui.document import Document
 from ui.widgets import (
@@ -59,7 +63,7 @@ MAX_RECENT = 8
 READY, TODO, PROBLEMS, BLOCKS = "ready", "todo", "problems", "blocks"
 
 # problem kinds that belong to the Customers step (they leave a row out; they never block)
-CUSTOMER_KINDS = ("invalid", "blank", "duplicate", "suppressed")
+CUSTOMER_KINDS = (rc.INVALID, rc.BLANK, rc.DUPLICATE, rc.SUPPRESSED)
 
 
 def _page_class(name: str) -> type | None:
@@ -160,6 +164,8 @@ class MainWindow(QMainWindow):
         doc.busyChanged.connect(self._busy_changed)
         doc.problem.connect(self.show_problem)
         doc.saved.connect(self._saved)
+        doc.listChangeProposed.connect(self.confirm_list_change)
+        doc.sendingChanged.connect(self._sending_changed)
 
         if self.document.path is None and self.document.table is None:
             self.document.mark_clean()  # defaults the pages chose are not the person's edits
@@ -259,27 +265,32 @@ class MainWindow(QMainWindow):
         if name == "customers":
             if doc.table is None:
                 return self.tr("Open your customer list"), TODO
-            if checkup is not None and not checkup.audience and doc.blocking():
+            if doc.blockers(Step.CUSTOMERS):
                 return self.tr("Nobody to send to"), BLOCKS
             left_out = len(doc.problems(CUSTOMER_KINDS))
             if left_out:
                 return self.tr("%s rows left out") % number(left_out), PROBLEMS
             return self.tr("Ready"), READY
         if name == "message":
-            if not doc.template.subject.strip() or not doc.template.body.strip():
+            here = len(doc.blockers(Step.MESSAGE))
+            if not doc.template.subject.strip() and not doc.template.body.strip():
                 return self.tr("Write the apology"), TODO
-            blocking = len(doc.blocking()) if checkup is not None and checkup.audience else 0
-            if blocking:
-                return self.tr("%s to fix before sending") % number(blocking), BLOCKS
+            if here:
+                return self.tr("%s to fix before sending") % number(here), BLOCKS
             return self.tr("Ready"), READY
         if checkup is None:
             return self.tr("Not ready yet"), TODO
-        if not doc.sendable():
-            first = "customers" if not checkup.audience else "message"
-            return self.tr("Not ready: see %s") % self.step_titles[first], BLOCKS
+        first = checkup.first_step_to_fix()
         if name == "preview":
+            if first in (Step.CUSTOMERS, Step.MESSAGE):
+                return self.tr("Not ready: see %s") % self.step_titles[first], BLOCKS
             return self.tr("%s messages to read") % number(doc.audience_count()), READY
-        return self.tr("Ready to send %s") % number(doc.audience_count()), READY
+        if first is not None and first != Step.SEND:
+            return self.tr("Not ready: see %s") % self.step_titles[first], BLOCKS
+        to_send = doc.plan.to_send if doc.plan is not None else 0
+        if first == Step.SEND:
+            return self.tr("Test first, then send %s") % number(to_send), TODO
+        return self.tr("Ready to send %s") % number(to_send), READY
 
     def refresh_status(self, *_: Any) -> None:
         style = self.style()
@@ -478,9 +489,68 @@ class MainWindow(QMainWindow):
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_file(p))
 
+    def confirm_list_change(self, change: ListChange, apply: Any) -> None:
+        """An edited list for a campaign that has sent: say what changes, by customer."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Load the edited list?"))
+        box.setText(self.tr("Load “%s” into this campaign?") % (change.file or self.tr("the list")))
+        box.setInformativeText(change.sentence())
+        box.setAccessibleName(box.windowTitle())
+        load = box.addButton(self.tr("Load it"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep the current list"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(load)
+        box.exec()
+        if box.clickedButton() is load:
+            apply()
+            self.show_step("customers")
+
+    def _sending_changed(self, sending: bool) -> None:
+        """While a campaign is being sent, its customers and apology stay as they are."""
+        for name in ("customers", "message"):
+            self.pages[name].setEnabled(not sending)
+        for action in (self.new_action, self.open_action, self.open_sheet_action):
+            action.setEnabled(not sending)
+        self.refresh_status()
+
     # ---- drafts -----------------------------------------------------------------------
+    def offer_interrupted_send(self) -> bool:
+        """At start: a send of a recent campaign was cut off (killed, crashed, power cut):
+        say what stands, and offer to open it. True when one was offered."""
+        for path in map(Path, self.recent_files()):
+            if not path.is_file() or not interrupted(path):
+                continue
+            try:
+                with Campaign.open(path) as campaign:  # a crash's "sending" becomes in doubt
+                    plan = campaign.plan()
+            except Exception:  # noqa: BLE001 - a broken recent file is no reason to stop
+                continue
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Sending was interrupted"))
+            box.setText(self.tr("Sending “%s” was interrupted before it finished.") % path.stem)
+            box.setInformativeText(
+                self.tr(
+                    "%s sent, %s in doubt (they may have gone: you decide), %s not sent yet. "
+                    "Open it to see them and carry on?"
+                )
+                % (number(plan.sent), number(len(plan.in_doubt)), number(plan.to_send))
+            )
+            box.setAccessibleName(box.windowTitle())
+            reopen = box.addButton(self.tr("Open it"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(reopen)
+            box.exec()
+            if box.clickedButton() is reopen:
+                self.document.open(path)
+                self.show_step("send")
+            return True
+        return False
+
     def offer_recovery(self) -> None:
-        """At start: bring back work a crash left unsaved, if the person wants it."""
+        """At start: an interrupted send first, else work a crash left unsaved."""
+        if self.offer_interrupted_send():
+            return
         drafts = document_module.recoverable_drafts(self.document._drafts)
         if not drafts:
             return

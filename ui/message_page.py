@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -39,10 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from composer import codes
-from composer.message import Identity
+from composer.check import Step
 from composer.template import ALWAYS_KNOWN, CODE
 from ui.document import Document
-from ui.widgets import app_settings, heading, hint, number
+from ui.widgets import app_settings, heading, hint, number, scrolled
 from ui.worker import Worker
 
 _OPEN_FIELD = re.compile(r"\{\{\s*([A-Za-z0-9_]*)$")
@@ -51,15 +50,6 @@ _OPEN_FIELD = re.compile(r"\{\{\s*([A-Za-z0-9_]*)$")
 def _read_codes(path: Path) -> tuple[str, ...]:
     """In the worker: the engine reads and checks the codes file."""
     return codes.load_codes_file(path)
-
-
-def _account_dialog_class() -> type | None:
-    """UI-B's account dialog, when it is installed in this build."""
-    try:
-        from ui.account_dialog import AccountDialog
-    except ImportError:
-        return None
-    return AccountDialog
 
 
 class FieldTextEdit(QPlainTextEdit):
@@ -186,7 +176,7 @@ class MessagePage(QWidget):
         self.splitter.setSizes([620, 420])
         outer.addWidget(self.splitter, 1)
 
-        document.changed.connect(self._document_changed)
+        document.messageChanged.connect(self._document_changed)
         document.tableLoaded.connect(self._table_loaded)
         document.checkupReady.connect(self._checkup_ready)
         self._table_loaded()
@@ -204,17 +194,19 @@ class MessagePage(QWidget):
         self.sender_name.setPlaceholderText(self.tr("Your name or your shop's name"))
         self.sender_name.setAccessibleName(self.tr("Sender name"))
         self.sender_address = QLineEdit()
-        self.sender_address.setPlaceholderText(self.tr("you@yourshop.com"))
+        self.sender_address.setReadOnly(True)  # the account's own mailbox: set in step 4
+        self.sender_address.setPlaceholderText(self.tr("your mailbox, chosen in step 4"))
         self.sender_address.setAccessibleName(self.tr("Sender e-mail address"))
+        self.sender_address.setToolTip(
+            self.tr("The apology is sent from the mailbox of the account chosen in step 4.")
+        )
         self.sender_name.textEdited.connect(self._sender_edited)
-        self.sender_address.textEdited.connect(self._sender_edited)
         from_row.addWidget(self.sender_name, 2)
         from_row.addWidget(self.sender_address, 3)
         self.account_button = QPushButton(self.tr("Mail account…"))
         self.account_button.setAccessibleName(self.tr("Choose the mail account"))
         self.account_button.setToolTip(self.tr("Choose or set up the mailbox that sends it"))
         self.account_button.clicked.connect(self.choose_account)
-        self.account_button.setVisible(_account_dialog_class() is not None)
         from_row.addWidget(self.account_button)
         from_label = QLabel(self.tr("&From:"))
         from_label.setBuddy(self.sender_name)
@@ -334,12 +326,7 @@ class MessagePage(QWidget):
         block_layout.addWidget(self.blocking_list)
         layout.addWidget(block_box, 1)
 
-        scroll = QScrollArea()
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(panel)
-        return scroll
+        return scrolled(panel)
 
     # ---- fields -----------------------------------------------------------------------
     def available_fields(self) -> list[str]:
@@ -387,14 +374,11 @@ class MessagePage(QWidget):
 
     # ---- edits ------------------------------------------------------------------------
     def _sender_edited(self) -> None:
-        name, address = self.sender_name.text().strip(), self.sender_address.text().strip()
-        identity = Identity(name=name, address=address) if (name or address) else None
-        self.document.set_identity(identity, self.document.account)
+        self.document.set_sender_name(self.sender_name.text().strip())
 
     def choose_account(self) -> None:
-        dialog_class = _account_dialog_class()
-        if dialog_class is None:
-            return
+        from ui.account_dialog import AccountDialog
+
         current = None
         if self.document.account:
             from composer import accounts
@@ -404,13 +388,9 @@ class MessagePage(QWidget):
                 current = accounts.get(self.document.account)
             except ComposerError:
                 current = None  # a deleted or practice account: start a new one
-        dialog = dialog_class(self.worker, current, self)
-        if not dialog.exec():
-            return
-        account = getattr(dialog, "account", None)
-        if account is not None:
-            identity = Identity(name=account.display_name, address=account.address)
-            self.document.set_identity(identity, account.name)
+        dialog = AccountDialog(self.worker, current, self)
+        if dialog.exec() and dialog.account is not None:
+            self.document.use_account(dialog.account)
 
     def _subject_edited(self, text: str) -> None:
         if not self._updating:
@@ -480,8 +460,7 @@ class MessagePage(QWidget):
                 self.body.setPlainText(template.body)
             self.markdown_box.setChecked(template.markdown)
             identity = doc.identity
-            name = identity.name if identity else ""
-            address = identity.address if identity else ""
+            name, address = identity.name, identity.address
             if not self.sender_name.hasFocus() and self.sender_name.text().strip() != name:
                 self.sender_name.setText(name)
             if not self.sender_address.hasFocus() and (
@@ -536,8 +515,7 @@ class MessagePage(QWidget):
         elif checkup is None:
             text = ""
         else:
-            already = len(doc.campaign.codes) if doc.campaign is not None else 0
-            left = max(0, len(plan.pool) - max(people, already))
+            left = checkup.codes_left or 0
             text = self.tr("%s codes for %s people: %s codes left over.") % (
                 number(len(plan.pool)),
                 number(people),
@@ -550,7 +528,7 @@ class MessagePage(QWidget):
         used = [f for f in (checkup.fields_used if checkup is not None else ()) if f != CODE]
         for field in [f for f in self._fallback_rows if f not in used]:
             self._fallback_rows.pop(field).remove()
-        blanks = doc.blank_counts()
+        blanks = checkup.blank if checkup is not None else {}
         for position, field in enumerate(used):
             row = self._fallback_rows.get(field)
             if row is None:
@@ -562,7 +540,6 @@ class MessagePage(QWidget):
             blank = blanks.get(field, 0)
             needs_fallback = checkup is not None and field in checkup.missing
             if needs_fallback:
-                blank = max(blank, len(checkup.missing[field]))
                 text = self.tr("%s empty: give a fallback") % number(blank)
             elif blank:
                 text = self.tr("%s empty") % number(blank)
@@ -584,7 +561,7 @@ class MessagePage(QWidget):
             self.fields_hint.setText(
                 self.tr("Where a cell is empty, the fallback text is written instead.")
             )
-        elif checkup is not None and doc.blocking():
+        elif doc.blockers(Step.MESSAGE):
             # the engine lists no fields while the message itself has a problem
             self.fields_hint.setText(
                 self.tr(
@@ -596,9 +573,17 @@ class MessagePage(QWidget):
                 self.tr("No personal fields yet. Type {{ or use “Insert field”.")
             )
         self.blocking_list.clear()
-        sentences = doc.blocking()
-        if sentences:
-            self.blocking_list.addItems(sentences)
+        here = doc.blockers(Step.MESSAGE)
+        if here:
+            self.blocking_list.addItems([b.sentence for b in here])
+        elif checkup is not None and checkup.first_step_to_fix() == Step.CUSTOMERS:
+            self.blocking_list.addItem(
+                self.tr("Nothing in the message; step 1, Customers, says what is left to fix.")
+            )
+        elif checkup is not None and checkup.blockers:
+            self.blocking_list.addItem(
+                self.tr("Nothing in the message; step 4, Send, says what is left to do.")
+            )
         elif checkup is not None:
             self.blocking_list.addItem(self.tr("Nothing: the message is ready."))
         self._update_code_widgets()

@@ -20,7 +20,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -44,17 +43,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.document import draft_campaign
-from ui.widgets import heading, hint
+from composer.campaign import Campaign
+from composer.check import Checkup, Step
+from composer.recipients import Recipient
+from ui.widgets import heading, hint, show_value
 from ui.worker import Job, Worker
 
 CACHE_SIZE = 64  # messages kept ready; the neighbours of the shown one are always among them
-LONG_VALUE = 80  # characters: a value this long in a sentence is worth a second look
-EMPTY_LOOKING = frozenset(
-    {"-", "--", "—", "n/a", "na", "none", "null", "nil", "?", "0", "x", "tbd"}
-)
-
-NO_SENDER = "your-address@example.invalid"
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -78,48 +73,46 @@ class Shown:
 
 @dataclass(slots=True)
 class Prepared:
-    """The audience and a campaign able to make each message (built in the worker)."""
+    """The audience and a copy of the campaign able to make each message (in the worker)."""
 
-    campaign: Any
-    audience: Sequence[Any]
-    fields: tuple[str, ...]  # the fields the apology prints, in reading order
+    campaign: Campaign
+    audience: Sequence[Recipient]
     problem: str = ""  # why no message can be made at all (e.g. a template error)
+    stand_in_sender: bool = False  # no account chosen yet: a placeholder From
 
 
-def prepare(state: dict[str, Any], already: dict[int, str] | None, checkup: Any = None) -> Prepared:
-    """In the worker: an in-memory campaign for the current edits, its audience and codes."""
-    from composer import template as templates
+def prepare(snapshot: Campaign, checkup: Checkup | None) -> Prepared:
+    """In the worker: the campaign's own copy, with the codes the check gave each customer
+    (in memory), so each message is made exactly as the sender will make it."""
     from composer.errors import ComposerError
-    from composer.message import Identity
+    from composer.mailing import PLACEHOLDER_SENDER
 
-    identity = state.get("identity")
-    if identity is None or not identity.address.strip():
-        # no account chosen yet: a stand-in sender, shown as such (see _display)
-        identity = Identity(name="", address=NO_SENDER)
-    campaign = draft_campaign(state, already, identity)
     problem = ""
+    stand_in = not snapshot.mailing.identity.address.strip()
+    if stand_in:  # no account yet: the messages can be read all the same
+        snapshot.identity = PLACEHOLDER_SENDER
+    people: Sequence[Recipient] = checkup.audience if checkup is not None else []
     try:
         if checkup is not None:  # the engine's check already chose the audience and codes
-            people = checkup.audience
-            campaign.codes.update({r: c for r, c in checkup.codes.items() if c})
+            snapshot.codes.update({k: c for k, c in checkup.codes.items() if c})
         else:
-            people = campaign.audience()
-            campaign.assign_codes(people, store=False)
-        fields = tuple(templates.fields_in_order(campaign.template))
-        campaign.renderer()  # compile once here, not on the first click
+            people = snapshot.audience()
+            snapshot.assign_codes(people, store=False)
+        snapshot.renderer()  # compile once here, not on the first click
     except ComposerError as e:
         problem = str(e)
-        fields = ()
-        people = checkup.audience if checkup is not None else []
-    return Prepared(campaign, people, fields, problem)
+    return Prepared(snapshot, people, problem, stand_in)
 
 
 def make_shown(prepared: Prepared, index: int) -> Shown:
     """The message for one audience member, exactly as the engine builds it for sending."""
+    from composer.check import second_looks
     from composer.errors import ComposerError
 
     recipient = prepared.audience[index]
-    notes, marks = _second_looks(prepared, recipient)
+    looks = second_looks(prepared.campaign.mailing, recipient)
+    notes = tuple(look.sentence for look in looks)
+    marks = tuple(look.mark for look in looks if look.mark)
     if prepared.problem:
         return _failed(recipient, prepared.problem, notes, marks)
     try:
@@ -143,59 +136,9 @@ def make_shown(prepared: Prepared, index: int) -> Shown:
     )
 
 
-def _failed(recipient: Any, sentence: str, notes: tuple, marks: tuple) -> Shown:
+def _failed(recipient: Recipient, sentence: str, notes: tuple, marks: tuple) -> Shown:
     name = f"{recipient.name} <{recipient.email}>" if recipient.name else recipient.email
     return Shown(recipient.row, name, "", "", "", "", None, (), notes, marks, error=sentence)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PreviewPage", text)
-
-
-def _second_looks(prepared: Prepared, recipient: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Sentences about values worth checking in this message, and the texts to highlight."""
-    fallbacks = prepared.campaign.template.fallbacks
-    headers = {c.field: c.header for c in prepared.campaign.table.columns}
-    notes: list[str] = []
-    marks: list[str] = []
-    for name in prepared.fields:
-        if name == "code":
-            continue
-        value = recipient.fields.get(name)
-        if value is None:
-            continue
-        field = f"\u201c{headers.get(name, name)}\u201d"  # the column as the person named it
-        shown = value.strip()
-        if not shown:
-            fallback = (fallbacks.get(name) or "").strip()
-            if fallback:
-                notes.append(
-                    _tr(
-                        "{0} is blank in row {1}; the fallback \u201c{2}\u201d is used instead."
-                    ).format(field, recipient.row, fallback)
-                )
-                marks.append(fallback)
-            else:
-                notes.append(
-                    _tr("{0} is blank in row {1}: check that the message still reads well.").format(
-                        field, recipient.row
-                    )
-                )
-        elif shown.lower() in EMPTY_LOOKING:
-            notes.append(
-                _tr(
-                    "{0} is \u201c{1}\u201d in row {2}: is that really what you want to print?"
-                ).format(field, shown, recipient.row)
-            )
-            marks.append(shown)
-        elif len(shown) > LONG_VALUE:
-            notes.append(
-                _tr("{0} is unusually long ({1} characters) in row {2}.").format(
-                    field, len(shown), recipient.row
-                )
-            )
-            marks.append(shown)
-    return tuple(notes), tuple(marks)
 
 
 class AudienceModel(QAbstractListModel):
@@ -426,21 +369,19 @@ class PreviewPage(QWidget):
     def refresh(self) -> Job | None:
         """Rebuild the audience and the message maker from the document (in the worker)."""
         doc = self.document
-        if doc.table is None or doc.columns is None or not doc.columns.email:
+        mailing = doc.mailing
+        if mailing.table is None or not (mailing.columns and mailing.columns.email):
             self._show_nothing(self.tr("Open a customer spreadsheet first (step 1)."))
             self._stale = False
             return None
-        if not (doc.template.subject.strip() or doc.template.body.strip()):
+        if not (mailing.template.subject.strip() or mailing.template.body.strip()):
             self._show_nothing(self.tr("Write the apology first (step 2)."))
             self._stale = False
             return None
         self._stale = False
-        state = doc.campaign_state()
-        campaign = getattr(doc, "campaign", None)
-        already = dict(getattr(campaign, "codes", None) or {})
         self.status.setText(self.tr("Preparing the messages\u2026"))
-        checkup = getattr(doc, "checkup", None)
-        self._job = self.worker.submit(prepare, state, already, checkup, key="preview")
+        snapshot = doc.campaign.snapshot()
+        self._job = self.worker.submit(prepare, snapshot, doc.checkup, key="preview")
         self._job.then(self._prepared, self._prepare_failed)
         return self._job
 
@@ -471,10 +412,10 @@ class PreviewPage(QWidget):
     def _show_standing_status(self) -> None:
         """Above every message: why none can be made, or why they cannot be sent yet."""
         status = self.prepared.problem if self.prepared is not None else ""
-        blocking = list(getattr(getattr(self.document, "checkup", None), "blocking", None) or [])
+        blocking = [b for b in self.document.blockers() if b.step != Step.SEND]
         if not status and blocking:
             # the messages can be read, but the person must know they cannot be sent yet
-            status = self.tr("These cannot be sent yet: {0}").format(blocking[0])
+            status = self.tr("These cannot be sent yet: {0}").format(blocking[0].sentence)
         self.status.setText(status)
         self.status.setVisible(bool(status))
 
@@ -634,19 +575,25 @@ class PreviewPage(QWidget):
         self.row_box.blockSignals(True)
         self.row_box.setValue(shown.row)
         self.row_box.blockSignals(False)
-        self.to_label.setText(shown.to)
-        no_sender = not shown.sender or NO_SENDER in shown.sender
-        self.from_label.setText(
-            self.tr("(your account, chosen in step 4)") if no_sender else shown.sender
+        show_value(self.to_label, self.tr("To"), shown.to)
+        stand_in = self.prepared is not None and self.prepared.stand_in_sender
+        show_value(
+            self.from_label,
+            self.tr("From"),
+            self.tr("(your account, chosen in step 4)") if stand_in else shown.sender,
         )
-        self.subject_label.setText(shown.subject)
-        self.files_label.setText(", ".join(shown.files) if shown.files else self.tr("none"))
+        show_value(self.subject_label, self.tr("Subject"), shown.subject)
+        show_value(
+            self.files_label,
+            self.tr("Attached files"),
+            ", ".join(shown.files) if shown.files else self.tr("none"),
+        )
         if shown.error:
             self.status.setText(shown.error)
             self.status.setVisible(True)
         elif self.prepared is not None:
             self._show_standing_status()
-        self.notes.setText("\n".join(shown.notes))
+        show_value(self.notes, self.tr("Values worth a second look"), "\n".join(shown.notes))
         self.notes.setVisible(bool(shown.notes))
         if shown.notes:
             palette = self.notes.palette()

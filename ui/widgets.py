@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt")
-CAMPAIGN_SUFFIX = ".apology"
+from composer.campaign_file import SUFFIX as CAMPAIGN_SUFFIX
+from composer.campaign_file import is_campaign_file
+from composer.paths import config_dir
+from composer.table import TEXT_SUFFIXES, WORKBOOK_SUFFIXES
 
-
-def config_dir() -> Path:
-    """The app's settings folder; APOLOGY_COMPOSER_CONFIG_DIR overrides it (tests use it)."""
-    override = os.environ.get("APOLOGY_COMPOSER_CONFIG_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("apology-composer", appauthor=False))
+SPREADSHEET_SUFFIXES = WORKBOOK_SUFFIXES + TEXT_SUFFIXES
 
 
 def app_settings() -> QSettings:
@@ -86,4 +79,22 @@ def is_spreadsheet(path: str | Path) -> bool:
 
 
 def is_campaign(path: str | Path) -> bool:
-    return Path(path).suffix.lower() == CAMPAIGN_SUFFIX
+    """A campaign by its content; a file named .apology that is not one is still opened as a
+    campaign, so the person hears why it cannot be (not a spreadsheet error)."""
+    return is_campaign_file(path) or Path(path).suffix.lower() == CAMPAIGN_SUFFIX
+
+
+def scrolled(panel: QWidget) -> QScrollArea:
+    """A side panel that scrolls when the window is small; Tab goes to the controls inside."""
+    scroll = QScrollArea()
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(panel)
+    return scroll
+
+
+def show_value(label: QLabel, caption: str, text: str) -> None:
+    """Show a value in a label, and let a screen reader hear the value with its caption."""
+    label.setText(text)
+    label.setAccessibleName(f"{caption}: {text}" if text else caption)

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from composer.table import Table
 
 LIST_LIMIT = 20  # longer lists show this many lines, then "and N more"
-PLACEHOLDER_NAME, PLACEHOLDER_ADDRESS = "Your Name", "you@example.invalid"
-PLACEHOLDER_SENDER = f"{PLACEHOLDER_NAME} <{PLACEHOLDER_ADDRESS}>"
+PLACEHOLDER_ADDRESS = "you@example.invalid"  # composer.mailing.PLACEHOLDER_SENDER's
+PLACEHOLDER_SENDER = f"Your Name <{PLACEHOLDER_ADDRESS}>"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -274,9 +274,9 @@ def _replace(columns: ColumnMap, **changes: str | None) -> ColumnMap:
 
 
 def _placeholder() -> Identity:
-    from composer.message import Identity
+    from composer.mailing import PLACEHOLDER_SENDER
 
-    return Identity(PLACEHOLDER_NAME, PLACEHOLDER_ADDRESS)
+    return PLACEHOLDER_SENDER
 
 
 # -- check -------------------------------------------------------------------------------
