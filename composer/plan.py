@@ -11,7 +11,7 @@ number of messages that go.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -126,21 +126,26 @@ class Plan:
     def line(self) -> str | None:
         """A few words on where the campaign stands, for a list of steps (None: nothing
         sent yet)."""
-        c = self.counts
-        sent, trouble = c[Next.SENT], c[Next.FAILED] + c[Next.IN_DOUBT]
-        if trouble:
-            return f"{sent:,} sent, {trouble:,} need you"
-        if sent and not self.to_send:
-            return f"All {sent:,} sent"
-        if sent:
-            return f"{sent:,} sent, {self.to_send:,} to go"
-        return None
+        return standing(self.counts, self.to_send)
 
     def sendable_keys(self, *, resend_in_doubt: bool = False) -> list[str]:
         """The customers a run sends to, in spreadsheet order (``to_send`` of them)."""
         kinds = (Next.SEND, Next.IN_DOUBT) if resend_in_doubt else (Next.SEND,)
         keys = [f.customer for f in self.fates if f.next in kinds]
         return keys[: self.to_send]
+
+
+def standing(counts: Mapping[Next, int], to_send: int) -> str | None:
+    """ "12 sent, 3 need you", "All 45 sent", "16 sent, 29 to go" (None: nothing sent)."""
+    sent = counts.get(Next.SENT, 0)
+    trouble = counts.get(Next.FAILED, 0) + counts.get(Next.IN_DOUBT, 0)
+    if trouble:
+        return f"{sent:,} sent, {trouble:,} need you"
+    if sent and not to_send:
+        return f"All {sent:,} sent"
+    if sent:
+        return f"{sent:,} sent, {to_send:,} to go"
+    return None
 
 
 def of(campaign: Campaign, *, limit: int | None = None, resend_in_doubt: bool = False) -> Plan:
@@ -186,7 +191,3 @@ def _settled(line: Delivery | None) -> Next | None:
     if line is None:
         return None
     return _BY_STATE.get(line.state)
-
-
-def keys(fates: Iterable[Fate]) -> list[str]:
-    return [f.customer for f in fates]

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from composer.plan import Next, Plan
+from composer.plan import Next, Plan, standing
 from composer.sender import Event, EventKind
 from composer.wording import duration, plural
 
@@ -132,7 +132,10 @@ class RunProgress:
         return text
 
     def step_line(self) -> str:
-        """ "Sending · 8 of 45 done", "Paused · 8 of 45 done": for a list of steps."""
+        """ "Sending · 8 of 45 done", "Paused · 8 of 45 done" while it runs; afterwards where
+        the campaign stands ("All 45 sent"), as the plan words it."""
+        if not self.running:
+            return standing(self.counts, self.counts.get(Next.SEND, 0)) or ""
         return f"{'Paused' if self.paused else 'Sending'} · {self.done:,} of {self.total:,} done"
 
     def fraction(self) -> float:

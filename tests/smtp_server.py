@@ -204,6 +204,8 @@ class SMTPTestServer:
         self._logins: list[tuple[str, bool]] = []
         self._live = 0
         self._cond = threading.Condition(self._lock)
+        self._mails = 0  # transactions started (MAIL accepted)
+        self._open = 0  # transactions started and not finished
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._server: asyncio.base_events.Server | None = None
@@ -323,6 +325,30 @@ class SMTPTestServer:
             self._messages.clear()
             self._connections.clear()
             self._logins.clear()
+
+    def wait_until_quiet(self, window: float = 0.6, timeout: float = 20.0) -> int:
+        """Wait until no new transaction (MAIL) has started for ``window`` seconds and none
+        is open; returns the number of messages recorded by then. For "nothing new starts"
+        (a paused or cancelled run): the one place the tests wait for silence."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                seen = self._mails
+                if self._open == 0:
+                    self._cond.wait(window)
+                    if self._mails == seen and self._open == 0:
+                        return len(self._messages)
+                elif not self._cond.wait(max(0.0, deadline - time.monotonic())):
+                    raise TimeoutError("the server kept receiving")
+                if time.monotonic() > deadline:
+                    raise TimeoutError("the server kept receiving")
+
+    def _transaction(self, change: int) -> None:
+        with self._cond:
+            if change > 0:
+                self._mails += 1
+            self._open = max(0, self._open + change)
+            self._cond.notify_all()
 
     def wait_for(self, count: int, timeout: float = 10.0) -> list[ReceivedMessage]:
         """Wait until at least ``count`` messages are recorded; returns them all."""
@@ -447,8 +473,24 @@ class _FaultySMTP(SMTP):
         super().__init__(handler, **kwargs)
         self.owner = owner
         self.record = ConnectionRecord(id=0, opened_at=time.time())
+        self.transaction_open = False
+
+    def begin(self) -> None:
+        if not self.transaction_open:
+            self.transaction_open = True
+            self.owner._transaction(+1)
+
+    def end(self) -> None:
+        if self.transaction_open:
+            self.transaction_open = False
+            self.owner._transaction(-1)
+
+    async def smtp_RSET(self, arg: str) -> None:
+        self.end()
+        await super().smtp_RSET(arg)
 
     def connection_lost(self, error: Exception | None) -> None:
+        self.end()
         super().connection_lost(error)
         self.owner._protocols.discard(self)
 
@@ -520,6 +562,7 @@ class _Recorder:
             await server.push("421 4.7.0 Too many messages on this connection; reconnect")
             server.hang_up()
             await asyncio.sleep(60)
+        server.begin()
         await server.stall("mail")
         envelope.mail_from = address
         envelope.mail_options.extend(options)
@@ -536,6 +579,12 @@ class _Recorder:
         return "250 2.1.5 OK"
 
     async def handle_DATA(self, server: _FaultySMTP, session: Any, envelope: Any) -> str:
+        try:
+            return await self._data(server, envelope)
+        finally:
+            server.end()
+
+    async def _data(self, server: _FaultySMTP, envelope: Any) -> str:
         owner = self.owner
         await server.stall("data")
         raw = bytes(envelope.original_content)

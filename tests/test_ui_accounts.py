@@ -135,7 +135,7 @@ def test_a_saved_account_replaces_the_practice_outbox(
 ):
     from ui import account_dialog
 
-    assert "Practice" in send_page.account_box.currentText()
+    assert "Practice" in send_page.account_box.combo.currentText()
 
     def person_fills_the_dialog(self) -> int:
         fill_for(qtbot, self, smtp_server, PASSWORD)
@@ -143,16 +143,16 @@ def test_a_saved_account_replaces_the_practice_outbox(
         return self.result()
 
     monkeypatch.setattr(account_dialog.AccountDialog, "exec", person_fills_the_dialog)
-    qtbot.mouseClick(send_page.account_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(send_page.account_box.edit_button, Qt.MouseButton.LeftButton)
     assert send_page.account.address == "owner@example.com"
-    assert send_page.secret == PASSWORD
-    assert not send_page.outbox_button.isVisible()
+    assert send_page.account_box.secret == PASSWORD
+    assert not send_page.account_box.outbox_button.isVisible()
     assert document.identity.address == "owner@example.com"
     assert document.account == send_page.account.name
     # the choice survives: the combo lists it, and the practice outbox is still one click away
-    assert send_page.account_box.findData(send_page.account.name) >= 0
-    send_page.account_box.setCurrentIndex(0)
-    send_page.account_box.activated.emit(0)
+    assert send_page.account_box.combo.findData(send_page.account.name) >= 0
+    send_page.account_box.combo.setCurrentIndex(0)
+    send_page.account_box.combo.activated.emit(0)
     assert send_page.account.host == "127.0.0.1"
 
 
@@ -172,5 +172,5 @@ def test_an_account_chosen_in_the_message_step_is_used_to_send(
     qtbot.addWidget(message)
     message.choose_account()
     assert send_page.account.address == "owner@example.com"
-    assert send_page.secret == PASSWORD  # typed once this session, not asked again
-    assert "Practice" not in send_page.account_box.currentText()
+    assert send_page.account_box.secret == PASSWORD  # typed once this session, not asked again
+    assert "Practice" not in send_page.account_box.combo.currentText()

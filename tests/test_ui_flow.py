@@ -22,7 +22,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 import resources
-from composer import accounts, journal
+from composer import accounts
+from composer.campaign import Campaign
+from composer.check import Step
+from composer.plan import Next
 from tests.smtp_server import PASSWORD
 from tests.ui_flow import WAIT_MS, sample_copy
 
@@ -87,17 +90,6 @@ def sample_rows() -> dict[int, tuple]:
     """The sample workbook read directly (spreadsheet row number → cells), for expectations."""
     sheet = load_workbook(resources.resource_path(*resources.SAMPLE_CUSTOMERS)).active
     return {i: row for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)}
-
-
-def settled_count(qtbot, server, quiet_ms: int = 400) -> int:
-    """The number of messages received once no new one has arrived for ``quiet_ms``."""
-    seen = -1
-    for _ in range(50):
-        if len(server.messages) == seen:
-            return seen
-        seen = len(server.messages)
-        qtbot.wait(quiet_ms)
-    raise AssertionError("messages kept arriving while paused")
 
 
 @pytest.fixture
@@ -170,13 +162,13 @@ def test_the_whole_flow_as_a_person_does_it(
     assert not doc.sendable()
     qtbot.keyClicks(first_name.edit, "there")
     qtbot.waitUntil(lambda: settled(doc) and bool(doc.template.fallbacks), timeout=WAIT_MS)
-    assert doc.sendable(), doc.blocking()
+    assert [b.step for b in doc.blockers()] == [Step.SEND], doc.blockers()  # the test only
     assert doc.template.subject == SUBJECT
     assert doc.template.body == "\n".join(BODY_LINES)
     assert dict(doc.template.fallbacks) == {"first_name": "there"}
     assert doc.code_plan.kind == "file" and doc.code_plan.pool == tuple(pool)
     assert f"{len(pool)} codes for {people} people" in message.codes_left.text()
-    assert message.blocking_list.item(0).text() == "Nothing: the message is ready."
+    assert "step 4, Send, says what is left" in message.blocking_list.item(0).text()
 
     # ---- 3. Preview: jump to spreadsheet row 3 and read that customer's message ----------
     window.steps.setFocus()
@@ -201,23 +193,25 @@ def test_the_whole_flow_as_a_person_does_it(
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert window.current_step == "send"
     send = window.pages["send"]
-    choose(qtbot, send.account_box, f"Sam Baker <{shop_account.address}>")
+    choose(qtbot, send.account_box.combo, f"Sam Baker <{shop_account.address}>")
     qtbot.waitUntil(
         lambda: send.account is not None and send.account.host == "127.0.0.1", timeout=5000
     )
     assert send.account.name == shop_account.name
-    assert not send.outbox_button.isVisible()
+    assert not send.account_box.outbox_button.isVisible()
     assert doc.identity.address == shop_account.address
 
-    click(qtbot, send.test_button)
-    qtbot.waitUntil(lambda: "went to" in send.test_result.text(), timeout=WAIT_MS)
-    [test] = shop_server.wait_for(1)
+    assert not send.send_button.isEnabled()  # locked until a test went to me
+    click(qtbot, send.test_box.button)
+    qtbot.waitUntil(lambda: "went to" in send.test_box.result.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: settled(doc) and doc.sendable(), timeout=WAIT_MS)
+    [test] = shop_server.messages
     assert test.rcpt_tos == (shop_account.address,)
     assert test.message["Subject"].startswith("[TEST] ")
     assert [a.addr_spec for a in test.message["To"].addresses] == [shop_account.address]
 
     assert not send.send_button.isEnabled()
-    assert f"type the number {people}" in send.confirm_text.text()
+    assert f"type the number {people}" in send.confirm_box.explain.text()
     qtbot.keyClicks(send.confirm, str(people + 1))
     assert not send.send_button.isEnabled()
     send.confirm.clear()
@@ -225,24 +219,26 @@ def test_the_whole_flow_as_a_person_does_it(
     assert not send.send_button.isEnabled()
     send.confirm.clear()
     qtbot.keyClicks(send.confirm, str(people))
-    assert send.send_button.isEnabled(), send.blockers.text()
+    assert send.send_button.isEnabled(), send.confirm_box.blockers.text()
 
     dialogs.expect("save", campaign_path)
     with qtbot.waitSignal(send.sendFinished, timeout=WAIT_MS * 3) as finished:
         click(qtbot, send.send_button)
         qtbot.waitUntil(lambda: len(shop_server.messages) >= 4, timeout=WAIT_MS)
-        click(qtbot, send.pause_button)
-        qtbot.waitUntil(send.resume_button.isEnabled, timeout=WAIT_MS)
-        assert "paused" in send.progress_text.text()
-        held = settled_count(qtbot, shop_server)  # messages already on their way finish
-        qtbot.wait(500)
+        click(qtbot, send.progress.pause_button)
+        qtbot.waitUntil(send.progress.resume_button.isEnabled, timeout=WAIT_MS)
+        assert "Paused" in send.progress.counts.text()
+        assert (
+            window.steps.item(3).text().endswith("Paused · " + send.progress.model.step_line()[9:])
+        )
+        held = shop_server.wait_until_quiet()  # messages already on their way finish
         assert len(shop_server.messages) == held < people + 1  # nothing new while paused
-        click(qtbot, send.resume_button)
+        click(qtbot, send.progress.resume_button)
     summary = finished.args[0]
     assert summary.sent == people and summary.failed == 0 and not summary.in_doubt
     assert campaign_path.exists() and doc.path == campaign_path
     assert f"All {people} sent" in window.steps.item(3).text()  # at once, not "Sending…"
-    log = send.log.toPlainText()
+    log = send.progress.log.toPlainText()
     assert "Paused" in log and "Resumed" in log
     assert not dialogs.answers
 
@@ -289,17 +285,20 @@ def test_the_whole_flow_as_a_person_does_it(
         assert reopened.template.subject == SUBJECT and reopened.audience_count() == people
         qtbot.keyClick(again, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
         resend = again.pages["send"]
-        qtbot.waitUntil(lambda: resend.counts.get(journal.SENT) == people, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: settled(reopened), timeout=WAIT_MS)
+        with Campaign.open(campaign_path) as stored:  # the file itself, read on its own
+            assert stored.plan().counts == {Next.SENT: people}
         assert resend.account is not None and resend.account.name == shop_account.name
-        assert resend.to_send() == 0
         assert not resend.send_button.isEnabled()
-        assert f"{people} sent" in resend.progress_text.text()
+        assert f"{people} sent" in resend.progress.counts.text()
         assert f"All {people} sent" in again.steps.item(3).text()
 
         report = tmp_path / "delivery-report.csv"
         dialogs.expect("report", report)
-        click(qtbot, resend.export_button)
-        qtbot.waitUntil(lambda: "Delivery report" in resend.log.toPlainText(), timeout=WAIT_MS)
+        click(qtbot, resend.progress.export_button)
+        qtbot.waitUntil(
+            lambda: "Delivery report" in resend.progress.log.toPlainText(), timeout=WAIT_MS
+        )
         with report.open(encoding="utf-8-sig", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) == people

@@ -49,6 +49,11 @@ def send_page(qtbot, document, ui_worker, tmp_path):
     page.shutdown()
 
 
+def wait_for(qtbot, predicate, timeout: int = WAIT_MS) -> None:
+    """Let the app work until ``predicate()`` holds (the one wait of the GUI tests)."""
+    qtbot.waitUntil(predicate, timeout=timeout)
+
+
 def sample_copy(folder: Path) -> Path:
     """The sample workbook copied where the test may write next to it."""
     target = folder / "customers.xlsx"

@@ -597,13 +597,13 @@ class Document(QObject):
 
     def _send_done(self, summary: Summary) -> None:
         self._set_sending(False)
+        self.recheck()  # first, so the pages know a fresh plan is on its way
         self.sendFinished.emit(summary)
-        self.recheck()
 
     def _send_failed(self, sentence: str) -> None:
         self._set_sending(False)
-        self.sendFailed.emit(sentence)
         self.recheck()
+        self.sendFailed.emit(sentence)
 
     def _set_sending(self, on: bool) -> None:
         if on != self.sending:

@@ -128,6 +128,7 @@ class SendPage(QWidget):
         document.pathChanged.connect(self._document_opened)
         document.settingsChanged.connect(self._settings_changed)
         document.sendingChanged.connect(lambda _on: self._update())
+        document.busyChanged.connect(lambda _busy: self._update())
         document.sendFinished.connect(self._send_done)
         document.sendFailed.connect(self._send_failed)
         app = QApplication.instance()
@@ -235,8 +236,10 @@ class SendPage(QWidget):
 
     def step_status(self) -> tuple[str, str] | None:
         """The line under "Send" in the step list (None: the window's own)."""
-        if self.sending() and self.progress.model is not None:
-            return self.progress.model.step_line(), "todo"
+        model = self.progress.model
+        if model is not None and (self.sending() or self.document.busy):
+            # during a run, and until the engine's fresh plan arrives after it
+            return model.step_line(), "todo" if self.sending() else "ready"
         plan = self.document.plan
         line = plan.line() if plan is not None else None
         if line is None:
