@@ -1,0 +1,35 @@
+"""composer.wording: one way to say counts, rows, durations and states, for both front ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from composer import wording
+
+
+@pytest.mark.parametrize(
+    ("seconds", "said"),
+    [(0, "0 s"), (44.6, "45 s"), (59.5, "1 min 00 s"), (125, "2 min 05 s"), (3900, "1 h 05 min")],
+)
+def test_durations(seconds, said):
+    assert wording.duration(seconds) == said
+
+
+def test_counts_have_their_plural():
+    assert wording.count(1, "apology") == "1 apology"
+    assert wording.count(12_000, "apology") == "12,000 apologies"
+    assert wording.count(2, "message") == "2 messages"
+    assert wording.customers(1) == "1 customer"
+
+
+def test_row_lists_in_one_sentence():
+    assert wording.rows_text([4]) == "row 4"
+    assert wording.rows_text([4, 9]) == "rows 4 and 9"
+    assert wording.rows_text(list(range(2, 40))) == "rows 2, 3, 4, 5 and 34 more"
+
+
+def test_state_names_are_plain_and_zero_counts_are_left_out():
+    assert wording.state_name("in_doubt") == "in doubt"
+    assert wording.state_name("filtered") == "left out by the filter"
+    line = wording.counts_line([("sent", 16), ("failed", 0), ("will_send", 29)])
+    assert line == "16 sent, 29 not sent yet"
