@@ -1,13 +1,15 @@
-"""Shared fixtures. Helpers that generate real spreadsheet files live in tests/spreadsheets.py;
-the real SMTP server lives in tests/smtp_server.py."""
+"""Every shared fixture, registered once. Helpers that generate real spreadsheet files live in
+tests/spreadsheets.py, the real SMTP server in tests/smtp_server.py, the GUI tests' helpers in
+tests/ui_flow.py."""
+
+from __future__ import annotations
+
+import pytest
+
+# ---- a real SMTP server on loopback ----------------------------------------------------------
 
 
-# ---- SMTP test server fixtures (owner: accounts/connection engineer; see tests/smtp_server.py) ----
-
-import pytest as _smtp_pytest  # noqa: E402
-
-
-@_smtp_pytest.fixture
+@pytest.fixture
 def make_smtp_server():
     """Factory: ``make_smtp_server(security=..., **faults)`` starts a server, stopped at test end."""
     from tests.smtp_server import SMTPTestServer
@@ -24,19 +26,19 @@ def make_smtp_server():
         server.stop()
 
 
-@_smtp_pytest.fixture
+@pytest.fixture
 def smtp_server(make_smtp_server):
     """A real SMTP server on 127.0.0.1: STARTTLS required before AUTH (PLAIN, LOGIN)."""
     return make_smtp_server(security="starttls")
 
 
-@_smtp_pytest.fixture
+@pytest.fixture
 def smtp_server_tls(make_smtp_server):
     """A real SMTP server on 127.0.0.1 with implicit TLS and AUTH required."""
     return make_smtp_server(security="tls")
 
 
-@_smtp_pytest.fixture
+@pytest.fixture
 def trust_test_ca(monkeypatch):
     """Make ssl.create_default_context() trust the test CA via SSL_CERT_FILE."""
     from tests.smtp_server import ca_pem_path
@@ -47,15 +49,10 @@ def trust_test_ca(monkeypatch):
     return path
 
 
-# ---- end of SMTP test server fixtures ----
+# ---- the app's folders, keyring and threads ------------------------------------------------
 
 
-# ---- Qt fixtures (owner: UI shell engineer; used by tests/test_ui_*.py) ----
-
-import pytest as _qt_pytest  # noqa: E402
-
-
-@_qt_pytest.fixture(autouse=True)
+@pytest.fixture(autouse=True)
 def _isolated_app_dirs(tmp_path_factory, monkeypatch):
     """Every test gets its own settings and drafts folders and an in-memory keyring, so no
     test reads or writes the person's real settings, drafts or passwords."""
@@ -68,7 +65,7 @@ def _isolated_app_dirs(tmp_path_factory, monkeypatch):
         yield
 
 
-@_qt_pytest.fixture(autouse=True)
+@pytest.fixture(autouse=True)
 def _no_dangling_qthreads(monkeypatch):
     """Fail a test that leaves a QThread running (the napari rule): every QThread started
     during the test must have finished when it ends."""
@@ -94,10 +91,10 @@ def _no_dangling_qthreads(monkeypatch):
         except RuntimeError:  # the C++ object is gone, so the thread is too
             continue
     if running:
-        _qt_pytest.fail(f"QThread(s) left running after the test: {', '.join(running)}")
+        pytest.fail(f"QThread(s) left running after the test: {', '.join(running)}")
 
 
-@_qt_pytest.fixture
+@pytest.fixture
 def ui_worker(qtbot):
     """The app's background worker, stopped (and joined) when the test ends."""
     from ui.worker import Worker
@@ -107,7 +104,7 @@ def ui_worker(qtbot):
     worker.stop()
 
 
-@_qt_pytest.fixture
+@pytest.fixture
 def main_window(qtbot, ui_worker):
     """The whole main window, shown, with nothing unsaved left to ask about at the end."""
     from ui.main_window import MainWindow
@@ -121,7 +118,7 @@ def main_window(qtbot, ui_worker):
     ui_worker.stop()
 
 
-@_qt_pytest.fixture
+@pytest.fixture
 def customers_xlsx(tmp_path):
     """A real workbook of affected customers with the messy rows real lists have:
     an invalid address (row 4), a blank first name (row 5), a duplicate (row 7)."""
@@ -149,4 +146,31 @@ def customers_xlsx(tmp_path):
     return path
 
 
-# ---- end of Qt fixtures ----
+# ---- the app's parts, as the GUI tests use them -----------------------------------------------
+
+
+@pytest.fixture
+def document(qtbot, ui_worker, tmp_path):
+    """The campaign being edited (settings, drafts and secrets are private to the test)."""
+    from ui.document import Document
+
+    doc = Document(ui_worker, drafts=tmp_path / "drafts")
+    yield doc
+    doc.close()
+
+
+@pytest.fixture
+def send_page(qtbot, document, ui_worker, tmp_path):
+    """Step 4 on its own, shown; its practice outbox is stopped at the end."""
+    from tests.ui_flow import WAIT_MS
+    from ui.send_page import SendPage
+
+    page = SendPage(document, ui_worker)
+    qtbot.addWidget(page)
+    page.ask_save_path = lambda: tmp_path / "apology.apology"
+    page.show()
+    yield page
+    if page.sending():
+        with qtbot.waitSignal(page.sendFinished, timeout=WAIT_MS, raising=False):
+            page.cancel()
+    page.shutdown()

@@ -1,8 +1,6 @@
 """The account dialog, driven as a person would: presets from the typed address, the engine's
 connection test against a real SMTP server, the secret kept only in the keyring."""
 
-# ruff: noqa: F811 - pytest fixtures imported from tests.ui_flow are parameters here
-
 from __future__ import annotations
 
 import keyring
@@ -13,9 +11,7 @@ from PySide6.QtCore import Qt
 from composer import accounts
 from tests.memory_keyring import using_keyring
 from tests.smtp_server import PASSWORD, USERNAME
-from tests.ui_flow import OFFSCREEN_NOISE, WAIT_MS, document, send_page  # noqa: F401
-
-pytestmark = OFFSCREEN_NOISE
+from tests.ui_flow import WAIT_MS
 
 
 @pytest.fixture

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
 
 WAIT = 15_000
-pytestmark = pytest.mark.qt_log_ignore(
-    r"This plugin does not support (propagateSizeHints|raise|grabbing)"
-)
 
 
 def settled(doc) -> bool:

@@ -29,12 +29,6 @@ from composer.plan import Next
 from tests.smtp_server import PASSWORD
 from tests.ui_flow import WAIT_MS, sample_copy
 
-# The offscreen platform cannot resize to size hints, raise windows or grab the keyboard for
-# the field completer's popup, and says so at WARNING level; harmless here.
-pytestmark = pytest.mark.qt_log_ignore(
-    r"This plugin does not support (propagateSizeHints|raise|grabbing)"
-)
-
 CODE = re.compile(r"SORRY-[A-Z0-9]+")
 SUBJECT = "Sorry about order {{ order }}, {{ first_name }}"
 BODY_LINES = (

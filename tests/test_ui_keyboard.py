@@ -8,17 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from tests.ui_flow import WAIT_MS, sample_copy
 from ui.main_window import STEPS
-
-pytestmark = pytest.mark.qt_log_ignore(
-    r"This plugin does not support (propagateSizeHints|raise|grabbing)"
-)
 
 MAX_TABS = 150  # far more controls than any step has: reaching it means focus is stuck
 

@@ -15,7 +15,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -26,9 +25,6 @@ from composer.check import EMPTY_BODY, EMPTY_SUBJECT, Step
 from composer.plan import Next
 from tests.ui_flow import WAIT_MS, read_eml, sample_copy, wait_for
 
-pytestmark = pytest.mark.qt_log_ignore(
-    r"This plugin does not support (propagateSizeHints|raise|grabbing)"
-)
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -1,7 +1,5 @@
 """Step 3, Preview, driven as a person would: real sample workbook, the engine's messages."""
 
-# ruff: noqa: F811 - pytest fixtures imported from tests.ui_flow are parameters here
-
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,9 +10,7 @@ from PySide6.QtCore import Qt
 from composer import codes, template
 from composer.attachments import AttachmentPlan
 from composer.campaign import Campaign
-from tests.ui_flow import OFFSCREEN_NOISE, WAIT_MS, document, fill_sample  # noqa: F401
-
-pytestmark = OFFSCREEN_NOISE
+from tests.ui_flow import WAIT_MS, fill_sample
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 (aiosmtpd, STARTTLS + AUTH, trustme CA). The oracles are what the server received and what
 the campaign file says, never the page's own numbers."""
 
-# ruff: noqa: F811 - pytest fixtures imported from tests.ui_flow are parameters here
-
 from __future__ import annotations
 
 import csv
@@ -16,17 +14,7 @@ from composer.campaign import Campaign
 from composer.check import Step
 from composer.plan import Next
 from tests.smtp_server import PASSWORD
-from tests.ui_flow import (  # noqa: F401 - fixtures
-    OFFSCREEN_NOISE,
-    WAIT_MS,
-    document,
-    fill_sample,
-    read_eml,
-    send_page,
-    wait_for,
-)
-
-pytestmark = OFFSCREEN_NOISE
+from tests.ui_flow import WAIT_MS, fill_sample, read_eml, wait_for
 
 
 def shop_account(server):

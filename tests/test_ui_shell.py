@@ -23,10 +23,6 @@ from PySide6.QtWidgets import (
 from composer.errors import SpreadsheetError
 
 WAIT = 15_000
-# the offscreen platform cannot resize windows to their layout's minimum and says so
-pytestmark = pytest.mark.qt_log_ignore(
-    r"This plugin does not support (propagateSizeHints|raise|grabbing)"
-)
 
 
 def settled(doc) -> bool:

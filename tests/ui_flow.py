@@ -1,7 +1,6 @@
-"""Helpers the Preview/Send/account GUI tests share: a document filled the way a person
-fills it, the Send step on its own, and reading kept .eml files.
-
-Use with ``from tests.ui_flow import document, send_page  # noqa: F401`` (pytest fixtures)."""
+"""Helpers the GUI tests share: the one wait, a document filled the way a person fills it,
+the sample copied where a test may write, reading kept .eml files. (The fixtures, ``document``
+and ``send_page`` among them, are in conftest.py.)"""
 
 from __future__ import annotations
 
@@ -10,43 +9,11 @@ import shutil
 from email.policy import default
 from pathlib import Path
 
-import pytest
-
 import resources
 from composer import codes, template
 from composer.message import Identity
 
 WAIT_MS = 20_000
-
-# The offscreen platform cannot resize windows to their size hints and says so at WARNING
-# level whenever a word-wrapped label changes a top-level window's minimum size; harmless.
-OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def document(qtbot, ui_worker, tmp_path):
-    """The campaign being edited (the conftest keeps settings, drafts and secrets private)."""
-    from ui.document import Document
-
-    doc = Document(ui_worker, drafts=tmp_path / "drafts")
-    yield doc
-    doc.close()
-
-
-@pytest.fixture
-def send_page(qtbot, document, ui_worker, tmp_path):
-    """Step 4 on its own, shown; its practice outbox is stopped at the end."""
-    from ui.send_page import SendPage
-
-    page = SendPage(document, ui_worker)
-    qtbot.addWidget(page)
-    page.ask_save_path = lambda: tmp_path / "apology.apology"
-    page.show()
-    yield page
-    if page.sending():
-        with qtbot.waitSignal(page.sendFinished, timeout=WAIT_MS, raising=False):
-            page.cancel()
-    page.shutdown()
 
 
 def wait_for(qtbot, predicate, timeout: int = WAIT_MS) -> None:

@@ -55,6 +55,7 @@ from ui.widgets import (
     is_campaign,
     is_spreadsheet,
     number,
+    show_value,
 )
 from ui.worker import Worker
 
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.steps.addItem(item)
         self.steps.currentRowChanged.connect(self._show_step)
+        # a screen reader selects an item rather than moving the current row: follow that too
+        self.steps.itemSelectionChanged.connect(self._selection_moved)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -238,6 +241,13 @@ class MainWindow(QMainWindow):
     def show_step(self, name: str) -> None:
         self.steps.setCurrentRow(STEPS.index(name))
 
+    def _selection_moved(self) -> None:
+        chosen = self.steps.selectedItems()
+        if chosen:
+            row = self.steps.row(chosen[0])
+            if row != self.steps.currentRow():
+                self.steps.setCurrentRow(row)
+
     def _show_step(self, row: int) -> None:
         if row < 0:
             return
@@ -307,7 +317,7 @@ class MainWindow(QMainWindow):
             item.setIcon(icons.get(level, QIcon()))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{self.step_titles[name]}: {text}")
             item.setToolTip(text)
-        self.audience_label.setText(self.audience_line())
+        show_value(self.audience_label, self.tr("Who gets the apology"), self.audience_line())
         self._update_title()
 
     def audience_line(self) -> str:
