@@ -9,6 +9,7 @@ password only in the system keyring (or, where there is none, in memory for this
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer import accounts
+from ui.widgets import show_value
 from ui.worker import Job, Worker
 
 CUSTOM = "custom"
@@ -256,23 +258,24 @@ class AccountDialog(QDialog):
 
     # ---- the account -----------------------------------------------------------------
     def current_account(self) -> accounts.Account:
-        """The account as the form stands (not checked, not saved)."""
-        address = self.address.text().strip()
-        preset = self._preset()
+        """The account as the form stands (not checked, not saved): the engine's account for
+        the chosen provider (its sign-in kind and limits), with what the person typed."""
         key = self.provider.currentData() or CUSTOM
-        return accounts.Account(
-            name=self.name.text().strip() or address,
-            display_name=self.display_name.text().strip(),
-            address=address,
+        base = accounts.account_from_preset(
+            key,
+            self.address.text(),
+            self.display_name.text(),
+            name=self.name.text().strip() or None,
+        )
+        return dataclasses.replace(
+            base,
             host=self.host.text().strip(),
             port=self.port.value(),
             security=self.security.currentData(),
             username=self.username.text().strip(),
             daily_cap=self.daily_cap.value() or None,
-            rate=getattr(self, "_rate", None),
-            provider=key,
-            auth="password" if preset is None or preset.password_sign_in else "oauth2",
-            max_connections=getattr(self, "_max_connections", None),
+            rate=getattr(self, "_rate", base.rate),
+            max_connections=getattr(self, "_max_connections", base.max_connections),
         )
 
     def _problem(self) -> str:
@@ -294,9 +297,9 @@ class AccountDialog(QDialog):
         self.test_button.setEnabled(not problem and not running)
         self.save_button.setEnabled(not problem and not running)
         if problem and self.address.text().strip():
-            self.verdict.setText(problem)
+            self._say(problem)
         elif not running and not self.steps.isVisible():
-            self.verdict.setText("")
+            self._say("")
 
     def test_connection(self) -> Job | None:
         """Connect, secure, sign in and out with the engine; each step shown as it reports."""
@@ -307,7 +310,7 @@ class AccountDialog(QDialog):
         account = self.current_account()
         self.steps.clear()
         self.steps.setVisible(True)
-        self.verdict.setText(self.tr("Testing\u2026"))
+        self._say(self.tr("Testing\u2026"))
         self._job = self.worker.submit(connection.test_account, account, self.password.text())
         self._job.then(self._tested, self._test_failed)
         self._job.finished.connect(self._test_over)
@@ -323,10 +326,10 @@ class AccountDialog(QDialog):
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.steps.addItem(item)
         if steps and all(ok for _, ok, _ in steps):
-            self.verdict.setText(self.tr("The account works: messages can be sent from it."))
+            self._say(self.tr("The account works: messages can be sent from it."))
         else:
             failed = next((detail for _, ok, detail in steps if not ok), "")
-            self.verdict.setText(self.tr("The account does not work yet. {0}").format(failed))
+            self._say(self.tr("The account does not work yet. {0}").format(failed))
             bad_row = next((i for i, (_, ok, _) in enumerate(steps) if not ok), None)
             if bad_row is not None:
                 self.steps.scrollToItem(self.steps.item(bad_row))  # the failed step in view
@@ -334,22 +337,26 @@ class AccountDialog(QDialog):
         self.adjustSize()
 
     def _test_failed(self, sentence: str) -> None:
-        self.verdict.setText(sentence)
+        self._say(sentence)
 
     def _test_over(self) -> None:
         self._job = None
         self._update()
 
+    def _say(self, sentence: str) -> None:
+        """The verdict line, heard by a screen reader too."""
+        show_value(self.verdict, self.tr("Connection test verdict"), sentence)
+
     def save(self) -> None:
         """Keep the settings, and the password in the keyring (or for this session)."""
         problem = self._problem()
         if problem:
-            self.verdict.setText(problem)
+            self._say(problem)
             return
         try:
             account = accounts.save(self.current_account())
         except accounts.AccountError as e:
-            self.verdict.setText(str(e))
+            self._say(str(e))
             return
         secret = self.password.text()
         remember_for_session(account, secret)
