@@ -86,6 +86,7 @@ def test_nothing_written_yet_sends_nothing(qtbot, main_window, tmp_path):
     assert EMPTY_SUBJECT in send.confirm_box.blockers.text()
     qtbot.keyClicks(send.confirm, str(doc.audience_count()))
     assert not send.confirm.isEnabled() and not send.send_button.isEnabled()
+    assert not send.test_box.button.isEnabled()  # no apology yet: nothing to test either
     assert "Write the apology" in window.steps.item(1).text()
     message = window.pages["message"]
     listed = [message.blocking_list.item(i).text() for i in range(message.blocking_list.count())]

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from composer import accounts, journal, report
 from composer.campaign import Campaign
+from composer.check import OPEN_SPREADSHEET, Blocker, Step
 from composer.outbox import is_practice
 from composer.sender import Event, Summary
 from ui.document import Document
@@ -211,8 +212,6 @@ class SendPage(QWidget):
         sending = self.sending()
         blockers = doc.blockers()
         if doc.checkup is None:
-            from composer.check import OPEN_SPREADSHEET, Blocker, Step
-
             blockers = [Blocker(Step.CUSTOMERS, OPEN_SPREADSHEET)]
         self.confirm_box.show_state(
             blockers=blockers,
@@ -221,7 +220,13 @@ class SendPage(QWidget):
             ready=self.account is not None and not sending and not doc.busy,
             sending=sending,
         )
-        can_test = self.account is not None and doc.checkup is not None and doc.audience_count()
+        # a test is worth sending once the apology itself can go (only the Send step's own
+        # rules, the test among them, may still be open)
+        can_test = (
+            self.account is not None
+            and doc.checkup is not None
+            and doc.checkup.first_step_to_fix() in (None, Step.SEND)
+        )
         running_test = self.test_job is not None and not self.test_job.done
         self.test_box.enable(bool(can_test) and not running_test, sending)
         plan = doc.plan
