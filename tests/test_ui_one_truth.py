@@ -205,6 +205,7 @@ def test_the_next_launch_tells_of_an_interrupted_send(qtbot, main_window, tmp_pa
     send = window.pages["send"]
     wait_for(qtbot, send.doubt_box.isVisible)
     assert send.doubt_box.list.count() == 1
+    assert not send.confirm_box.jump.isVisible()  # 0 before (nothing open) is no jump
 
 
 def test_a_text_file_named_like_a_workbook_is_said_to_be_text(qtbot, main_window, tmp_path):

@@ -539,13 +539,15 @@ class MainWindow(QMainWindow):
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle(self.tr("Sending was interrupted"))
             box.setText(self.tr("Sending “%s” was interrupted before it finished.") % path.stem)
-            box.setInformativeText(
-                self.tr(
-                    "%s sent, %s in doubt (they may have gone: you decide), %s not sent yet. "
-                    "Open it to see them and carry on?"
-                )
-                % (number(plan.sent), number(len(plan.in_doubt)), number(plan.to_send))
+            doubt = len(plan.in_doubt)
+            standing = (
+                self.tr("%s sent, %s in doubt (they may have gone: you decide), %s not sent yet.")
+                % (number(plan.sent), number(doubt), number(plan.to_send))
+                if doubt
+                else self.tr("%s sent, %s not sent yet.")
+                % (number(plan.sent), number(plan.to_send))
             )
+            box.setInformativeText(standing + " " + self.tr("Open it to see them and carry on?"))
             box.setAccessibleName(box.windowTitle())
             reopen = box.addButton(self.tr("Open it"), QMessageBox.ButtonRole.AcceptRole)
             box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)

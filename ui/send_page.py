@@ -167,11 +167,15 @@ class SendPage(QWidget):
         wanted = self.document.account
         if wanted and wanted != self.account_box.combo.currentData() and not self.sending():
             self.account_box.choose(wanted)  # the Message step chose another account
+        self.pace_box.show_pace(self.document.mailing.settings, self.account)
 
     def _document_opened(self, _path: str) -> None:
-        """Another campaign: its own account, if it is set up here."""
+        """Another campaign: its own account, if it is set up here, and its own pace; a
+        jump in the count is measured against this campaign only."""
         if self.sending():
             return
+        self.confirm_box.forget_audience()
+        self.pace_box.show_pace(self.document.mailing.settings, self.account)
         wanted = self.document.account
         if wanted and wanted != self.account_box.combo.currentData():
             self.account_box.choose(wanted)
@@ -184,7 +188,7 @@ class SendPage(QWidget):
             self.progress.show_plan(doc.plan)
             in_doubt = doc.plan.in_doubt if doc.plan is not None else []
             self.doubt_box.show_fates(in_doubt)
-        if self.isVisible():
+        if self.isVisible() and doc.checkup is not None:
             self.confirm_box.note_audience(doc.audience_count())
         status = doc.checkup.test if doc.checkup is not None else None
         self.test_box.show_status(status, self.account.address if self.account else "")
@@ -192,7 +196,8 @@ class SendPage(QWidget):
 
     def activated(self) -> None:
         """Called by the main window when this step is shown."""
-        self.confirm_box.note_audience(self.document.audience_count())
+        if self.document.checkup is not None:
+            self.confirm_box.note_audience(self.document.audience_count())
         self._update()
 
     def sending(self) -> bool:

@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from composer import audience
-from composer.check import Blocker
+from composer.check import Blocker, Step
 from ui.widgets import number, set_warning, show_value, warning_label
 
 
@@ -62,6 +62,11 @@ class ConfirmBox(QGroupBox):
             self.typed.clear()
         self._last_seen = count
 
+    def forget_audience(self) -> None:
+        """Another campaign: what was seen of the last one says nothing about this one."""
+        self._last_seen = None
+        set_warning(self.jump, "")
+
     def show_state(
         self,
         *,
@@ -79,7 +84,11 @@ class ConfirmBox(QGroupBox):
         sentences = "\n".join(b.sentence for b in blockers)
         set_warning(self.blockers, sentences)
         typed = self.typed_count()
-        if blockers:
+        if sending:
+            text = self.tr("Sending now; the progress below shows how far it got.")
+        elif blockers and all(b.step == Step.SEND for b in blockers):
+            text = self.tr("Sending unlocks once that is done, here on this page.")
+        elif blockers:
             text = self.tr(
                 "Sending stays locked until the problem above is fixed; the step marked with a "
                 "warning on the left shows where."
@@ -95,8 +104,6 @@ class ConfirmBox(QGroupBox):
                     "You typed {0}, but {1} messages would go out; type {1} to send them, or go "
                     "back to Customers if that number looks wrong."
                 ).format(number(typed), number(to_send))
-        elif sending:
-            text = ""
         else:
             text = self.tr(
                 "Nothing is left to send: every customer in the list has been dealt with."
