@@ -73,6 +73,11 @@ def share_interpreter(sharing: bool = True) -> None:
     _thread_manners.sharing = sharing
 
 
+def sharing_interpreter() -> bool:
+    """Whether the calling thread was marked by ``share_interpreter``."""
+    return bool(getattr(_thread_manners, "sharing", False))
+
+
 def in_slices(items: Sequence, size: int | None = None) -> Iterator[Sequence]:
     """``items`` in consecutive slices of ``size`` (default ``SLICE``), so a C-level pass over
     each stays short."""
@@ -637,7 +642,7 @@ def load(path: str | Path, sheet: str | None = None, *, chunked: bool | None = N
     path = _checked_path(path)
     kind = _kind(path)
     if chunked is None:
-        chunked = getattr(_thread_manners, "sharing", False)
+        chunked = sharing_interpreter()
     with collector_paused():
         if kind in ("zip", "ole"):
             return _load_workbook(path, kind, sheet, chunked)

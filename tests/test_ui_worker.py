@@ -12,7 +12,7 @@ def _load_in_worker(path: Path) -> tuple[str, bool, list]:
     from composer import table
 
     loaded = table.load(path)
-    return threading.current_thread().name, table._thread_manners.sharing, loaded.rows
+    return threading.current_thread().name, table.sharing_interpreter(), loaded.rows
 
 
 def test_engine_work_in_the_worker_shares_the_interpreter(
@@ -26,4 +26,4 @@ def test_engine_work_in_the_worker_shares_the_interpreter(
     name, sharing, rows = outcome.args[0]
     assert name.startswith("composer-work") and sharing is True
     assert rows == table.load(customers_xlsx).rows  # the same table as the CLI's fast path
-    assert getattr(table._thread_manners, "sharing", False) is False  # not the GUI thread
+    assert table.sharing_interpreter() is False  # not the GUI thread
