@@ -516,10 +516,14 @@ class Campaign:
             file=table.source.name if table.source is not None else "",
         )
 
-    def replace_list(self, table: Table, columns: ColumnMap | None = None) -> ListChange:
+    def replace_list(
+        self, table: Table, columns: ColumnMap | None = None, change: ListChange | None = None
+    ) -> ListChange:
         """Load an edited customer list: customers keep what they have (their delivery,
-        their code); new ones will be sent to; the change is written in the history."""
-        change = self.compare_list(table, columns)
+        their code); new ones will be sent to; the change is written in the history.
+        ``change``: ``compare_list``'s answer for this table, when it was worked out already
+        (the app does it in the background)."""
+        change = change or self.compare_list(table, columns)
         self.mailing = self.mailing.with_list(table, columns)
         if self.journal_started():
             self.record(

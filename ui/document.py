@@ -484,18 +484,18 @@ class Document(QObject):
         def loaded(result: tuple[Table, ListChange]) -> None:
             table, change = result
             if self.campaign.journal_started():
-                self.listChangeProposed.emit(change, lambda: self._replace_list(table))
+                self.listChangeProposed.emit(change, lambda: self._replace_list(table, change))
             else:
-                self._replace_list(table)
+                self._replace_list(table, change)
 
         job.then(loaded, self.problem.emit)
         return self._track(job)
 
-    def _replace_list(self, table: Table) -> None:
+    def _replace_list(self, table: Table, change: ListChange) -> None:
         """The engine's rule for another list: columns and filter kept when it has the same
         columns; customers keep their deliveries and codes."""
         before = self.mailing
-        self.campaign.replace_list(table)
+        self.campaign.replace_list(table, change=change)
         self._announce(before)
 
     def open(self, path: str | Path) -> Job:

@@ -32,7 +32,8 @@ from pathlib import Path
 from composer import journal
 from composer.campaign import Campaign
 from composer.limiter import RateLimiter
-from composer.sender import Sender, envelope
+from composer.sender import Sender
+from composer.transaction import envelope
 from tests.sending_helpers import make_campaign
 from tests.smtp_server import PASSWORD, USERNAME, SMTPTestServer
 
