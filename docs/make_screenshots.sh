@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# `make screenshots`: start the app on the sample campaign under a virtual X server (Xvfb)
-# and save a PNG of each step in docs/screenshots/ (see docs/screenshots.py).
+# `make screenshots`: drive the app under a virtual X server (Xvfb) and save a PNG of each
+# step in docs/screenshots/ (the default window size) and docs/screenshots/small/ (1024x700),
+# checking each picture for texts that do not fit (see docs/screenshots.py). Exits 1 when
+# some text is cut; the pictures are written all the same.
 #
 # Needs Debian's xvfb plus the xcb libraries Qt's X11 platform plugin loads (without
 # libxcb-cursor0, libxcb-icccm4 and libxcb-keysyms1 the "xcb" plugin fails to load).
@@ -38,9 +40,11 @@ if [[ ! -x "$python" ]]; then
     exit 1
 fi
 
-mkdir -p "$root/docs/screenshots"
+mkdir -p "$root/docs/screenshots/small"
 cd "$root"
 # -a: pick a free display number; 24-bit colour so the pictures look like a real desktop
+status=0
 QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1440x900x24 -nolisten tcp" \
-    "$python" "$here/screenshots.py"
-echo "Screenshots are in docs/screenshots/."
+    "$python" "$here/screenshots.py" || status=$?
+echo "Screenshots are in docs/screenshots/ and docs/screenshots/small/."
+exit "$status"

@@ -44,6 +44,7 @@ from ui.document import Document
 from ui.table_model import CustomerTableModel
 from ui.widgets import (
     SPREADSHEET_SUFFIXES,
+    FlowLayout,
     app_settings,
     heading,
     hint,
@@ -67,8 +68,11 @@ class ConditionRow(QWidget):
 
     def __init__(self, fields: list[tuple[str, str]], condition: audience.Condition | None = None):
         super().__init__()
-        layout = QHBoxLayout(self)
+        # column, comparison and ✕ on one line, the value under them: the side panel is
+        # too narrow for all four side by side
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setVerticalSpacing(2)
         self.field = QComboBox()
         self.field.setAccessibleName(self.tr("Column to filter on"))
         for header, name in fields:
@@ -94,10 +98,12 @@ class ConditionRow(QWidget):
         self.remove.setText("✕")
         self.remove.setToolTip(self.tr("Remove this condition"))
         self.remove.setAccessibleName(self.tr("Remove this condition"))
-        layout.addWidget(self.field, 2)
-        layout.addWidget(self.op, 2)
-        layout.addWidget(self.value, 3)
-        layout.addWidget(self.remove)
+        layout.addWidget(self.field, 0, 0)
+        layout.addWidget(self.op, 0, 1)
+        layout.addWidget(self.remove, 0, 2)
+        layout.addWidget(self.value, 1, 0, 1, 2)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
         if condition is not None:
             self.field.setCurrentIndex(max(0, self.field.findData(condition.field)))
             self.op.setCurrentIndex(max(0, self.op.findData(condition.op)))
@@ -149,6 +155,7 @@ class CustomersPage(QWidget):
         self.open_button.clicked.connect(lambda: self.choose_spreadsheet())
         self.file_label = QLabel()
         self.file_label.setAccessibleName(self.tr("Spreadsheet file"))
+        self.file_label.setWordWrap(True)  # a long file name takes two lines, not the window
         self.sheet_label = QLabel(self.tr("Sheet:"))
         self.sheet_combo = QComboBox()
         self.sheet_combo.setAccessibleName(self.tr("Sheet"))
@@ -200,7 +207,8 @@ class CustomersPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
         columns_box = QGroupBox(self.tr("Which columns hold what"))
-        grid = QGridLayout(columns_box)
+        # each "Label: [column]" at its full size, on as many lines as the window needs
+        pairs = FlowLayout(columns_box)
         self.column_combos: dict[str, QComboBox] = {}
         parts = (
             ("email", self.tr("E-mail address")),
@@ -209,7 +217,7 @@ class CustomersPage(QWidget):
             ("full_name", self.tr("Full name")),
             ("unsubscribed", self.tr("Do not contact")),
         )
-        for i, (part, label_text) in enumerate(parts):
+        for part, label_text in parts:
             label = QLabel(label_text + ":")
             combo = QComboBox()
             combo.setAccessibleName(label_text + " " + self.tr("column"))
@@ -217,9 +225,12 @@ class CustomersPage(QWidget):
             label.setBuddy(combo)
             combo.activated.connect(lambda _i, p=part: self._column_chosen(p))
             self.column_combos[part] = combo
-            grid.addWidget(label, 0, 2 * i)
-            grid.addWidget(combo, 0, 2 * i + 1)
-        grid.setColumnStretch(2 * len(parts), 1)
+            pair = QWidget()
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.addWidget(label)
+            pair_layout.addWidget(combo)
+            pairs.addWidget(pair)
         layout.addWidget(columns_box)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -280,6 +291,7 @@ class CustomersPage(QWidget):
         match_row.addStretch(1)
         who_layout.addLayout(match_row)
         self.conditions_layout = QVBoxLayout()
+        self.conditions_layout.setSpacing(10)  # one condition apart from the next
         who_layout.addLayout(self.conditions_layout)
         self.add_condition_button = QPushButton(self.tr("Add a condition…"))
         self.add_condition_button.setAccessibleName(self.tr("Add a filter condition"))

@@ -115,8 +115,19 @@ class MainWindow(QMainWindow):
         self.steps.setAccessibleName(self.tr("Steps"))
         self.steps.setIconSize(QSize(20, 20))
         self.steps.setSpacing(4)
-        self.steps.setMinimumWidth(190)
+        # wide enough for the longest usual status beside its icon (a list item is cut off
+        # rather than wrapped at its list's edge); a longer one wraps, thanks to Adjust
+        widest = max(
+            self.steps.fontMetrics().horizontalAdvance(text)
+            for text in (
+                self.tr("Not ready: see %s") % self.tr("Customers"),
+                self.tr("Test first, then send %s") % number(88_888),
+                f"Sending · {88_888:,} of {88_888:,} done",  # composer.progress, while it runs
+            )
+        )
+        self.steps.setMinimumWidth(max(190, widest + 20 + 36))  # + icon, margins, frame
         self.steps.setWordWrap(True)
+        self.steps.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
@@ -136,7 +147,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.steps)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([200, 1000])
+        self.splitter.setSizes([self.steps.minimumWidth(), 1000])
         self.setCentralWidget(self.splitter)
 
         self.audience_label = QLabel()

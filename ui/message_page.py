@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
+    QStyle,
+    QStyleOptionFrame,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -116,6 +118,17 @@ class FieldTextEdit(QPlainTextEdit):
         self.completer.complete(rect)
 
 
+def _fit_placeholder(edit: QLineEdit) -> None:
+    """At least as wide as its placeholder, so the example it gives is never cut off."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    text = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    frame = edit.style().sizeFromContents(
+        QStyle.ContentsType.CT_LineEdit, option, QSize(text + 4, 1), edit
+    )
+    edit.setMinimumWidth(frame.width())
+
+
 class FallbackRow:
     """One personal field in use: how many people lack it, and the text used for them."""
 
@@ -126,10 +139,8 @@ class FallbackRow:
         self.count = QLabel()
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(page.tr("if empty, write…"))
-        # wide enough for the hint, so it is never cut off when the count beside it is long
-        self.edit.setMinimumWidth(
-            self.edit.fontMetrics().horizontalAdvance("if empty, write…") + 24
-        )
+        _fit_placeholder(self.edit)
+        self.count.setWordWrap(True)  # under its box: a long count takes a second line
         self.edit.setAccessibleName(page.tr("Fallback for %s") % field)
         self.edit.setToolTip(
             page.tr("Written instead of %s for people whose cell is empty.") % field
@@ -173,7 +184,7 @@ class MessagePage(QWidget):
         self.splitter.addWidget(self._build_side_panel())
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([620, 420])
+        self.splitter.setSizes([600, 440])  # the side panel keeps at least what it needs
         outer.addWidget(self.splitter, 1)
 
         document.messageChanged.connect(self._document_changed)
@@ -189,7 +200,7 @@ class MessagePage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
 
-        from_row = QHBoxLayout()
+        from_row = QGridLayout()  # the name, then the mailbox with the button that chooses it
         self.sender_name = QLineEdit()
         self.sender_name.setPlaceholderText(self.tr("Your name or your shop's name"))
         self.sender_name.setAccessibleName(self.tr("Sender name"))
@@ -201,13 +212,16 @@ class MessagePage(QWidget):
             self.tr("The apology is sent from the mailbox of the account chosen in step 4.")
         )
         self.sender_name.textEdited.connect(self._sender_edited)
-        from_row.addWidget(self.sender_name, 2)
-        from_row.addWidget(self.sender_address, 3)
+        for edit in (self.sender_name, self.sender_address):
+            _fit_placeholder(edit)
+        from_row.addWidget(self.sender_name, 0, 0, 1, 2)
+        from_row.addWidget(self.sender_address, 1, 0)
+        from_row.setColumnStretch(0, 1)
         self.account_button = QPushButton(self.tr("Mail account…"))
         self.account_button.setAccessibleName(self.tr("Choose the mail account"))
         self.account_button.setToolTip(self.tr("Choose or set up the mailbox that sends it"))
         self.account_button.clicked.connect(self.choose_account)
-        from_row.addWidget(self.account_button)
+        from_row.addWidget(self.account_button, 1, 1)
         from_label = QLabel(self.tr("&From:"))
         from_label.setBuddy(self.sender_name)
         form.addRow(from_label, from_row)
@@ -216,6 +230,7 @@ class MessagePage(QWidget):
         self.subject.setObjectName("subject")
         self.subject.setAccessibleName(self.tr("Subject"))
         self.subject.setPlaceholderText(self.tr("e.g. Sorry about the invoice, {{ first_name }}"))
+        _fit_placeholder(self.subject)
         self.subject.textChanged.connect(self._subject_edited)
         self.subject.installEventFilter(self)
         subject_label = QLabel(self.tr("&Subject:"))
@@ -266,7 +281,8 @@ class MessagePage(QWidget):
         self.fields_hint = hint()
         fields_layout.addWidget(self.fields_hint)
         self.fields_grid = QGridLayout()
-        self.fields_grid.setColumnStretch(2, 1)
+        self.fields_grid.setColumnStretch(1, 1)
+        self.fields_grid.setVerticalSpacing(2)
         fields_layout.addLayout(self.fields_grid)
         layout.addWidget(fields_box)
 
@@ -297,19 +313,30 @@ class MessagePage(QWidget):
         self.code_file_button.setAccessibleName(self.tr("Choose the file of codes"))
         self.code_file_label = QLabel()
         self.code_file_label.setWordWrap(True)
+        # each choice on a line of its own, what it needs under it (indented like its text):
+        # the long choices and their boxes never share a line of the narrow side panel
+        style = self.style()
+        indent = style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) + (
+            style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing)
+        )
+        code_layout.setColumnMinimumWidth(0, indent)
+        code_layout.setColumnStretch(1, 1)
+        code_layout.setHorizontalSpacing(0)
         code_layout.addWidget(self.code_none, 0, 0, 1, 2)
-        code_layout.addWidget(self.code_shared, 1, 0)
-        code_layout.addWidget(self.shared_code, 1, 1)
-        code_layout.addWidget(self.code_column, 2, 0)
-        code_layout.addWidget(self.code_column_combo, 2, 1)
-        code_layout.addWidget(self.code_file, 3, 0)
+        shared_row = QHBoxLayout()
+        shared_row.addWidget(self.code_shared)
+        shared_row.addWidget(self.shared_code, 1)
+        code_layout.addLayout(shared_row, 1, 0, 1, 2)
+        code_layout.addWidget(self.code_column, 2, 0, 1, 2)
+        code_layout.addWidget(self.code_column_combo, 3, 1)
+        code_layout.addWidget(self.code_file, 4, 0, 1, 2)
         file_row = QHBoxLayout()
         file_row.addWidget(self.code_file_button)
         file_row.addWidget(self.code_file_label, 1)
-        code_layout.addLayout(file_row, 3, 1)
+        code_layout.addLayout(file_row, 5, 1)
         self.codes_left = hint()
         self.codes_left.setObjectName("codesLeft")
-        code_layout.addWidget(self.codes_left, 4, 0, 1, 2)
+        code_layout.addWidget(self.codes_left, 6, 0, 1, 2)
         self.code_group.idToggled.connect(self._code_kind_toggled)
         self.shared_code.textEdited.connect(lambda _t: self._code_edited())
         self.code_column_combo.activated.connect(lambda _i: self._code_edited())
@@ -323,6 +350,8 @@ class MessagePage(QWidget):
         self.blocking_list.setAccessibleName(self.tr("What still blocks sending"))
         self.blocking_list.setWordWrap(True)
         self.blocking_list.setFrameShape(QFrame.Shape.NoFrame)
+        # room for a few sentences before the list itself scrolls
+        self.blocking_list.setMinimumHeight(5 * self.blocking_list.fontMetrics().lineSpacing())
         block_layout.addWidget(self.blocking_list)
         layout.addWidget(block_box, 1)
 
@@ -535,8 +564,11 @@ class MessagePage(QWidget):
                 row = FallbackRow(self, field)
                 row.edit.setText(doc.template.fallbacks.get(field, ""))
                 self._fallback_rows[field] = row
-            for column, widget in enumerate(row.widgets()):
-                self.fields_grid.addWidget(widget, position, column)
+            # {{ field }} [fallback box], with how many lack it under the box: narrow enough
+            # for the side panel of a small window
+            self.fields_grid.addWidget(row.name, 2 * position, 0)
+            self.fields_grid.addWidget(row.edit, 2 * position, 1)
+            self.fields_grid.addWidget(row.count, 2 * position + 1, 1)
             blank = blanks.get(field, 0)
             needs_fallback = checkup is not None and field in checkup.missing
             if needs_fallback:

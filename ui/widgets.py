@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QLayoutItem, QScrollArea, QStyle, QWidget
 
 from composer.campaign_file import SUFFIX as CAMPAIGN_SUFFIX
 from composer.campaign_file import is_campaign_file
@@ -84,12 +84,31 @@ def is_campaign(path: str | Path) -> bool:
     return is_campaign_file(path) or Path(path).suffix.lower() == CAMPAIGN_SUFFIX
 
 
+class _SidePanel(QScrollArea):
+    """Scrolls up and down, never sideways: it is at least as wide as its panel needs."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        panel = self.widget()
+        if panel is None:
+            return hint
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return QSize(panel.minimumSizeHint().width() + bar + 2 * self.frameWidth(), hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # e.g. a row of fallbacks added: the splitter makes room
+        return super().eventFilter(watched, event)
+
+
 def scrolled(panel: QWidget) -> QScrollArea:
-    """A side panel that scrolls when the window is small; Tab goes to the controls inside."""
-    scroll = QScrollArea()
+    """A side panel that scrolls when the window is small; Tab goes to the controls inside.
+    It never needs to scroll sideways: its splitter or layout leaves it the width it needs."""
+    scroll = _SidePanel()
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setWidget(panel)
     return scroll
 
@@ -98,3 +117,71 @@ def show_value(label: QLabel, caption: str, text: str) -> None:
     """Show a value in a label, and let a screen reader hear the value with its caption."""
     label.setText(text)
     label.setAccessibleName(f"{caption}: {text}" if text else caption)
+
+
+class FlowLayout(QLayout):
+    """Its widgets side by side, each at its own size, on as many lines as the width needs:
+    a row of choices that fits a small window without cutting any of them short."""
+
+    def __init__(self, parent: QWidget | None = None, gap: int = 18, line_gap: int = 6):
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap, self._line_gap = gap, line_gap
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # all on one line
+        shown = [i.sizeHint() for i in self._items if not i.isEmpty()]
+        width = sum(h.width() for h in shown) + self._gap * max(0, len(shown) - 1)
+        height = max((h.height() for h in shown), default=0)
+        return self._with_margins(QSize(width, height))
+
+    def minimumSize(self) -> QSize:  # the widest one alone on its line
+        size = QSize()
+        for item in self._items:
+            if not item.isEmpty():
+                size = size.expandedTo(item.sizeHint())
+        return self._with_margins(size)
+
+    def _with_margins(self, size: QSize) -> QSize:
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, line = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x > area.x() and x + hint.width() > area.right() + 1:
+                x, y, line = area.x(), y + line + self._line_gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._gap
+            line = max(line, hint.height())
+        return y + line - rect.y() + m.bottom()
