@@ -469,8 +469,11 @@ def sender_identity(
     outbox) keeps a sender already chosen."""
     from composer.message import Identity
 
-    chosen = current is not None and current.address.strip()
-    if chosen and (any_from or current.address.strip().lower() == account.address.lower()):
+    if (
+        current is not None
+        and current.address.strip()
+        and (any_from or current.address.strip().lower() == account.address.lower())
+    ):
         return current
     reply_to = current.reply_to if current is not None else None
     return Identity(account.display_name or "", account.address, reply_to)

@@ -118,12 +118,14 @@ def _ordered(name: str, limit: str, greater: bool) -> Callable[[Mapping[str, str
     limit_text = limit.strip().casefold()
 
     def test(fields: Mapping[str, str]) -> bool:
-        value = _typed(_cell(fields, name))
+        value: float | dt.date | str | None = _typed(_cell(fields, name))
         if value is None:
             text = fields[name]
             if not text.strip():
                 return False
             value = _parsed(text)
+        left: float | dt.date | str
+        right: float | dt.date | str
         if type(value) is type(wanted):
             left, right = value, wanted
         else:  # e.g. a number against text: compare the text

@@ -123,7 +123,7 @@ class _Cache:
     def get(self, name: str, key: Any, compute: Callable[[], _T]) -> _T:
         hit = self.entries.get(name)
         if hit is not None and hit[0] == key:
-            return hit[1]  # type: ignore[no-any-return]
+            return hit[1]
         value = compute()
         self.entries[name] = (key, value)
         return value

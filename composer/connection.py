@@ -12,7 +12,7 @@ import contextlib
 import socket
 import ssl
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from composer.accounts import Account, is_loopback, password_hint, validate_account
 from composer.errors import AccountError
@@ -235,8 +235,10 @@ class _Opening:
             self.stage = STEP_LOGIN
             await self._login(smtp, secret)
         except asyncio.CancelledError:
-            if smtp.transport is not None:
-                smtp.transport.abort()  # no TLS goodbye: the socket goes on the loop's next turn
+            # aiosmtplib types its transport as any BaseTransport; it is a socket's Transport
+            transport = cast("asyncio.Transport | None", smtp.transport)
+            if transport is not None:
+                transport.abort()  # no TLS goodbye: the socket goes on the loop's next turn
             smtp.close()
             raise
         except ConnectionProblem:

@@ -81,7 +81,7 @@ class Delivery:
     email: str
     name: str
     code: str | None
-    state: str
+    state: State
     attempts: int
     last_reply: str | None
     message_id: str | None
@@ -96,7 +96,7 @@ class Attempt:
 
     at: float
     customer: str
-    state: str
+    state: State
     reply: str | None
 
 

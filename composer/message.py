@@ -34,14 +34,14 @@ class _OneToOnePolicy(policy.EmailPolicy):
     limit of 998 characters. Python 3.11 drops the quotes around a display name it folds
     (CPython gh-80222), which could turn "Smith, Jo ... x@y" into extra addresses in To."""
 
-    def fold(self, name: str, value: object) -> str:
-        if name.lower() in _UNFOLDED:
-            return policy.EmailPolicy.fold(self.clone(max_line_length=998), name, value)
+    def fold(self, name: str, value: str) -> str:
+        if name.lower() in _UNFOLDED:  # EmailPolicy's own fold, with the longer line
+            return super(_OneToOnePolicy, self.clone(max_line_length=998)).fold(name, value)
         return super().fold(name, value)
 
-    def fold_binary(self, name: str, value: object) -> bytes:
+    def fold_binary(self, name: str, value: str) -> bytes:
         if name.lower() in _UNFOLDED:
-            return policy.EmailPolicy.fold_binary(self.clone(max_line_length=998), name, value)
+            return super(_OneToOnePolicy, self.clone(max_line_length=998)).fold_binary(name, value)
         return super().fold_binary(name, value)
 
 

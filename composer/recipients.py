@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
@@ -187,22 +187,22 @@ def _plain_addresses(cells: list[Cell]) -> list[str]:
     when it is a plain one already in normal form, else "" (ask the per-cell path). The
     passes run over slices of the column, each short enough to let other threads run."""
     probe = [c for c in cells[:_PROBE] if c.__class__ is str and "\n" not in c]
-    if probe and _PLAIN_LINES("\n".join(probe)).count("") * 2 > len(probe):  # type: ignore[arg-type]
+    if probe and _PLAIN_LINES("\n".join(probe)).count("") * 2 > len(probe):
         return [""] * len(cells)  # mostly other forms (capitals in the domain...): cell by cell
     found: list[str] = []
     for part in in_slices(cells):
-        found += _plain_slice(part)  # type: ignore[arg-type]
+        found += _plain_slice(part)
     return found
 
 
-def _plain_slice(cells: list[Cell]) -> list[str]:
+def _plain_slice(cells: Sequence[Cell]) -> list[str]:
     """_plain_addresses for one slice of the column."""
     try:
         joined = "\n".join(cells)  # type: ignore[arg-type]
     except TypeError:  # a number or a date in the address column
-        joined = "\n".join([c if c.__class__ is str else "" for c in cells])  # type: ignore[misc]
+        joined = "\n".join([c if c.__class__ is str else "" for c in cells])
     if joined.count("\n") != len(cells) - 1:  # a cell holds a line break: never plain
-        joined = "\n".join(["" if c.__class__ is not str or "\n" in c else c for c in cells])  # type: ignore[misc]
+        joined = "\n".join(["" if c.__class__ is not str or "\n" in c else c for c in cells])
     found = _PLAIN_LINES(joined)
     if len(found) != len(cells):  # never expected; the per-cell path is always right
         return [""] * len(cells)
@@ -412,7 +412,7 @@ def resolve_column(table: Table, name: str) -> str:
 def _resolved(table: Table, columns: ColumnMap) -> ColumnMap:
     """A person's column choice as field names; a column chosen for the address is no longer
     also a name or "do not contact" column (as when --email-column names a detected one)."""
-    changes = {
+    changes: dict[str, str | None] = {
         part: resolve_column(table, value)
         for part in ("email", "first_name", "last_name", "full_name", "unsubscribed")
         if (value := getattr(columns, part)) is not None
@@ -484,7 +484,7 @@ def _layout(table: Table, columns: ColumnMap) -> dict[str, int]:
 
 def _text(cell: Cell) -> str:
     if cell.__class__ is str:
-        return cell  # type: ignore[return-value]
+        return cell
     return "" if cell is None else display(cell)
 
 
@@ -532,10 +532,12 @@ def _names(
     return list(map(name_of, table.rows))
 
 
-_set_row = Recipient.row.__set__  # type: ignore[attr-defined]
-_set_email = Recipient.email.__set__  # type: ignore[attr-defined]
-_set_name = Recipient.name.__set__  # type: ignore[attr-defined]
-_set_fields = Recipient.fields.__set__  # type: ignore[attr-defined]
+# The slots' own descriptors (``Recipient.row`` is the same object, which a type checker reads
+# as the instance attribute).
+_set_row: Callable[[Recipient, int], None] = Recipient.__dict__["row"].__set__
+_set_email: Callable[[Recipient, str], None] = Recipient.__dict__["email"].__set__
+_set_name: Callable[[Recipient, str], None] = Recipient.__dict__["name"].__set__
+_set_fields: Callable[[Recipient, Mapping[str, str]], None] = Recipient.__dict__["fields"].__set__
 _new = object.__new__
 
 
@@ -631,6 +633,7 @@ def build(
     seen: dict[str, int] = {}
     valid: list[Recipient] = []
     problems: list[Problem] = []
+    address: str | None  # "": the plain pass left it to the cell; None: not a plain address
     with collector_paused():
         plain = _plain_addresses(list(map(itemgetter(email_index), table.rows)))
         names = _names(table, columns, name_of)
@@ -650,7 +653,7 @@ def build(
             shown = ""
             if not address:
                 cell = row[email_index]
-                address = fast_normalise(cell) if cell.__class__ is str else None  # type: ignore[arg-type]
+                address = fast_normalise(cell) if cell.__class__ is str else None
             if address is None:
                 try:
                     address, shown = _checked_cell(cell, email_header)

@@ -45,7 +45,7 @@ import random
 import sqlite3
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -58,7 +58,13 @@ from composer.transaction import Transaction, drop, envelope, lost_reason, reply
 from composer.wording import clock, plural
 
 if TYPE_CHECKING:
+    import ssl
+
+    import aiosmtplib
+
+    from composer.accounts import Account
     from composer.campaign import Campaign
+    from composer.plan import Next
     from composer.recipients import Recipient
 
 MAX_ATTEMPTS = 5  # SMTP transactions per message in one run before it is marked failed
@@ -117,7 +123,8 @@ class Event:
     message_id: str | None = None
     total: int | None = None  # for started: messages this run will try
     rows: tuple[int, ...] = ()  # for in_doubt: the rows concerned
-    counts: Mapping[str, int] | None = None  # for started/finished/cap_reached: journal counts
+    # for started: the plan's counts per fate; for finished/cap_reached: the journal's per state
+    counts: Mapping[Next, int] | Mapping[journal.State, int] | None = None
     resume_at: float | None = None  # for cap_reached: when the next message can go
     remaining: int | None = None  # for cap_reached/finished: still queued or deferred
     rate: float | None = None  # for started: messages per minute at most
@@ -134,7 +141,7 @@ class Event:
 class Summary:
     """How a run ended."""
 
-    counts: dict[str, int]
+    counts: dict[journal.State, int]
     sent: int = 0  # sent in this run
     failed: int = 0  # failed in this run
     in_doubt: list[int] = field(default_factory=list)  # the rows of every in-doubt customer
@@ -202,7 +209,7 @@ class _JournalWriter:
     next ``sending`` is never committed before its previous ``sent``: at most one message per
     connection is ever ``sending`` on disk."""
 
-    def __init__(self, conn: Any, on_error: Callable[[BaseException], None]) -> None:
+    def __init__(self, conn: sqlite3.Connection, on_error: Callable[[BaseException], None]) -> None:
         from concurrent.futures import ThreadPoolExecutor
 
         self.conn = conn
@@ -250,9 +257,9 @@ class Sender:
 
     def __init__(
         self,
-        campaign: Any,
-        account: Any,
-        secret: str | None,
+        campaign: Campaign,
+        account: Account,
+        secret: str,
         *,
         connections: int = DEFAULT_CONNECTIONS,
         rate: float | None = None,
@@ -263,7 +270,7 @@ class Sender:
         timeout: float = TIMEOUT,
         retry_base: float = RETRY_BASE,
         max_attempts: int = MAX_ATTEMPTS,
-        tls_context: Any = None,
+        tls_context: ssl.SSLContext | None = None,
     ) -> None:
         if not 1 <= connections <= MAX_CONNECTIONS:
             raise SendError(
@@ -405,6 +412,7 @@ class Sender:
         if self._cancelled:
             self._stopped.set_result(None)
         conn = self.campaign.conn
+        assert conn is not None  # a run sends a saved campaign, opened for sending
         try:
             self._prepare(conn)
         except ComposerError as e:
@@ -436,7 +444,7 @@ class Sender:
                 raise result
         return self._finish(conn)
 
-    def _prepare(self, conn: Any) -> None:
+    def _prepare(self, conn: sqlite3.Connection) -> None:
         campaign = self.campaign
         check_sendable(campaign)
         planned = campaign.plan(limit=self.limit, resend_in_doubt=self.resend_in_doubt)
@@ -480,7 +488,7 @@ class Sender:
             )
         )
 
-    def _finish(self, conn: Any, error: str | None = None) -> Summary:
+    def _finish(self, conn: sqlite3.Connection, error: str | None = None) -> Summary:
         error = error or self._stop_reason
         counts = journal.counts(conn)
         remaining = counts[journal.QUEUED] + counts[journal.DEFERRED]
@@ -544,7 +552,7 @@ class Sender:
         self._active -= 1
         self._notify()
 
-    async def _interruptible(self, awaitable: Any) -> bool:
+    async def _interruptible(self, awaitable: Awaitable[Any]) -> bool:
         """Await unless the run stops first; True if it completed."""
         task = asyncio.ensure_future(awaitable)
         assert self._stopped is not None
@@ -557,14 +565,14 @@ class Sender:
             await task
         return False
 
-    async def _connect(self) -> Any:
+    async def _connect(self) -> aiosmtplib.SMTP:
         from composer import connection
 
         return await connection.connect(
             self.account, self.secret, timeout=self.timeout, tls_context=self.tls_context
         )
 
-    async def _open(self) -> Any | None:
+    async def _open(self) -> aiosmtplib.SMTP | None:
         """A new logged-in connection, or None if this worker should retire.
 
         The first connection of a run is opened alone, so a wrong host or password stops the
@@ -666,7 +674,7 @@ class Sender:
         if self._place_freed is not None and not self._place_freed.done():
             self._place_freed.set_result(None)
 
-    async def _quit(self, smtp: Any) -> None:
+    async def _quit(self, smtp: aiosmtplib.SMTP) -> None:
         from composer import connection
 
         try:
@@ -681,7 +689,7 @@ class Sender:
         delay = min(RETRY_MAX, self.retry_base * 2 ** max(0, attempt - 1))
         return delay / 2 + self._random.uniform(0, delay / 2)
 
-    async def _deliver(self, smtp: Any, key: str) -> None:
+    async def _deliver(self, smtp: aiosmtplib.SMTP, key: str) -> None:
         """One attempt for one customer; records the outcome and hands them back."""
         from aiosmtplib import SMTPResponseException
 
@@ -707,6 +715,7 @@ class Sender:
                 )
             )
 
+        lost: tuple[type[BaseException], ...] = (*smtp_errors(), asyncio.CancelledError)
         try:
             reply = await transaction.run(before_data)
         except SMTPResponseException as e:
@@ -735,7 +744,7 @@ class Sender:
             self._release(sent=False)
             self._done(key, retry_at=time.time())
             self._stop(_unwritable(e))
-        except (*smtp_errors(), asyncio.CancelledError) as e:
+        except lost as e:
             drop(smtp)
             reason = lost_reason(e)
             if transaction.stage == "content":

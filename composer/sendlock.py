@@ -7,6 +7,7 @@ reason (even SIGKILL): a crash never leaves a campaign locked.
 from __future__ import annotations
 
 import os
+import sys
 from contextlib import suppress
 from pathlib import Path
 from typing import IO
@@ -78,7 +79,7 @@ class SendLock:
         self.handle.close()
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _lock_file(handle: IO[bytes]) -> None:

@@ -44,7 +44,7 @@ import datetime as dt
 import difflib
 import re
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -381,7 +381,11 @@ def _truthy(test: Any) -> frozenset[str]:
         return _falsy(test.node)
     if isinstance(test, nodes.Filter) and test.name in _BLANK_PRESERVING and test.node:
         return _truthy(test.node)
-    if isinstance(test, nodes.Compare) and _compares_to_blank(test, "ne"):
+    if (
+        isinstance(test, nodes.Compare)
+        and isinstance(test.expr, nodes.Name)  # for the type checker (checked inside too)
+        and _compares_to_blank(test, "ne")
+    ):
         return frozenset((test.expr.name,))
     return frozenset()
 
@@ -396,7 +400,11 @@ def _falsy(test: Any) -> frozenset[str]:
         return _falsy(test.left) | _falsy(test.right)
     if isinstance(test, nodes.And):
         return _falsy(test.left) & _falsy(test.right)
-    if isinstance(test, nodes.Compare) and _compares_to_blank(test, "eq"):
+    if (
+        isinstance(test, nodes.Compare)
+        and isinstance(test.expr, nodes.Name)  # for the type checker (checked inside too)
+        and _compares_to_blank(test, "eq")
+    ):
         return frozenset((test.expr.name,))
     return frozenset()
 
@@ -500,7 +508,7 @@ def _missing_by_column(
     for f in fields:
         where = layout.get(f)
         if where is None:  # not a column: blank for a name part, else left to the Renderer
-            blank = range(len(values)) if f in NAME_PARTS else ()
+            blank: Sequence[int] = range(len(values)) if f in NAME_PARTS else ()
         elif where < 0:  # the address or name alias
             blank = [i for i, v in enumerate(values) if not (text := v[f]) or text.isspace()]
         else:
@@ -589,9 +597,9 @@ class Renderer:
     def render(self, recipient: Recipient, code: str | None = None) -> Draft:
         """The apology for one recipient; the values are used as given (already display text)."""
         values = recipient.fields
-        owned = values.__class__ is not dict  # a lazy row view: read each cell once, here
-        if owned:
-            values = dict(values)
+        own: dict[str, str] | None = None  # values, when they are this render's own copy
+        if values.__class__ is not dict:  # a lazy row view: read each cell once, here
+            values = own = dict(values)
         absent = [(a, "") for a in self._name_parts if a not in values]
         blank = [(f, t) for f, t in self._fallbacks if not (values.get(f) or "").strip()]
         broken = [
@@ -600,21 +608,21 @@ class Renderer:
             if (text := values.get(f)) and not text.isprintable()
         ]
         if absent or blank or broken:
-            if not owned:
-                values = dict(values)
-            values.update(absent)
-            values.update(blank)
-            values.update(broken)
+            if own is None:
+                own = dict(values)
+            own.update(absent)
+            own.update(blank)
+            own.update(broken)
+            values = own
         given = code if code and not code.isspace() else None
-        if given is None:
-            if self._needs_code:
-                raise TemplateError(
-                    "The apology uses {{ code }}, but no discount code was chosen for row "
-                    f"{recipient.row}; choose a shared code, a codes column or a codes file.",
-                    row=recipient.row,
-                    field=CODE,
-                )
-            code = self._code_fallback
+        if given is None and self._needs_code:
+            raise TemplateError(
+                "The apology uses {{ code }}, but no discount code was chosen for row "
+                f"{recipient.row}; choose a shared code, a codes column or a codes file.",
+                row=recipient.row,
+                field=CODE,
+            )
+        code = given if given is not None else self._code_fallback
         try:
             subject = " ".join(self._subject.render(values, code=code).split())
             text = self._body.render(values, code=code)
@@ -634,6 +642,7 @@ class Renderer:
 
     def _html(self, values: Mapping[str, str], code: str) -> str:
         """Markdown → HTML where every ``{{ }}`` output is plain text, escaped, never markup."""
+        assert self._html_body is not None  # render() asks only for a Markdown template
         placeholders = _Placeholders(self._token, self._token_pattern)
         source = self._html_body.render(values, code=code, **{_PLACEHOLDERS: placeholders})
         md = self._markdown_it()

@@ -13,7 +13,7 @@ import re
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from composer.errors import SendError
 from composer.transaction import (
@@ -25,6 +25,8 @@ from composer.transaction import (
 )
 
 if TYPE_CHECKING:
+    import ssl
+
     from composer.accounts import Account
     from composer.campaign import Campaign
     from composer.recipients import Recipient
@@ -70,11 +72,11 @@ async def _nothing() -> None:
 async def send_to_self(
     campaign: Campaign,
     account: Account,
-    secret: str | None,
+    secret: str,
     row: int | None = None,
     *,
     timeout: float = TIMEOUT,
-    tls_context: Any = None,
+    tls_context: ssl.SSLContext | None = None,
 ) -> str:
     """Send one rendered apology to the account's own address; returns the server's reply.
 

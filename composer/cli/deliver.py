@@ -189,7 +189,8 @@ def _account_for(args: argparse.Namespace, campaign: Campaign) -> Account:
         return account
     name = args.account or campaign.settings.account
     if not name:
-        args.parser.error("say which account to send from: --account NAME, or --smtp-host ...")
+        parser: argparse.ArgumentParser = args.parser  # error() exits
+        parser.error("say which account to send from: --account NAME, or --smtp-host ...")
     return accounts.get(name)
 
 
