@@ -1,7 +1,7 @@
 """The window fits a small laptop: at 1024×700 and at its default size, no text of any step is
 cut (a button narrower than its text, a placeholder or combo text cut short, a side panel that
 would scroll sideways), in the states a person meets: nothing opened yet, the sample loaded,
-personal fields waiting for a fallback, and the Send step before and after a practice send.
+a filter of two conditions, personal fields waiting for a fallback, and the Send step before and after a practice send.
 The check itself is ``ui.layout_check``, which ``make screenshots`` runs on every picture."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSize, Qt
 
+from composer import audience
 from tests.ui_flow import WAIT_MS, wait_for
 from ui.app import load_sample
 from ui.layout_check import clipped, describe
@@ -36,8 +37,12 @@ def settled(qtbot, window) -> None:
 
 
 def cut(qtbot, window, wanted: QSize, state: str) -> list[str]:
-    """Every text of the current step that does not fit, as a readable line."""
-    qtbot.wait(20)
+    """Every text of the current step that does not fit, as a readable line (once the
+    layouts have caught up with the last answer: a frame in between is no finding)."""
+    wait_for(qtbot, lambda: not window.document.busy)
+    qtbot.wait(50)
+    if clipped(window):
+        qtbot.wait(250)
     lines = [f"{state} {window.current_step}: {describe(w)}: {why}" for w, why in clipped(window)]
     if window.size() != wanted:
         lines.append(f"{state}: the window is {window.size().toTuple()}, not {wanted.toTuple()}")
@@ -61,6 +66,18 @@ def test_every_step_fits_before_and_after_the_sample(qtbot, main_window, size):
             preview = window.pages["preview"]
             wait_for(qtbot, lambda p=preview: p.current >= 0)
         found += cut(qtbot, window, wanted, "sample")
+
+    # a filter of two conditions in the narrow side panel of Customers
+    window.show_step("customers")
+    customers = window.pages["customers"]
+    customers.add_condition(audience.Condition("country", audience.ONE_OF, "GB, DE, FR"))
+    customers.add_condition(audience.Condition("order", audience.NOT_CONTAINS, "105"))
+    customers._filter_edited()
+    settled(qtbot, window)
+    found += cut(qtbot, window, wanted, "filter")
+    while customers._condition_rows:
+        qtbot.mouseClick(customers._condition_rows[-1].remove, Qt.MouseButton.LeftButton)
+    wait_for(qtbot, lambda: not window.document.filter.conditions)
 
     # several personal fields in use, one blank for a customer and without a fallback yet
     window.show_step("message")

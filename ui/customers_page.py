@@ -51,6 +51,7 @@ from ui.widgets import (
     number,
     scrolled,
     set_warning,
+    spaced_rows,
     warning_label,
 )
 from ui.worker import Worker
@@ -325,7 +326,7 @@ class CustomersPage(QWidget):
         self.problem_list.setAccessibleName(self.tr("Rows left out"))
         self.problem_list.setWordWrap(True)
         self.problem_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.problem_list.setSpacing(2)
+        spaced_rows(self.problem_list, 4)
         self.problem_list.itemActivated.connect(self._problem_clicked)
         self.problem_list.itemClicked.connect(self._problem_clicked)
         left_layout.addWidget(self.problem_list, 1)

@@ -119,13 +119,11 @@ def _reason(widget: QWidget) -> str:
 
 def _list(view: QListView) -> str:
     """A row of a list (the step list, say) wider than the list: its text is cut or elided."""
-    room = view.viewport().width()
-    # a row may reach past the edge by its text's own margin (its text is still all in view)
-    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    room = view.viewport().width() - view.spacing()  # Qt draws a row that much narrower
     model = view.model()
     for row in range(min(model.rowCount(), 500)):
         rect = view.visualRect(model.index(row, 0))
-        if rect.intersects(view.viewport().rect()) and rect.right() + 1 - room > margin:
+        if rect.intersects(view.viewport().rect()) and rect.right() + 1 > room:
             text = str(model.index(row, 0).data() or "").replace("\n", " ")
             return f"row “{text}” needs {rect.right() + 1} px, has {room}"
     bar = view.horizontalScrollBar()

@@ -56,6 +56,7 @@ from ui.widgets import (
     is_spreadsheet,
     number,
     show_value,
+    spaced_rows,
 )
 from ui.worker import Worker
 
@@ -114,15 +115,14 @@ class MainWindow(QMainWindow):
         self.steps.setObjectName("steps")
         self.steps.setAccessibleName(self.tr("Steps"))
         self.steps.setIconSize(QSize(20, 20))
-        self.steps.setSpacing(4)
-        # wide enough for the longest usual status beside its icon (a list item is cut off
-        # rather than wrapped at its list's edge); a longer one wraps, thanks to Adjust
+        spaced_rows(self.steps, 8)
+        # wide enough for the usual statuses on one line beside their icon; a longer one,
+        # "Sending · 8,000 of 50,000 done" while a big list goes, wraps onto a third line
         widest = max(
             self.steps.fontMetrics().horizontalAdvance(text)
             for text in (
                 self.tr("Not ready: see %s") % self.tr("Customers"),
                 self.tr("Test first, then send %s") % number(88_888),
-                f"Sending · {88_888:,} of {88_888:,} done",  # composer.progress, while it runs
             )
         )
         self.steps.setMinimumWidth(max(190, widest + 20 + 36))  # + icon, margins, frame

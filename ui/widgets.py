@@ -6,7 +6,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QLayout, QLayoutItem, QScrollArea, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QListView,
+    QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QWidget,
+)
 
 from composer.campaign_file import SUFFIX as CAMPAIGN_SUFFIX
 from composer.campaign_file import is_campaign_file
@@ -185,3 +195,20 @@ class FlowLayout(QLayout):
             x += hint.width() + self._gap
             line = max(line, hint.height())
         return y + line - rect.y() + m.bottom()
+
+
+class _Gap(QStyledItemDelegate):
+    def __init__(self, gap: int, parent: QListView) -> None:
+        super().__init__(parent)
+        self.gap = gap
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: ANN001 - Qt's signature
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), hint.height() + self.gap)
+
+
+def spaced_rows(view: QListView, gap: int) -> None:
+    """Rows of a word-wrapped list ``gap`` pixels apart. Not ``setSpacing``: Qt wraps a row's
+    text to the whole width but draws it that spacing narrower, cutting it off with "…"."""
+    view.setSpacing(0)
+    view.setItemDelegate(_Gap(gap, view))
