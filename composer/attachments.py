@@ -15,10 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from composer.errors import ComposerError
 from composer.recipients import ATTACHMENT, Problem, Recipient
+
+if TYPE_CHECKING:
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
 
 MAX_MESSAGE_BYTES = 20 * 1024 * 1024
 DEFAULT_MESSAGE_ESTIMATE = 64 * 1024  # headers, plain text and HTML of a typical apology
@@ -94,12 +98,12 @@ def _fill_in(pattern: str, recipient: Recipient) -> str:
 
 
 @lru_cache(maxsize=256)
-def _compiled(pattern: str) -> Any:
+def _compiled(pattern: str) -> jinja2.Template:
     return _environment().from_string(pattern)
 
 
 @lru_cache(maxsize=1)
-def _environment() -> Any:
+def _environment() -> SandboxedEnvironment:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 

@@ -413,7 +413,9 @@ class Campaign:
         with suppress(sqlite3.Error), self.conn.lock:
             self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
-    def _write(self, conn: sqlite3.Connection, *, table_changed: bool, everything: bool = False):
+    def _write(
+        self, conn: sqlite3.Connection, *, table_changed: bool, everything: bool = False
+    ) -> None:
         stored_codes = {} if everything else self._stored_codes
         new_history = self.history if everything else self.history[self._stored_history :]
         campaign_file.write(

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from composer.recipients import Recipient
@@ -385,7 +385,7 @@ def sent_since(conn: sqlite3.Connection, since: float) -> int:
     return len(sent_times(conn, since))
 
 
-def _delivery(values: tuple) -> Delivery:
+def _delivery(values: tuple[Any, ...]) -> Delivery:  # a row of the deliveries table
     customer, row, email, name, code, state, *rest = values
     return Delivery(customer, row, email, name, code, State(state), *rest)
 

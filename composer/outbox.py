@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
+
     from composer.accounts import Account
 
 HOST = "127.0.0.1"
@@ -36,10 +38,11 @@ class _Keeper:
         self._numbers = itertools.count(first)
         self._lock = threading.Lock()
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         with self._lock:
             number = next(self._numbers)
         content = envelope.original_content or envelope.content
+        assert content is not None  # aiosmtpd sets both before it calls handle_DATA
         if isinstance(content, str):
             content = content.encode("utf-8", "surrogateescape")
         final = self.folder / f"{number:06d}.eml"
@@ -57,7 +60,9 @@ class _QuietDeprecation(logging.Filter):
         return "login_data is deprecated" not in record.getMessage()
 
 
-def _accept_any_login(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> Any:
+def _accept_any_login(
+    server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any
+) -> AuthResult:
     from aiosmtpd.smtp import AuthResult
 
     return AuthResult(success=True)

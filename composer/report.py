@@ -55,7 +55,7 @@ def when(timestamp: float | None) -> str:
     return dt.datetime.fromtimestamp(timestamp).astimezone().isoformat(sep=" ", timespec="seconds")
 
 
-def table(campaign: Campaign) -> list[tuple]:
+def table(campaign: Campaign) -> list[tuple[object, ...]]:
     """The report's rows (without the header), neutralised, in spreadsheet order: one per
     customer of the plan (composer.plan), so it says what the app and ``status`` say."""
     planned = campaign.plan()
@@ -115,7 +115,7 @@ def export(campaign: Campaign, path: str | Path) -> int:
     return len(body)
 
 
-def _write_xlsx(path: Path, body: list[tuple]) -> None:
+def _write_xlsx(path: Path, body: list[tuple[object, ...]]) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font

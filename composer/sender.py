@@ -48,7 +48,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from composer import journal
 from composer.errors import AccountError, ComposerError, SendError
@@ -66,6 +66,9 @@ if TYPE_CHECKING:
     from composer.campaign import Campaign
     from composer.plan import Next
     from composer.recipients import Recipient
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 MAX_ATTEMPTS = 5  # SMTP transactions per message in one run before it is marked failed
 RETRY_BASE = 5.0  # seconds before the second attempt; doubled for each further one
@@ -217,13 +220,23 @@ class _JournalWriter:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="apology-journal")
         self._pending: set[asyncio.Future[Any]] = set()
 
-    async def now(self, write: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    async def now(
+        self,
+        write: Callable[Concatenate[sqlite3.Connection, _P], _R],
+        *args: _P.args,
+        **kwargs: _P.kwargs,
+    ) -> _R:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(
             self._pool, functools.partial(write, self.conn, *args, **kwargs)
         )
 
-    def later(self, write: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+    def later(
+        self,
+        write: Callable[Concatenate[sqlite3.Connection, _P], object],
+        *args: _P.args,
+        **kwargs: _P.kwargs,
+    ) -> None:
         loop = asyncio.get_running_loop()
         future = loop.run_in_executor(
             self._pool, functools.partial(write, self.conn, *args, **kwargs)
@@ -233,8 +246,8 @@ class _JournalWriter:
 
     def _written(self, future: asyncio.Future[Any]) -> None:
         self._pending.discard(future)
-        if not future.cancelled() and future.exception() is not None:
-            self.on_error(future.exception())  # type: ignore[arg-type]
+        if not future.cancelled() and (error := future.exception()) is not None:
+            self.on_error(error)
 
     async def flush(self) -> None:
         """Wait until every write so far is committed."""

@@ -48,10 +48,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from composer.errors import TemplateError
 from composer.recipients import Recipient
+
+if TYPE_CHECKING:
+    from jinja2 import TemplateSyntaxError, nodes
+    from jinja2.runtime import Context
+    from jinja2.sandbox import SandboxedEnvironment
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 # Fields every template may use, whatever the spreadsheet's columns: the discount code and the
 # aliases composer.recipients puts in Recipient.fields. first_name and last_name are there only
@@ -222,18 +229,18 @@ def _one_line(text: str) -> str:
 # ---------------------------------------------------------------- analysis
 
 
-def _environment() -> Any:
+def _environment() -> SandboxedEnvironment:
     return _environments()[0]
 
 
 @lru_cache(maxsize=1)
-def _environments() -> tuple[Any, Any]:
+def _environments() -> tuple[SandboxedEnvironment, SandboxedEnvironment]:
     """The text environment, and the HTML one whose ``{{ }}`` outputs become placeholders."""
     from jinja2 import StrictUndefined, pass_context
     from jinja2.sandbox import SandboxedEnvironment
 
     @pass_context
-    def to_placeholder(context: Any, value: Any) -> str:
+    def to_placeholder(context: Context, value: object) -> str:
         return context.parent[_PLACEHOLDERS].add(value)
 
     options = dict(autoescape=False, undefined=StrictUndefined, keep_trailing_newline=False)
@@ -243,7 +250,7 @@ def _environments() -> tuple[Any, Any]:
     )
 
 
-def _parse_source(source: str, where: str) -> Any:
+def _parse_source(source: str, where: str) -> nodes.Template:
     from jinja2 import TemplateSyntaxError
 
     try:
@@ -252,7 +259,7 @@ def _parse_source(source: str, where: str) -> Any:
         raise _syntax_error(e, where) from None
 
 
-def _syntax_error(e: Any, where: str) -> TemplateError:
+def _syntax_error(e: TemplateSyntaxError, where: str) -> TemplateError:
     reason = (e.message or "it cannot be read").split(". ")[0].rstrip(".")
     if where == "subject":
         return TemplateError(
@@ -292,7 +299,7 @@ class _Walker:
         self.order: list[str] = []
         self.unguarded: set[str] = set()
 
-    def output(self, node: Any, guarded: frozenset[str]) -> None:
+    def output(self, node: nodes.Node, guarded: frozenset[str]) -> None:
         """A node whose value may be written into the message."""
         from jinja2 import nodes
 
@@ -326,7 +333,7 @@ class _Walker:
         else:
             self._each(node.iter_child_nodes(), guarded)
 
-    def falls_through(self, node: Any, guarded: frozenset[str]) -> None:
+    def falls_through(self, node: nodes.Node, guarded: frozenset[str]) -> None:
         """An expression whose blank value is replaced by a fallback."""
         from jinja2 import nodes
 
@@ -344,7 +351,7 @@ class _Walker:
         else:
             self.output(node, guarded)
 
-    def condition(self, node: Any) -> None:
+    def condition(self, node: nodes.Node) -> None:
         """A test: its names are used but never written into the message."""
         from jinja2 import nodes
 
@@ -352,12 +359,12 @@ class _Walker:
         if isinstance(node, nodes.Name) and node.ctx == "load":
             self.order.append(node.name)
 
-    def _each(self, children: Iterable[Any], guarded: frozenset[str]) -> None:
+    def _each(self, children: Iterable[nodes.Node], guarded: frozenset[str]) -> None:
         for child in children:
             self.output(child, guarded)
 
 
-def _is_blank_default(node: Any) -> bool:
+def _is_blank_default(node: nodes.Filter) -> bool:
     """``x | default("there", true)``: the boolean flag makes it apply to blank values too."""
     from jinja2 import nodes
 
@@ -367,7 +374,7 @@ def _is_blank_default(node: Any) -> bool:
     return any(isinstance(f, nodes.Const) and f.value for f in flags)
 
 
-def _truthy(test: Any) -> frozenset[str]:
+def _truthy(test: nodes.Node) -> frozenset[str]:
     """Names that are certainly non-blank when ``test`` is true."""
     from jinja2 import nodes
 
@@ -390,7 +397,7 @@ def _truthy(test: Any) -> frozenset[str]:
     return frozenset()
 
 
-def _falsy(test: Any) -> frozenset[str]:
+def _falsy(test: nodes.Node) -> frozenset[str]:
     """Names that are certainly non-blank when ``test`` is false."""
     from jinja2 import nodes
 
@@ -409,7 +416,7 @@ def _falsy(test: Any) -> frozenset[str]:
     return frozenset()
 
 
-def _compares_to_blank(test: Any, op: str) -> bool:
+def _compares_to_blank(test: nodes.Compare, op: str) -> bool:
     """``name != ""`` (op "ne") or ``name == ""`` (op "eq")."""
     from jinja2 import nodes
 
@@ -553,7 +560,7 @@ class _Placeholders:
         self.prefix, self.pattern = prefix, pattern
         self.values: list[str] = []
 
-    def add(self, value: Any) -> str:
+    def add(self, value: object) -> str:
         text = str(value)
         if self.prefix in text:  # e.g. a macro's output, already holding tokens
             text = self.restore(text)
@@ -590,7 +597,7 @@ class Renderer:
         self._one_line = tuple(a for a in ("name", *NAME_PARTS) if a in analysis.order)
         self._needs_code = needs_code(template)
         self._html_body = html_env.from_string(template.body) if template.markdown else None
-        self._markdown: Any = None
+        self._markdown: MarkdownIt | None = None
         self._token = "acv" + secrets.token_hex(6) + "n"
         self._token_pattern = re.compile(re.escape(self._token) + r"(\d+)z")
 
@@ -651,7 +658,7 @@ class Renderer:
             self._substitute(md, token, placeholders)
         return md.renderer.render(tokens, md.options, {})
 
-    def _substitute(self, md: Any, token: Any, placeholders: _Placeholders) -> None:
+    def _substitute(self, md: MarkdownIt, token: Token, placeholders: _Placeholders) -> None:
         prefix = self._token
         if token.content and prefix in token.content:
             token.content = placeholders.restore(token.content)
@@ -669,7 +676,7 @@ class Renderer:
         for child in token.children or ():
             self._substitute(md, child, placeholders)
 
-    def _markdown_it(self) -> Any:
+    def _markdown_it(self) -> MarkdownIt:
         if self._markdown is None:
             from markdown_it import MarkdownIt
 

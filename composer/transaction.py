@@ -14,9 +14,12 @@ import re
 from collections.abc import Awaitable, Callable
 from email.message import EmailMessage
 from email.utils import getaddresses
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from composer.errors import SendError
+
+if TYPE_CHECKING:
+    import aiosmtplib
 
 _TRANSIENT = (OSError, asyncio.TimeoutError, TimeoutError, EOFError)
 
@@ -78,7 +81,7 @@ class Transaction:
     ``stage`` says how far it got, which decides whether a lost connection means "try again"
     (the message never left) or "in doubt" (it left and the answer was lost)."""
 
-    def __init__(self, smtp: Any, message: EmailMessage, timeout: float) -> None:
+    def __init__(self, smtp: aiosmtplib.SMTP, message: EmailMessage, timeout: float) -> None:
         self.smtp = smtp
         self.message = message
         self.timeout = timeout
@@ -148,13 +151,14 @@ class Transaction:
         return True
 
 
-def drop(smtp: Any) -> None:
+def drop(smtp: aiosmtplib.SMTP) -> None:
     """Cut a connection that is out of step or already lost, without a TLS goodbye.
 
     ``smtp.close()`` alone starts a TLS shutdown that waits for the server's answer (up to
     30 s); if the run ends first, the socket is left open and warns at some later garbage
     collection. Aborting frees the socket on the event loop's next turn."""
-    transport = smtp.transport
+    # aiosmtplib types its transport as any BaseTransport; it is a socket's Transport
+    transport = cast("asyncio.Transport | None", smtp.transport)
     if transport is not None:
         transport.abort()
     smtp.close()

@@ -48,7 +48,13 @@ class VersionAction(argparse.Action):
     ) -> None:
         super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
 
-    def __call__(self, parser, namespace, values, option_string=None) -> None:
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,  # none: nargs=0
+        option_string: str | None = None,
+    ) -> None:
         out = sys.stdout  # None in a windowed app on Windows: nothing to print to
         if out is not None:
             out.write(version_line() + "\n")

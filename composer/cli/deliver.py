@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -24,12 +25,12 @@ if TYPE_CHECKING:
     from composer.accounts import Account
     from composer.campaign import Campaign
     from composer.plan import Plan
-    from composer.sender import Event, Summary
+    from composer.sender import Event, Sender, Summary
 
 SECURITY_CHOICES = ("starttls", "tls", "none")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``send``, ``status``, ``report`` and ``account``."""
     send = sub.add_parser(
         "send",
@@ -130,7 +131,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 # -- argument types -------------------------------------------------------------------------
 
 
-def _whole(low: int, high: int | None = None):
+def _whole(low: int, high: int | None = None) -> Callable[[str], int]:
     def parse(text: str) -> int:
         try:
             value = int(text.replace(",", "").replace("_", ""))
@@ -341,7 +342,7 @@ def _send_for_real(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run_with_ctrl_c(run: Any) -> Summary:
+def _run_with_ctrl_c(run: Sender) -> Summary:
     """Run the sender; Ctrl+C (or SIGTERM) asks it to stop after the messages in flight."""
     import asyncio
     import signal

@@ -31,7 +31,7 @@ PLACEHOLDER_ADDRESS = "you@example.invalid"  # composer.mailing.PLACEHOLDER_SEND
 PLACEHOLDER_SENDER = f"Your Name <{PLACEHOLDER_ADDRESS}>"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``check``, ``preview`` and ``new``; each sets ``run=callable(args) -> exit code``."""
     check = sub.add_parser(
         "check",
@@ -324,7 +324,7 @@ def _print_checkup(out: TextIO, checkup: Checkup, mailing: Mailing) -> None:
     source = table.source.name if table.source is not None else "(unknown)"
     sheet = f', sheet "{table.sheet}"' if table.sheet else ""
     people = checkup.recipients
-    by_kind: dict[str, list] = {}
+    by_kind: dict[str, list[kinds.Problem]] = {}
     for problem in checkup.problems:
         by_kind.setdefault(problem.kind, []).append(problem)
 
