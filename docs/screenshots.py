@@ -123,14 +123,14 @@ def take(size: tuple[int, int] | None, folder: Path) -> int:
             ("order", audience.GREATER, "10500"),
         ):
             customers.add_condition_button.click()
-            row = customers._condition_rows[-1]
+            row = customers.condition_rows[-1]
             row.field.setCurrentIndex(row.field.findData(field))
             row.op.setCurrentIndex(row.op.findData(op))
             row.value.setText(value)
         wait_until(app, lambda: doc.checkup is not None and not doc.busy, what="the filter")
         camera.grab(window, "01-customers-filter.png", size)
-        while customers._condition_rows:
-            customers._condition_rows[-1].remove.click()
+        while customers.condition_rows:
+            customers.condition_rows[-1].remove.click()
         wait_until(
             app,
             lambda: doc.checkup is not None and not doc.busy and not doc.filter.conditions,

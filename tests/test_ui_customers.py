@@ -101,7 +101,7 @@ def test_a_filter_shows_its_live_count_and_a_big_jump_is_called_out(qtbot, main_
     assert page.count_label.text() == "Sending to 40 of 40 rows"
 
     qtbot.mouseClick(page.add_condition_button, Qt.MouseButton.LeftButton)
-    condition = page._condition_rows[0]
+    condition = page.condition_rows[0]
     choose(qtbot, condition.field, "Segment")
     choose(qtbot, condition.op, "is")
     qtbot.keyClicks(condition.value, "trade show")

@@ -148,10 +148,8 @@ def test_the_whole_flow_as_a_person_does_it(
     dialogs.expect("codes", codes_file)
     click(qtbot, message.code_file)
     qtbot.waitUntil(lambda: len(doc.code_plan.pool) == len(pool), timeout=WAIT_MS)
-    qtbot.waitUntil(
-        lambda: settled(doc) and "first_name" in message._fallback_rows, timeout=WAIT_MS
-    )
-    first_name = message._fallback_rows["first_name"]  # row 8 has no first name
+    qtbot.waitUntil(lambda: settled(doc) and "first_name" in message.fallback_rows, timeout=WAIT_MS)
+    first_name = message.fallback_rows["first_name"]  # row 8 has no first name
     assert first_name.count.text() == "1 empty: give a fallback"
     assert not doc.sendable()
     qtbot.keyClicks(first_name.edit, "there")

@@ -155,3 +155,12 @@ def test_the_keyboard_shortcuts_open_save_and_move_on(qtbot, main_window, tmp_pa
         assert saved.template.subject == "Sorry, {{ first_name }} and thank you"
     finally:
         saved.close()
+
+
+def test_tab_from_the_subject_goes_into_the_apology(qtbot, main_window):
+    window = main_window
+    window.show_step("message")
+    message = window.pages["message"]
+    message.subject.setFocus()
+    qtbot.keyClick(message.subject, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is message.body

@@ -75,8 +75,8 @@ def test_every_step_fits_before_and_after_the_sample(qtbot, main_window, size):
     customers._filter_edited()
     settled(qtbot, window)
     found += cut(qtbot, window, wanted, "filter")
-    while customers._condition_rows:
-        qtbot.mouseClick(customers._condition_rows[-1].remove, Qt.MouseButton.LeftButton)
+    while customers.condition_rows:
+        qtbot.mouseClick(customers.condition_rows[-1].remove, Qt.MouseButton.LeftButton)
     wait_for(qtbot, lambda: not window.document.filter.conditions)
 
     # several personal fields in use, one blank for a customer and without a fallback yet

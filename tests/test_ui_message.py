@@ -27,22 +27,22 @@ def test_fields_fallbacks_and_a_shared_code_block_then_clear(qtbot, main_window,
     qtbot.keyClicks(page.subject, "Sorry about order {{ order }}")
     page.body.setFocus()
     qtbot.keyClicks(page.body, "Hi {{ first_name }}, here is {{ code }}.")
-    qtbot.waitUntil(lambda: settled(doc) and "first_name" in page._fallback_rows, timeout=WAIT)
+    qtbot.waitUntil(lambda: settled(doc) and "first_name" in page.fallback_rows, timeout=WAIT)
     assert doc.template.subject == "Sorry about order {{ order }}"
-    assert page._fallback_rows["first_name"].count.text() == "1 empty: give a fallback"
-    assert page._fallback_rows["order"].count.text() == "all filled"
+    assert page.fallback_rows["first_name"].count.text() == "1 empty: give a fallback"
+    assert page.fallback_rows["order"].count.text() == "all filled"
     blocking = [page.blocking_list.item(i).text() for i in range(page.blocking_list.count())]
     assert any("first_name" in s for s in blocking) and any("code" in s for s in blocking)
     assert "to fix before sending" in main_window.steps.item(1).text()
 
-    qtbot.keyClicks(page._fallback_rows["first_name"].edit, "there")
+    qtbot.keyClicks(page.fallback_rows["first_name"].edit, "there")
     qtbot.mouseClick(page.code_shared, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.shared_code, "SORRY11")
     qtbot.waitUntil(lambda: settled(doc) and not doc.blockers(Step.MESSAGE), timeout=WAIT)
     assert dict(doc.template.fallbacks) == {"first_name": "there"}
     assert doc.code_plan.kind == "shared" and doc.code_plan.shared == "SORRY11"
     assert page.codes_left.text() == "Everyone gets SORRY11."
-    assert page._fallback_rows["first_name"].count.text() == "1 empty"
+    assert page.fallback_rows["first_name"].count.text() == "1 empty"
     # only the test to yourself is left, and that is the Send step's
     assert [b.step for b in doc.blockers()] == [Step.SEND]
     assert page.blocking_list.item(0).text() == (
@@ -111,11 +111,11 @@ def test_everything_typed_comes_back_after_save_and_reopen(
     qtbot.mouseClick(page.markdown_box, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.code_shared, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.shared_code, "SORRY11")
-    qtbot.waitUntil(lambda: "first_name" in page._fallback_rows and settled(doc), timeout=WAIT)
-    qtbot.keyClicks(page._fallback_rows["first_name"].edit, "friend")
+    qtbot.waitUntil(lambda: "first_name" in page.fallback_rows and settled(doc), timeout=WAIT)
+    qtbot.keyClicks(page.fallback_rows["first_name"].edit, "friend")
     window.show_step("customers")
     qtbot.mouseClick(customers.add_condition_button, Qt.MouseButton.LeftButton)
-    condition = customers._condition_rows[0]
+    condition = customers.condition_rows[0]
     condition.field.setCurrentIndex(condition.field.findText("Country"))
     condition.op.setCurrentIndex(condition.op.findText("is not"))
     qtbot.keyClicks(condition.value, "GB")
@@ -134,8 +134,8 @@ def test_everything_typed_comes_back_after_save_and_reopen(
     assert page.sender_name.text() == "Sam at Juniper & Oak"
     assert page.sender_address.text() == mailbox
     assert page.code_shared.isChecked() and page.shared_code.text() == "SORRY11"
-    assert page._fallback_rows["first_name"].edit.text() == "friend"
-    restored = customers._condition_rows
+    assert page.fallback_rows["first_name"].edit.text() == "friend"
+    restored = customers.condition_rows
     assert len(restored) == 1 and restored[0].condition().value == "GB"
     assert customers.count_label.text() == "Sending to 5 of 8 rows"
     assert not doc.dirty and not window.isWindowModified()

@@ -85,10 +85,10 @@ def test_next_previous_and_the_recipient_list(qtbot, document, preview, tmp_path
 def test_the_neighbours_are_made_ahead(qtbot, document, preview, tmp_path):
     fill_sample(qtbot, document, tmp_path)
     wait_prepared(qtbot, preview)
-    qtbot.waitUntil(lambda: 1 in preview._cache, timeout=WAIT_MS)
-    made_ahead = preview._cache[1]
+    qtbot.waitUntil(lambda: preview.made_ahead(1), timeout=WAIT_MS)
+    made = preview.shown(1)
     preview.next()
-    assert preview.shown(1) is made_ahead
+    assert preview.shown(1) is made  # the one made ahead, not made again
 
 
 def test_search_by_name_or_address(qtbot, document, preview, tmp_path):

@@ -353,6 +353,11 @@ class CustomersPage(QWidget):
 
         return scrolled(panel)
 
+    @property
+    def condition_rows(self) -> list[ConditionRow]:
+        """The filter's conditions as shown, in order."""
+        return list(self._condition_rows)
+
     # ---- actions ----------------------------------------------------------------------
     def choose_spreadsheet(self) -> None:
         window = self.window()

@@ -80,6 +80,14 @@ def _page_class(name: str) -> type | None:
     return getattr(module, f"{name.capitalize()}Page", None)
 
 
+def _blank_icon(size: QSize) -> QIcon:
+    from PySide6.QtGui import QPixmap
+
+    pixmap = QPixmap(size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
+
+
 class PlaceholderPage(QWidget):
     """Stands in for a step whose page is not built yet."""
 
@@ -317,7 +325,7 @@ class MainWindow(QMainWindow):
         style = self.style()
         icons = {
             READY: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
-            TODO: QIcon(),
+            TODO: _blank_icon(self.steps.iconSize()),  # keeps every step's text aligned
             PROBLEMS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
             BLOCKS: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }

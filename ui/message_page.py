@@ -192,6 +192,8 @@ class MessagePage(QWidget):
         document.checkupReady.connect(self._checkup_ready)
         self._table_loaded()
         self._document_changed()
+        # from the subject, Tab goes on writing: into the apology (the tools come after)
+        QWidget.setTabOrder(self.subject, self.body)
 
     # ---- building ---------------------------------------------------------------------
     def _build_editor(self) -> QWidget:
@@ -356,6 +358,11 @@ class MessagePage(QWidget):
         layout.addWidget(block_box, 1)
 
         return scrolled(panel)
+
+    @property
+    def fallback_rows(self) -> dict[str, FallbackRow]:
+        """Field -> its row of the "Personal fields" box, for the fields in use."""
+        return dict(self._fallback_rows)
 
     # ---- fields -----------------------------------------------------------------------
     def available_fields(self) -> list[str]:

@@ -51,7 +51,7 @@ class OutboxViewer(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Received messages"))
         self.list.setAlternatingRowColors(True)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setWordWrap(True)  # a long subject wraps rather than being cut
         self.list.currentRowChanged.connect(self._show_row)
 
         self.headers = QLabel()

@@ -514,6 +514,10 @@ class PreviewPage(QWidget):
         self._update_buttons()
         QTimer.singleShot(0, self._make_neighbours)
 
+    def made_ahead(self, index: int) -> bool:
+        """Whether audience member ``index``'s message is ready before it is asked for."""
+        return index in self._cache
+
     def shown(self, index: int) -> Shown:
         """The message for audience member ``index``, from the cache or made now."""
         assert self.prepared is not None

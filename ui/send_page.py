@@ -188,17 +188,22 @@ class SendPage(QWidget):
             self.progress.show_plan(doc.plan)
             in_doubt = doc.plan.in_doubt if doc.plan is not None else []
             self.doubt_box.show_fates(in_doubt)
-        if self.isVisible() and doc.checkup is not None:
-            self.confirm_box.note_audience(doc.audience_count())
+        if self.isVisible():
+            self._note_audience()
         status = doc.checkup.test if doc.checkup is not None else None
         self.test_box.show_status(status, self.account.address if self.account else "")
         self._update()
 
     def activated(self) -> None:
         """Called by the main window when this step is shown."""
-        if self.document.checkup is not None:
-            self.confirm_box.note_audience(self.document.audience_count())
+        self._note_audience()
         self._update()
+
+    def _note_audience(self) -> None:
+        """The person sees the count now (only of a list: no list yet is nothing to compare)."""
+        doc = self.document
+        if doc.checkup is not None and doc.table is not None:
+            self.confirm_box.note_audience(doc.audience_count())
 
     def sending(self) -> bool:
         return self.document.sending
