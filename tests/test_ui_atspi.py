@@ -17,15 +17,10 @@ from tests.atspi import APP_NAME, AtspiError, Desktop, Node, app_on_desktop, wai
 
 pytestmark = pytest.mark.slow
 
-# Controls that have no accessible name in today's app, to be fixed in ui/ (then delete the
-# line; a line that no longer matches anything fails the test, so the list only shrinks).
-# Each entry: (role, the control's parent as "role 'name'").
-UNNAMED_ALLOWED = {
-    # The clear ("x") button QLineEdit.setClearButtonEnabled adds to the Preview step's search
-    # field: Qt gives it no name. Name it (e.g. find the field's QToolButton child and call
-    # setAccessibleName("Clear the search")) or drop the clear button.
-    ("push button", "text 'Search by name or e-mail address'"),
-}
+# Controls known to have no accessible name, to be fixed in ui/ (then delete the line; a line
+# that no longer matches anything fails the test, so the list only shrinks). Each entry:
+# (role, the control's parent as "role 'name'"). Empty: every control has a name.
+UNNAMED_ALLOWED: set[tuple[str, str]] = set()
 
 # Roles of the controls a person operates; every one needs a name a screen reader can say.
 CONTROL_ROLES = {

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QTextBrowser,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -208,6 +209,7 @@ class PreviewPage(QWidget):
     def __init__(self, document: Any, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("previewPage")
+        self.setAccessibleName(self.tr("Preview"))
         self.document = document
         self.worker = worker
         self.prepared: Prepared | None = None
@@ -234,6 +236,8 @@ class PreviewPage(QWidget):
         self.search_box.setPlaceholderText(tr("Search by name or e-mail address"))
         self.search_box.setAccessibleName(tr("Search by name or e-mail address"))
         self.search_box.setClearButtonEnabled(True)
+        for button in self.search_box.findChildren(QToolButton):  # Qt's own clear button
+            button.setAccessibleName(tr("Clear the search"))
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._run_search)
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
