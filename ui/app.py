@@ -12,9 +12,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 APP_NAME = "Apology Composer"
 
@@ -73,7 +77,7 @@ def load_sample(window: object) -> None:
     document.load_spreadsheet(customers)
 
 
-def build_window(arguments: argparse.Namespace):  # noqa: ANN201 - MainWindow, imported lazily
+def build_window(arguments: argparse.Namespace) -> MainWindow:
     """The worker and the main window, with the file or sample from the command line."""
     from ui.main_window import MainWindow
     from ui.worker import Worker

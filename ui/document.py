@@ -550,7 +550,7 @@ class Document(QObject):
     def send(
         self,
         account: Account,
-        secret: str | None,
+        secret: str,
         *,
         target: Path | None = None,
         on_event: Callable[[Event], None],

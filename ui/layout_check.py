@@ -103,8 +103,8 @@ def _reason(widget: QWidget) -> str:
     if isinstance(widget, QComboBox):
         return _combo(widget)
     if isinstance(widget, QAbstractSpinBox):
-        hint = widget.sizeHint().width()
-        return f"needs {hint} px, has {widget.width()}" if hint > widget.width() else ""
+        wide = widget.sizeHint().width()
+        return f"needs {wide} px, has {widget.width()}" if wide > widget.width() else ""
     if isinstance(widget, QGroupBox):
         need = widget.fontMetrics().horizontalAdvance(widget.title()) + 16
         return f"title needs {need} px, has {widget.width()}" if need > widget.width() else ""

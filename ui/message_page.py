@@ -92,6 +92,7 @@ class FieldTextEdit(QPlainTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         popup = self.completer.popup()
+        assert popup is not None  # a QCompleter always has its popup
         if popup.isVisible() and event.key() in (
             Qt.Key.Key_Enter,
             Qt.Key.Key_Return,

@@ -137,7 +137,9 @@ def make_shown(prepared: Prepared, index: int) -> Shown:
     )
 
 
-def _failed(recipient: Recipient, sentence: str, notes: tuple, marks: tuple) -> Shown:
+def _failed(
+    recipient: Recipient, sentence: str, notes: tuple[str, ...], marks: tuple[str, ...]
+) -> Shown:
     name = f"{recipient.name} <{recipient.email}>" if recipient.name else recipient.email
     return Shown(recipient.row, name, "", "", "", "", None, (), notes, marks, error=sentence)
 
@@ -396,7 +398,12 @@ class PreviewPage(QWidget):
         return self._job
 
     def _prepared(self, prepared: Prepared) -> None:
-        keep_row = self.prepared.audience[self.current].row if self._valid(self.current) else None
+        before = self.prepared
+        keep_row = (
+            before.audience[self.current].row
+            if before is not None and self._valid(self.current)
+            else None
+        )
         self.prepared = prepared
         self._cache.clear()
         self.current = -1

@@ -50,7 +50,7 @@ FLUSH_MS = 100  # events are shown in batches this often
 # ---- engine work, run in the worker ------------------------------------------------------
 
 
-async def send_test(snapshot: Campaign, account: accounts.Account, secret: str | None) -> str:
+async def send_test(snapshot: Campaign, account: accounts.Account, secret: str) -> str:
     """The first customer's message, marked [TEST], to the account's own address."""
     import asyncio
 

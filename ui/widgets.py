@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -15,6 +26,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -202,7 +214,9 @@ class _Gap(QStyledItemDelegate):
         super().__init__(parent)
         self.gap = gap
 
-    def sizeHint(self, option, index) -> QSize:  # noqa: ANN001 - Qt's signature
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(hint.width(), hint.height() + self.gap)
 

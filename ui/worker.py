@@ -93,7 +93,7 @@ class Job(QObject):
         self.error: BaseException | None = None
         self.done = False
         self.stale = False
-        self._task: asyncio.Future | None = None  # set on the loop thread
+        self._task: asyncio.Future[Any] | None = None  # set on the loop thread
 
     def cancel(self) -> None:
         """Ask the work to stop; ``cancelled`` follows once it has."""
@@ -168,7 +168,7 @@ class Worker(QThread):
             asyncio.set_event_loop(None)
             loop.close()
 
-    async def _call(self, fn: Any, args: tuple, kwargs: dict) -> Any:
+    async def _call(self, fn: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         if inspect.iscoroutine(fn):
             return await fn
         if inspect.iscoroutinefunction(fn) or inspect.iscoroutinefunction(
@@ -181,7 +181,7 @@ class Worker(QThread):
             result = await result
         return result
 
-    def _task_done(self, job_id: int, task: asyncio.Future) -> None:
+    def _task_done(self, job_id: int, task: asyncio.Future[Any]) -> None:
         """On the loop thread: turn the task's outcome into one relayed signal."""
         if task.cancelled():
             self._post(job_id, _CANCELLED, None)

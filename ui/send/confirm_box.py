@@ -8,7 +8,15 @@ the audience is worded by ``composer.audience``.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from composer import audience
 from composer.check import Blocker, Step
@@ -20,7 +28,7 @@ class ConfirmBox(QGroupBox):
 
     sendRequested = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("3. Send to everyone"), parent)
         self.blockers = warning_label()
         self.explain = QLabel()

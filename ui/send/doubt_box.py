@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from composer.plan import Fate
@@ -26,7 +27,7 @@ class DoubtBox(QGroupBox):
 
     decided = Signal(object, bool)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Messages that may already have gone"), parent)
         self.setAccessibleName(self.title())
         text = QLabel(

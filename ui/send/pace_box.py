@@ -6,7 +6,7 @@ otherwise; every change goes to the campaign's settings.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QSpinBox
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QSpinBox, QWidget
 
 from composer.accounts import Account
 from composer.mailing import DEFAULT_CONNECTIONS, MAX_CONNECTIONS, Settings
@@ -14,7 +14,7 @@ from ui.document import Document
 
 
 class PaceBox(QGroupBox):
-    def __init__(self, document: Document, parent=None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Pace (set from your mail provider's limits)"), parent)
         self.document = document
         self.connections = QSpinBox()

@@ -9,7 +9,15 @@ sender's own mailbox; the box records it in the campaign's history.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from composer.campaign import TestStatus
 from composer.wording import clock
@@ -23,7 +31,7 @@ class TestBox(QGroupBox):
     skipToggled = Signal(bool)
     __test__ = False  # not a pytest test class
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("2. Check it in your own inbox first"), parent)
         self.button = QPushButton(self.tr("Send a &test to me"))
         self.button.setAccessibleName(self.tr("Send a test to me"))
