@@ -59,7 +59,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--daily-cap", type=_whole(1), metavar="N", help="at most N messages in any 24 hours"
     )
     pace.add_argument("--limit", type=_whole(0), metavar="N", help="send at most N this run")
-    send.add_argument("--yes", action="store_true", help="do not ask to confirm the number")
+    send.add_argument(
+        "--yes",
+        action="store_true",
+        help="do not ask to confirm the number, and go without a test to yourself (the "
+        "campaign's history notes it)",
+    )
     send.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
     send.add_argument(
         "--resend-in-doubt",
@@ -69,7 +74,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     send.add_argument(
         "--test-to-self",
         action="store_true",
-        help="send one rendered message to your own address, marked [TEST]; not recorded",
+        help="send one rendered message to your own address, marked [TEST]; kept in the "
+        "campaign's history as the test of this version, never as a delivery",
     )
     send.add_argument(
         "--row", type=_whole(1), metavar="N", help="with --test-to-self: the spreadsheet row"
@@ -419,7 +425,9 @@ class _JsonLines(_Output):
         self.out = out
 
     def event(self, event: Event) -> None:
-        if event.kind == "sending":
+        from composer.sender import EventKind
+
+        if event.kind is EventKind.SENDING:
             return
         self.out.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
         self.out.flush()
@@ -439,11 +447,15 @@ class _ProgressBar(_Output):
 
     def event(self, event: Event) -> None:
         self.progress.apply(event)
-        if event.kind in ("failed", "cap_reached", "error") and event.reason and event.row:
+        from composer.sender import EventKind
+
+        kind = event.kind
+        troubles = (EventKind.FAILED, EventKind.CAP_REACHED, EventKind.ERROR)
+        if kind in troubles and event.reason and event.row:
             self._line(f"row {event.row}: {event.reason}")
-        elif event.kind == "in_doubt" and event.row:
+        elif kind is EventKind.IN_DOUBT and event.row:
             self._line(f"row {event.row} in doubt: {event.reason}")
-        if event.kind == "finished" or time.monotonic() - self.drawn >= 0.1:
+        if kind is EventKind.FINISHED or time.monotonic() - self.drawn >= 0.1:
             self._draw()
 
     def _line(self, text: str) -> None:
