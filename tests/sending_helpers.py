@@ -43,6 +43,26 @@ def make_campaign(
     return path
 
 
+def run_until_killed(script: str, path: Path) -> None:
+    """Run ``script`` (Python source, given the campaign path as argv[1]) in a real child
+    process that ends by SIGKILL, as a crash does: no close, no checkpoint, lock file left."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    child = subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+
+
 def open_for_sending(path: Path) -> Campaign:
     return Campaign.open(path, for_sending=True)
 

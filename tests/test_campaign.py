@@ -25,6 +25,7 @@ from composer.message import Identity
 from composer.recipients import ColumnMap
 from composer.table import Column, Table
 from composer.template import Template
+from tests.sending_helpers import run_until_killed
 
 ROOT = Path(__file__).resolve().parents[1]
 ANN, BOB, CHLOE, DAN = "ann@example.com", "bob@example.com", "chloé@example.com", "dan@example.com"
@@ -433,15 +434,7 @@ CRASH = textwrap.dedent(
 def test_a_process_killed_mid_send_leaves_a_readable_file_and_no_lock(tmp_path):
     path = tmp_path / "killed-mid-send.apology"
     make(path).close()
-    child = subprocess.run(
-        [sys.executable, "-c", CRASH, str(path)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
-    assert child.returncode == -signal.SIGKILL, child.stderr
+    run_until_killed(CRASH, path)
     assert Path(f"{path}-wal").exists()  # the commits live in the log until a checkpoint
     with Campaign.open(path, for_sending=True) as campaign:
         assert journal.get(campaign.conn, ANN).state == journal.IN_DOUBT
@@ -581,15 +574,7 @@ def test_a_send_cut_off_by_a_kill_is_noticed_until_the_campaign_is_opened(tmp_pa
     path = tmp_path / "cut.apology"
     make(path).close()
     assert not interrupted(path)
-    child = subprocess.run(
-        [sys.executable, "-c", CRASH, str(path)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
-    assert child.returncode == -signal.SIGKILL, child.stderr
+    run_until_killed(CRASH, path)
     assert interrupted(path) and interrupted(path)  # looking changes nothing
     with Campaign.open(path, for_sending=True):
         assert not interrupted(path)  # being sent now is not "cut off"

@@ -8,10 +8,6 @@ file holds, read on its own."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -23,6 +19,7 @@ import resources
 from composer.campaign import Campaign
 from composer.check import EMPTY_BODY, EMPTY_SUBJECT, Step
 from composer.plan import Next
+from tests.sending_helpers import make_campaign, run_until_killed
 from tests.ui_flow import WAIT_MS, read_eml, sample_copy, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -180,18 +177,8 @@ CRASH = textwrap.dedent(
 
 
 def test_the_next_launch_tells_of_an_interrupted_send(qtbot, main_window, tmp_path):
-    from tests.sending_helpers import make_campaign
-
     path = make_campaign(tmp_path / "refund.apology", 5)
-    child = subprocess.run(
-        [sys.executable, "-c", CRASH, str(path)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
-    assert child.returncode == -signal.SIGKILL, child.stderr
+    run_until_killed(CRASH, path)
     window = main_window
     window.add_recent(str(path))
     said: list[str] = []

@@ -520,19 +520,40 @@ class MainWindow(QMainWindow):
 
     def confirm_list_change(self, change: ListChange, apply: Any) -> None:
         """An edited list for a campaign that has sent: say what changes, by customer."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Load the edited list?"))
-        box.setText(self.tr("Load “%s” into this campaign?") % (change.file or self.tr("the list")))
-        box.setInformativeText(change.sentence())
-        box.setAccessibleName(box.windowTitle())
-        load = box.addButton(self.tr("Load it"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Keep the current list"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(load)
-        box.exec()
-        if box.clickedButton() is load:
+        if self.ask(
+            self.tr("Load the edited list?"),
+            self.tr("Load “%s” into this campaign?") % (change.file or self.tr("the list")),
+            change.sentence(),
+            yes=self.tr("Load it"),
+            no=self.tr("Keep the current list"),
+        ):
             apply()
             self.show_step("customers")
+
+    def ask(
+        self,
+        title: str,
+        text: str,
+        details: str = "",
+        *,
+        yes: str,
+        no: str,
+        no_role: QMessageBox.ButtonRole = QMessageBox.ButtonRole.RejectRole,
+        icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+    ) -> bool:
+        """A question with two plainly worded answers; True for ``yes`` (the default)."""
+        box = QMessageBox(self)
+        box.setIcon(icon)
+        box.setWindowTitle(title)
+        box.setText(text)
+        if details:
+            box.setInformativeText(details)
+        box.setAccessibleName(title)
+        accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(no, no_role)
+        box.setDefaultButton(accept)
+        box.exec()
+        return box.clickedButton() is accept
 
     def _sending_changed(self, sending: bool) -> None:
         """While a campaign is being sent, its customers and apology stay as they are."""
@@ -554,10 +575,6 @@ class MainWindow(QMainWindow):
                     plan = campaign.plan()
             except Exception:  # noqa: BLE001 - a broken recent file is no reason to stop
                 continue
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(self.tr("Sending was interrupted"))
-            box.setText(self.tr("Sending “%s” was interrupted before it finished.") % path.stem)
             doubt = len(plan.in_doubt)
             standing = (
                 self.tr("%s sent, %s in doubt (they may have gone: you decide), %s not sent yet.")
@@ -566,13 +583,14 @@ class MainWindow(QMainWindow):
                 else self.tr("%s sent, %s not sent yet.")
                 % (number(plan.sent), number(plan.to_send))
             )
-            box.setInformativeText(standing + " " + self.tr("Open it to see them and carry on?"))
-            box.setAccessibleName(box.windowTitle())
-            reopen = box.addButton(self.tr("Open it"), QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(reopen)
-            box.exec()
-            if box.clickedButton() is reopen:
+            if self.ask(
+                self.tr("Sending was interrupted"),
+                self.tr("Sending “%s” was interrupted before it finished.") % path.stem,
+                standing + " " + self.tr("Open it to see them and carry on?"),
+                yes=self.tr("Open it"),
+                no=self.tr("Not now"),
+                icon=QMessageBox.Icon.Warning,
+            ):
                 self.document.open(path)
                 self.show_step("send")
             return True
@@ -586,18 +604,14 @@ class MainWindow(QMainWindow):
         if not drafts:
             return
         newest = drafts[0]
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Recover unsaved work"))
-        box.setText(
+        if self.ask(
+            self.tr("Recover unsaved work"),
             self.tr("Apology Composer closed before “%s” was saved. Bring it back?")
-            % document_module.draft_summary(newest)
-        )
-        restore = box.addButton(self.tr("Recover"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Throw away"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(restore)
-        box.exec()
-        if box.clickedButton() is restore:
+            % document_module.draft_summary(newest),
+            yes=self.tr("Recover"),
+            no=self.tr("Throw away"),
+            no_role=QMessageBox.ButtonRole.DestructiveRole,
+        ):
             self.document.restore_draft(newest)
         else:
             newest.unlink(missing_ok=True)
