@@ -191,7 +191,7 @@ class SendPage(QWidget):
         if self.isVisible():
             self._note_audience()
         status = doc.checkup.test if doc.checkup is not None else None
-        self.test_box.show_status(status, self.account.address if self.account else "")
+        self.test_box.show_status(status, practice=is_practice(self.account))
         self._update()
 
     def activated(self) -> None:

@@ -54,8 +54,9 @@ class TestBox(QGroupBox):
         if not self._showing:
             self.skipToggled.emit(on)
 
-    def show_status(self, status: TestStatus | None, where: str) -> None:
-        """What the engine says about the version as it stands now."""
+    def show_status(self, status: TestStatus | None, practice: bool = False) -> None:
+        """What the engine says about the version as it stands now (``practice``: tests go
+        to the practice outbox, not to a mailbox)."""
         self._showing = True
         try:
             self.skip.setChecked(bool(status and status.skipped))
@@ -68,7 +69,10 @@ class TestBox(QGroupBox):
                 self.tr(
                     "A test of this version went to {0} at {1}. Read it there before you send "
                     "to everyone."
-                ).format(status.to or where, clock(status.at or 0))
+                ).format(
+                    self.tr("the practice outbox") if practice else status.to or "",
+                    clock(status.at or 0),
+                )
             )
         elif status.skipped:
             self.show_result(self.tr("You chose to send this version without a test."))
