@@ -70,9 +70,15 @@ def test_every_step_fits_before_and_after_the_sample(qtbot, main_window, size):
     # a filter of two conditions in the narrow side panel of Customers
     window.show_step("customers")
     customers = window.pages["customers"]
-    customers.add_condition(audience.Condition("country", audience.ONE_OF, "GB, DE, FR"))
-    customers.add_condition(audience.Condition("order", audience.NOT_CONTAINS, "105"))
-    customers._filter_edited()
+    window.document.set_filter(
+        audience.Filter(
+            (
+                audience.Condition("country", audience.ONE_OF, "GB, DE, FR"),
+                audience.Condition("order", audience.NOT_CONTAINS, "105"),
+            )
+        )
+    )
+    assert len(customers.condition_rows) == 2
     settled(qtbot, window)
     found += cut(qtbot, window, wanted, "filter")
     while customers.condition_rows:

@@ -530,6 +530,7 @@ class CustomersPage(QWidget):
 
     def _document_changed(self) -> None:
         self._show_columns()
+        self._rebuild_conditions()  # a filter set elsewhere (an opened draft) shows here too
         doc = self.document
         if doc.suppress_path is not None:
             self.suppress_label.setText(
