@@ -277,7 +277,12 @@ class Document(QObject):
 
     @property
     def draft_path(self) -> Path:
-        return (self._drafts or drafts_dir()) / f"{self._draft_id}.json"
+        return self.drafts_folder / f"{self._draft_id}.json"
+
+    @property
+    def drafts_folder(self) -> Path:
+        """Where this document keeps its unsaved work."""
+        return self._drafts or drafts_dir()
 
     @property
     def title(self) -> str:

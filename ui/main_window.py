@@ -600,7 +600,7 @@ class MainWindow(QMainWindow):
         """At start: an interrupted send first, else work a crash left unsaved."""
         if self.offer_interrupted_send():
             return
-        drafts = document_module.recoverable_drafts(self.document._drafts)
+        drafts = document_module.recoverable_drafts(self.document.drafts_folder)
         if not drafts:
             return
         newest = drafts[0]
