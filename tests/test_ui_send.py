@@ -260,6 +260,9 @@ def test_cancel_keeps_the_record_exact(
     with qtbot.waitSignal(page.sendFinished, timeout=WAIT_MS) as finished:
         page.send_button.click()
         wait_for(qtbot, lambda: len(server.messages) >= 2)
+        # while it runs, nothing may copy or rewrite the file under the sender
+        with qtbot.waitSignal(document.problem, timeout=WAIT_MS):
+            assert document.save(tmp_path / "copy.apology") is None
         qtbot.mouseClick(page.progress.cancel_button, Qt.MouseButton.LeftButton)
     summary = finished.args[0]
     assert summary.cancelled

@@ -522,7 +522,17 @@ class Document(QObject):
         return self._track(job)
 
     def save(self, path: str | Path | None = None) -> Job | None:
-        """Write the campaign to ``path`` (or its own file); ``saved`` or ``problem``."""
+        """Write the campaign to ``path`` (or its own file); ``saved`` or ``problem``. Not
+        while it is being sent: the run writes the file itself (a copy made now would miss
+        what is sent after it)."""
+        if self.sending:
+            self.problem.emit(
+                self.tr("The campaign is being sent; it is saved as it goes. Save it after.")
+            )
+            return None
+        return self._save(path)
+
+    def _save(self, path: str | Path | None) -> Job | None:
         target = Path(path) if path is not None else self.path
         if target is None:
             self.problem.emit(self.tr("Choose where to save the campaign first."))
@@ -584,7 +594,7 @@ class Document(QObject):
             return None
         self._set_sending(True)
         if self.path is None or self.dirty or target not in (None, self.path):
-            job = self.save(target or self.path)
+            job = self._save(target or self.path)
             if job is None:
                 self._set_sending(False)
                 return None

@@ -559,7 +559,13 @@ class MainWindow(QMainWindow):
         """While a campaign is being sent, its customers and apology stay as they are."""
         for name in ("customers", "message"):
             self.pages[name].setEnabled(not sending)
-        for action in (self.new_action, self.open_action, self.open_sheet_action):
+        for action in (
+            self.new_action,
+            self.open_action,
+            self.open_sheet_action,
+            self.save_action,
+            self.save_as_action,
+        ):
             action.setEnabled(not sending)
         self.refresh_status()
 
