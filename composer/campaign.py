@@ -257,21 +257,33 @@ class Campaign:
         **parts: Any,
     ) -> Campaign:
         """Write a new campaign file and return it open. Refuses to replace an existing file
-        unless ``overwrite``; the new file appears only once it is complete."""
-        return cls.draft(mailing, **parts).save_as(path, overwrite=overwrite)
+        unless ``overwrite`` (which replaces it whole, its record too); the new file appears
+        only once it is complete."""
+        return cls.draft(mailing, **parts).save_as(
+            path, overwrite=overwrite, replace_record=overwrite
+        )
 
-    def save_as(self, path: str | Path, *, overwrite: bool = False) -> Campaign:
+    def save_as(
+        self, path: str | Path, *, overwrite: bool = False, replace_record: bool = False
+    ) -> Campaign:
         """Write this campaign to a new file and return the campaign opened from it.
 
         A campaign already in a file is copied whole first, so its delivery journal and
         discount codes travel with it: "Save As" never makes people look unsent. This object
-        stays as it was (still attached to its own file, or still a draft)."""
+        stays as it was (still attached to its own file, or still a draft). ``overwrite``
+        replaces another file; one holding deliveries only with ``replace_record`` as well.
+        """
         path = Path(path)
         if path.is_dir():
             raise CampaignError(f'"{path}" is a folder; give a file name ending in {SUFFIX}.')
         if path.exists() and not overwrite:
             raise CampaignError(
                 f'"{path.name}" already exists; choose another name or allow replacing it.'
+            )
+        if path.exists() and not replace_record and _holds_deliveries(path):
+            raise CampaignError(
+                f'"{path.name}" is another campaign with its own record of who got what; '
+                "choose another name, so that record is kept."
             )
         if not path.parent.is_dir():
             raise CampaignError(f'The folder "{path.parent}" does not exist; create it first.')
@@ -370,10 +382,6 @@ class Campaign:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
-
-    @property
-    def locked_for_sending(self) -> bool:
-        return self._lock is not None
 
     def _recover_if_idle(self) -> None:
         if self.path is None or self.conn is None:
@@ -481,18 +489,26 @@ class Campaign:
             self._stored_history = len(self.history)
         return entry
 
-    def test_status(self) -> TestStatus:
+    def test_status(self, mailbox: str | None = None) -> TestStatus:
         """Whether this version of the apology went to the sender first (or the person chose
-        to send it without a test)."""
+        to send it without a test). ``mailbox``: the address of the account it will be sent
+        through, where the test must have arrived (default: the sender's address); a test
+        into the practice outbox is no test of a real mailbox."""
         fingerprint = self.mailing.fingerprint()
+        own = (mailbox or self.mailing.identity.address).strip().lower()
         mine = [e for e in self.history if e.detail.get("fingerprint") == fingerprint]
         for entry in reversed(mine):
-            if entry.kind == HistoryKind.TEST_SENT:
+            # a test counts when it reached the sender's own mailbox (not a practice outbox)
+            went_to = str(entry.detail.get("to") or "").strip().lower()
+            if entry.kind == HistoryKind.TEST_SENT and went_to == own:
                 return TestStatus(tested=True, to=entry.detail.get("to"), at=entry.at)
         choices = [e for e in mine if e.kind in (HistoryKind.TEST_SKIPPED, HistoryKind.TEST_WANTED)]
         if choices and choices[-1].kind == HistoryKind.TEST_SKIPPED:
             return TestStatus(skipped=True, at=choices[-1].at)
-        earlier = any(e.kind == HistoryKind.TEST_SENT for e in self.history)
+        earlier = any(
+            e.kind == HistoryKind.TEST_SENT and str(e.detail.get("to") or "").strip().lower() == own
+            for e in self.history
+        )
         return TestStatus(earlier=earlier)
 
     # -- the customer list -----------------------------------------------------------------
@@ -568,17 +584,24 @@ class Campaign:
             lambda: audience.select(people.valid, self.filter),
         )
 
-    def checkup(self, *, check_sender: bool = True, require_test: bool = False) -> Checkup:
+    def checkup(
+        self,
+        *,
+        check_sender: bool = True,
+        require_test: bool = False,
+        mailbox: str | None = None,
+    ) -> Checkup:
         """Whether the campaign can be sent, and every problem found (see composer.check).
         ``check_sender=False`` skips the sender address (a preview with a placeholder);
-        ``require_test`` adds the rule that a test of this version went to the sender first."""
+        ``require_test`` adds the rule that a test of this version went to the sender first
+        (into ``mailbox``, the sending account's own address: see ``test_status``)."""
         from composer import check
 
         return check.run(
             self.mailing,
             already=self.codes,
             check_sender=check_sender,
-            test=self.test_status() if require_test else None,
+            test=self.test_status(mailbox) if require_test else None,
         )
 
     def plan(self, *, limit: int | None = None, resend_in_doubt: bool = False) -> Plan:
@@ -652,6 +675,17 @@ class Campaign:
         draft = self.renderer().render(recipient, self.code_for(recipient))
         files = attachments.resolve(self.attachments, recipient)
         return message.build(draft, self.identity, self.campaign_id, tuple(files))
+
+
+def _holds_deliveries(path: Path) -> bool:
+    """Whether the campaign file at ``path`` records any delivery (not a campaign: False)."""
+    if not is_campaign_file(path):
+        return False
+    try:
+        with Campaign.open(path) as other:
+            return other.journal_started()
+    except CampaignError:
+        return False
 
 
 def _keys(build: Callable[[], Recipients]) -> set[str]:

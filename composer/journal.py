@@ -188,15 +188,16 @@ def enqueue(
 
 
 def drop_waiting(conn: sqlite3.Connection, keep: Iterable[str]) -> int:
-    """Forget the customers who were waiting (queued or deferred) but are no longer among
-    ``keep`` (taken off the list, or left out by the filter): nothing was sent to them, so
-    nothing is lost. Returns how many lines went."""
+    """Forget the customers who were queued but never tried and are no longer among ``keep``
+    (taken off the list, or left out by the filter): nothing was sent to them, so nothing is
+    lost. A line with any attempt stays, as the record of what happened. Returns how many
+    lines went."""
     keep = set(keep)
     with transaction(conn):
         waiting = [
             key
             for (key,) in conn.execute(
-                "SELECT customer FROM deliveries WHERE state IN (?, ?)", (QUEUED, DEFERRED)
+                "SELECT customer FROM deliveries WHERE state = ? AND attempts = 0", (QUEUED,)
             )
             if key not in keep
         ]

@@ -65,6 +65,7 @@ class Fate:
     name: str
     next: Next
     delivery: Delivery | None = None  # their journal line, if a run reached them
+    chosen: bool = True  # in the list and kept by the filter: a Send may go to them
 
     @property
     def reason(self) -> str:
@@ -107,11 +108,6 @@ class Plan:
         return self.of(Next.IN_DOUBT)
 
     @property
-    def waiting(self) -> int:
-        """Customers the campaign still goes to (beyond ``to_send`` when a limit applies)."""
-        return self.counts[Next.SEND]
-
-    @property
     def total(self) -> int:
         """Everyone the campaign concerns: sent, decided, or still to go."""
         c = self.counts
@@ -131,7 +127,7 @@ class Plan:
     def sendable_keys(self, *, resend_in_doubt: bool = False) -> list[str]:
         """The customers a run sends to, in spreadsheet order (``to_send`` of them)."""
         kinds = (Next.SEND, Next.IN_DOUBT) if resend_in_doubt else (Next.SEND,)
-        keys = [f.customer for f in self.fates if f.next in kinds]
+        keys = [f.customer for f in self.fates if f.next in kinds and f.chosen]
         return keys[: self.to_send]
 
 
@@ -157,18 +153,19 @@ def of(campaign: Campaign, *, limit: int | None = None, resend_in_doubt: bool = 
     fates: list[Fate] = []
     for person in people:
         line = known.pop(person.key, None)
-        if person.key in in_audience:
+        kept = person.key in in_audience
+        if kept:
             kind = _BY_STATE.get(line.state, Next.SEND) if line is not None else Next.SEND
         else:
             kind = _settled(line) or Next.FILTERED
-        fates.append(Fate(person.key, person.row, person.email, person.name, kind, line))
+        fates.append(Fate(person.key, person.row, person.email, person.name, kind, line, kept))
     for line in known.values():  # in the journal, no longer in the list
         kind = _settled(line) or Next.GONE
-        fates.append(Fate(line.customer, line.row, line.email, line.name, kind, line))
+        fates.append(Fate(line.customer, line.row, line.email, line.name, kind, line, False))
     fates.sort(key=lambda f: (f.row, f.customer))
     going = sum(1 for f in fates if f.next is Next.SEND)
-    if resend_in_doubt:
-        going += sum(1 for f in fates if f.next is Next.IN_DOUBT)
+    if resend_in_doubt:  # only those the campaign still goes to
+        going += sum(1 for f in fates if f.next is Next.IN_DOUBT and f.chosen)
     if limit is not None:
         going = min(going, limit)
     counts = Counter(f.next for f in fates)

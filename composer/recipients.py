@@ -47,6 +47,7 @@ class Recipient:
 
 # Problem kinds; the first four leave the row out of the audience.
 INVALID, BLANK, DUPLICATE, SUPPRESSED = "invalid", "blank", "duplicate", "suppressed"
+LEFT_OUT = (INVALID, BLANK, DUPLICATE, SUPPRESSED)
 MISSING_FIELD, CODE, ATTACHMENT = "missing_field", "code", "attachment"
 
 

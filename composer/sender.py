@@ -45,7 +45,8 @@ import random
 import sqlite3
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections import Counter
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Mapping
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
@@ -54,8 +55,9 @@ from composer import journal
 from composer.errors import AccountError, ComposerError, SendError
 from composer.limiter import DAY, DailyCap, RateLimiter
 from composer.mailing import DEFAULT_CONNECTIONS, MAX_CONNECTIONS
+from composer.plan import Next
 from composer.transaction import Transaction, drop, envelope, lost_reason, reply_text, smtp_errors
-from composer.wording import clock, plural
+from composer.wording import clock, count, plural
 
 if TYPE_CHECKING:
     import ssl
@@ -166,11 +168,11 @@ class Summary:
         if self.cancelled:
             return f"Stopped: {self.sent:,} sent in this run; the rest can go later."
         if self.cap_reached:
-            at = f" at {clock(self.resume_at)}" if self.resume_at else ""
+            when = f"at {clock(self.resume_at)}" if self.resume_at else "tomorrow"
             return (
                 f"The daily limit is reached after {self.sent:,} in this run; the other "
-                f"{self.remaining:,} can go from{at or ' tomorrow'}."
-            ).replace("from at", "from")
+                f"{self.remaining:,} can go {when}."
+            )
         if self.failed or self.in_doubt:
             return (
                 f"Finished: {self.sent:,} sent, {self.failed:,} failed, "
@@ -193,7 +195,7 @@ def check_sendable(campaign: Campaign, *, require_test: bool = False) -> None:
     checkup = campaign.checkup(require_test=require_test)
     if not checkup.sendable:
         more = len(checkup.blocking) - 1
-        extra = f" (and {more} more problem{'s' if more > 1 else ''}; run check)" if more else ""
+        extra = f" (and {count(more, 'more problem')})" if more else ""
         raise SendError(f"{checkup.blocking[0].rstrip('.')}{extra}.")
 
 
@@ -279,6 +281,7 @@ class Sender:
         daily_cap: int | None = None,
         limit: int | None = None,
         resend_in_doubt: bool = False,
+        only: Collection[str] | None = None,
         on_event: Callable[[Event], None] | None = None,
         timeout: float = TIMEOUT,
         retry_base: float = RETRY_BASE,
@@ -310,6 +313,7 @@ class Sender:
         self.daily_cap = daily_cap
         self.limit = limit
         self.resend_in_doubt = resend_in_doubt
+        self.only = frozenset(only) if only is not None else None  # these customers at most
         self.on_event = on_event
         self.timeout = timeout
         self.retry_base = retry_base
@@ -469,9 +473,17 @@ class Sender:
         # Every message of this run is made from this copy: later edits never reach it.
         self._maker = campaign.snapshot()
         self._recipients = {r.key: r for r in audience}
-        doubt = [f for f in planned.in_doubt if f.customer in self._recipients]
+        going = [
+            key
+            for key in going
+            if key in self._recipients and (self.only is None or key in self.only)
+        ]
+        doubt = [f for f in planned.in_doubt if f.chosen]
+        counts = Counter(planned.counts)
         if doubt and self.resend_in_doubt:
             journal.resolve_in_doubt(conn, [f.customer for f in doubt], as_sent=False)
+            counts[Next.IN_DOUBT] -= len(doubt)  # they wait to be sent again now
+            counts[Next.SEND] += len(doubt)
         elif doubt:
             self._emit(
                 Event(
@@ -495,7 +507,7 @@ class Sender:
             Event(
                 STARTED,
                 total=len(self._heap),
-                counts=dict(planned.counts),
+                counts=dict(counts),
                 rate=self.rate,
                 cap_room=self._cap.remaining(),
             )
@@ -713,6 +725,13 @@ class Sender:
             envelope(message)
         except ComposerError as e:
             self._fail(recipient, str(e))
+            return
+        except Exception as e:  # a bug: that customer fails, the run goes on and ends
+            self._fail(
+                recipient,
+                f"The message for row {recipient.row} could not be made "
+                f"({type(e).__name__}); it was not sent.",
+            )
             return
         message_id = message.get("Message-ID")
         transaction = Transaction(smtp, message, self.timeout)

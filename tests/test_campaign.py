@@ -579,3 +579,27 @@ def test_a_send_cut_off_by_a_kill_is_noticed_until_the_campaign_is_opened(tmp_pa
     with Campaign.open(path, for_sending=True):
         assert not interrupted(path)  # being sent now is not "cut off"
     assert not interrupted(path)
+
+
+def test_saving_over_another_campaigns_record_is_refused_unless_asked(tmp_path):
+    sent = tmp_path / "refund.apology"
+    with make(sent) as campaign:
+        journal.enqueue(campaign.conn, campaign.audience())
+        journal.mark_sent(campaign.conn, ANN, "250 OK")
+    draft = Campaign.draft(table=customers(), columns=None, template=TEMPLATE, identity=OWNER)
+    with pytest.raises(CampaignError, match="its own record of who got what"):
+        draft.save_as(sent, overwrite=True)
+    with Campaign.open(sent) as kept:
+        assert journal.get(kept.conn, ANN).state == journal.SENT
+    make(sent, overwrite=True).close()  # `new --force`: replacing it whole was asked for
+    with Campaign.open(sent) as replaced:
+        assert not replaced.journal_started()
+
+
+def test_a_test_into_another_mailbox_is_no_test_of_the_senders(tmp_path):
+    with make(tmp_path / "t.apology") as campaign:
+        fingerprint = campaign.mailing.fingerprint()
+        campaign.record(HistoryKind.TEST_SENT, fingerprint=fingerprint, to="you@example.com")
+        assert not campaign.test_status().done  # the practice outbox is not the owner's inbox
+        campaign.record(HistoryKind.TEST_SENT, fingerprint=fingerprint, to=OWNER.address.upper())
+        assert campaign.test_status().tested

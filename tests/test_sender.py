@@ -407,3 +407,31 @@ def test_dry_run_writes_eml_files_and_touches_nothing_else(campaign_path, tmp_pa
     files = sorted((tmp_path / "outbox").glob("*.eml"))
     assert len(files) == 12
     assert b"To: Customer 0 <customer0000@example.com>" in files[0].read_bytes()
+
+
+def test_resending_in_doubt_leaves_out_those_no_longer_chosen_and_never_hangs(
+    campaign_path, make_smtp_server
+):
+    """Two in doubt; one of them is then left out by the filter. --resend-in-doubt sends the
+    other one again and the queued rest: exactly the plan's number, and the run ends."""
+    from composer.audience import NOT_EQUALS, Condition, Filter
+    from composer.plan import Next
+
+    server = make_smtp_server(drop_after_data=2)
+    summary, _ = send(campaign_path, server, connections=1)
+    assert len(summary.in_doubt) == 2
+    first, second = summary.in_doubt
+    server.clear()
+    with open_for_sending(campaign_path) as campaign:
+        campaign.filter = Filter((Condition("email", NOT_EQUALS, address_of(first)),))
+        campaign.save()
+        planned = campaign.plan(resend_in_doubt=True)
+    waiting = planned.counts[Next.SEND]
+    assert planned.to_send == waiting + 1  # the chosen one in doubt, not the other
+    summary, events = send(campaign_path, server, connections=2, resend_in_doubt=True)
+    assert summary.ok and summary.sent == planned.to_send
+    assert len(server.messages) == planned.to_send
+    assert address_of(first) not in {m.rcpt_tos[0] for m in server.messages}
+    assert address_of(second) in {m.rcpt_tos[0] for m in server.messages}
+    started = next(e for e in events if e.kind == STARTED)
+    assert started.total == planned.to_send

@@ -160,7 +160,7 @@ def test_the_whole_flow_as_a_person_does_it(
     assert dict(doc.template.fallbacks) == {"first_name": "there"}
     assert doc.code_plan.kind == "file" and doc.code_plan.pool == tuple(pool)
     assert f"{len(pool)} codes for {people} people" in message.codes_left.text()
-    assert "step 4, Send, says what is left" in message.blocking_list.item(0).text()
+    assert "step 4, Send, shows what is left" in message.blocking_list.item(0).text()
 
     # ---- 3. Preview: jump to spreadsheet row 3 and read that customer's message ----------
     window.steps.setFocus()

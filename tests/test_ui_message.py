@@ -46,7 +46,7 @@ def test_fields_fallbacks_and_a_shared_code_block_then_clear(qtbot, main_window,
     # only the test to yourself is left, and that is the Send step's
     assert [b.step for b in doc.blockers()] == [Step.SEND]
     assert page.blocking_list.item(0).text() == (
-        "Nothing in the message; step 4, Send, says what is left to do."
+        "The message is ready; step 4, Send, shows what is left to do there."
     )
     assert main_window.steps.item(1).text().endswith("Ready")
 

@@ -238,12 +238,14 @@ def test_resend_failed_only(qtbot, document, send_page, tmp_path, make_smtp_serv
     wait_for(qtbot, page.progress.resend_button.isEnabled)
     server.clear_faults()
     server.clear()
-    page.ask_yes = lambda question: "1 failed" in question
-    qtbot.mouseClick(page.progress.resend_button, Qt.MouseButton.LeftButton)
-    wait_for(qtbot, lambda: not document.busy and document.plan.to_send == 1)
-    summary = confirm_and_send(qtbot, page, 1)
-    assert summary.sent == 1
+    asked = []
+    page.ask_yes = lambda question: asked.append(question) or True
+    with qtbot.waitSignal(page.sendFinished, timeout=WAIT_MS) as finished:
+        qtbot.mouseClick(page.progress.resend_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Send the 1 failed message again, to those customers only?"]
+    assert finished.args[0].sent == 1
     assert [m.rcpt_tos for m in server.messages] == [(refused,)]
+    assert stored_fates(document.path) == {Next.SENT: len(checkup.audience)}
 
 
 def test_cancel_keeps_the_record_exact(
@@ -263,6 +265,8 @@ def test_cancel_keeps_the_record_exact(
         # while it runs, nothing may copy or rewrite the file under the sender
         with qtbot.waitSignal(document.problem, timeout=WAIT_MS):
             assert document.save(tmp_path / "copy.apology") is None
+        with qtbot.waitSignal(document.problem, timeout=WAIT_MS):
+            assert document.open(document.path) is None  # nor close it for another
         qtbot.mouseClick(page.progress.cancel_button, Qt.MouseButton.LeftButton)
     summary = finished.args[0]
     assert summary.cancelled
@@ -436,3 +440,19 @@ def test_the_typed_count_ignores_spaces_but_not_digits(qtbot, document, send_pag
     wait_for(qtbot, lambda: not document.busy and document.sendable())
     qtbot.keyClicks(page.confirm, typed)
     assert page.send_button.isEnabled()
+
+
+def test_a_test_into_the_practice_outbox_does_not_unlock_a_real_send(
+    qtbot, document, send_page, tmp_path, make_smtp_server, trust_test_ca
+):
+    server = make_smtp_server(security="starttls")
+    fill_sample(qtbot, document, tmp_path)
+    page = send_page
+    page.account_box.use_practice_outbox()
+    send_test_first(qtbot, page)  # into the practice outbox: it counts for practice sends
+    assert document.sendable()
+    page.account_box.use(shop_account(server), PASSWORD)
+    wait_for(qtbot, lambda: not document.busy and document.checkup.test is not None)
+    assert not document.sendable()  # the owner's own inbox has seen nothing yet
+    assert "Send a test to yourself first" in page.confirm_box.blockers.text()
+    assert server.messages == []

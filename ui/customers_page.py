@@ -56,7 +56,6 @@ from ui.widgets import (
 )
 from ui.worker import Worker
 
-LEFT_OUT_KINDS = (rc.INVALID, rc.BLANK, rc.DUPLICATE, rc.SUPPRESSED)
 MAX_LISTED = 500  # per kind; the rest is summarised, so 100k bad rows cannot stall the window
 NO_VALUE_OPERATORS = (audience.IS_BLANK, audience.NOT_BLANK)
 
@@ -563,7 +562,7 @@ class CustomersPage(QWidget):
         blocking = [b.sentence for b in checkup.blockers_for(Step.CUSTOMERS)]
         set_warning(self.blocking_label, "\n".join(blocking))
         set_warning(self.notes_label, "\n".join(checkup.notes))
-        self._fill_problems(doc.problems(LEFT_OUT_KINDS), blocked=bool(blocking))
+        self._fill_problems(doc.problems(rc.LEFT_OUT), blocked=bool(blocking))
         filtered = doc.plan.of(Next.FILTERED) if doc.plan is not None else []
         self.model.set_marks(doc.problems(), {f.row for f in filtered})
 
@@ -574,7 +573,7 @@ class CustomersPage(QWidget):
             rc.DUPLICATE: self.tr("Same address as an earlier row"),
             rc.SUPPRESSED: self.tr("Do not contact"),
         }
-        by_kind: dict[str, list[Any]] = {kind: [] for kind in LEFT_OUT_KINDS}
+        by_kind: dict[str, list[Any]] = {kind: [] for kind in rc.LEFT_OUT}
         for problem in problems:
             by_kind[problem.kind].append(problem)
         listing = self.problem_list

@@ -112,9 +112,10 @@ class Checked:
     plan: Plan
 
 
-def _check(snapshot: Campaign) -> Checked:
-    """The engine's whole check of the campaign as it stands, and its plan."""
-    return Checked(snapshot.checkup(require_test=True), snapshot.plan())
+def _check(snapshot: Campaign, mailbox: str | None) -> Checked:
+    """The engine's whole check of the campaign as it stands, and its plan; ``mailbox``: the
+    address of the account it goes through (where the test must have arrived)."""
+    return Checked(snapshot.checkup(require_test=True, mailbox=mailbox), snapshot.plan())
 
 
 def _load_list(path: Path, sheet: str | None, snapshot: Campaign) -> tuple[Table, ListChange]:
@@ -186,6 +187,7 @@ class Document(QObject):
         self._autosave_timer.start()
         self._jobs: set[Job] = set()
         self.sending = False
+        self.mailbox: str | None = None  # the address of the account chosen to send
         self.campaign = Campaign.draft()
         self._reset()
 
@@ -398,6 +400,9 @@ class Document(QObject):
         """Send through ``account``: the apology is from its mailbox (the engine's rule)."""
         practice = is_practice(account)
         identity = sender_identity(account, self.mailing.identity, any_from=practice)
+        if account.address != self.mailbox:
+            self.mailbox = account.address
+            self.recheck()  # a test counts for the mailbox it went to
         settings = self.mailing.settings
         if not practice:
             settings = replace(settings, account=account.name)
@@ -438,9 +443,22 @@ class Document(QObject):
         self.recheck()
 
     # ---- whole documents ------------------------------------------------------------
+    def _refuse_while_sending(self) -> bool:
+        """True (and the person told why) when a send runs: its campaign stays open."""
+        if self.sending:
+            self.problem.emit(
+                self.tr(
+                    "A campaign is being sent; wait until it has finished (or stop it) before "
+                    "opening or starting another."
+                )
+            )
+        return self.sending
+
     def new(self) -> None:
         """Start an empty campaign (the caller has asked about unsaved changes). The sender
         and the account stay: it is the same person's mailbox."""
+        if self._refuse_while_sending():
+            return
         self.discard_draft()
         self._cancel_jobs()
         kept = self.mailing
@@ -503,8 +521,10 @@ class Document(QObject):
         self.campaign.replace_list(table, change=change)
         self._announce(before)
 
-    def open(self, path: str | Path) -> Job:
-        """Open an .apology campaign in the background."""
+    def open(self, path: str | Path) -> Job | None:
+        """Open an .apology campaign in the background (not while one is being sent)."""
+        if self._refuse_while_sending():
+            return None
         path = Path(path)
         job = self.worker.submit(Campaign.open, path, key="load")
 
@@ -570,6 +590,7 @@ class Document(QObject):
         target: Path | None = None,
         on_event: Callable[[Event], None],
         resend_in_doubt: bool = False,
+        only: list[str] | None = None,
         connections: int | None = None,
     ) -> Sender | None:
         """Save (to ``target`` when not saved yet, or when edited), then send in the worker.
@@ -587,6 +608,7 @@ class Document(QObject):
                 rate=settings.rate,
                 daily_cap=settings.daily_cap,
                 resend_in_doubt=resend_in_doubt,
+                only=only,
                 on_event=on_event,
             )
         except ComposerError as error:
@@ -600,6 +622,7 @@ class Document(QObject):
                 return None
             job.succeeded.connect(lambda _c: self._start_run(sender))
             job.failed.connect(self._send_failed)
+            job.cancelled.connect(lambda: self._send_failed(self.tr("Sending stopped.")))
         else:
             self._start_run(sender)
         return sender
@@ -642,7 +665,7 @@ class Document(QObject):
             if not self.busy:
                 self.busyChanged.emit(False)
             return
-        job = self.worker.submit(_check, self.campaign.snapshot(), key="check")
+        job = self.worker.submit(_check, self.campaign.snapshot(), self.mailbox, key="check")
 
         def ready(result: Checked) -> None:
             self.checkup, self.plan = result.checkup, result.plan

@@ -64,9 +64,6 @@ STEPS = ("customers", "message", "preview", "send")
 MAX_RECENT = 8
 READY, TODO, PROBLEMS, BLOCKS = "ready", "todo", "problems", "blocks"
 
-# problem kinds that belong to the Customers step (they leave a row out; they never block)
-CUSTOMER_KINDS = (rc.INVALID, rc.BLANK, rc.DUPLICATE, rc.SUPPRESSED)
-
 
 def _page_class(name: str) -> type | None:
     """``ui.<name>_page.<Name>Page`` if that module exists; None while it does not."""
@@ -296,7 +293,7 @@ class MainWindow(QMainWindow):
                 return self.tr("Open your customer list"), TODO
             if doc.blockers(Step.CUSTOMERS):
                 return self.tr("Nobody to send to"), BLOCKS
-            left_out = len(doc.problems(CUSTOMER_KINDS))
+            left_out = len(doc.problems(rc.LEFT_OUT))
             if left_out:
                 return self.tr("%s rows left out") % number(left_out), PROBLEMS
             return self.tr("Ready"), READY
@@ -318,7 +315,10 @@ class MainWindow(QMainWindow):
             return self.tr("Not ready: see %s") % self.step_titles[first], BLOCKS
         to_send = doc.plan.to_send if doc.plan is not None else 0
         if first == Step.SEND:
-            return self.tr("Test first, then send %s") % number(to_send), TODO
+            test = checkup.test
+            if test is not None and not test.done and len(doc.blockers(Step.SEND)) == 1:
+                return self.tr("Test first, then send %s") % number(to_send), TODO
+            return self.tr("Not ready: see %s") % self.step_titles[Step.SEND], BLOCKS
         return self.tr("Ready to send %s") % number(to_send), READY
 
     def refresh_status(self, *_: Any) -> None:
@@ -565,6 +565,7 @@ class MainWindow(QMainWindow):
             self.open_sheet_action,
             self.save_action,
             self.save_as_action,
+            self.recent_menu.menuAction(),
         ):
             action.setEnabled(not sending)
         self.refresh_status()

@@ -618,11 +618,11 @@ class MessagePage(QWidget):
             self.blocking_list.addItems([b.sentence for b in here])
         elif checkup is not None and checkup.first_step_to_fix() == Step.CUSTOMERS:
             self.blocking_list.addItem(
-                self.tr("Nothing in the message; step 1, Customers, says what is left to fix.")
+                self.tr("The message is ready; step 1, Customers, shows what is left to fix there.")
             )
         elif checkup is not None and checkup.blockers:
             self.blocking_list.addItem(
-                self.tr("Nothing in the message; step 4, Send, says what is left to do.")
+                self.tr("The message is ready; step 4, Send, shows what is left to do there.")
             )
         elif checkup is not None:
             self.blocking_list.addItem(self.tr("Nothing: the message is ready."))

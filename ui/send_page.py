@@ -34,7 +34,9 @@ from composer import accounts, journal, report
 from composer.campaign import Campaign
 from composer.check import OPEN_SPREADSHEET, Blocker, Step
 from composer.outbox import is_practice
+from composer.plan import Next
 from composer.sender import Event, Summary
+from composer.wording import count
 from ui.document import Document
 from ui.send.account_box import AccountBox
 from ui.send.confirm_box import ConfirmBox
@@ -66,9 +68,9 @@ def _resolve(campaign: Campaign, keys: list[str], as_sent: bool) -> int:
     return journal.resolve_in_doubt(campaign.conn, keys, as_sent)
 
 
-def _requeue_failed(campaign: Campaign) -> int:
+def _requeue_failed(campaign: Campaign, keys: list[str]) -> int:
     assert campaign.conn is not None
-    return journal.requeue_failed(campaign.conn)
+    return journal.requeue_failed(campaign.conn, keys)
 
 
 def _export(snapshot: Campaign, target: Path) -> int:
@@ -229,6 +231,7 @@ class SendPage(QWidget):
             sender=self._sender_text(),
             ready=self.account is not None and not sending and not doc.busy,
             sending=sending,
+            waiting_decision=bool(doc.plan and (doc.plan.failed or doc.plan.in_doubt)),
         )
         # a test is worth sending once the apology itself can go (only the Send step's own
         # rules, the test among them, may still be open)
@@ -351,9 +354,15 @@ class SendPage(QWidget):
         )
         return Path(chosen) if chosen else None
 
-    def start_send(self, resend_in_doubt: bool = False) -> bool:
-        """Save the campaign if needed, then send (the confirmation already typed)."""
+    def start_send(self, resend_in_doubt: bool = False, only: list[str] | None = None) -> bool:
+        """Save the campaign if needed, then send (the confirmation already typed). Only what
+        the engine's check lets go."""
         if self.sending() or self.account is None:
+            return False
+        blockers = self.document.blockers()
+        if not self.document.sendable():
+            if blockers:
+                self.progress.show_result(blockers[0].sentence)
             return False
         secret = self._secret()
         if secret is None:
@@ -375,6 +384,7 @@ class SendPage(QWidget):
             target=target,
             on_event=self._events.append,
             resend_in_doubt=resend_in_doubt,
+            only=only,
             connections=self.pace_box.connections.value(),
         )
         if self.sender is None:
@@ -438,16 +448,33 @@ class SendPage(QWidget):
 
     # ---- after a run ------------------------------------------------------------------
     def resolve_in_doubt(self, keys: list[str], as_sent: bool) -> Job | None:
-        """The person's decision for messages in doubt: send again, or mark as sent."""
-        if self.document.path is None or self.sending():
+        """The person's decision for messages in doubt: send again, or mark as sent. Only a
+        customer the campaign still goes to can be sent again."""
+        plan = self.document.plan
+        if self.document.path is None or self.sending() or plan is None:
             return None
+        if not as_sent:
+            chosen = {f.customer for f in plan.in_doubt if f.chosen}
+            left = [k for k in keys if k not in chosen]
+            keys = [k for k in keys if k in chosen]
+            if left:
+                self.progress.note(
+                    self.tr(
+                        "{0} of them are no longer in the list or are left out by the filter, "
+                        "so they cannot be sent again; mark them as sent or leave them."
+                    ).format(count(len(left), "customer"))
+                )
+            if not keys:
+                return None
         job = self.worker.submit(_resolve, self.document.campaign, keys, as_sent)
 
         def done(changed: int) -> None:
             self.progress.note(
-                self.tr("{0} marked as sent.").format(changed)
+                self.tr("{0} marked as sent.").format(count(changed, "message"))
                 if as_sent
-                else self.tr("{0} will be sent again with the next Send.").format(changed)
+                else self.tr("{0} will go again with the next Send.").format(
+                    count(changed, "message")
+                )
             )
             self.document.after_journal_change()
 
@@ -455,25 +482,30 @@ class SendPage(QWidget):
         return job
 
     def resend_failed(self) -> Job | None:
-        """Put the failed messages back in the queue and send them (after a yes)."""
+        """Send the failed messages again, and nothing else (after a yes that names them)."""
         plan = self.document.plan
-        failed = plan.failed if plan is not None else 0
-        if self.document.path is None or not failed or self.sending():
+        if self.document.path is None or plan is None or self.sending():
+            return None
+        keys = [f.customer for f in plan.of(Next.FAILED) if f.chosen]
+        if not self.document.sendable():  # e.g. the apology changed since its test
+            blockers = self.document.blockers()
+            self.progress.show_result(blockers[0].sentence if blockers else "")
+            return None
+        if not keys:
+            self.progress.note(
+                self.tr("The failed messages are for customers no longer in the list.")
+            )
             return None
         if not self.ask_yes(
-            self.tr("Send the {0} failed messages again, and nothing else?").format(failed)
+            self.tr("Send the {0} again, to those customers only?").format(
+                count(len(keys), "failed message")
+            )
         ):
             return None
-        job = self.worker.submit(_requeue_failed, self.document.campaign)
+        job = self.worker.submit(_requeue_failed, self.document.campaign, keys)
 
         def queued(_n: int) -> None:
-            self.document.after_journal_change()
-            # the confirmation follows the new plan: the person types the number again
-            self.progress.note(
-                self.tr("{0} failed messages are queued again; confirm the number to send.").format(
-                    failed
-                )
-            )
+            self.start_send(only=keys)
 
         job.then(queued, self.progress.note)
         return job

@@ -302,7 +302,7 @@ def _send_for_real(args: argparse.Namespace) -> int:
                 f"Sending {count(planned.to_send, 'apology')} needs your confirmation; "
                 "run this in a terminal to type the number, or add --yes."
             )
-        tested = campaign.test_status()
+        tested = campaign.test_status(account.address)
         if not tested.done:
             print(NO_TEST, file=sys.stderr)
         if not args.yes and not _confirm(planned.to_send, campaign, account, sys.stderr):

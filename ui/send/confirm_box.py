@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from composer import audience
 from composer.check import Blocker, Step
+from composer.wording import count
 from ui.widgets import number, set_warning, show_value, warning_label
 
 
@@ -83,6 +84,7 @@ class ConfirmBox(QGroupBox):
         sender: str,
         ready: bool,
         sending: bool,
+        waiting_decision: bool = False,
     ) -> None:
         """``blockers``: the engine's reasons; ``to_send``: the plan's number; ``ready``:
         an account is chosen and nothing runs."""
@@ -103,19 +105,21 @@ class ConfirmBox(QGroupBox):
             )
         elif to_send:
             text = self.tr(
-                "This sends {0} messages, one to each customer, from {1}. To confirm, type the "
-                "number {0}:"
-            ).format(number(to_send), sender)
+                "This sends {0}, one to each customer, from {1}. To confirm, type the number {2}:"
+            ).format(count(to_send, "message"), sender, number(to_send))
             # only once as many digits are typed as the count has, so typing is not nagged
             if typed is not None and typed != to_send and len(str(typed)) >= len(str(to_send)):
                 text += " " + self.tr(
-                    "You typed {0}, but {1} messages would go out; type {1} to send them, or go "
-                    "back to Customers if that number looks wrong."
-                ).format(number(typed), number(to_send))
-        else:
+                    "You typed {0}, but {1} would go out; type {2} to send them, or go back to "
+                    "Customers if that number looks wrong."
+                ).format(number(typed), count(to_send, "message"), number(to_send))
+        elif waiting_decision:
             text = self.tr(
-                "Nothing is left to send: every customer in the list has been dealt with."
+                "Nothing is waiting to be sent; the failed and in-doubt messages below need "
+                "your decision."
             )
+        else:
+            text = self.tr("Nothing is left to send: every customer in the list has it.")
         show_value(self.explain, self.tr("Confirmation"), text)
         open_ = ready and not blockers and to_send > 0
         self.typed.setEnabled(open_)

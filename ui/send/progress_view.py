@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from composer.plan import Next, Plan
 from composer.progress import RunProgress
 from composer.sender import Event, EventKind
-from composer.wording import counts_line, duration
+from composer.wording import count, counts_line, duration
 from ui.widgets import show_value
 
 LOG_LINES = 2000
@@ -147,7 +147,7 @@ class ProgressView(QGroupBox):
     def _line(self, e: Event) -> str:
         kind = e.kind
         if kind is EventKind.STARTED:
-            return self.tr("Started: {0} messages to send.").format(e.total or 0)
+            return self.tr("Started: {0} to send.").format(count(e.total or 0, "message"))
         if kind is EventKind.SENT:
             return self.tr("Sent to {0} (row {1}).").format(e.email, e.row)
         if kind is EventKind.FAILED:
