@@ -4,8 +4,9 @@
 every customer what happens next and why: sent, in doubt, failed, will be sent with the next
 Send, left out by the filter, no longer in the list. The number the person types to confirm,
 the step list, the Send step, the CLI's ``send`` and ``status`` and the delivery report all
-use it, and the sender queues exactly the customers it marks ``SEND``: the typed number is the
-number of messages that go.
+use it, and the sender queues exactly ``Plan.sendable_keys()`` (the customers it marks
+``SEND``, and the chosen ones in doubt when the person asked to send those again): the typed
+number is the number of messages that go.
 """
 
 from __future__ import annotations
@@ -34,6 +35,27 @@ class Next(StrEnum):
     FAILED = "failed"  # refused; "Resend failed only" queues them again
     FILTERED = "filtered"  # in the list, but the filter leaves them out
     GONE = "gone"  # no longer in the list (and not sent)
+
+
+# The fates a campaign still concerns (everything but filtered and gone), of which some are
+# settled for now: one definition of "done" and "of how many" for every front end.
+CONCERNED = (Next.SENT, Next.FAILED, Next.IN_DOUBT, Next.SENDING, Next.SEND)
+SETTLED = (Next.SENT, Next.FAILED, Next.IN_DOUBT)
+# The order the person reads counts in.
+READING_ORDER = (
+    Next.SENT,
+    Next.FAILED,
+    Next.SEND,
+    Next.SENDING,
+    Next.IN_DOUBT,
+    Next.FILTERED,
+    Next.GONE,
+)
+
+
+def tally(counts: Mapping[Next, int]) -> tuple[int, int]:
+    """(done, total): customers settled for now, of all the campaign concerns."""
+    return sum(counts.get(n, 0) for n in SETTLED), sum(counts.get(n, 0) for n in CONCERNED)
 
 
 # Why, in a few words, for the report and the app's lists.
@@ -110,14 +132,12 @@ class Plan:
     @property
     def total(self) -> int:
         """Everyone the campaign concerns: sent, decided, or still to go."""
-        c = self.counts
-        return c[Next.SENT] + c[Next.FAILED] + c[Next.IN_DOUBT] + c[Next.SENDING] + c[Next.SEND]
+        return tally(self.counts)[1]
 
     @property
     def done(self) -> int:
         """Of ``total``, those whose fate is settled for now (sent, failed or in doubt)."""
-        c = self.counts
-        return c[Next.SENT] + c[Next.FAILED] + c[Next.IN_DOUBT]
+        return tally(self.counts)[0]
 
     def line(self) -> str | None:
         """A few words on where the campaign stands, for a list of steps (None: nothing

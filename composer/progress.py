@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from composer.plan import Next, Plan, standing
+from composer.plan import Next, Plan, standing, tally
 from composer.sender import Event, EventKind
 from composer.wording import duration, plural
 
@@ -48,8 +48,7 @@ class RunProgress:
     @property
     def done(self) -> int:
         """Customers of the campaign whose fate is settled for now."""
-        c = self.counts
-        return c.get(Next.SENT, 0) + c.get(Next.FAILED, 0) + c.get(Next.IN_DOUBT, 0)
+        return tally(self.counts)[0]
 
     @property
     def left(self) -> int:
@@ -70,11 +69,7 @@ class RunProgress:
             self.started_at = self.clock()
             if event.counts is not None:
                 self.counts = {Next(k): v for k, v in event.counts.items()}
-                c = self.counts
-                self.total = sum(
-                    c.get(n, 0)
-                    for n in (Next.SENT, Next.FAILED, Next.IN_DOUBT, Next.SENDING, Next.SEND)
-                )
+                self.total = tally(self.counts)[1]
         elif kind in _MOVES and (kind is not EventKind.IN_DOUBT or event.row is not None):
             self._move(_MOVES[kind])
             self.run_done += 1

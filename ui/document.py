@@ -4,7 +4,8 @@ Why: the four steps look at one campaign. The Document holds the engine's own ob
 (``composer.campaign.Campaign``: a draft until it is saved, then open on its file) and that
 campaign's mailing, one frozen value replaced whole on each edit. Every edit is re-checked by
 the engine in the background (``Campaign.checkup`` and ``Campaign.plan``), and the pages show
-what the engine answered: the Document decides nothing itself and keeps no copy of anything.
+what the engine answered: the Document decides nothing itself and keeps no copy of the
+campaign (only the names of the files the codes and the do-not-contact list came from).
 
 API::
 
@@ -18,7 +19,8 @@ API::
     doc.set_setting(name, value), doc.set_suppression_file(path), doc.use_account(account)
     doc.new(); doc.load_spreadsheet(path) / doc.open(path) / doc.save(path) -> Job
     doc.record_test(fingerprint, to); doc.skip_test(on)
-    doc.send(account, secret, on_event=..., resend_in_doubt=False) -> sender or None
+    doc.send(account, secret, target=None, on_event=..., resend_in_doubt=False, only=None,
+             connections=None) -> Sender | None   # saves first when needed, then sends
 
     signals: changed()              any edit (title, dirty mark, autosave)
              tableLoaded()          another customer list (or none)
@@ -628,7 +630,9 @@ class Document(QObject):
         return sender
 
     def _start_run(self, sender: Sender) -> None:
-        sender.campaign = self.campaign  # the campaign now open on its file
+        # The sender was made before the save, so its controls exist at once; it sends the
+        # campaign now open on its file (Save As of a draft made a new one).
+        sender.campaign = self.campaign
         job = self.worker.submit(_run(self.campaign, sender))
         job.then(self._send_done, self._send_failed)
         job.cancelled.connect(lambda: self._send_failed(self.tr("Sending stopped.")))

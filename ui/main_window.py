@@ -345,10 +345,12 @@ class MainWindow(QMainWindow):
             return self.tr("No customers yet: open a spreadsheet to begin.")
         if doc.checkup is None:
             return self.tr("%s rows read; checking…") % number(len(doc.table))
-        return self.tr("Sending to %s of %s rows") % (
+        line = self.tr("Sending to %s of %s rows") % (
             number(doc.audience_count()),
             number(doc.rows_read()),
         )
+        standing = doc.plan.line() if doc.plan is not None else None
+        return f"{line} \u00b7 {standing}" if standing else line  # e.g. "· 45 sent, 3 to go"
 
     def _busy_changed(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)

@@ -373,19 +373,9 @@ def _run_with_ctrl_c(run: Sender) -> Summary:
 
 def _status_counts(planned: Plan) -> list[tuple[str, int]]:
     """The plan's counts in the order the person reads them."""
-    from composer.plan import Next
+    from composer.plan import READING_ORDER
 
-    c = planned.counts
-    order = (
-        Next.SENT,
-        Next.FAILED,
-        Next.SEND,
-        Next.SENDING,
-        Next.IN_DOUBT,
-        Next.FILTERED,
-        Next.GONE,
-    )
-    return [(str(n), c[n]) for n in order]
+    return [(str(n), planned.counts[n]) for n in READING_ORDER]
 
 
 def _print_summary(summary: Summary, after: Plan, path: Path) -> None:

@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.plan import Next, Plan
+from composer.plan import CONCERNED, READING_ORDER, Plan
 from composer.progress import RunProgress
 from composer.sender import Event, EventKind
 from composer.wording import count, counts_line, duration
 from ui.widgets import show_value
 
 LOG_LINES = 2000
-_ORDER = (Next.SENT, Next.FAILED, Next.IN_DOUBT, Next.SEND, Next.SENDING)
+_ORDER = [n for n in READING_ORDER if n in CONCERNED]
 
 
 class ProgressView(QGroupBox):
