@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 import time
 import uuid
@@ -34,7 +35,7 @@ from composer.campaign_file import SUFFIX, is_campaign_file
 from composer.codes import COLUMN, FILE, SHARED, CodePlan
 from composer.errors import CampaignError, CodeError
 from composer.mailing import Mailing, Settings
-from composer.message import Identity
+from composer.message import Identity, MessageError
 from composer.recipients import ColumnMap, Recipient, Recipients
 from composer.sendlock import BUSY, CampaignBusy, SendLock
 from composer.table import Table
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from composer.template import Renderer
 
 _UNIQUE_CODE_KINDS = (FILE, COLUMN)
+_ADDRESS_LIKE = re.compile(r"[^\s@,;:<>()\[\]\"']+@[^\s@,;:<>()\[\]\"']+\.[A-Za-z]{2,}")
 _T = TypeVar("_T")
 
 
@@ -673,8 +675,32 @@ class Campaign:
         from composer import attachments, message
 
         draft = self.renderer().render(recipient, self.code_for(recipient))
+        self._refuse_other_customers(recipient, (draft.subject, draft.text, draft.html or ""))
         files = attachments.resolve(self.attachments, recipient)
         return message.build(draft, self.identity, self.campaign_id, tuple(files))
+
+    def _refuse_other_customers(self, recipient: Recipient, texts: tuple[str, ...]) -> None:
+        """The last guard of "nobody sees who else got it": a message whose words carry
+        another customer's address (a cell that swallowed other rows, a column of many
+        addresses) is never made."""
+        found = [t for t in texts if "@" in t]
+        if not found:
+            return
+        customers = self._cache.get(
+            "customer keys",
+            id(self.recipients()),
+            lambda: {r.key for r in self.recipients().valid},
+        )
+        for text in found:
+            for word in _ADDRESS_LIKE.findall(text):
+                key = word.lower()
+                if key != recipient.key and key in customers:
+                    raise MessageError(
+                        f"The message for row {recipient.row} would show another customer's "
+                        f"address ({word}); it was not made. Check the cells of row "
+                        f"{recipient.row} and the apology's fields.",
+                        row=recipient.row,
+                    )
 
 
 def _holds_deliveries(path: Path) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import itertools
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -844,6 +845,7 @@ def _load_text(path: Path) -> Table:
             row=reader.line_num,
         ) from error
     del text
+    _refuse_swallowing_cells(grid, path)
     if len(grid) > MAX_ROWS:
         raise SpreadsheetError(
             f"{path.name} has more than {MAX_ROWS:,} rows, too many for a customer list; "
@@ -854,6 +856,28 @@ def _load_text(path: Path) -> Table:
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         notes = (_text_named_like_a_workbook(path, delimiter if len(columns) > 1 else None),)
     return Table(columns, rows, numbers, sheet=None, sheets=[], source=path, notes=notes)
+
+
+_ADDRESS_LIKE = re.compile(r"[^\s@,;<>\"']+@[^\s@,;<>\"']+\.[^\s@,;<>\"']+")
+
+
+def _refuse_swallowing_cells(grid: Sequence[Sequence[str]], path: Path) -> None:
+    """A quote opened and never closed makes one cell swallow the rows after it: that cell
+    would print other customers' addresses in one customer's apology. A cell that runs over
+    several lines and holds more than one address is refused with the row to fix."""
+    for number, row in enumerate(grid, start=1):
+        for cell in row:
+            if "\n" not in cell or cell.count("\n") < 2:
+                continue
+            found = len(_ADDRESS_LIKE.findall(cell))
+            if found >= 2:
+                raise SpreadsheetError(
+                    f"Row {number} of {path.name} has a cell that runs over "
+                    f"{cell.count(chr(10)) + 1:,} lines and holds {found:,} e-mail addresses, as "
+                    'if a quote (") were opened there and never closed; close that quote (or '
+                    "remove it) and open the file again.",
+                    row=number,
+                )
 
 
 _DELIMITER_WORDS = {

@@ -603,3 +603,23 @@ def test_a_test_into_another_mailbox_is_no_test_of_the_senders(tmp_path):
         assert not campaign.test_status().done  # the practice outbox is not the owner's inbox
         campaign.record(HistoryKind.TEST_SENT, fingerprint=fingerprint, to=OWNER.address.upper())
         assert campaign.test_status().tested
+
+
+def test_a_message_that_would_show_another_customers_address_is_never_made(tmp_path):
+    table = Table(
+        columns=[Column("Email", "email"), Column("Note", "note")],
+        rows=[("ann@example.com", "see BOB@example.com"), ("bob@example.com", "thanks")],
+        row_numbers=[2, 3],
+    )
+    draft = Campaign.draft(
+        table=table,
+        columns=None,
+        template=Template(subject="Sorry", body="{{ note }} — write to help@shop.example"),
+        identity=OWNER,
+    )
+    ann, bob = draft.audience()
+    from composer.message import MessageError
+
+    with pytest.raises(MessageError, match="another customer's address"):
+        draft.message_for(ann)
+    assert "help@shop.example" in draft.message_for(bob).get_content()  # the shop's own: fine

@@ -795,3 +795,20 @@ def test_binary_under_a_workbook_name_keeps_its_error(tmp_path: Path) -> None:
     (tmp_path / "noise.xlsx").write_bytes(bytes(range(256)) * 40)
     message = error_of(tmp_path / "noise.xlsx")
     assert message.startswith("noise.xlsx is some other kind of file, not a spreadsheet")
+
+
+def test_a_quote_never_closed_cannot_swallow_other_customers(tmp_path):
+    """Issue 8, defect 1: a cell that swallows the rows after it would carry 2,000 other
+    customers' addresses into one apology; the file is refused with the row to fix."""
+    path = tmp_path / "unclosed.csv"
+    rows = ["email,name", 'a@example.com,"Ann'] + [f"p{i}@example.com,P{i}" for i in range(2000)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(SpreadsheetError) as error:
+        load(path)
+    sentence = str(error.value)
+    assert sentence.startswith("Row 2 of unclosed.csv has a cell that runs over")
+    assert "2,000 e-mail addresses" in sentence and "quote" in sentence
+    # a note over a few lines with one address in it is an ordinary cell
+    fine = tmp_path / "fine.csv"
+    fine.write_text('email,note\nb@example.com,"call\nme\nat help@shop.example"\n', "utf-8")
+    assert load(fine).rows[0][1].count("\n") == 2
