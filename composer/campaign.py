@@ -332,8 +332,9 @@ class Campaign:
     def open(cls, path: str | Path, *, for_sending: bool = False) -> Campaign:
         """Open a campaign file. ``for_sending`` takes the per-file lock that keeps a second
         window or program from sending the same campaign. Whenever nobody is sending it,
-        messages left ``sending`` by a crash become ``in_doubt`` on opening."""
-        path = Path(path)
+        messages left ``sending`` by a crash become ``in_doubt`` on opening. A symbolic link
+        opens the file it points to (one file, one lock)."""
+        path = campaign_file.real_path(path)
         campaign_file.check_is_sqlite(path)
         conn: campaign_file.Connection | None = None
         try:

@@ -139,6 +139,12 @@ def create_schema(conn: sqlite3.Connection) -> None:
     journal.create_schema(conn)
 
 
+def real_path(path: str | Path) -> Path:
+    """The file itself, whatever name (a symbolic link) reached it: the lock and the
+    write-ahead log belong to the file, so one campaign is one lock however it is opened."""
+    return Path(os.path.realpath(path))
+
+
 def check_is_sqlite(path: Path) -> None:
     if not path.exists():
         raise CampaignError(
@@ -156,6 +162,13 @@ def check_is_sqlite(path: Path) -> None:
     if head != _SQLITE_MAGIC:
         raise CampaignError(
             f'"{path.name}" is not a campaign file; open a .apology file made by Apology Composer.'
+        )
+    if path.stat().st_nlink > 1:
+        # Each name of a hard-linked database keeps its own write-ahead log, and two names
+        # would take two locks: two windows could send it at once, or damage it.
+        raise CampaignError(
+            f'"{path.name}" has a second name on this disk (a hard link), so two programs '
+            "could write it at once; copy the file and open the copy instead."
         )
 
 

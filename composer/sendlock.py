@@ -34,6 +34,7 @@ class SendLock:
 
     @classmethod
     def acquire(cls, campaign_path: Path) -> SendLock:
+        campaign_path = Path(os.path.realpath(campaign_path))  # one lock for every name
         lock_path = campaign_path.with_name(campaign_path.name + ".lock")
         for _ in range(10):
             try:
@@ -104,6 +105,7 @@ def interrupted(campaign_path: Path) -> bool:
     """Whether a send of this campaign was cut off (the program was killed, the computer
     stopped): its lock file is still there, but nobody holds the lock. Looks only; the file
     goes when the campaign is next opened."""
+    campaign_path = Path(os.path.realpath(campaign_path))
     lock_path = campaign_path.with_name(campaign_path.name + ".lock")
     if not lock_path.is_file():
         return False

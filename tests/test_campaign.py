@@ -623,3 +623,22 @@ def test_a_message_that_would_show_another_customers_address_is_never_made(tmp_p
     with pytest.raises(MessageError, match="another customer's address"):
         draft.message_for(ann)
     assert "help@shop.example" in draft.message_for(bob).get_content()  # the shop's own: fine
+
+
+def test_a_second_name_for_the_file_is_no_way_around_the_send_lock(tmp_path):
+    """Issue 8, defect 2: the lock belongs to the file, not to the name used to reach it."""
+    from composer.campaign import CampaignBusy
+
+    path = tmp_path / "one.apology"
+    make(path).close()
+    alias = tmp_path / "alias.apology"
+    alias.symlink_to(path)
+    with Campaign.open(path, for_sending=True), pytest.raises(CampaignBusy):
+        Campaign.open(alias, for_sending=True)
+    with Campaign.open(alias) as through_the_link:
+        assert through_the_link.path == path  # one file, one lock, one log
+    twin = tmp_path / "twin.apology"
+    os.link(path, twin)
+    for name in (path, twin):
+        with pytest.raises(CampaignError, match="a second name on this disk"):
+            Campaign.open(name, for_sending=True)

@@ -51,8 +51,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from composer import campaign_file, paths
 from composer import mailing as mailings
-from composer import paths
 from composer.accounts import Account, sender_identity
 from composer.attachments import AttachmentPlan
 from composer.audience import Filter
@@ -138,7 +138,8 @@ def _save(campaign: Campaign, target: Path) -> Campaign:
     """Write the campaign; returns the campaign now open on ``target``. Saving to its own
     file updates it in place (the journal and the codes given stay); any other target gets a
     complete new file (Save As copies the journal too)."""
-    if campaign.path is not None and campaign.conn is not None and campaign.path == target:
+    same = campaign.path is not None and campaign.path == campaign_file.real_path(target)
+    if same and campaign.conn is not None:
         campaign.save()
         return campaign
     return campaign.save_as(target, overwrite=True)
