@@ -839,6 +839,13 @@ def _load_text(path: Path) -> Table:
         # Record N is row N: what Excel shows, even when a quoted cell spans several lines.
         grid = list(itertools.islice(reader, MAX_ROWS + 1))
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise SpreadsheetError(
+                f"{path.name} has a cell longer than {csv.field_size_limit() // 1024:,} KB "
+                f"near line {reader.line_num}, far more than any customer's details; check "
+                "that this is the customer list, or shorten that cell.",
+                row=reader.line_num,
+            ) from error
         raise SpreadsheetError(
             f'{path.name} cannot be read past line {reader.line_num} ({error}); a quote (") '
             f"above it is probably never closed: fix it and try again.",

@@ -812,3 +812,13 @@ def test_a_quote_never_closed_cannot_swallow_other_customers(tmp_path):
     fine = tmp_path / "fine.csv"
     fine.write_text('email,note\nb@example.com,"call\nme\nat help@shop.example"\n', "utf-8")
     assert load(fine).rows[0][1].count("\n") == 2
+
+
+def test_a_huge_cell_is_said_to_be_huge_not_a_missing_quote(tmp_path):
+    """Issue 8, defect 7."""
+    path = tmp_path / "huge.csv"
+    path.write_text("email,note\na@example.com," + "x" * 10_000_000 + "\n", encoding="utf-8")
+    with pytest.raises(SpreadsheetError) as error:
+        load(path)
+    assert "a cell longer than 128 KB" in str(error.value)
+    assert "quote" not in str(error.value)
