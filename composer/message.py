@@ -25,6 +25,8 @@ from composer.template import Draft
 
 FALLBACK_DOMAIN = "apology-composer.invalid"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# in a body only tab and line ends may stay: NUL and the like are forbidden in mail (RFC 2045)
+_BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ADDRESS_HEADERS = ("To", "Cc", "Bcc", "Resent-To", "Resent-Cc", "Resent-Bcc")
 _SET_HEADERS = ("From", "To", "Subject", "Reply-To")
 
@@ -159,9 +161,9 @@ def build(
     when = date or dt.datetime.now().astimezone()
     msg["Date"] = format_datetime(when if when.tzinfo else when.astimezone())
     msg["Message-ID"] = message_id(campaign_id, customer_key(draft.to_address), sender.domain)
-    msg.set_content(draft.text)
+    msg.set_content(_BODY_CONTROL.sub("", draft.text))
     if draft.html is not None:
-        msg.add_alternative(draft.html, subtype="html")
+        msg.add_alternative(_BODY_CONTROL.sub("", draft.html), subtype="html")
     for path in attachments:
         _attach(msg, Path(path), draft.row)
     for part in msg.walk():  # sub-parts made by add_alternative/add_attachment carry their own

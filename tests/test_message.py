@@ -261,3 +261,11 @@ def test_no_value_can_add_a_header_or_a_recipient(
     assert [a.addr_spec for a in back["Reply-To"].addresses] == ["help@x.example"]
     assert "\n" not in back["Subject"] and "\r" not in back["Subject"]
     assert text_of(back) == "Hi Ada,\n\nsorry.\n"
+
+
+def test_control_characters_from_cells_never_reach_a_body() -> None:
+    """Issue 8, defect 6: NUL (and the like) are forbidden in mail; tab and line ends stay."""
+    msg = build(draft(text="Hi Ada,\x00\x07 sorry.\tTwo\nlines\x1b\n"), OWNER, "camp-1", date=WHEN)
+    raw = msg.as_bytes()
+    assert b"\x00" not in raw and b"\x07" not in raw and b"\x1b" not in raw
+    assert text_of(reparse(msg)) == "Hi Ada, sorry.\tTwo\nlines\n"
