@@ -221,7 +221,9 @@ def _template(
     except ComposerError as error:
         blockers.append(Blocker(Step.MESSAGE, str(error), getattr(error, "field", None)))
         return (), {}, {}
-    missing = templates.missing_values(template, audience)
+    used = [f for f in fields if f != CODE]
+    every = templates.blank_rows(used, audience)  # one pass: fallback or not
+    missing = {f: every[f] for f in templates.fields_needing_fallback(template) if f in every}
     headers = {c.field: c.header for c in table.columns} if table is not None else {}
     for name, rows in missing.items():
         label = headers.get(name, name)  # the column as the person named it
@@ -241,26 +243,8 @@ def _template(
             )
             for row in rows
         )
-    blank = _blank_counts(fields, audience, missing)
+    blank = {f: len(every.get(f, ())) for f in used}
     return fields, missing, blank
-
-
-def _blank_counts(
-    fields: tuple[str, ...], audience: list[Recipient], missing: dict[str, list[int]]
-) -> dict[str, int]:
-    """Field -> how many people of the audience have it blank, whether a fallback covers it or
-    not (the fallback boxes say how often their words will be used)."""
-    from composer import template as templates
-
-    used = [f for f in fields if f != CODE]
-    if not used or not audience:
-        return dict.fromkeys(used, 0)
-    # missing_values knows the fast column-wise way; ask it about every field, fallbacks off
-    from composer.template import Template
-
-    bare = Template(subject="", body=" ".join(f"{{{{ {f} }}}}" for f in used))
-    every = templates.missing_values(bare, audience)
-    return {f: max(len(every.get(f, ())), len(missing.get(f, ()))) for f in used}
 
 
 def _codes(

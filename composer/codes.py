@@ -130,7 +130,8 @@ def _shared(plan: CodePlan, recipients: list[Recipient], already: Mapping[str, s
     if not code:
         message = "The shared discount code is blank; type the code every customer should get."
         return _Outcome({}, [Problem(None, CODE_PROBLEM, message)], CodeError(message))
-    keys = map(attrgetter("key"), recipients)
+    # the customer keys (Recipient.key) without a property call per customer
+    keys = map(str.lower, map(attrgetter("email"), recipients))
     if not already:  # the usual check: one code for everybody, built without a Python loop
         return _Outcome(dict.fromkeys(keys, code), [])
     return _Outcome({key: already.get(key, code) for key in keys}, [])

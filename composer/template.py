@@ -461,23 +461,30 @@ def needs_code(template: Template) -> bool:
     return CODE in analysis.unguarded and CODE not in _fallback_texts(template)
 
 
+def fields_needing_fallback(template: Template) -> list[str]:
+    """The fields the apology prints with no fallback at all, in reading order (``code``
+    aside: composer.codes knows where the codes come from)."""
+    analysis = _analyse(template.subject, template.body)
+    covered = _fallback_texts(template)
+    return [f for f in analysis.order if f in analysis.unguarded and f not in covered and f != CODE]
+
+
 def missing_values(template: Template, recipients: Iterable[Recipient]) -> dict[str, list[int]]:
     """For each field the apology prints without a fallback, the rows whose value is blank.
 
-    A non-empty result blocks sending: "Hi ," must never reach a customer. ``code`` is left to
-    composer.codes, which knows where the codes come from."""
-    analysis = _analyse(template.subject, template.body)
-    covered = _fallback_texts(template)
-    fields = [f for f in analysis.order if f in analysis.unguarded and f not in covered]
-    if CODE in fields:
-        fields.remove(CODE)
-    missing: dict[str, list[int]] = {f: [] for f in fields}
+    A non-empty result blocks sending: "Hi ," must never reach a customer."""
+    return blank_rows(fields_needing_fallback(template), recipients)
+
+
+def blank_rows(fields: list[str], recipients: Iterable[Recipient]) -> dict[str, list[int]]:
+    """For each of ``fields``, the rows whose value is blank (only fields with some)."""
     if not fields:
         return {}
     recipients = recipients if isinstance(recipients, list) else list(recipients)
     by_column = _missing_by_column(fields, recipients)
     if by_column is not None:
         return by_column
+    missing: dict[str, list[int]] = {f: [] for f in fields}
     for recipient in recipients:
         values = recipient.fields
         for f in fields:
