@@ -22,8 +22,8 @@ from composer.recipients import ATTACHMENT, Problem, Recipient
 
 if TYPE_CHECKING:
     import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
 
+MAX_NAME = 4096  # characters in a file name from a cell (the longest path Linux accepts)
 MAX_MESSAGE_BYTES = 20 * 1024 * 1024
 DEFAULT_MESSAGE_ESTIMATE = 64 * 1024  # headers, plain text and HTML of a typical apology
 
@@ -71,6 +71,13 @@ def _own_file(plan: AttachmentPlan, recipient: Recipient) -> Path | None:
             row=recipient.row,
             field=plan.column,
         )
+    if len(value) > MAX_NAME:
+        raise AttachmentError(
+            f"The file name for row {recipient.row} is {len(value):,} characters long, which no "
+            f"real file name is; fix the {plan.column} cell.",
+            row=recipient.row,
+            field=plan.column,
+        )
     if any(c in value for c in "\r\n\0"):
         raise AttachmentError(
             f"The file name for row {recipient.row} has a line break in it; fix the "
@@ -85,13 +92,17 @@ def _own_file(plan: AttachmentPlan, recipient: Recipient) -> Path | None:
 
 
 def _fill_in(pattern: str, recipient: Recipient) -> str:
-    """Render a file name like ``labels/{{ order }}.pdf`` with the recipient's fields."""
+    """Render a file name like ``labels/{{ order }}.pdf`` with the recipient's fields, within
+    the same bounds as the apology (a cell is data: it may not loop for ever or fill memory)."""
+    from composer import sandbox
+
     try:
-        return _compiled(pattern).render(recipient.fields).strip()
-    except Exception as e:  # syntax error, unknown field, sandbox refusal
+        return sandbox.render(_compiled(pattern), recipient.fields).strip()
+    except Exception as e:  # syntax error, unknown field, sandbox refusal, a bound reached
         reason = str(e).split("\n")[0].rstrip(".")
+        shown = pattern if len(pattern) <= 60 else pattern[:57] + "…"
         raise AttachmentError(
-            f"The file name {pattern} for row {recipient.row} cannot be filled in ({reason}); "
+            f"The file name {shown} for row {recipient.row} cannot be filled in ({reason}); "
             "use fields that are columns of the spreadsheet.",
             row=recipient.row,
         ) from e
@@ -99,15 +110,9 @@ def _fill_in(pattern: str, recipient: Recipient) -> str:
 
 @lru_cache(maxsize=256)
 def _compiled(pattern: str) -> jinja2.Template:
-    return _environment().from_string(pattern)
+    from composer import sandbox
 
-
-@lru_cache(maxsize=1)
-def _environment() -> SandboxedEnvironment:
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    return sandbox.compile(pattern)
 
 
 def problems(

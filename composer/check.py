@@ -8,9 +8,11 @@ sentences that stop sending, each naming the step where it is fixed. Invalid, du
 suppressed rows are reported but do not block: everyone else can still get their apology.
 
 Every rule lives here; the front ends only show what it says. It must stay fast (the CLI
-``check`` of 100,000 rows runs in about the time it takes to read the file), so it never
-renders messages: blanks are found from the template's analysis, codes are validated without
-building a single e-mail, and heavy modules load only when needed."""
+``check`` of 100,000 rows runs in about the time it takes to read the file), so it renders no
+message for a straight apology (text, fields, conditions, fallbacks): blanks are found from the
+template's analysis, codes are validated without building a single e-mail, and heavy modules
+load only when needed. An apology with loops, calls or arithmetic is filled in for every
+customer, each render bounded by ``composer.sandbox``, so "ready" is never a guess."""
 
 from __future__ import annotations
 
@@ -117,7 +119,7 @@ def run(
     check_sender: bool = True,
     test: TestStatus | None = None,
 ) -> Checkup:
-    """Check a mailing without sending or rendering anything. ``already`` holds the unique
+    """Check a mailing without sending anything. ``already`` holds the unique
     codes a campaign has given out (they are kept); ``check_sender=False`` leaves out the
     sender (a preview with a placeholder); ``test`` given: the mailing also needs a test of
     this version to the sender (or the person's choice to skip it)."""
@@ -145,6 +147,8 @@ def run(
 
     fields, missing, blank = _template(mailing, audience, blockers, problems)
     codes, left = _codes(mailing, fields, audience, already or {}, blockers, problems)
+    if not blockers:
+        _filling_in(mailing, audience, codes, blockers)
     _attachments(mailing, audience, blockers, problems)
     if check_sender:
         _sender(mailing, blockers)
@@ -295,6 +299,25 @@ def _codes(
         return given, None
     used = {c.strip().casefold() for c in (*already.values(), *given.values())}
     return given, sum(1 for c in plan.pool if c.strip().casefold() not in used)
+
+
+def _filling_in(
+    mailing: Mailing, audience: list[Recipient], codes: dict[str, str], blockers: list[Blocker]
+) -> None:
+    """A template with loops, calls or arithmetic is filled in for every customer (each within
+    the sandbox's bounds), so "ready" means every preview and every send will work."""
+    from composer import template as templates
+
+    template, table = mailing.template, mailing.table
+    if table is None or templates.is_straight(template):
+        return
+    renderer = templates.Renderer(template, table.fields)
+    for recipient in audience:
+        try:
+            renderer.render(recipient, codes.get(recipient.key))
+        except ComposerError as error:
+            blockers.append(Blocker(Step.MESSAGE, str(error), getattr(error, "field", None)))
+            return
 
 
 def _attachments(

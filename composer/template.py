@@ -50,10 +50,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from composer import sandbox
 from composer.errors import TemplateError
 from composer.recipients import Recipient
 
 if TYPE_CHECKING:
+    import jinja2
     from jinja2 import TemplateSyntaxError, nodes
     from jinja2.runtime import Context
     from jinja2.sandbox import SandboxedEnvironment
@@ -229,32 +231,30 @@ def _one_line(text: str) -> str:
 # ---------------------------------------------------------------- analysis
 
 
-def _environment() -> SandboxedEnvironment:
-    return _environments()[0]
-
-
-@lru_cache(maxsize=1)
 def _environments() -> tuple[SandboxedEnvironment, SandboxedEnvironment]:
     """The text environment, and the HTML one whose ``{{ }}`` outputs become placeholders."""
-    from jinja2 import StrictUndefined, pass_context
-    from jinja2.sandbox import SandboxedEnvironment
+    return sandbox.environment(), sandbox.environment(_to_placeholder)
 
-    @pass_context
-    def to_placeholder(context: Context, value: object) -> str:
-        return context.parent[_PLACEHOLDERS].add(value)
 
-    options = dict(autoescape=False, undefined=StrictUndefined, keep_trailing_newline=False)
-    return (
-        SandboxedEnvironment(**options),
-        SandboxedEnvironment(**options, finalize=to_placeholder),
-    )
+def _to_placeholder(context: Context, text: str) -> str:
+    placeholders: _Placeholders = context.parent[_PLACEHOLDERS]
+    return placeholders.add(text)
 
 
 def _parse_source(source: str, where: str) -> nodes.Template:
     from jinja2 import TemplateSyntaxError
 
     try:
-        return _environment().parse(source)
+        return sandbox.parse(source)
+    except TemplateSyntaxError as e:
+        raise _syntax_error(e, where) from None
+
+
+def _compile(source: str, where: str, env: SandboxedEnvironment) -> jinja2.Template:
+    from jinja2 import TemplateSyntaxError
+
+    try:
+        return sandbox.compile(source, env)
     except TemplateSyntaxError as e:
         raise _syntax_error(e, where) from None
 
@@ -444,6 +444,46 @@ def fields_in_order(template: Template) -> tuple[str, ...]:
     return _analyse(template.subject, template.body).order
 
 
+# What a straight template is made of: text, fields, conditions and fallbacks. Filling one in
+# can neither fail on a value nor write more than its text plus the values it prints.
+_STRAIGHT_NODES = frozenset(
+    {
+        "Template",
+        "Output",
+        "TemplateData",
+        "Name",
+        "Const",
+        "If",
+        "CondExpr",
+        "Or",
+        "And",
+        "Not",
+        "Compare",
+        "Operand",
+        "Concat",
+        "Filter",
+        "Test",
+        "Keyword",
+    }
+)
+_STRAIGHT_FILTERS = _BLANK_PRESERVING | {"default", "d", "length", "count", "wordcount"}
+
+
+def is_straight(template: Template) -> bool:
+    """True when the apology has no loops, macros, calls, arithmetic or look-ups (``a.b``):
+    then every message is as sound as the analysis says, and ``check`` need not fill any in.
+    Any other template is filled in for every customer before it is called ready."""
+    from jinja2 import nodes
+
+    for source, where in ((template.subject, "subject"), (template.body, "body")):
+        for node in _parse_source(source, where).find_all(nodes.Node):
+            if type(node).__name__ not in _STRAIGHT_NODES:
+                return False
+            if isinstance(node, nodes.Filter) and node.name not in _STRAIGHT_FILTERS:
+                return False
+    return True
+
+
 def guarded_fields(template: Template) -> frozenset[str]:
     """Fields the apology only prints with a fallback of its own (``{{ x or "there" }}``,
     ``{% if x %}``): a blank value there never shows."""
@@ -593,8 +633,8 @@ class Renderer:
             if name not in known:
                 raise _unknown_field(name, known, fallback=True)
         env, html_env = _environments()
-        self._subject = env.from_string(template.subject)
-        self._body = env.from_string(template.body)
+        self._subject = _compile(template.subject, "subject", env)
+        self._body = _compile(template.body, "body", env)
         fallbacks = _fallback_texts(template)
         self._code_fallback = fallbacks.pop(CODE, "")
         self._fallbacks = tuple(fallbacks.items())
@@ -603,7 +643,7 @@ class Renderer:
         # across two lines; the subject and the To header already collapse such breaks.
         self._one_line = tuple(a for a in ("name", *NAME_PARTS) if a in analysis.order)
         self._needs_code = needs_code(template)
-        self._html_body = html_env.from_string(template.body) if template.markdown else None
+        self._html_body = _compile(template.body, "body", html_env) if template.markdown else None
         self._markdown: MarkdownIt | None = None
         self._token = "acv" + secrets.token_hex(6) + "n"
         self._token_pattern = re.compile(re.escape(self._token) + r"(\d+)z")
@@ -638,9 +678,10 @@ class Renderer:
             )
         code = given if given is not None else self._code_fallback
         try:
-            subject = " ".join(self._subject.render(values, code=code).split())
-            text = self._body.render(values, code=code)
-            html = self._html(values, code) if self._html_body is not None else None
+            with sandbox.bounded():
+                subject = " ".join(self._subject.render(values, code=code).split())
+                text = self._body.render(values, code=code)
+                html = self._html(values, code) if self._html_body is not None else None
         except Exception as e:  # a sandbox refusal or a runtime error inside the template
             raise _render_error(e, recipient.row) from e
         return Draft(
@@ -710,6 +751,12 @@ def _unknown_field(name: str, known: set[str], *, fallback: bool = False) -> Tem
 
 def _render_error(e: Exception, row: int) -> TemplateError:
     reason = str(e).split("\n")[0].rstrip(".") or type(e).__name__
+    if isinstance(e, sandbox.Exceeded):
+        return TemplateError(
+            f"The apology for row {row} cannot be filled in: {reason}; make the loops, macros "
+            "or arithmetic in the template smaller.",
+            row=row,
+        )
     return TemplateError(
         f"The apology for row {row} could not be filled in ({reason}); "
         "simplify the template at that spot.",
