@@ -399,3 +399,120 @@ def write_damaged_sheet(source: Path, path: Path) -> Path:
         data[i] = 0x55
     path.write_bytes(bytes(data))
     return path
+
+
+# --------------------------------------------------------------------------- hostile workbooks
+# Small on disk, built to make a reader ask for far more memory or time than any list needs.
+
+_XLSX_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    "</Types>"
+)  # fmt: skip
+_XLSX_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+    "</Relationships>"
+)  # fmt: skip
+_XLSX_WORKBOOK = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="Customers" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+_XLSX_WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+    "</Relationships>"
+)  # fmt: skip
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def _inline(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{escape(text)}</t></is></c>'
+
+
+def write_raw_xlsx(path: Path, rows_xml: str, shared: Sequence[str] = ("",)) -> Path:
+    """An .xlsx written part by part, so a test can put in it what no spreadsheet program
+    would write. ``rows_xml`` is the ``<row>`` elements of the only sheet."""
+    strings = "".join(f"<si><t>{escape(s)}</t></si>" for s in shared)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", _XLSX_TYPES)
+        archive.writestr("_rels/.rels", _XLSX_RELS)
+        archive.writestr("xl/workbook.xml", _XLSX_WORKBOOK)
+        archive.writestr("xl/_rels/workbook.xml.rels", _XLSX_WORKBOOK_RELS)
+        archive.writestr(
+            "xl/sharedStrings.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{_MAIN}" count="{len(shared)}" '
+            f'uniqueCount="{len(shared)}">{strings}</sst>',
+        )
+        archive.writestr(
+            "xl/worksheets/sheet1.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{_MAIN}"><sheetData>'
+            f"{rows_xml}</sheetData></worksheet>",
+        )
+    return path
+
+
+def write_far_corner_xlsx(path: Path) -> Path:
+    """Two customers and one more cell at the far corner (XFD900000): a 2 KB file whose sheet,
+    laid out as a grid, would be 900,000 rows by 16,384 columns."""
+    rows = (
+        f'<row r="1">{_inline("A1", "Email")}{_inline("B1", "First name")}</row>'
+        f'<row r="2">{_inline("A2", "ann@example.com")}{_inline("B2", "Ann")}</row>'
+        f'<row r="900000">{_inline("XFD900000", "x")}</row>'
+    )
+    return write_raw_xlsx(path, rows)
+
+
+def write_amplified_xlsx(path: Path, megabytes: int = 9, cells: int = 2000) -> Path:
+    """One shared string of ``megabytes`` MB that ``cells`` cells all point to: tens of KB on
+    disk, gigabytes once every cell holds its own copy."""
+    rows = [f'<row r="1">{_inline("A1", "Email")}{_inline("B1", "Note")}</row>']
+    for r in range(2, cells + 2):
+        rows.append(
+            f'<row r="{r}">{_inline(f"A{r}", f"c{r}@example.com")}'
+            f'<c r="B{r}" t="s"><v>0</v></c></row>'
+        )
+    return write_raw_xlsx(path, "".join(rows), shared=("y" * (megabytes * 1024 * 1024),))
+
+
+def write_looping_xls(path: Path) -> Path:
+    """A 6 KB .xls whose Workbook stream claims 4 GB and whose sector chain loops back on
+    itself: a reader that trusts it follows the loop until it has read 4 GB."""
+    record = struct.pack("<HH", 0x0809, 16) + b"\x00\x06\x05\x00" + b"\x00" * 12  # BOF
+    data = bytearray(compound_file({"Workbook": (record * 256)[:4096]}))
+    sector = 512
+    fat = 512  # the FAT is sector 0, right after the 512-byte header
+    # Workbook occupies sectors 2..9: point the last one back at the first.
+    struct.pack_into("<I", data, fat + 9 * 4, 2)
+    directory = 512 + sector  # sector 1
+    workbook_entry = directory + 128  # entry 1 (after Root Entry)
+    struct.pack_into("<Q", data, workbook_entry + 120, 0xFFFF_FF00)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def write_big_claiming_xlsx(path: Path, gigabytes: float = 1.9) -> Path:
+    """A small .xlsx whose zip directory says its sheet unpacks to ``gigabytes`` GB at a ratio
+    real sheets reach (the size fields are all a reader has before it unpacks)."""
+    write_raw_xlsx(path, f'<row r="1">{_inline("A1", "Email")}</row>')
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    size = int(gigabytes * 1024**3)
+    struct.pack_into("<I", data, info.header_offset + 22, size)  # local header
+    central = data.rfind(b"PK\x01\x02" + data[info.header_offset + 4 : info.header_offset + 6])
+    at = data.find(b"xl/worksheets/sheet1.xml", data.find(b"PK\x01\x02"))
+    central = data.rfind(b"PK\x01\x02", 0, at)
+    struct.pack_into("<I", data, central + 24, size)  # central directory
+    path.write_bytes(bytes(data))
+    return path

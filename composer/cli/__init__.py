@@ -32,6 +32,16 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if argv is None and getattr(args, "reads_files", False):
+        # A command reading files from anywhere: the whole command runs in a capped
+        # child (composer.quarantine), so a hostile workbook costs a sentence, not a crash.
+        from composer import quarantine
+
+        return quarantine.supervised(lambda: _run(args, argv))
+    return _run(args, argv)
+
+
+def _run(args: argparse.Namespace, argv: list[str] | None) -> int:
     try:
         code = int(args.run(args) or EXIT_OK)
         if argv is None and getattr(args, "quick_exit", None) is not None:

@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "sending; 2: the command was used wrongly.",
     )
     _mailing_arguments(check)
-    check.set_defaults(run=run_check, parser=check)
+    check.set_defaults(run=run_check, parser=check, reads_files=True)
 
     preview = sub.add_parser(
         "preview",
@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     preview.add_argument(
         "--out", type=Path, metavar="DIR", help="write every message to DIR as .eml files"
     )
-    preview.set_defaults(run=run_preview, parser=preview)
+    preview.set_defaults(run=run_preview, parser=preview, reads_files=True)
 
     new = sub.add_parser(
         "new",
@@ -76,7 +76,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="you, as the customers will see you",
     )
     new.add_argument("--force", action="store_true", help="replace the file if it exists")
-    new.set_defaults(run=run_new, parser=new)
+    new.set_defaults(run=run_new, parser=new, reads_files=True)
 
 
 def _mailing_arguments(p: argparse.ArgumentParser) -> None:
