@@ -607,11 +607,14 @@ class Campaign:
             test=self.test_status(mailbox) if require_test else None,
         )
 
-    def plan(self, *, limit: int | None = None, resend_in_doubt: bool = False) -> Plan:
-        """Per customer, what happens next and why (see composer.plan)."""
+    def plan(
+        self, *, limit: int | None = None, resend_in_doubt: bool = False, run_over: bool = False
+    ) -> Plan:
+        """Per customer, what happens next and why (see composer.plan). ``run_over``: this
+        process's run has ended, so nothing of it is still being sent."""
         from composer import plan
 
-        return plan.of(self, limit=limit, resend_in_doubt=resend_in_doubt)
+        return plan.of(self, limit=limit, resend_in_doubt=resend_in_doubt, run_over=run_over)
 
     def assign_codes(
         self, audience: list[Recipient] | None = None, *, store: bool = True

@@ -164,9 +164,17 @@ def standing(counts: Mapping[Next, int], to_send: int) -> str | None:
     return None
 
 
-def of(campaign: Campaign, *, limit: int | None = None, resend_in_doubt: bool = False) -> Plan:
+def of(
+    campaign: Campaign,
+    *,
+    limit: int | None = None,
+    resend_in_doubt: bool = False,
+    run_over: bool = False,
+) -> Plan:
     """Per customer, what happens next; nothing is written. ``limit``: at most that many this
-    run; ``resend_in_doubt``: messages in doubt go again too (the person chose so)."""
+    run; ``resend_in_doubt``: messages in doubt go again too (the person chose so);
+    ``run_over``: the run holding the campaign has ended, so a message still marked as being
+    sent is one whose end could not be recorded (a full disk): in doubt."""
     people, chosen = _customers(campaign)
     known = {d.customer: d for d in campaign.deliveries()}
     in_audience = {r.key for r in chosen}
@@ -176,6 +184,8 @@ def of(campaign: Campaign, *, limit: int | None = None, resend_in_doubt: bool = 
         kept = person.key in in_audience
         if kept:
             kind = _BY_STATE.get(line.state, Next.SEND) if line is not None else Next.SEND
+            if run_over and kind is Next.SENDING:
+                kind = Next.IN_DOUBT
         else:
             kind = _settled(line) or Next.FILTERED
         fates.append(Fate(person.key, person.row, person.email, person.name, kind, line, kept))

@@ -340,6 +340,7 @@ class Sender:
         self._first_connect_taken = False
         self._sent = 0
         self._failed = 0
+        self._unconfirmed = 0  # messages in a row left in doubt (reset by each one confirmed)
         self._sign_in_refused = False
         self._random = random.Random()
 
@@ -516,6 +517,10 @@ class Sender:
     def _finish(self, conn: sqlite3.Connection, error: str | None = None) -> Summary:
         error = error or self._stop_reason
         counts = journal.counts(conn)
+        # The run is over: a message still "sending" is one whose end could not be recorded
+        # (the disk filled): it is in doubt, and the next opening writes it so.
+        counts[journal.IN_DOUBT] += counts[journal.SENDING]
+        counts[journal.SENDING] = 0
         remaining = counts[journal.QUEUED] + counts[journal.DEFERRED]
         resume_at = None
         if self._cap_hit and hasattr(self, "_cap"):
@@ -539,7 +544,9 @@ class Sender:
             counts=counts,
             sent=self._sent,
             failed=self._failed,
-            in_doubt=[d.row for d in journal.in_doubt(conn)],
+            in_doubt=[
+                d.row for d in (*journal.in_doubt(conn), *journal.rows(conn, journal.SENDING))
+            ],
             remaining=remaining,
             cancelled=self._cancelled,
             cap_reached=self._cap_hit,
@@ -782,6 +789,15 @@ class Sender:
             if transaction.stage == "content":
                 self._journal.later(journal.mark_in_doubt, key, reason)
                 self._release(sent=True)
+                self._unconfirmed += 1
+                if self._unconfirmed >= max(2, self.connections):
+                    # A server that takes messages without confirming them would leave every
+                    # customer in doubt, each after a full timeout: stop while few are.
+                    self._stop(
+                        f"The mail server stopped confirming messages ({self._unconfirmed} "
+                        f"in a row: {reason[:1].lower()}{reason[1:-1]}); those may have gone "
+                        "out and are in doubt, and nothing more was sent. Try again later."
+                    )
                 self._emit(
                     Event(
                         IN_DOUBT,
@@ -807,6 +823,7 @@ class Sender:
             self._journal.later(journal.mark_sent, key, reply, message_id, at=time.time())
             self._release(sent=True)
             self._sent += 1
+            self._unconfirmed = 0
             self._emit(
                 Event(
                     SENT,

@@ -435,3 +435,18 @@ def test_resending_in_doubt_leaves_out_those_no_longer_chosen_and_never_hangs(
     assert address_of(second) in {m.rcpt_tos[0] for m in server.messages}
     started = next(e for e in events if e.kind == STARTED)
     assert started.total == planned.to_send
+
+
+def test_a_server_that_never_confirms_stops_the_run_while_few_are_in_doubt(
+    tmp_path, make_smtp_server
+):
+    """Each message the server takes without answering is in doubt after a full timeout; a run
+    that went on would leave every customer in doubt. It stops after one per connection."""
+    path = make_campaign(tmp_path / "c.apology", 12)
+    server = make_smtp_server(stall_seconds=2.0, stall_on="data")
+    summary, _ = send(path, server, connections=2, timeout=0.3)
+    assert 2 <= len(summary.in_doubt) <= 3  # one per connection, and one already under way
+    assert summary.error and "stopped confirming messages" in summary.error
+    states_now = Counter(states(path).values())
+    assert states_now[journal.QUEUED] == 12 - len(summary.in_doubt)  # waiting, not lost
+    assert states_now[journal.SENT] == 0

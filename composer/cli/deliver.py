@@ -335,7 +335,7 @@ def _send_for_real(args: argparse.Namespace) -> int:
         run.on_event = progress.event
         summary = _run_with_ctrl_c(run)
         progress.close()
-        after = campaign.plan()
+        after = campaign.plan(run_over=True)
     if not args.json:
         _print_summary(summary, after, args.campaign)
     if summary.cancelled:
