@@ -340,7 +340,7 @@ class Sender:
         self._first_connect_taken = False
         self._sent = 0
         self._failed = 0
-        self._unconfirmed = 0  # messages in a row left in doubt (reset by each one confirmed)
+        self._silence = 0  # messages in a row the server did not answer (reset by a success)
         self._sign_in_refused = False
         self._random = random.Random()
 
@@ -789,15 +789,6 @@ class Sender:
             if transaction.stage == "content":
                 self._journal.later(journal.mark_in_doubt, key, reason)
                 self._release(sent=True)
-                self._unconfirmed += 1
-                if self._unconfirmed >= max(2, self.connections):
-                    # A server that takes messages without confirming them would leave every
-                    # customer in doubt, each after a full timeout: stop while few are.
-                    self._stop(
-                        f"The mail server stopped confirming messages ({self._unconfirmed} "
-                        f"in a row: {reason[:1].lower()}{reason[1:-1]}); those may have gone "
-                        "out and are in doubt, and nothing more was sent. Try again later."
-                    )
                 self._emit(
                     Event(
                         IN_DOUBT,
@@ -811,6 +802,8 @@ class Sender:
                 self._done(key)
             else:
                 self._retry(recipient, attempt, reason)
+            if not isinstance(e, asyncio.CancelledError):
+                self._unanswered(reason, in_doubt=transaction.stage == "content")
             if isinstance(e, asyncio.CancelledError):
                 raise
         except BaseException:
@@ -823,7 +816,7 @@ class Sender:
             self._journal.later(journal.mark_sent, key, reply, message_id, at=time.time())
             self._release(sent=True)
             self._sent += 1
-            self._unconfirmed = 0
+            self._silence = 0
             self._emit(
                 Event(
                     SENT,
@@ -835,6 +828,26 @@ class Sender:
                 )
             )
             self._done(key)
+
+    def _unanswered(self, reason: str, *, in_doubt: bool) -> None:
+        """A message the server did not answer for (a timeout, a cut connection). A server that
+        has gone quiet would otherwise cost a full timeout per message and per retry, and
+        after DATA leave every customer in doubt: once each connection has met the silence,
+        the run stops and the rest waits for the next one."""
+        self._silence += 1
+        if self._silence < max(2, self.connections):
+            return
+        why = f"{reason[:1].lower()}{reason[1:].rstrip('.')}, {self._silence} times in a row"
+        if in_doubt:
+            self._stop(
+                f"The mail server stopped confirming messages ({why}); those may have gone out "
+                "and are in doubt, and nothing more was sent. Try again later."
+            )
+        else:
+            self._stop(
+                f"The mail server stopped answering ({why}); nothing more was sent and nothing "
+                "is lost: the rest waits for the next run. Try again later."
+            )
 
     def _fail(self, recipient: Recipient, reason: str) -> None:
         key = recipient.key

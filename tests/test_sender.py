@@ -200,21 +200,24 @@ def test_connection_lost_after_the_message_is_in_doubt_and_never_resent_silently
     assert len(server.messages) == 13
 
 
-def test_a_stalled_server_times_out_and_is_retried_before_data(tmp_path, make_smtp_server):
-    path = make_campaign(tmp_path / "c.apology", 2)
+def test_a_stalled_server_times_out_and_the_run_stops_instead_of_waiting_per_retry(
+    tmp_path, make_smtp_server
+):
+    """Before DATA a timeout loses nothing, but each costs a full timeout: once the silence
+    has met every connection (two timeouts at least) the run stops, the rest waits."""
+    path = make_campaign(tmp_path / "c.apology", 6)
     server = make_smtp_server(stall_seconds=1.5, stall_on="rcpt")
-    summary, events = send(path, server, connections=1, timeout=0.3, max_attempts=2)
-    assert summary.counts[journal.FAILED] == 2
-    assert all("did not answer in time" in d.last_reply for d in deliveries(path))
-    assert kinds(events)[RETRY] == 2
+    summary, events = send(path, server, connections=1, timeout=0.3, max_attempts=5)
+    assert summary.error and "stopped answering" in summary.error
+    assert "did not answer in time, 2 times in a row" in summary.error
+    assert kinds(events)[RETRY] == 2  # two waits of one timeout, not 6 x 5
     assert server.messages == []
+    assert Counter(states(path).values())[journal.SENT] == 0
+    assert summary.remaining == 6  # nobody failed, nobody lost
 
     server.clear_faults()
-    campaign = open_for_sending(path)
-    journal.requeue_failed(campaign.conn)  # "resend failed only"
-    campaign.close()
     summary, _ = send(path, server)
-    assert summary.sent == 2 and len(server.messages) == 2
+    assert summary.sent == 6 and len(server.messages) == 6
 
 
 def test_a_server_silent_after_the_message_leaves_it_in_doubt(tmp_path, make_smtp_server):
