@@ -837,16 +837,18 @@ class Sender:
         self._silence += 1
         if self._silence < max(2, self.connections):
             return
-        why = f"{reason[:1].lower()}{reason[1:].rstrip('.')}, {self._silence} times in a row"
+        what = "it did not answer in time" if "in time" in reason else "the connection was cut"
         if in_doubt:
             self._stop(
-                f"The mail server stopped confirming messages ({why}); those may have gone out "
-                "and are in doubt, and nothing more was sent. Try again later."
+                f"The mail server stopped confirming messages ({what} after the message was "
+                f"sent, {self._silence} times in a row); those may have gone out and are in "
+                "doubt, and nothing more was sent. Try again later."
             )
         else:
             self._stop(
-                f"The mail server stopped answering ({why}); nothing more was sent and nothing "
-                "is lost: the rest waits for the next run. Try again later."
+                f"The mail server stopped answering ({what}, {self._silence} times in a row); "
+                "nothing more was sent and nothing is lost: the rest waits for the next run. "
+                "Try again later."
             )
 
     def _fail(self, recipient: Recipient, reason: str) -> None:

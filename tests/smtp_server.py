@@ -60,6 +60,8 @@ from any thread; ``clear_faults()`` restores the defaults):
 - ``reject_login`` (bool): every AUTH gets ``535 5.7.8`` even with the right password.
 - ``reply_delay_ms`` (float): wait before every reply (one wait per reply, also multi-line ones):
   a stand-in for network latency in benchmarks.
+- ``handshake_delay`` (float): with ``security="tls"``, seconds before the server answers a
+  new connection's TLS handshake (the whole server waits meanwhile, as an overloaded one does).
 - ``max_connections`` (int | None) with ``over_limit_reply`` (default
   ``"421 4.3.2 Too many concurrent connections; try again later"``): a connection beyond the
   limit gets that greeting and is closed (like Microsoft 365's limit of 3).
@@ -166,6 +168,7 @@ class Faults:
     stall_on: str = "data"
     reject_login: bool = False
     reply_delay_ms: float = 0.0
+    handshake_delay: float = 0.0
     max_connections: int | None = None
     over_limit_reply: str = "421 4.3.2 Too many concurrent connections; try again later"
 
@@ -385,6 +388,8 @@ class SMTPTestServer:
         self.port = self._server.sockets[0].getsockname()[1]
 
     def _make_protocol(self) -> _FaultySMTP:
+        if self.security == "tls" and (delay := self.faults.handshake_delay):
+            time.sleep(delay)  # called on accept, before the handshake begins
         excluded = {"PLAIN", "LOGIN"} - set(self.auth_mechanisms)
         protocol = _FaultySMTP(
             _Recorder(self),

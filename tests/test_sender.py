@@ -209,7 +209,7 @@ def test_a_stalled_server_times_out_and_the_run_stops_instead_of_waiting_per_ret
     server = make_smtp_server(stall_seconds=1.5, stall_on="rcpt")
     summary, events = send(path, server, connections=1, timeout=0.3, max_attempts=5)
     assert summary.error and "stopped answering" in summary.error
-    assert "did not answer in time, 2 times in a row" in summary.error
+    assert "it did not answer in time, 2 times in a row" in summary.error
     assert kinds(events)[RETRY] == 2  # two waits of one timeout, not 6 x 5
     assert server.messages == []
     assert Counter(states(path).values())[journal.SENT] == 0

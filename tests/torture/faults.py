@@ -73,7 +73,7 @@ CASES = [
     Case(
         "stall before DATA past the timeout",
         {"stall_seconds": 3 * TIMEOUT, "stall_on": "rcpt"},
-        says="",
+        says="stopped answering",
         settled=_nothing_sent,
     ),
     Case(
@@ -89,6 +89,19 @@ CASES = [
         "stall at the greeting",
         {"stall_seconds": 3 * TIMEOUT, "stall_on": "greeting"},
         settled=_nothing_sent,
+    ),  # fmt: skip
+    Case(
+        "slow TLS handshake, past the timeout",
+        {"handshake_delay": 2 * TIMEOUT},
+        security="tls",
+        says="did not answer",
+        settled=_nothing_sent,
+    ),  # fmt: skip
+    Case(
+        "slow TLS handshake, within the timeout",
+        {"handshake_delay": TIMEOUT / 4},
+        security="tls",
+        settled=_all_sent,
     ),  # fmt: skip
     Case("login rejected", {"reject_login": True}, says="rejected", settled=_nothing_sent),
     Case("wrong password", secret="not the password", says="rejected", settled=_nothing_sent),
