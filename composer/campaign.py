@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import sqlite3
 import time
 import uuid
@@ -48,7 +47,6 @@ if TYPE_CHECKING:
     from composer.template import Renderer
 
 _UNIQUE_CODE_KINDS = (FILE, COLUMN)
-_ADDRESS_LIKE = re.compile(r"[^\s@,;:<>()\[\]\"']+@[^\s@,;:<>()\[\]\"']+\.[A-Za-z]{2,}")
 _T = TypeVar("_T")
 
 
@@ -687,24 +685,25 @@ class Campaign:
         """The last guard of "nobody sees who else got it": a message whose words carry
         another customer's address (a cell that swallowed other rows, a column of many
         addresses) is never made."""
+        from composer.recipients import AddressBook
+
         found = [t for t in texts if "@" in t]
         if not found:
             return
-        customers = self._cache.get(
-            "customer keys",
+        book = self._cache.get(
+            "address book",
             id(self.recipients()),
-            lambda: {r.key for r in self.recipients().valid},
+            lambda: AddressBook(r.key for r in self.recipients().valid),
         )
         for text in found:
-            for word in _ADDRESS_LIKE.findall(text):
-                key = word.lower()
-                if key != recipient.key and key in customers:
-                    raise MessageError(
-                        f"The message for row {recipient.row} would show another customer's "
-                        f"address ({word}); it was not made. Check the cells of row "
-                        f"{recipient.row} and the apology's fields.",
-                        row=recipient.row,
-                    )
+            other = book.other_than(recipient.key, text)
+            if other is not None:
+                raise MessageError(
+                    f"The message for row {recipient.row} would show another customer's "
+                    f"address ({other}); it was not made. Check the cells of row "
+                    f"{recipient.row} and the apology's fields.",
+                    row=recipient.row,
+                )
 
 
 def _holds_deliveries(path: Path) -> bool:

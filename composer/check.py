@@ -148,7 +148,7 @@ def run(
     fields, missing, blank = _template(mailing, audience, blockers, problems)
     codes, left = _codes(mailing, fields, audience, already or {}, blockers, problems)
     if not blockers:
-        _filling_in(mailing, audience, codes, blockers)
+        _messages(mailing, people, audience, codes, blockers, problems)
     _attachments(mailing, audience, blockers, problems)
     if check_sender:
         _sender(mailing, blockers)
@@ -301,23 +301,73 @@ def _codes(
     return given, sum(1 for c in plan.pool if c.strip().casefold() not in used)
 
 
-def _filling_in(
-    mailing: Mailing, audience: list[Recipient], codes: dict[str, str], blockers: list[Blocker]
+def _messages(
+    mailing: Mailing,
+    people: Recipients,
+    audience: list[Recipient],
+    codes: dict[str, str],
+    blockers: list[Blocker],
+    problems: list[Problem],
 ) -> None:
-    """A template with loops, calls or arithmetic is filled in for every customer (each within
-    the sandbox's bounds), so "ready" means every preview and every send will work."""
+    """What the messages will say, as far as sending needs to know before it starts.
+
+    A straight apology (text, fields, conditions) shows exactly the values of its fields, so
+    only the values holding an ``@`` are read for another customer's address. Any other
+    apology (loops, calls, arithmetic) is filled in for every customer, each render within
+    the sandbox's bounds: "ready" then means every preview and every send will work, and
+    none will show someone else's address."""
     from composer import template as templates
+    from composer.recipients import EXPOSED, AddressBook
 
     template, table = mailing.template, mailing.table
-    if table is None or templates.is_straight(template):
+    if table is None or not audience:
         return
-    renderer = templates.Renderer(template, table.fields)
-    for recipient in audience:
-        try:
-            renderer.render(recipient, codes.get(recipient.key))
-        except ComposerError as error:
-            blockers.append(Blocker(Step.MESSAGE, str(error), getattr(error, "field", None)))
-            return
+    book = AddressBook(r.key for r in people.valid)
+    exposed: list[tuple[int, str]] = []
+    if templates.is_straight(template):
+        seen: set[int] = set()
+        for name in (f for f in templates.fields_in_order(template) if f != CODE):
+            column = [r.fields.get(name) or "" for r in audience]
+            if "@" not in "\0".join(column):  # the usual case: one C-level look per column
+                continue
+            for recipient, value in zip(audience, column, strict=True):
+                if "@" in value and value.lower() != recipient.key and recipient.row not in seen:
+                    other = book.other_than(recipient.key, value)
+                    if other is not None:
+                        exposed.append((recipient.row, other))
+                        seen.add(recipient.row)
+        exposed.sort()
+    else:
+        renderer = templates.Renderer(template, table.fields)
+        for recipient in audience:
+            try:
+                draft = renderer.render(recipient, codes.get(recipient.key))
+            except ComposerError as error:
+                blockers.append(Blocker(Step.MESSAGE, str(error), getattr(error, "field", None)))
+                return
+            other = book.other_than(recipient.key, f"{draft.subject}\n{draft.text}")
+            if other is not None:
+                exposed.append((recipient.row, other))
+    if not exposed:
+        return
+    rows = [row for row, _ in exposed]
+    n = len(rows)
+    blockers.append(
+        Blocker(
+            Step.MESSAGE,
+            f"{customers(n)} would be shown another customer's address in their apology "
+            f"({rows_text(rows)}); fix the cells that hold it or leave "
+            f"{'that row' if n == 1 else 'those rows'} out.",
+        )
+    )
+    problems.extend(
+        Problem(
+            row,
+            EXPOSED,
+            f"Row {row}'s apology would show another customer's address ({other}).",
+        )
+        for row, other in exposed
+    )
 
 
 def _attachments(

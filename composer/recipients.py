@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
@@ -45,10 +45,86 @@ class Recipient:
         return self.email.lower()
 
 
+class AddressBook:
+    """Every customer's address, to find in any text one that is not the reader's own.
+
+    "Nobody sees who else got it" must hold whatever a cell holds: a zero-width space or a
+    right-to-left mark glued to an address, letters run into it (``ann@example.combob@…``),
+    another spelling of its domain. So no word is cut out and looked up; around every ``@``
+    the text is read as far as address characters go, and each way of ending the local part
+    there and each way of ending the domain is looked up (a few hundred set look-ups per
+    ``@``, and a message has one or two)."""
+
+    __slots__ = ("_locals",)
+
+    def __init__(self, keys: Iterable[str]):
+        by_domain: dict[str, set[str]] = {}
+        for key in keys:
+            local, _, domain = key.rpartition("@")
+            by_domain.setdefault(domain, set()).add(local)
+        self._locals: dict[str, set[str]] = {}
+        for domain, locals_ in by_domain.items():
+            for spelling in _spellings(domain):
+                self._locals.setdefault(spelling, set()).update(locals_)
+
+    def other_than(self, own: str, text: str) -> str | None:
+        """The first customer address in ``text`` that is not ``own`` (a key), or None."""
+        if "@" not in text:
+            return None
+        lowered = text.lower()
+        own_local, _, own_domain = own.rpartition("@")
+        own_spellings = _spellings(own_domain)
+        at = lowered.find("@")
+        while at != -1:
+            start = at
+            while start > 0 and _in_local(lowered[start - 1]):
+                start -= 1
+            end = at + 1
+            while end < len(lowered) and _in_domain(lowered[end]):
+                end += 1
+            left = lowered[start:at]
+            for stop in range(at + 2, end + 1):
+                domain = lowered[at + 1 : stop]
+                locals_ = self._locals.get(domain)
+                if not locals_:
+                    continue
+                for begin in range(len(left)):
+                    local = left[begin:]
+                    if local in locals_ and not (local == own_local and domain in own_spellings):
+                        return f"{local}@{domain}"
+            at = lowered.find("@", at + 1)
+        return None
+
+
+_LOCAL_EXTRA = frozenset(".!#$%&'*+/=?^`{|}~-")
+
+
+def _in_local(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or ch in _LOCAL_EXTRA
+
+
+def _in_domain(ch: str) -> bool:
+    return ch.isalnum() or ch in ".-_"
+
+
+def _spellings(domain: str) -> tuple[str, ...]:
+    """A domain as people write it: as stored, and in its other form (IDNA)."""
+    if domain.isascii() and "xn--" not in domain:
+        return (domain,)
+    forms = {domain}
+    try:
+        forms.add(domain.encode("idna").decode("ascii"))
+        forms.add(domain.encode("ascii").decode("idna"))
+    except (UnicodeError, ValueError):
+        pass
+    return tuple(form.lower() for form in forms)
+
+
 # Problem kinds; the first four leave the row out of the audience.
 INVALID, BLANK, DUPLICATE, SUPPRESSED = "invalid", "blank", "duplicate", "suppressed"
 LEFT_OUT = (INVALID, BLANK, DUPLICATE, SUPPRESSED)
 MISSING_FIELD, CODE, ATTACHMENT = "missing_field", "code", "attachment"
+EXPOSED = "exposed"  # the row's apology would show another customer's address
 
 
 @dataclass(frozen=True, slots=True)

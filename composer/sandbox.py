@@ -46,7 +46,10 @@ LOOPS = 8  # of which loops, macros, calls and filter blocks (Python allows 20 i
 
 _OPENERS = frozenset({"for", "if", "macro", "call", "filter", "with", "block", "autoescape"})
 _LOOPING = frozenset({"for", "macro", "call", "filter", "with"})
-_FORMAT_WIDTH = re.compile(r"%[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
+_FORMAT_WIDTH = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")  # %-style
+_BRACE_SPEC = re.compile(r"\{[^{}]*:([^{}]*)\}")  # the spec of a {:...} field
+_NUMBER = re.compile(r"\d+")
+_FORMATTERS = frozenset({"format", "format_map"})
 _TURN = "\x00turn"  # the filter charging a loop turn; no template can name it
 _SIZED = "\x00sized"  # the filter checking what ``~`` joined
 
@@ -136,15 +139,22 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
         if len(left) + len(right) > CHARS:
             raise _too_big()
     elif operator == "%" and isinstance(left, str):
-        numbers = right if isinstance(right, tuple) else (right,)
-        widths = [w for spec in _FORMAT_WIDTH.finditer(left) for w in spec.groups() if w]
-        if any(w != "*" and int(w) > CHARS for w in widths) or (
-            "*" in widths and any(_whole(n) and abs(n) > CHARS for n in numbers)
-        ):
-            raise _too_big()
+        _check_format(left, right if isinstance(right, tuple) else (right,))
 
 
-def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
+def _check_format(text: str, arguments: tuple[Any, ...] = ()) -> None:
+    """Refuse a format string whose widths or precisions would make a huge text
+    (``'%0999999999d'``, ``'{:>999999999}'``, ``'%.999999999f'``), before it is used;
+    a ``*`` width takes its number from the arguments."""
+    widths = [w for spec in _FORMAT_WIDTH.finditer(text) for w in spec.groups() if w]
+    widths += [w for spec in _BRACE_SPEC.finditer(text) for w in _NUMBER.findall(spec[1])]
+    if any(w != "*" and int(w) > CHARS for w in widths) or (
+        "*" in widths and any(_whole(n) and abs(n) > CHARS for n in arguments)
+    ):
+        raise _too_big()
+
+
+def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
     """A filter that costs a step, refuses huge inputs and checks what it made."""
     from jinja2.utils import _PassArg
 
@@ -155,6 +165,8 @@ def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
         values = args[1:] if passes_context else args
         _spend(steps=1)
         _check_work(*values, *kwargs.values())
+        if name == "format" and values and isinstance(values[0], str):
+            _check_format(values[0], (*values[1:], *kwargs.values()))
         return _check_result(function(*args, **kwargs))
 
     return bounded
@@ -182,7 +194,10 @@ def environment(finalize: Callable[[Context, str], str] | None = None) -> Sandbo
 
         def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
             _spend(steps=1)
-            _check_work(getattr(__obj, "__self__", None), *args, *kwargs.values())
+            receiver = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
+            _check_work(receiver, *args, *kwargs.values())
+            if isinstance(receiver, str) and getattr(__obj, "__name__", "") in _FORMATTERS:
+                _check_format(receiver, (*args, *kwargs.values()))
             return _check_result(super().call(__context, __obj, *args, **kwargs))
 
     @pass_context
@@ -194,7 +209,7 @@ def environment(finalize: Callable[[Context, str], str] | None = None) -> Sandbo
     env = Bounded(
         autoescape=False, undefined=StrictUndefined, keep_trailing_newline=False, finalize=written
     )
-    env.filters = {name: _bounded_filter(f) for name, f in env.filters.items()}
+    env.filters = {name: _bounded_filter(name, f) for name, f in env.filters.items()}
     env.filters[_TURN] = pass_context(_turn)
     env.filters[_SIZED] = _check_result
     env.globals.pop("lipsum", None)  # writes pages of filler text on request

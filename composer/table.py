@@ -903,7 +903,7 @@ def _load_text(path: Path) -> Table:
             row=reader.line_num,
         ) from error
     del text
-    _refuse_swallowing_cells(grid, path)
+    _refuse_swallowing_cells(grid, path, delimiter)
     if len(grid) > MAX_ROWS:
         raise SpreadsheetError(
             f"{path.name} has more than {MAX_ROWS:,} rows, too many for a customer list; "
@@ -919,21 +919,31 @@ def _load_text(path: Path) -> Table:
 _ADDRESS_LIKE = re.compile(r"[^\s@,;<>\"']+@[^\s@,;<>\"']+\.[^\s@,;<>\"']+")
 
 
-def _refuse_swallowing_cells(grid: Sequence[Sequence[str]], path: Path) -> None:
+def _refuse_swallowing_cells(grid: Sequence[Sequence[str]], path: Path, delimiter: str) -> None:
     """A quote opened and never closed makes one cell swallow the rows after it: that cell
-    would print other customers' addresses in one customer's apology. A cell that runs over
-    several lines and holds more than one address is refused with the row to fix."""
+    would print other customers' addresses in one customer's apology (and those customers
+    would get nothing). A cell is refused, with the row to fix, when it runs over several
+    lines holding more than one address, or when a line after its first reads like a row of
+    this file (the delimiter and an address)."""
     for number, row in enumerate(grid, start=1):
         for cell in row:
-            if "\n" not in cell or cell.count("\n") < 2:
+            if "\n" not in cell or "@" not in cell:
                 continue
             found = len(_ADDRESS_LIKE.findall(cell))
-            if found >= 2:
+            later = cell.split("\n")[1:]
+            if found >= 2 or any(
+                delimiter in line and _ADDRESS_LIKE.search(line) for line in later
+            ):
+                holds = (
+                    f"{found:,} e-mail addresses"
+                    if found >= 2
+                    else "what looks like another customer's row"
+                )
                 raise SpreadsheetError(
                     f"Row {number} of {path.name} has a cell that runs over "
-                    f"{cell.count(chr(10)) + 1:,} lines and holds {found:,} e-mail addresses, as "
-                    'if a quote (") were opened there and never closed; close that quote (or '
-                    "remove it) and open the file again.",
+                    f'{cell.count(chr(10)) + 1:,} lines and holds {holds}, as if a quote (") '
+                    "were opened there and never closed; close that quote (or remove it) and "
+                    "open the file again.",
                     row=number,
                 )
 

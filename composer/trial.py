@@ -8,7 +8,6 @@ fingerprint of the version tested), never as a delivery. A dry run writes every 
 
 from __future__ import annotations
 
-import email.policy
 import re
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
@@ -122,7 +121,8 @@ def write_eml(campaign: Campaign, people: list[Recipient], folder: str | Path) -
         envelope(message)
         path = folder / eml_name(number, person)
         try:
-            path.write_bytes(message.as_bytes(policy=email.policy.SMTP))
+            # the message's own policy: SMTPUTF8 where an address needs it (as it is sent)
+            path.write_bytes(message.as_bytes(policy=message.policy))
         except OSError as e:
             raise SendError(
                 f'"{path}" cannot be written ({e.strerror or e}); check the folder and disk space.'

@@ -315,3 +315,27 @@ def test_values_worth_a_second_look():
     assert "“First name” is blank in row 2" in looks[0].sentence
     (long,) = check.second_looks(mailing, bob)
     assert "unusually long (90 characters) in row 3" in long.sentence
+
+
+def test_a_row_whose_cells_show_another_customer_is_blocked_by_check() -> None:
+    """Issue 8: check said ready where preview and send refused the message, since only the
+    message-level guard looked for other customers' addresses."""
+    hidden = customers(
+        ("ann@example.com", "Ann", "1001", "A-1"),
+        ("bob@example.com", "Bob \u200bcat@example.com", "1002", "A-2"),
+        ("cat@example.com", "Cat", "1003 ANN@EXAMPLE.COM", "A-3"),
+    )
+    checkup = run(hidden)
+    assert checkup.blocking == [
+        "2 customers would be shown another customer's address in their apology (rows 3 "
+        "and 4); fix the cells that hold it or leave those rows out."
+    ]
+    assert [(p.row, p.kind) for p in checkup.problems if p.kind == "exposed"] == [
+        (3, "exposed"),
+        (4, "exposed"),
+    ]
+    # a template that fills in by loops is judged on what it writes
+    looped = Template("Sorry", "{% for c in first_name %}{{ c }}{% endfor %} {{ code }}")
+    assert "row 3" in run(hidden, looped).blocking[0]
+    # a value only the unused columns hold shows nobody
+    assert run(customers(("ann@example.com", "Ann", "1001", "bob@example.com"))).blocking == []

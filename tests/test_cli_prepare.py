@@ -253,6 +253,23 @@ def test_preview_out_writes_every_message_as_eml(tmp_path, capsys):
     assert len(seen) == 48
 
 
+def test_an_eml_for_a_non_ascii_mailbox_holds_the_address_as_it_is_sent(tmp_path, capsys):
+    """Issue 8: the .eml put an encoded word inside the address (``=?utf-8?q?zo=C3=AB?=@``),
+    which no mail program can answer; it is now written as sent, in UTF-8 (RFC 6532)."""
+    customers = tmp_path / "list.csv"
+    customers.write_text("email,first_name\nzoë@bücher.example,Zoë\n", encoding="utf-8")
+    apology = write(tmp_path / "apology.txt", "Subject: Sorry\n\nHi {{ first_name }}\n")
+    out_dir = tmp_path / "out"
+    args = ["--recipients", str(customers), "--template", apology, *FROM, "--out", str(out_dir)]
+    code, _, err = cli(capsys, "preview", *args)
+    assert code == EXIT_OK, err
+    [path] = out_dir.iterdir()
+    raw = path.read_bytes()
+    assert b"=?utf-8?" not in raw.split(b"\r\n\r\n")[0].lower()
+    to = next(line for line in raw.split(b"\r\n") if line.startswith(b"To:"))
+    assert "zoë@" in to.decode("utf-8")
+
+
 # -- new, and check/preview of the campaign file ---------------------------------------------
 
 

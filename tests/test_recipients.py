@@ -769,3 +769,21 @@ def test_recipients_from_build_are_ordinary_frozen_recipients():
     assert replace(made, name="J").name == "J"
     with pytest.raises(AttributeError):
         made.email = "other@example.com"  # type: ignore[misc]
+
+
+def test_the_address_book_finds_another_customer_however_the_text_hides_them() -> None:
+    """Issue 8: the last guard looked up whole words, so a zero-width space, letters run
+    into the address or another spelling of its domain let an address through."""
+    from composer.recipients import AddressBook
+
+    book = AddressBook(["ann@example.com", "bob@example.org", "zoë@xn--bcher-kva.example"])
+    bob = "bob@example.org"
+    assert book.other_than(bob, "Bob \u200bann@example.com") == "ann@example.com"
+    assert book.other_than(bob, "ann@example.combob@example.org") == "ann@example.com"
+    assert book.other_than(bob, "Bob (or ANN@EXAMPLE.COM)") == "ann@example.com"
+    assert book.other_than(bob, "Bob\u200f ann@example.com\u202e") == "ann@example.com"
+    assert book.other_than(bob, "write to zoë@bücher.example") == "zoë@bücher.example"
+    # the reader's own address, the shop's and words with an @ are not someone else
+    assert book.other_than(bob, "Your address: BOB@example.org") is None
+    assert book.other_than(bob, "help@shop.example, or @ann on social media") is None
+    assert book.other_than(bob, "no at sign here") is None

@@ -201,3 +201,19 @@ def test_an_attachment_cell_of_nested_loops_is_a_sentence_under_a_memory_cap(
     done = run_cli("check", *argv, "--attach-column", "file")
     assert done.returncode == 1
     assert "20,000 steps" in done.stdout and "Traceback" not in done.stderr
+
+
+def test_format_widths_are_refused_before_the_text_is_made() -> None:
+    for body in (
+        "{{ '{:0999999999}'.format(1) }}",
+        "{{ '%0999999999d' | format(1) }}",
+        "{{ '%(a)0999999999d' | format(a=1) }}",
+        "{{ '%.999999999f' | format(1.5) }}",
+        "{{ '{:>{w}}'.format('x', w=999999999) }}",
+    ):
+        with pytest.raises(sandbox.Exceeded, match="longer than 1,000,000 characters"):
+            sandbox.render(sandbox.compile(body), {})
+    ordinary = (
+        "{{ '{:>6}'.format('x') }}|{{ '%05.1f' | format(3.14) }}|{{ 'No 1234567: {}'.format(5) }}"
+    )
+    assert sandbox.render(sandbox.compile(ordinary), {}) == "     x|003.1|No 1234567: 5"

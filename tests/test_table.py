@@ -817,6 +817,17 @@ def test_a_quote_never_closed_cannot_swallow_other_customers(tmp_path):
     fine = tmp_path / "fine.csv"
     fine.write_text('email,note\nb@example.com,"call\nme\nat help@shop.example"\n', "utf-8")
     assert load(fine).rows[0][1].count("\n") == 2
+    # near the end of the list, the cell swallows one row: one address, on a later line
+    last = tmp_path / "last.csv"
+    last.write_text(
+        'email,name,order\nann@example.com,Ann,1\ncat@example.net,"Cat,1003\n'
+        "dan@example.com,Dan,1004\n",
+        "utf-8",
+    )
+    with pytest.raises(SpreadsheetError) as error:
+        load(last)
+    assert str(error.value).startswith("Row 3 of last.csv has a cell that runs over 3 lines")
+    assert "another customer's row" in str(error.value)
 
 
 def test_a_huge_cell_is_said_to_be_huge_not_a_missing_quote(tmp_path):
