@@ -18,20 +18,29 @@ Two ways in:
   no more than a fork; ``noting`` says what to tell the person should the child die.
 
 Where fork or the caps are missing (not Linux or macOS), the work runs in this process.
+
+A forked child of a process with threads (the app) must not take a lock another thread may
+have held at the fork: so it loads no library and imports nothing new (callers import what
+the work needs before calling ``parts``), and a child that hangs anyway is killed after
+``WALL_SECONDS``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import os
 import pickle
+import resource
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO
 
 MEMORY = 2 * 1024**3  # bytes of address space the work may add to what the process had
 CPU_SECONDS = 120  # processor time the work may use
+WALL_SECONDS = 2 * CPU_SECONDS  # and time on the clock (a child stuck waiting uses no CPU)
 
 _inside = False  # this process is a capped child
 _notes: BinaryIO | None = None  # supervised: where the child says what it is doing
@@ -52,8 +61,6 @@ def inside() -> bool:
 
 
 def _cap() -> None:
-    import resource
-
     global _inside
     _inside = True
     try:
@@ -64,8 +71,7 @@ def _cap() -> None:
         pass
     with contextlib.suppress(OSError, ValueError):
         resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS + 5))
-    if sys.platform == "linux":
-        _die_with_parent()
+    _die_with_parent()
 
 
 def _address_space() -> int:
@@ -74,20 +80,33 @@ def _address_space() -> int:
         with open("/proc/self/statm") as statm:
             return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     except OSError:
-        import resource
-
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def _die_with_parent() -> None:
     """SIGKILL this child when its parent dies, so killing the app (or the CLI) kills it."""
-    import ctypes
-
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if _prctl is not None:
+        _prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         if os.getppid() == 1:  # the parent died before prctl took effect
             os._exit(1)
+
+
+def _find_prctl() -> Callable[[int, int], int] | None:
+    """prctl, looked up here in the parent: a child must not load libraries (a thread of the
+    parent may have held the loader's lock at the moment of the fork, and would never let go
+    of it in the child)."""
+    if sys.platform != "linux":
+        return None
+    try:
+        import ctypes
+
+        function: Callable[[int, int], int] = ctypes.CDLL(None, use_errno=True).prctl
+        return function
+    except (OSError, AttributeError):
+        return None
+
+
+_prctl = _find_prctl()
 
 
 _OUT_OF_MEMORY = 3  # the child's exit code when Python itself ran out of memory
@@ -121,6 +140,10 @@ def parts(task: Callable[..., Iterable[Any]], *args: Any, doing: str) -> Iterato
         os.close(read_end)
         _child(task, args, write_end)
     os.close(write_end)
+    # A child stuck waiting (not working) is not stopped by the CPU cap: the clock stops it.
+    watchdog = threading.Timer(WALL_SECONDS, _kill, (pid,))
+    watchdog.daemon = True
+    watchdog.start()
     failure: BaseException | None = None
     try:
         with os.fdopen(read_end, "rb") as pipe:
@@ -137,10 +160,16 @@ def parts(task: Callable[..., Iterable[Any]], *args: Any, doing: str) -> Iterato
                 yield piece
     finally:
         _, status = os.waitpid(pid, 0)
+        watchdog.cancel()
     if failure is not None:
         raise failure
     if status != 0:
         raise _verdict(status, doing)
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
 
 
 def _child(task: Callable[..., Iterable[Any]], args: tuple[Any, ...], write_end: int) -> None:
@@ -232,8 +261,6 @@ def noting(doing: str) -> Iterator[None]:
         yield
         return
     _notes.write(doing.encode("utf-8") + b"\0")
-    import faulthandler
-
     saved, reporting = os.dup(2), faulthandler.is_enabled()
     _quiet()
     try:
@@ -249,8 +276,6 @@ def noting(doing: str) -> Iterator[None]:
 def _quiet() -> None:
     """Native code's own crash report (a Rust backtrace) is not for the person: stderr goes
     nowhere while the quarantined work runs."""
-    import faulthandler
-
     faulthandler.disable()
     sys.stderr.flush()
     devnull = os.open(os.devnull, os.O_WRONLY)

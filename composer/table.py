@@ -22,8 +22,10 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import itertools
+import keyword
 import re
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -141,9 +143,6 @@ def field_name(header: str) -> str:
     ``_`` ("In" -> "in_"), so every name works as ``{{ name }}``. Returns "" when nothing usable
     is left ("#"); ``load`` then names the column after its letter (``column_c``).
     """
-    import keyword
-    import unicodedata
-
     text = unicodedata.normalize("NFKC", str(header)).lower()
     # A character is kept when it may continue an identifier; every other run becomes "_".
     kept = "".join(ch if ("_" + ch).isidentifier() else " " for ch in text)
@@ -647,6 +646,8 @@ def _sheet_names(path: Path, kind: str) -> Iterator[list[str]]:
 def _quarantined(path: Path, task: Callable[..., Iterator[_Item]], *args: object) -> list[_Item]:
     """What ``task`` yields, worked out in a capped child (composer.quarantine): a workbook
     built to exhaust memory or time ends there, as one sentence, not as the app's crash."""
+    import python_calamine  # noqa: F401  (imported here: a forked child must load no library)
+
     from composer import quarantine
 
     doing = (

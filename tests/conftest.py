@@ -113,6 +113,11 @@ def main_window(qtbot, ui_worker):
     window.show()
     qtbot.waitExposed(window)
     yield window
+    from PySide6.QtWidgets import QMessageBox
+
+    # A message box left open would be the "active modal widget" of the next test's window.
+    for box in window.findChildren(QMessageBox):
+        box.done(0)
     window.document.dirty = False
     window.close()
     ui_worker.stop()

@@ -150,6 +150,11 @@ def test_the_app_shows_the_sentence_and_keeps_working(
     with qtbot.waitSignal(document.problem, timeout=WAIT_MS) as shown:
         main_window.open_spreadsheet(far)
     assert "far.xlsx was not opened because reading it needed more than" in shown.args[0]
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox) and box.text() == shown.args[0]
+    box.button(QMessageBox.StandardButton.Ok).click()  # as the person reads it and goes on
     with qtbot.waitSignal(document.tableLoaded, timeout=WAIT_MS):
         main_window.open_spreadsheet(write_xlsx(tmp_path / "ok.xlsx", CUSTOMERS))
     assert len(document.campaign.table) == 3

@@ -73,7 +73,7 @@ def _drill(fig: Figures, path: Path, kind: str, chance: random.Random) -> None:
         if len(before) > CONNECTIONS:
             fig.fail(f"{kind}: {len(before)} in doubt after one interruption (> {CONNECTIONS})")
         finished = _send(path, server)
-        finished.wait(timeout=120)
+        finished.communicate(timeout=120)
         server.wait_until_quiet(window=0.3, timeout=20)
         received.update(m.rcpt_tos[0].lower() for m in server.messages)
         if finished.returncode != 0:

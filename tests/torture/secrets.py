@@ -55,6 +55,7 @@ from composer import accounts
 from composer.paths import CONFIG_DIR_ENV, DATA_DIR_ENV
 from tests.sending_helpers import OWNER, make_campaign
 from tests.smtp_server import USERNAME, ReceivedMessage, SMTPTestServer, ca_pem_path
+from tests.test_cli_deliver import server_flags
 from tests.torture import Figures
 
 SECRET = "Tr0ub4dor&3-torture"
@@ -415,24 +416,11 @@ class _InProcess:
         return code
 
 
-def _server_flags(server: SMTPTestServer) -> list[str]:
-    return [
-        "--smtp-host",
-        server.host,
-        "--smtp-port",
-        str(server.port),
-        "--security",
-        server.security,
-        "--username",
-        USERNAME,
-    ]
-
-
 def _send_args(campaign: Path, server: SMTPTestServer) -> list[str]:
     return [
         "send",
         str(campaign),
-        *_server_flags(server),
+        *server_flags(server),
         "--yes",
         "--connections",
         str(CONNECTIONS),
