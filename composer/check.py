@@ -322,15 +322,17 @@ def _messages(
     template, table = mailing.template, mailing.table
     if table is None or not audience:
         return
-    book = AddressBook(r.key for r in people.valid)
     exposed: list[tuple[int, str]] = []
     if templates.is_straight(template):
+        used = [f for f in templates.fields_in_order(template) if f != CODE]
+        holding = [f for f in used if _holds_an_at(table, people.columns, f)]
+        if not holding:  # the usual case, settled by one C-level look per column
+            return
+        book = AddressBook(r.key for r in people.valid)
         seen: set[int] = set()
-        for name in (f for f in templates.fields_in_order(template) if f != CODE):
-            column = [r.fields.get(name) or "" for r in audience]
-            if "@" not in "\0".join(column):  # the usual case: one C-level look per column
-                continue
-            for recipient, value in zip(audience, column, strict=True):
+        for name in holding:
+            for recipient in audience:
+                value = recipient.fields.get(name) or ""
                 if "@" in value and value.lower() != recipient.key and recipient.row not in seen:
                     other = book.other_than(recipient.key, value)
                     if other is not None:
@@ -338,6 +340,7 @@ def _messages(
                         seen.add(recipient.row)
         exposed.sort()
     else:
+        book = AddressBook(r.key for r in people.valid)
         renderer = templates.Renderer(template, table.fields)
         for recipient in audience:
             try:
@@ -368,6 +371,25 @@ def _messages(
         )
         for row, other in exposed
     )
+
+
+def _holds_an_at(table: Table, columns: ColumnMap, name: str) -> bool:
+    """Whether any cell behind the field ``name`` holds an ``@`` (its own column, or the
+    name columns behind the aliases; ``email`` is the reader's own address)."""
+    behind = {
+        "email": [],
+        "first_name": [columns.first_name],
+        "last_name": [columns.last_name],
+        "name": [columns.full_name, columns.first_name, columns.last_name],
+    }.get(name, [name])
+    fields = table.fields
+    for field_name in behind:
+        if field_name is None or field_name not in fields:
+            continue
+        j = fields.index(field_name)
+        if "@" in "\0".join([c for row in table.rows if (c := row[j]).__class__ is str]):
+            return True
+    return False
 
 
 def _attachments(
