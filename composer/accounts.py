@@ -434,6 +434,12 @@ def resolve_secret(
     prompt: Callable[[str], str] | None = None,
 ) -> str:
     """The password: keyring, then ``APOLOGY_COMPOSER_PASSWORD``, then ``prompt`` if given."""
+    if account.auth == "oauth2":
+        raise MissingSecret(
+            f"Signing in to {account.host} needs the provider's own sign-in (OAuth2), which "
+            "this version cannot do yet; send from another account for now.",
+            field="auth",
+        )
     secret = get_secret(account)
     if secret:
         return secret

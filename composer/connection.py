@@ -89,11 +89,6 @@ class Disconnected(ConnectionProblem):
     reason = "disconnected"
 
 
-class SignInUnsupported(ConnectionProblem):
-    retryable = False
-    reason = "sign_in_unsupported"
-
-
 # -- public API -----------------------------------------------------------------------------
 
 
@@ -206,12 +201,6 @@ class _Opening:
     async def run(self, secret: str) -> aiosmtplib.SMTP:
         account = self.account
         validate_account(account)
-        if account.auth != "password":
-            raise SignInUnsupported(
-                f"Signing in to {account.host} needs the provider's own sign-in (OAuth2), which "
-                "this version cannot do yet; send from another account for now.",
-                field="auth",
-            )
         address = await self._resolve()
         self.on_step(STEP_RESOLVE, f"{account.host} is at {address}.")
 
@@ -338,9 +327,20 @@ class _Opening:
                 "use your provider's submission port (usually 587 or 465).",
                 field="port",
             )
+        offered = set(smtp.server_auth_methods)
+        if account.auth == "oauth2":  # the secret is an access token from the provider
+            if "xoauth2" not in offered:
+                raise AuthNotOffered(
+                    f"The mail server {account.host} does not offer sign-in with your "
+                    f"provider's account (XOAUTH2) on port {account.port}; check the server "
+                    "and port of your provider.",
+                    field="port",
+                )
+            await smtp.auth_xoauth2(account.login, secret)
+            self.on_step(STEP_LOGIN, f"Signed in as {account.login} with your account's sign-in.")
+            return
         # One mechanism only: aiosmtplib's login() would retry a rejected password with every
         # other mechanism, which providers count as repeated failed sign-ins.
-        offered = set(smtp.server_auth_methods)
         mechanism = next((m for m in ("plain", "login", "cram-md5") if m in offered), None)
         if mechanism is None:
             raise AuthNotOffered(
@@ -437,6 +437,17 @@ def _explain(exc: Exception, account: Account, stage: str, timeout: float) -> Co
             return ServerBusy(
                 f"The mail server {host} is not accepting sign-ins right now ({reply}); "
                 "wait a while before trying again.",
+                reply=reply,
+            )
+        if account.auth == "oauth2" and "5.7.139" not in exc.message:
+            who = (
+                f"was for another account than {account.login}; sign in again as {account.login}"
+                if "5.7.3" in exc.message
+                else "is no longer accepted; sign in again"
+            )
+            return LoginRejected(
+                f"The mail server {host} refused the sign-in for {account.login} ({reply}): "
+                f"the sign-in {who}.",
                 reply=reply,
             )
         if "5.7.139" in exc.message:

@@ -29,6 +29,9 @@ require_auth=True, auth_mechanisms=("PLAIN", "LOGIN"), host="127.0.0.1", **fault
 - ``port`` is a free port picked by the OS when ``start()`` runs; ``address`` is ``(host, port)``.
 - ``account(**overrides)`` is a ``composer.accounts.Account`` for this server; the password
   is ``PASSWORD`` (or the ``password`` given).
+- ``token="…"`` also offers ``AUTH XOAUTH2`` (as Microsoft 365 and Gmail do), accepting only
+  that access token for ``username``; ``set_token(new)`` expires the old one. A wrong user gets
+  ``535 5.7.3``, a stale token ``535 5.7.8``.
 - Clients: end sessions with ``composer.connection.disconnect(smtp)``; it waits for the TLS
   goodbye, otherwise ``asyncio.run`` may end first and pytest fails on an unclosed socket.
 
@@ -60,6 +63,8 @@ from any thread; ``clear_faults()`` restores the defaults):
 - ``reject_login`` (bool): every AUTH gets ``535 5.7.8`` even with the right password.
 - ``reply_delay_ms`` (float): wait before every reply (one wait per reply, also multi-line ones):
   a stand-in for network latency in benchmarks.
+- ``smtp_auth_disabled`` (bool): every sign-in gets Microsoft's ``535 5.7.139`` (SMTP AUTH
+  switched off for the tenant).
 - ``handshake_delay`` (float): with ``security="tls"``, seconds before the server answers a
   new connection's TLS handshake (the whole server waits meanwhile, as an overloaded one does).
 - ``max_connections`` (int | None) with ``over_limit_reply`` (default
@@ -74,6 +79,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import base64
 import contextlib
 import dataclasses
 import email
@@ -169,6 +175,7 @@ class Faults:
     reject_login: bool = False
     reply_delay_ms: float = 0.0
     handshake_delay: float = 0.0
+    smtp_auth_disabled: bool = False
     max_connections: int | None = None
     over_limit_reply: str = "421 4.3.2 Too many concurrent connections; try again later"
 
@@ -188,6 +195,7 @@ class SMTPTestServer:
         require_auth: bool = True,
         auth_mechanisms: Iterable[str] = ("PLAIN", "LOGIN"),
         host: str = "127.0.0.1",
+        token: str | None = None,
         **faults: Any,
     ) -> None:
         if security not in SECURITIES:
@@ -197,6 +205,9 @@ class SMTPTestServer:
         self.password = password
         self.require_auth = require_auth
         self.auth_mechanisms = tuple(m.upper() for m in auth_mechanisms)
+        if token is not None and "XOAUTH2" not in self.auth_mechanisms:
+            self.auth_mechanisms += ("XOAUTH2",)
+        self.token = token  # the one access token XOAUTH2 accepts now (set_token changes it)
         self.host = host
         self.port = 0
         self._lock = threading.Lock()
@@ -390,7 +401,7 @@ class SMTPTestServer:
     def _make_protocol(self) -> _FaultySMTP:
         if self.security == "tls" and (delay := self.faults.handshake_delay):
             time.sleep(delay)  # called on accept, before the handshake begins
-        excluded = {"PLAIN", "LOGIN"} - set(self.auth_mechanisms)
+        excluded = {"PLAIN", "LOGIN", "XOAUTH2"} - set(self.auth_mechanisms)
         protocol = _FaultySMTP(
             _Recorder(self),
             owner=self,
@@ -445,6 +456,29 @@ class SMTPTestServer:
             if ok:
                 server.record.username = login
         return AuthResult(success=ok, handled=False, auth_data=data)
+
+    def set_token(self, token: str) -> None:
+        """From now on XOAUTH2 accepts only ``token`` (the one before has expired)."""
+        with self._lock:
+            self.token = token
+
+    def _check_token(self, server: _FaultySMTP, user: str, token: str) -> str | None:
+        """None when ``token`` signs ``user`` in; else the reply a provider would give."""
+        with self._lock:
+            ok = not self._faults.smtp_auth_disabled and user == self.username
+            ok = ok and token == self.token
+            self._logins.append((user, ok))
+            if ok:
+                server.record.username = user
+                return None
+            if self._faults.smtp_auth_disabled:
+                return (
+                    "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is "
+                    "disabled for the Tenant."
+                )
+            if user != self.username:
+                return "535 5.7.3 Authentication unsuccessful"
+            return "535 5.7.8 Authentication credentials invalid (token expired)"
 
     def _open_connection(self, protocol: _FaultySMTP) -> bool:
         """Register a connection; False when it is over the connection limit."""
@@ -543,6 +577,29 @@ class _FaultySMTP(SMTP):
             if self.transport is not None and not self.transport.is_closing():
                 self.transport.close()
             owner._close_connection(self, counted)
+
+    async def auth_XOAUTH2(self, _: Any, args: list[str]) -> AuthResult:
+        """``AUTH XOAUTH2 <base64 of "user=…\\x01auth=Bearer …\\x01\\x01">``, as the providers
+        take it; a refusal is answered at once with the provider's 535."""
+        if len(args) != 2:
+            await super().push("501 5.5.2 XOAUTH2 needs its initial response")
+            return AuthResult(success=False, handled=True)
+        try:
+            fields = dict(
+                part.split("=", 1)
+                for part in base64.b64decode(args[1], validate=True).decode().split("\x01")
+                if part
+            )
+        except (ValueError, UnicodeDecodeError):
+            await super().push("501 5.5.2 Can't decode base64")
+            return AuthResult(success=False, handled=True)
+        bearer = fields.get("auth", "")
+        token = bearer[len("Bearer ") :] if bearer.startswith("Bearer ") else ""
+        refusal = self.owner._check_token(self, fields.get("user", ""), token)
+        if refusal is None:
+            return AuthResult(success=True, auth_data=LoginPassword(fields["user"].encode(), b""))
+        await super().push(refusal)
+        return AuthResult(success=False, handled=True)
 
     async def smtp_STARTTLS(self, arg: str) -> None:
         await super().smtp_STARTTLS(arg)

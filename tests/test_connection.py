@@ -200,10 +200,47 @@ def test_connection_limit_greeting_is_server_busy(make_smtp_server, trust_test_c
     assert problem.reply.startswith("421 4.3.2")
 
 
-def test_oauth2_accounts_are_not_supported_yet(smtp_server):
-    problem = refused(smtp_server, smtp_server.account(auth="oauth2"), timeout=10)
-    assert isinstance(problem, connection.SignInUnsupported)
-    assert smtp_server.connections == []
+def test_an_oauth2_account_signs_in_with_its_token_over_xoauth2(make_smtp_server, trust_test_ca):
+    """Issue 9: Microsoft 365 and Outlook.com take SMTP sign-in only as XOAUTH2 with an access
+    token, on the same pooled connections as a password."""
+    server = make_smtp_server(token="token-1")
+    account = server.account(auth="oauth2")
+    run(send_one(account, "token-1", "ann@example.com"))
+    assert server.logins == [(account.login, True)]
+    assert server.messages[0].username == account.login
+    assert "PASSWORD" not in str(server.logins)
+
+
+def test_a_stale_or_foreign_token_says_sign_in_again(make_smtp_server, trust_test_ca):
+    server = make_smtp_server(token="token-2")
+    account = server.account(auth="oauth2")
+    stale = refused(server, account, "token-1", timeout=10)
+    assert isinstance(stale, connection.LoginRejected) and not stale.retryable
+    assert str(stale).endswith("the sign-in is no longer accepted; sign in again.")
+    other = refused(server, server.account(auth="oauth2", username="bob@shop.test"), "token-2")
+    assert "was for another account than bob@shop.test; sign in again as bob@shop.test" in str(
+        other
+    )
+    server.set_faults(smtp_auth_disabled=True)
+    off = refused(server, account, "token-2", timeout=10)
+    assert "SMTP sign-in is turned off for this mailbox" in str(off)
+    assert [ok for _, ok in server.logins] == [False, False, False]
+
+
+def test_a_server_without_xoauth2_says_so_before_any_token_leaves(smtp_server, trust_test_ca):
+    problem = refused(smtp_server, smtp_server.account(auth="oauth2"), "token-1", timeout=10)
+    assert isinstance(problem, connection.AuthNotOffered)
+    assert "XOAUTH2" in str(problem)
+    assert smtp_server.logins == []
+
+
+def test_the_cli_still_cannot_get_an_oauth2_token_and_says_so():
+    from composer import accounts
+
+    with pytest.raises(accounts.MissingSecret, match="cannot do yet"):
+        accounts.resolve_secret(
+            accounts.account_from_preset("outlook", "a@outlook.com", "A"), env={}
+        )
 
 
 def test_step_names_are_the_documented_ones():

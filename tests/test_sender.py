@@ -453,3 +453,19 @@ def test_a_server_that_never_confirms_stops_the_run_while_few_are_in_doubt(
     states_now = Counter(states(path).values())
     assert states_now[journal.QUEUED] == 12 - len(summary.in_doubt)  # waiting, not lost
     assert states_now[journal.SENT] == 0
+
+
+def test_an_oauth2_account_sends_over_pooled_xoauth2_connections(tmp_path, make_smtp_server):
+    """Issue 9, the SMTP part: each pooled connection signs in once with the access token."""
+    path = make_campaign(tmp_path / "c.apology", 12)
+    server = make_smtp_server(token="token-1")
+    summary, _ = send(path, server, account=server.account(auth="oauth2"), secret="token-1")
+    assert summary.sent == 12 and len(server.messages) == 12
+    assert_one_to_one(server.messages)
+    assert all(ok for _, ok in server.logins) and 1 <= len(server.logins) <= 3
+
+    server.set_token("token-2")  # the token expired; nothing here can refresh it yet
+    more = make_campaign(tmp_path / "d.apology", 2)
+    summary, _ = send(more, server, account=server.account(auth="oauth2"), secret="token-1")
+    assert summary.sign_in_refused and "sign in again" in (summary.error or "")
+    assert summary.sent == 0
