@@ -17,7 +17,9 @@ Two ways in:
   child, its output straight to the terminal and nothing to copy back, so a ``check`` costs
   no more than a fork; ``noting`` says what to tell the person should the child die.
 
-Where fork or the caps are missing (not Linux or macOS), the work runs in this process.
+Where fork is missing (Windows), the work runs in this process; on macOS, which does not keep
+an address-space limit, a child is still apart from the app (its crash stays its own) and the
+processor-time cap holds.
 
 A forked child of a process with threads (the app) must not take a lock another thread may
 have held at the fork: so it loads no library and imports nothing new (callers import what
@@ -63,12 +65,10 @@ def inside() -> bool:
 def _cap() -> None:
     global _inside
     _inside = True
-    try:
-        used = _address_space()
-        limit = used + MEMORY
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    except (OSError, ValueError):  # no such limit here: the crash is still contained
-        pass
+    if sys.platform == "linux":  # elsewhere the address-space limit is not kept, or is vast
+        with contextlib.suppress(OSError, ValueError):
+            limit = _address_space() + MEMORY
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     with contextlib.suppress(OSError, ValueError):
         resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS + 5))
     _die_with_parent()
@@ -76,11 +76,8 @@ def _cap() -> None:
 
 def _address_space() -> int:
     """This process's virtual size in bytes (a forked child starts with its parent's)."""
-    try:
-        with open("/proc/self/statm") as statm:
-            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except OSError:
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
 def _die_with_parent() -> None:
