@@ -5,6 +5,7 @@ token) goes only to the operating system's keyring, never to a file, log or camp
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import ipaddress
@@ -21,12 +22,18 @@ from composer.paths import config_dir
 
 if TYPE_CHECKING:
     from composer.message import Identity
+    from composer.signin import Tokens
+
+    # what signs a connection in: a password, or the tokens of a sign-in with Microsoft/Google
+    Secret = str | Tokens
 
 APP_NAME = "apology-composer"
 KEYRING_SERVICE = "apology-composer"
 PASSWORD_ENV = "APOLOGY_COMPOSER_PASSWORD"
 SECURITIES = ("starttls", "tls", "none")
 AUTH_KINDS = ("password", "oauth2")
+# How messages leave: SMTP (password or XOAUTH2), Microsoft Graph sendMail, the Gmail API.
+TRANSPORTS = ("smtp", "graph", "gmail")
 MAX_CONNECTIONS_LIMIT = 10
 SECURITY_LABELS = {"starttls": "STARTTLS", "tls": "TLS", "none": "no encryption"}
 
@@ -55,6 +62,7 @@ class Account:
     provider: str = "custom"
     auth: str = "password"
     max_connections: int | None = None
+    transport: str = "smtp"
 
     @property
     def login(self) -> str:
@@ -159,6 +167,17 @@ def validate_account(account: Account) -> None:
             raise bad(f"The {field.replace('_', ' ')} can be at most {upper}.", field)
     if account.auth not in AUTH_KINDS:
         raise bad(f"The sign-in kind “{account.auth}” is unknown; use password.", "auth")
+    if account.transport not in TRANSPORTS:
+        raise bad(
+            f"The way of sending “{account.transport}” is unknown; use smtp, graph or gmail.",
+            "transport",
+        )
+    if account.transport != "smtp" and account.auth != "oauth2":
+        raise bad(
+            "Sending through Microsoft Graph or the Gmail API needs sign-in with Microsoft or "
+            "Google, not a password.",
+            "transport",
+        )
 
 
 # -- storage --------------------------------------------------------------------------------
@@ -386,18 +405,52 @@ def keyring_available() -> tuple[bool, str]:
     return True, f"Passwords are kept in the system password store ({name})."
 
 
+# The Windows credential store keeps at most 2,560 bytes per entry, which keyring fills with
+# UTF-16: a longer secret (a refresh token is often 1,500 characters or more) is kept in parts
+# of PART_CHARS under "<address>#2", "<address>#3" …, the first entry saying how many there are.
+PART_CHARS = 1000
+_PARTS_MARK = "\u2063parts:"  # an invisible separator no password starts with
+
+
+def _entries(secret: str) -> list[str]:
+    if len(secret) <= PART_CHARS and not secret.startswith(_PARTS_MARK):
+        return [secret]
+    pieces = [secret[i : i + PART_CHARS] for i in range(0, len(secret), PART_CHARS)]
+    return [f"{_PARTS_MARK}{len(pieces)}", *pieces]
+
+
+def _part_name(address: str, number: int) -> str:
+    return f"{address}#{number}"
+
+
+def _parts_of(first: str | None) -> int:
+    """How many parts the first entry announces (0: it is the secret itself)."""
+    if first is None or not first.startswith(_PARTS_MARK):
+        return 0
+    count = first[len(_PARTS_MARK) :]
+    return int(count) if count.isdigit() else 0
+
+
 def store_secret(account: Account, secret: str) -> None:
-    """Save the password in the keyring under the account's address."""
+    """Save the password (or refresh token) in the keyring under the account's address."""
     ok, reason = keyring_available()
     if not ok:
         raise KeyringUnavailable(reason)
     import keyring
 
     try:
-        keyring.set_password(KEYRING_SERVICE, account.address, secret)
+        before = _parts_of(keyring.get_password(KEYRING_SERVICE, account.address))
+        entries = _entries(secret)
+        # parts first, the entry that points at them last: a crash between leaves the old one
+        for number, piece in enumerate(entries[1:], start=2):
+            keyring.set_password(KEYRING_SERVICE, _part_name(account.address, number), piece)
+        keyring.set_password(KEYRING_SERVICE, account.address, entries[0])
+        for number in range(len(entries) + 1, before + 2):
+            _forget(_part_name(account.address, number))
     except Exception as exc:
         raise KeyringUnavailable(
-            f"The system password store refused to save the password for {account.address} "
+            f"The system password store refused to save the "
+            f"{'sign-in' if account.auth == 'oauth2' else 'password'} for {account.address} "
             f"({exc}); it will be asked for each time instead."
         ) from None
 
@@ -409,22 +462,44 @@ def get_secret(account: Account) -> str | None:
     import keyring
 
     try:
-        return keyring.get_password(KEYRING_SERVICE, account.address)
+        first = keyring.get_password(KEYRING_SERVICE, account.address)
+        parts = _parts_of(first)
+        if not parts:
+            return first
+        pieces = [
+            keyring.get_password(KEYRING_SERVICE, _part_name(account.address, number))
+            for number in range(2, parts + 2)
+        ]
     except Exception:
         return None
+    if any(piece is None for piece in pieces):
+        return None  # a part went missing: as good as none saved
+    return "".join(piece for piece in pieces if piece is not None)
+
+
+def _forget(name: str) -> bool:
+    import keyring
+
+    try:
+        keyring.delete_password(KEYRING_SERVICE, name)
+    except Exception:  # PasswordDeleteError when none was saved, or a backend failure
+        return False
+    return True
 
 
 def delete_secret(account: Account) -> bool:
-    """Remove the saved password; True when one was removed."""
+    """Remove the saved password (every part of it); True when one was removed."""
     if not keyring_available()[0]:
         return False
     import keyring
 
     try:
-        keyring.delete_password(KEYRING_SERVICE, account.address)
-    except Exception:  # PasswordDeleteError when none was saved, or a backend failure
-        return False
-    return True
+        parts = _parts_of(keyring.get_password(KEYRING_SERVICE, account.address))
+    except Exception:
+        parts = 0
+    for number in range(2, parts + 2):
+        _forget(_part_name(account.address, number))
+    return _forget(account.address)
 
 
 def resolve_secret(
@@ -432,14 +507,12 @@ def resolve_secret(
     *,
     env: Mapping[str, str] = os.environ,
     prompt: Callable[[str], str] | None = None,
-) -> str:
-    """The password: keyring, then ``APOLOGY_COMPOSER_PASSWORD``, then ``prompt`` if given."""
+) -> Secret:
+    """The password: keyring, then ``APOLOGY_COMPOSER_PASSWORD``, then ``prompt`` if given.
+    For an account that signs in with Microsoft or Google: its tokens (from the keyring's
+    refresh token), or MissingSecret saying to sign in."""
     if account.auth == "oauth2":
-        raise MissingSecret(
-            f"Signing in to {account.host} needs the provider's own sign-in (OAuth2), which "
-            "this version cannot do yet; send from another account for now.",
-            field="auth",
-        )
+        return tokens_for(account)
     secret = get_secret(account)
     if secret:
         return secret
@@ -461,6 +534,32 @@ def resolve_secret(
             f"(keyring) works here; set {PASSWORD_ENV}, or run from a terminal to be asked."
         )
     raise MissingSecret(message, field="password")
+
+
+def tokens_for(account: Account) -> Tokens:
+    """The sign-in tokens of an OAuth account; a replaced refresh token is saved again."""
+    from composer.signin import LABELS, Tokens, provider_of
+
+    refresh_token = get_secret(account)
+    provider = LABELS[provider_of(account) or "microsoft"]
+    if not refresh_token:
+        where = (
+            ""
+            if keyring_available()[0]
+            else " (no system password store works here, so a "
+            "sign-in lasts only while the app is open)"
+        )
+        raise MissingSecret(
+            f"{account.address} is not signed in with {provider}{where}; sign in again in the "
+            f"account settings, or with `apology-composer-cli account signin {account.name}`.",
+            field="auth",
+        )
+
+    def keep(new: str) -> None:
+        with contextlib.suppress(KeyringUnavailable):
+            store_secret(account, new)
+
+    return Tokens(account, refresh_token, keep=keep)
 
 
 # -- the sender and a refused password -------------------------------------------------------

@@ -20,6 +20,8 @@ from composer.errors import AccountError
 if TYPE_CHECKING:
     import aiosmtplib
 
+    from composer.accounts import Secret
+
 STEP_RESOLVE = "Find the server"
 STEP_CONNECT = "Connect"
 STEP_TLS = "Secure the connection"
@@ -94,20 +96,22 @@ class Disconnected(ConnectionProblem):
 
 async def connect(
     account: Account,
-    secret: str,
+    secret: Secret,
     *,
     timeout: float = 30,
     tls_context: ssl.SSLContext | None = None,
 ) -> aiosmtplib.SMTP:
     """A connected, encrypted (unless loopback ``none``) and signed-in SMTP client.
 
-    Raises a ConnectionProblem subclass whose text is one sentence for the person."""
+    ``secret`` is the password, or the tokens of a sign-in with Microsoft or Google: an access
+    token the server refuses is renewed once and tried again. Raises a ConnectionProblem
+    subclass (or ``signin.SignInProblem``) whose text is one sentence for the person."""
     return await _Opening(account, timeout, tls_context, None).run(secret)
 
 
 async def test_account(
     account: Account,
-    secret: str,
+    secret: Secret,
     *,
     timeout: float = 30,
     tls_context: ssl.SSLContext | None = None,
@@ -198,7 +202,19 @@ class _Opening:
         self.on_step = on_step or (lambda step, detail: None)
         self.stage = STEP_RESOLVE
 
-    async def run(self, secret: str) -> aiosmtplib.SMTP:
+    async def run(self, secret: Secret) -> aiosmtplib.SMTP:
+        if isinstance(secret, str):
+            return await self._run(secret)
+        token = await asyncio.to_thread(secret.access_token)
+        try:
+            return await self._run(token)
+        except LoginRejected as refused:
+            if refused.reply is not None and "5.7.139" in refused.reply:
+                raise  # switched off for the mailbox: a new token changes nothing
+            renewed = await asyncio.to_thread(secret.renew, refused=token)
+            return await self._run(renewed)
+
+    async def _run(self, secret: str) -> aiosmtplib.SMTP:
         account = self.account
         validate_account(account)
         address = await self._resolve()

@@ -56,15 +56,14 @@ from composer.errors import AccountError, ComposerError, SendError
 from composer.limiter import DAY, DailyCap, RateLimiter
 from composer.mailing import DEFAULT_CONNECTIONS, MAX_CONNECTIONS
 from composer.plan import Next
-from composer.transaction import Transaction, drop, envelope, lost_reason, reply_text, smtp_errors
+from composer.transaction import envelope
+from composer.transport import Deferred, Halted, Line, Lost, Refused, open_line
 from composer.wording import clock, count, plural
 
 if TYPE_CHECKING:
     import ssl
 
-    import aiosmtplib
-
-    from composer.accounts import Account
+    from composer.accounts import Account, Secret
     from composer.campaign import Campaign
     from composer.plan import Next
     from composer.recipients import Recipient
@@ -76,7 +75,6 @@ MAX_ATTEMPTS = 5  # SMTP transactions per message in one run before it is marked
 RETRY_BASE = 5.0  # seconds before the second attempt; doubled for each further one
 RETRY_MAX = 300.0
 TIMEOUT = 60.0  # seconds to wait for any one server reply
-IDLE_CHECK = 30.0  # a connection idle this long is checked with NOOP before reuse
 CONNECT_ATTEMPTS = 3  # failed reconnects in a row before a connection gives up
 
 
@@ -274,7 +272,7 @@ class Sender:
         self,
         campaign: Campaign,
         account: Account,
-        secret: str,
+        secret: Secret,
         *,
         connections: int = DEFAULT_CONNECTIONS,
         rate: float | None = None,
@@ -597,14 +595,12 @@ class Sender:
             await task
         return False
 
-    async def _connect(self) -> aiosmtplib.SMTP:
-        from composer import connection
-
-        return await connection.connect(
+    async def _connect(self) -> Line:
+        return await open_line(
             self.account, self.secret, timeout=self.timeout, tls_context=self.tls_context
         )
 
-    async def _open(self) -> aiosmtplib.SMTP | None:
+    async def _open(self) -> Line | None:
         """A new logged-in connection, or None if this worker should retire.
 
         The first connection of a run is opened alone, so a wrong host or password stops the
@@ -622,11 +618,14 @@ class Sender:
         failures = 0
         while not self._stopping:
             try:
-                smtp = await self._connect()
+                line = await self._connect()
             except AccountError as e:
                 failures += 1
                 if first or _hopeless(e) or failures >= CONNECT_ATTEMPTS:
-                    self._sign_in_refused = getattr(e, "reason", None) == "login_rejected"
+                    self._sign_in_refused = getattr(e, "reason", None) in (
+                        "login_rejected",
+                        "expired",
+                    )
                     self._stop(str(e))
                     return None
                 if self._live_connections > 0:
@@ -635,15 +634,14 @@ class Sender:
                     return None
             else:
                 self._live_connections += 1
-                return smtp
+                return line
             finally:
                 if first:
                     self._first_connect.set()
         return None
 
     async def _worker(self) -> None:
-        smtp = None
-        last_used = 0.0
+        line = None
         try:
             while (key := await self._take()) is not None:
                 placed = await self._reserve()
@@ -653,17 +651,14 @@ class Sender:
                         self._set_stopped()
                     self._done(key, retry_at=time.time())
                     break
-                if smtp is not None and time.monotonic() - last_used > IDLE_CHECK:
-                    try:
-                        await smtp.noop(timeout=self.timeout)
-                    except smtp_errors():
-                        drop(smtp)
-                if smtp is not None and not smtp.is_connected:
-                    self._live_connections -= 1
-                    smtp = None
-                if smtp is None:
-                    smtp = await self._open()
-                    if smtp is None:
+                if line is not None:
+                    await line.check()
+                    if not line.connected:
+                        self._live_connections -= 1
+                        line = None
+                if line is None:
+                    line = await self._open()
+                    if line is None:
                         self._release(sent=False)
                         self._done(key, retry_at=time.time())
                         break
@@ -675,12 +670,11 @@ class Sender:
                     self._release(sent=False)
                     self._done(key, retry_at=time.time())
                     continue
-                await self._deliver(smtp, key)  # releases the cap place and the customer
-                last_used = time.monotonic()
+                await self._deliver(line, key)  # releases the cap place and the customer
         finally:
-            if smtp is not None:
+            if line is not None:
                 self._live_connections -= 1
-                await self._quit(smtp)
+                await line.close()
 
     async def _reserve(self) -> bool | None:
         """A place under the daily cap: True; False when the cap is reached; None when the
@@ -706,25 +700,13 @@ class Sender:
         if self._place_freed is not None and not self._place_freed.done():
             self._place_freed.set_result(None)
 
-    async def _quit(self, smtp: aiosmtplib.SMTP) -> None:
-        from composer import connection
-
-        try:
-            # Waits until the socket is really closed: a TLS goodbye still under way when the
-            # run's event loop ends would leave the socket open (a ResourceWarning much later).
-            await connection.disconnect(smtp, timeout=min(self.timeout, 5.0))
-        except BaseException:
-            drop(smtp)
-
     def _backoff(self, attempt: int) -> float:
         """Exponential back-off with jitter: base, 2x, 4x ... capped; half of it random."""
         delay = min(RETRY_MAX, self.retry_base * 2 ** max(0, attempt - 1))
         return delay / 2 + self._random.uniform(0, delay / 2)
 
-    async def _deliver(self, smtp: aiosmtplib.SMTP, key: str) -> None:
+    async def _deliver(self, line: Line, key: str) -> None:
         """One attempt for one customer; records the outcome and hands them back."""
-        from aiosmtplib import SMTPResponseException
-
         recipient = self._recipients[key]
         attempt = self._tries[key] = self._tries.get(key, 0) + 1
         try:
@@ -741,7 +723,6 @@ class Sender:
             )
             return
         message_id = message.get("Message-ID")
-        transaction = Transaction(smtp, message, self.timeout)
         marked = False
 
         async def before_data() -> None:
@@ -754,39 +735,27 @@ class Sender:
                 )
             )
 
-        lost: tuple[type[BaseException], ...] = (*smtp_errors(), asyncio.CancelledError)
         try:
-            reply = await transaction.run(before_data)
-        except SMTPResponseException as e:
-            reply = reply_text(e.code, e.message)
-            await transaction.reset()
-            if e.code == 421:
-                drop(smtp)
-                self._retry(recipient, attempt, reply, delay=0.0)
-            elif 400 <= e.code < 500:
-                self._retry(recipient, attempt, reply)
-            elif transaction.stage == "mail":
-                # The server refuses the sender, not this recipient: every message would fail.
-                self._release(sent=False)
-                self._done(key, retry_at=time.time())
-                self._stop(
-                    f"The mail server refused the sender address ({reply}); check the "
-                    "account's address and try again."
-                )
-            else:
-                self._fail(recipient, reply)
+            reply = await line.deliver(message, before_data)
+        except Deferred as e:
+            self._retry(recipient, attempt, e.reason, delay=e.delay)
+        except Refused as e:
+            self._fail(recipient, e.reason)
+        except Halted as e:
+            self._release(sent=False)
+            self._done(key, retry_at=time.time())
+            if e.sign_in:
+                self._sign_in_refused = True
+            self._stop(e.reason)
         except ComposerError as e:
-            await transaction.reset()
             self._fail(recipient, str(e))
-        except sqlite3.Error as e:  # "sending" could not be recorded: DATA never went
-            await transaction.reset()
+        except sqlite3.Error as e:  # "sending" could not be recorded: nothing was handed over
             self._release(sent=False)
             self._done(key, retry_at=time.time())
             self._stop(_unwritable(e))
-        except lost as e:
-            drop(smtp)
-            reason = lost_reason(e)
-            if transaction.stage == "content":
+        except (Lost, asyncio.CancelledError) as e:
+            reason = e.reason if isinstance(e, Lost) else "Sending was interrupted."
+            if line.handed_over:
                 self._journal.later(journal.mark_in_doubt, key, reason)
                 self._release(sent=True)
                 self._emit(
@@ -802,10 +771,9 @@ class Sender:
                 self._done(key)
             else:
                 self._retry(recipient, attempt, reason)
-            if not isinstance(e, asyncio.CancelledError):
-                self._unanswered(reason, in_doubt=transaction.stage == "content")
             if isinstance(e, asyncio.CancelledError):
                 raise
+            self._unanswered(reason, in_doubt=line.handed_over)
         except BaseException:
             if marked:
                 reason = "Sending stopped by an unexpected error; it may have gone out."

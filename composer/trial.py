@@ -15,18 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.errors import SendError
-from composer.transaction import (
-    Transaction,
-    envelope,
-    lost_reason,
-    reply_text,
-    smtp_errors,
-)
+from composer.transaction import envelope
+from composer.transport import Halted, Lost, Undelivered, open_line
 
 if TYPE_CHECKING:
     import ssl
 
-    from composer.accounts import Account
+    from composer.accounts import Account, Secret
     from composer.campaign import Campaign
     from composer.recipients import Recipient
 
@@ -71,33 +66,29 @@ async def _nothing() -> None:
 async def send_to_self(
     campaign: Campaign,
     account: Account,
-    secret: str,
+    secret: Secret,
     row: int | None = None,
     *,
     timeout: float = TIMEOUT,
     tls_context: ssl.SSLContext | None = None,
 ) -> str:
-    """Send one rendered apology to the account's own address; returns the server's reply.
+    """Send one rendered apology to the account's own address, the way the campaign will go
+    (SMTP, Microsoft Graph or the Gmail API); returns the provider's acceptance.
 
     Not a delivery. The caller records it in the campaign's history (``Campaign.record``
     with ``HistoryKind.TEST_SENT`` and the mailing's fingerprint)."""
-    from aiosmtplib import SMTPResponseException
-
-    from composer import connection
-
     message = message_to_self(campaign, account, row)
-    smtp = await connection.connect(account, secret, timeout=timeout, tls_context=tls_context)
-    transaction = Transaction(smtp, message, timeout)
+    line = await open_line(account, secret, timeout=timeout, tls_context=tls_context)
     try:
-        return await transaction.run(_nothing)
-    except SMTPResponseException as e:
-        raise SendError(
-            f"The mail server refused the test message ({reply_text(e.code, e.message)})."
-        ) from e
-    except smtp_errors() as e:
-        raise SendError(f"{lost_reason(e)[:-1]}; the test message may not have gone.") from e
+        return await line.deliver(message, _nothing)
+    except Lost as e:
+        raise SendError(f"{e.reason[:-1]}; the test message may not have gone.") from e
+    except Halted as e:
+        raise SendError(e.reason) from e
+    except Undelivered as e:
+        raise SendError(f"The mail server refused the test message ({e.reason}).") from e
     finally:
-        await connection.disconnect(smtp, timeout=5.0)
+        await line.close()
 
 
 def eml_name(number: int, recipient: Recipient) -> str:

@@ -234,13 +234,19 @@ def test_a_server_without_xoauth2_says_so_before_any_token_leaves(smtp_server, t
     assert smtp_server.logins == []
 
 
-def test_the_cli_still_cannot_get_an_oauth2_token_and_says_so():
-    from composer import accounts
+def test_an_oauth2_account_without_a_saved_sign_in_says_to_sign_in_and_never_asks_a_password():
+    from composer import accounts, signin
 
-    with pytest.raises(accounts.MissingSecret, match="cannot do yet"):
-        accounts.resolve_secret(
-            accounts.account_from_preset("outlook", "a@outlook.com", "A"), env={}
-        )
+    account = accounts.account_from_preset("outlook", "a@outlook.com", "A")
+    asked = []
+    with pytest.raises(accounts.MissingSecret, match="not signed in with Microsoft"):
+        accounts.resolve_secret(account, env={"APOLOGY_COMPOSER_PASSWORD": "pw"}, prompt=asked.append)
+    assert asked == []
+    accounts.store_secret(account, "refresh-" + "r" * 3000)
+    tokens = accounts.resolve_secret(account, env={})
+    assert isinstance(tokens, signin.Tokens)
+    assert tokens.refresh_token == "refresh-" + "r" * 3000
+    assert "rrr" not in repr(tokens)
 
 
 def test_step_names_are_the_documented_ones():

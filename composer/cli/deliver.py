@@ -22,7 +22,7 @@ from composer.mailing import DEFAULT_CONNECTIONS, MAX_CONNECTIONS
 from composer.wording import clock, count, counts_line, rows_text, state_name
 
 if TYPE_CHECKING:
-    from composer.accounts import Account
+    from composer.accounts import Account, Secret
     from composer.campaign import Campaign
     from composer.plan import Plan
     from composer.sender import Event, Sender, Summary
@@ -201,7 +201,7 @@ def _account_for(args: argparse.Namespace, campaign: Campaign) -> Account:
     return accounts.get(name)
 
 
-def _secret(account: Account) -> str:
+def _secret(account: Account) -> Secret:
     from composer import accounts
 
     return accounts.resolve_secret(account, prompt=_prompt_secret if _interactive() else None)
