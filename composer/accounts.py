@@ -285,10 +285,15 @@ def describe_account(account: Account) -> str:
         limits.append(f"{account.rate} a minute")
     if account.max_connections:
         limits.append(f"{account.max_connections} connections at once")
-    text = (
-        f"{account.name}: {account.display_name} <{account.address}> via "
-        f"{account.host}:{account.port} ({SECURITY_LABELS.get(account.security, account.security)})"
-    )
+    via = {
+        "graph": "Microsoft Graph (signed in with Microsoft)",
+        "gmail": "the Gmail API (signed in with Google)",
+    }.get(account.transport)
+    if via is None:
+        security = SECURITY_LABELS.get(account.security, account.security)
+        signed = ", signed in with Microsoft" if account.auth == "oauth2" else ""
+        via = f"{account.host}:{account.port} ({security}{signed})"
+    text = f"{account.name}: {account.display_name} <{account.address}> via {via}"
     return text + (", " + ", ".join(limits) if limits else "")
 
 
@@ -340,11 +345,19 @@ def preset_for_address(address: str) -> Preset | None:
 
 
 def account_from_preset(
-    key: str, address: str, display_name: str, *, name: str | None = None
+    key: str,
+    address: str,
+    display_name: str,
+    *,
+    name: str | None = None,
+    sign_in: bool | None = None,
 ) -> Account:
     """A new account for ``address`` with the preset's server and limits (not yet saved).
 
-    For presets without a fixed server (relay, custom) ``host`` is empty: ask for it."""
+    ``sign_in``: sign in with the provider (Microsoft, Google) instead of a password; by
+    default only where the provider no longer takes passwords (Outlook.com). Google accounts
+    that sign in send through the Gmail API. For presets without a fixed server (relay,
+    custom) ``host`` is empty: ask for it."""
     try:
         preset = presets()[key]
     except KeyError:
@@ -353,6 +366,7 @@ def account_from_preset(
             field="provider",
         ) from None
     address = address.strip()
+    oauth = (not preset.password_sign_in) if sign_in is None else sign_in
     return Account(
         name=name or address,
         display_name=display_name.strip(),
@@ -364,8 +378,9 @@ def account_from_preset(
         daily_cap=preset.daily_cap,
         rate=preset.rate,
         provider=key,
-        auth="password" if preset.password_sign_in else "oauth2",
+        auth="oauth2" if oauth else "password",
         max_connections=preset.max_connections,
+        transport="gmail" if oauth and key in ("gmail", "google_workspace") else "smtp",
     )
 
 
@@ -585,5 +600,7 @@ def sender_identity(
 
 
 def forget_rejected_secret(account: Account) -> None:
-    """The server refused this password: never offer it again (it is asked for anew)."""
-    delete_secret(account)
+    """The server refused this password: never offer it again (it is asked for anew). A
+    refused sign-in token stays until the person signs in again, which replaces it."""
+    if account.auth != "oauth2":
+        delete_secret(account)

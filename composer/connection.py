@@ -81,6 +81,13 @@ class LoginRejected(ConnectionProblem):
     retryable = False
 
 
+class SmtpAuthOff(LoginRejected):
+    """Microsoft 365 switched SMTP sign-in off (535 5.7.139): no password or token helps;
+    an administrator can switch it on, or an OAuth account can send through Graph."""
+
+    reason = "smtp_auth_off"
+
+
 class ServerBusy(ConnectionProblem):
     """A temporary refusal (421 at greeting, 454 at sign-in): try again later."""
 
@@ -120,6 +127,8 @@ async def test_account(
 
     Steps are :data:`STEPS`: find the server, connect, secure the connection, sign in, sign
     out. Never raises for a connection problem: the failing step carries the reason."""
+    if account.transport != "smtp":
+        return await _test_api_sign_in(account, secret)
     steps: list[tuple[str, bool, str]] = []
     opening = _Opening(account, timeout, tls_context, lambda s, d: steps.append((s, True, d)))
     try:
@@ -139,6 +148,28 @@ async def test_account(
 
 
 test_account.__test__ = False  # type: ignore[attr-defined]  # not a pytest test when imported
+
+
+async def _test_api_sign_in(account: Account, secret: Secret) -> list[tuple[str, bool, str]]:
+    """An account that sends through Microsoft Graph or the Gmail API: the sign-in is what
+    can be tried without sending (the test message tries the rest)."""
+    from composer.signin import LABELS, provider_of
+
+    label = LABELS[provider_of(account) or "microsoft"]
+    service = "Microsoft Graph" if account.transport == "graph" else "the Gmail API"
+    try:
+        if isinstance(secret, str):
+            raise LoginRejected(f"{account.address} must sign in with {label}, not a password.")
+        await asyncio.to_thread(secret.access_token)
+    except AccountError as problem:
+        return [(STEP_LOGIN, False, str(problem))]
+    return [
+        (
+            STEP_LOGIN,
+            True,
+            f"Signed in as {account.address} with {label}; messages go through {service}.",
+        )
+    ]
 
 
 async def disconnect(smtp: aiosmtplib.SMTP, *, timeout: float = 5) -> None:
@@ -175,7 +206,7 @@ async def _close(smtp: aiosmtplib.SMTP, protocol: object = None, timeout: float 
 def format_test_steps(steps: list[tuple[str, bool, str]]) -> str:
     """The lines ``account test`` prints: one per step, then a verdict."""
     lines = [f"{'ok  ' if ok else 'FAIL'}  {step}: {detail}" for step, ok, detail in steps]
-    if steps and all(ok for _, ok, _ in steps) and steps[-1][0] == STEP_QUIT:
+    if steps and all(ok for _, ok, _ in steps):
         lines.append("The account works: messages can be sent from it.")
     else:
         failed = next((detail for _, ok, detail in steps if not ok), "")
@@ -209,7 +240,7 @@ class _Opening:
         try:
             return await self._run(token)
         except LoginRejected as refused:
-            if refused.reply is not None and "5.7.139" in refused.reply:
+            if isinstance(refused, SmtpAuthOff):
                 raise  # switched off for the mailbox: a new token changes nothing
             renewed = await asyncio.to_thread(secret.renew, refused=token)
             return await self._run(renewed)
@@ -467,8 +498,19 @@ def _explain(exc: Exception, account: Account, stage: str, timeout: float) -> Co
                 reply=reply,
             )
         if "5.7.139" in exc.message:
-            advice = "SMTP sign-in is turned off for this mailbox; ask your administrator to turn on SMTP AUTH"
-        elif "5.7.30" in exc.message:
+            graph = (
+                ", or send through Microsoft Graph instead (the account settings offer it)"
+                if account.auth == "oauth2"
+                else ""
+            )
+            return SmtpAuthOff(
+                f"The mail server {host} rejected the sign-in for {account.login} ({reply}); "
+                f"SMTP sign-in is turned off for this mailbox or organisation: ask your "
+                f"administrator to turn on SMTP AUTH for it (Microsoft explains how at "
+                f"https://aka.ms/smtp_auth_disabled){graph}.",
+                reply=reply,
+            )
+        if "5.7.30" in exc.message:
             advice = "password sign-in is turned off for this organisation; ask your administrator to allow it"
         else:
             # the provider's hint is a sentence of its own ("Gmail needs an app password …")

@@ -111,7 +111,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Accounts are saved in your settings folder; their passwords only in the "
         "system's password store (keyring).",
     )
-    verbs = account.add_subparsers(dest="verb", required=True, metavar="add|list|remove|test")
+    verbs = account.add_subparsers(
+        dest="verb", required=True, metavar="add|signin|list|remove|test"
+    )
     add = verbs.add_parser("add", help="save an account (and its password in the keyring)")
     add.add_argument("--name", required=True, help="a short label, e.g. shop")
     add.add_argument("--address", required=True, help="the address customers will see")
@@ -123,7 +125,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--username", metavar="U", help="sign-in name (default: the address)")
     add.add_argument("--daily-cap", type=_whole(1), metavar="N")
     add.add_argument("--rate", type=_whole(1), metavar="N", help="messages per minute")
+    add.add_argument(
+        "--oauth",
+        choices=signin_choices(),
+        help="sign in with Microsoft or Google in the browser instead of a password",
+    )
+    add.add_argument(
+        "--device-code",
+        action="store_true",
+        help="with --oauth microsoft: sign in with a code on another device (no browser here)",
+    )
+    add.add_argument(
+        "--graph",
+        action="store_true",
+        help="with --oauth microsoft: send through Microsoft Graph (for a Microsoft 365 "
+        "organisation that turned SMTP sign-in off)",
+    )
     add.set_defaults(run=run_account_add, parser=add)
+    again = verbs.add_parser("signin", help="sign an account in again with Microsoft or Google")
+    again.add_argument("name")
+    again.add_argument("--device-code", action="store_true", help="sign in with a code instead")
+    again.set_defaults(run=run_account_signin, parser=again)
     lst = verbs.add_parser("list", help="show the saved accounts")
     lst.set_defaults(run=run_account_list, parser=lst)
     rm = verbs.add_parser("remove", help="forget an account and its saved password")
@@ -519,24 +541,40 @@ def run_report(args: argparse.Namespace) -> int:
 # -- account ------------------------------------------------------------------------------------
 
 
+def signin_choices() -> tuple[str, ...]:
+    from composer.signin import PROVIDERS
+
+    return PROVIDERS
+
+
 def run_account_add(args: argparse.Namespace) -> int:
     import dataclasses
 
     from composer import accounts
 
+    if args.oauth is None and (args.device_code or args.graph):
+        args.parser.error("--device-code and --graph go with --oauth microsoft")
+    if args.graph and args.oauth != "microsoft":
+        args.parser.error("--graph goes with --oauth microsoft")
     provider = args.provider
     if provider is None and args.host is None:
         preset = accounts.preset_for_address(args.address)
         provider = preset.key if preset else None
+    if args.oauth is not None and provider is None:
+        provider = _oauth_preset(args.oauth, args.address)
     if provider is None and args.host is None:
         args.parser.error(
             "no provider preset matches that address; give --provider or --host, --port and "
             "--security"
         )
     account = accounts.account_from_preset(
-        provider or "custom", args.address, args.display_name, name=args.name
+        provider or "custom",
+        args.address,
+        args.display_name,
+        name=args.name,
+        sign_in=args.oauth is not None,
     )
-    changes: dict[str, Any] = {}
+    changes: dict[str, Any] = {"transport": "graph"} if args.graph else {}
     for option, attribute in (
         ("host", "host"),
         ("port", "port"),
@@ -548,7 +586,14 @@ def run_account_add(args: argparse.Namespace) -> int:
         value = getattr(args, option)
         if value is not None:
             changes[attribute] = value
-    account = accounts.save(dataclasses.replace(account, **changes))
+    account = dataclasses.replace(account, **changes)
+    if account.auth == "oauth2":
+        accounts.validate_account(account)
+        _sign_in(account, device_code=args.device_code)  # saved only once signed in
+        account = accounts.save(account)
+        print(f"Saved {accounts.describe_account(account)}.")
+        return EXIT_OK
+    account = accounts.save(account)
     print(f"Saved {accounts.describe_account(account)}.")
     secret = os.environ.get(accounts.PASSWORD_ENV)
     if not secret and _interactive():
@@ -563,6 +608,56 @@ def run_account_add(args: argparse.Namespace) -> int:
             print(str(problem), file=sys.stderr)
         else:
             print("The password is saved in the system's password store.")
+    return EXIT_OK
+
+
+def _oauth_preset(provider: str, address: str) -> str:
+    """The preset of an address with no preset of its own: the provider's business service."""
+    return "microsoft365" if provider == "microsoft" else "google_workspace"
+
+
+def _sign_in(account: Account, *, device_code: bool) -> None:
+    """Sign ``account`` in in the browser (or with a code) and keep its refresh token."""
+    from composer import accounts, signin
+
+    label = signin.LABELS[signin.provider_of(account) or signin.MICROSOFT]
+    if not device_code:
+        print(
+            f"Opening your browser to sign in to {account.address} with {label}; this waits "
+            "until you have (at most 5 minutes).",
+            file=sys.stderr,
+        )
+    grant = signin.sign_in(
+        signin.provider_of(account) or signin.MICROSOFT,
+        account.address,
+        scope=signin.scope_of(account),
+        device_code=(lambda text: print(text, file=sys.stderr, flush=True))
+        if device_code
+        else None,
+    )
+    try:
+        accounts.store_secret(account, grant.refresh_token)
+    except accounts.KeyringUnavailable as problem:
+        raise accounts.KeyringUnavailable(
+            f"Signed in as {grant.address}, but the sign-in cannot be kept: {problem}"
+        ) from None
+    print(
+        f"Signed in as {grant.address} with {label}; the sign-in is kept in the system's "
+        "password store (no password is saved)."
+    )
+
+
+def run_account_signin(args: argparse.Namespace) -> int:
+    from composer import accounts
+
+    account = accounts.get(args.name)
+    if account.auth != "oauth2":
+        raise accounts.AccountError(
+            f"The account {account.name} signs in with a password; to use Microsoft or Google "
+            "sign-in instead, add it again with --oauth microsoft or --oauth google.",
+            field="auth",
+        )
+    _sign_in(account, device_code=args.device_code)
     return EXIT_OK
 
 
@@ -582,7 +677,8 @@ def run_account_remove(args: argparse.Namespace) -> int:
 
     account = accounts.remove(args.name)
     forgot = accounts.delete_secret(account)
-    print(f"Removed the account {account.name}" + (" and its saved password." if forgot else "."))
+    kept = "sign-in" if account.auth == "oauth2" else "password"
+    print(f"Removed the account {account.name}" + (f" and its saved {kept}." if forgot else "."))
     return EXIT_OK
 
 
