@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from composer.codes import assign
 from composer.errors import ComposerError
-from composer.plan import REASONS
+from composer.plan import REASONS, Next
+from composer.transport import ACCEPTED_BY_MICROSOFT, WEAKER, accepted_only
 from composer.wording import state_name
 
 if TYPE_CHECKING:
@@ -69,6 +70,9 @@ def table(campaign: Campaign) -> list[tuple[object, ...]]:
         d = fate.delivery
         reply = ((d.last_reply if d else "") or "").replace("\r", " ").replace("\n", " ").strip()
         code = (d.code if d and d.code else None) or codes.get(fate.customer, "")
+        state, why = state_name(fate.next), REASONS[fate.next]
+        if fate.next == Next.SENT and accepted_only(reply):
+            state, why = ACCEPTED_BY_MICROSOFT, WEAKER
         out.append(
             tuple(
                 neutralise(v)
@@ -77,8 +81,8 @@ def table(campaign: Campaign) -> list[tuple[object, ...]]:
                     fate.email,
                     fate.name,
                     code or "",
-                    state_name(fate.next),
-                    REASONS[fate.next],
+                    state,
+                    why,
                     d.attempts if d else 0,
                     reply,
                     (d.message_id if d else None) or "",

@@ -44,6 +44,20 @@ if TYPE_CHECKING:
     from composer.signin import Tokens
 
 Before = Callable[[], Awaitable[None]]
+# Graph's answer as the journal keeps it; the report names such messages for what they are
+GRAPH_ACCEPTED = "202 accepted by Microsoft (Graph); delivery is not confirmed as with SMTP"
+ACCEPTED_BY_MICROSOFT = "accepted by Microsoft"
+WEAKER = (
+    "Microsoft took the message (HTTP 202): weaker evidence than a mail server's 250, since "
+    "it can still be refused later; it is filed in Sent Items"
+)
+
+
+def accepted_only(reply: str | None) -> bool:
+    """True for a message Microsoft Graph took (202) rather than a server accepted (250)."""
+    return bool(reply) and str(reply).startswith(GRAPH_ACCEPTED[:25])
+
+
 IDLE_CHECK = 30.0  # an SMTP connection idle this long is checked with NOOP before reuse
 
 
@@ -314,9 +328,7 @@ class GraphLine(_ApiLine):
         return base64.b64encode(raw), "text/plain"  # Graph takes MIME as base64 text
 
     def _accepted(self, response: requests.Response) -> str | None:
-        if response.status_code == 202:
-            return "202 accepted by Microsoft (Graph); delivery is not confirmed as with SMTP"
-        return None
+        return GRAPH_ACCEPTED if response.status_code == 202 else None
 
     def _forbidden(self, said: str) -> str:
         return (

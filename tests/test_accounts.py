@@ -273,6 +273,41 @@ def test_secret_goes_to_the_keyring_and_nowhere_else(memory_keyring, config_dir)
     assert accounts.delete_secret(account) is False
 
 
+class SmallKeyring(MemoryKeyring):
+    """Like the Windows credential store: 2,560 bytes per entry, which keyring fills with
+    UTF-16 (two bytes a character)."""
+
+    def set_password(self, service, username, password):
+        if len(password.encode("utf-16-le")) > 2560:
+            raise RuntimeError("The stub received bad data (1783)")
+        super().set_password(service, username, password)
+
+
+def test_a_long_refresh_token_is_kept_in_parts_a_small_store_accepts(config_dir):
+    account = shop_account()
+    token = "".join(chr(0x41 + i % 26) for i in range(4321))  # a refresh token of 4,321 chars
+    store = SmallKeyring()
+    with using_keyring(store):
+        accounts.store_secret(account, token)
+        assert accounts.get_secret(account) == token
+        names = sorted(user for _, user in store.secrets)
+        assert names == [account.address] + [f"{account.address}#{n}" for n in range(2, 7)]
+        assert all(len(v.encode("utf-16-le")) <= 2560 for v in store.secrets.values())
+        # a shorter one replaces it and leaves no stale part behind; a password stays one entry
+        accounts.store_secret(account, token[:1500])
+        assert accounts.get_secret(account) == token[:1500]
+        assert len(store.secrets) == 3
+        accounts.store_secret(account, "pw")
+        assert store.secrets == {("apology-composer", account.address): "pw"}
+        accounts.store_secret(account, token)
+        assert accounts.delete_secret(account) is True
+        assert store.secrets == {}
+        # a part lost by the store means no secret, never a truncated one
+        accounts.store_secret(account, token)
+        del store.secrets[("apology-composer", f"{account.address}#4")]
+        assert accounts.get_secret(account) is None
+
+
 def test_secret_lookup_order_keyring_then_environment_then_prompt(memory_keyring):
     account = shop_account()
     asked = []
