@@ -179,3 +179,22 @@ def send_page(qtbot, document, ui_worker, tmp_path):
         with qtbot.waitSignal(page.sendFinished, timeout=WAIT_MS, raising=False):
             page.cancel()
     page.shutdown()
+
+
+# ---- a real DNS server on loopback ------------------------------------------------------------
+
+
+@pytest.fixture
+def dns_server(monkeypatch):
+    """A real DNS server on 127.0.0.1 (tests/dns_server.py), the only one composer.domains
+    asks (APOLOGY_COMPOSER_NAMESERVER), with domains' cache emptied before and after."""
+    from composer import domains
+    from tests.dns_server import DNSTestServer
+
+    server = DNSTestServer().start()
+    monkeypatch.setenv(domains.NAMESERVER_ENV, server.nameserver)
+    domains.clear_cache()
+    yield server
+    server.stop()
+    domains.clear_cache()
+    assert not server.errors, f"the test DNS server failed to answer: {server.errors}"
