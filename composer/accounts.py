@@ -15,17 +15,17 @@ import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from composer.errors import AccountError
 from composer.paths import config_dir
 
 if TYPE_CHECKING:
     from composer.message import Identity
-    from composer.signin import Tokens
+    from composer.signin import Grant, Tokens
 
-    # what signs a connection in: a password, or the tokens of a sign-in with Microsoft/Google
-    Secret = str | Tokens
+# what signs a connection in: a password, or the tokens of a sign-in with Microsoft/Google
+Secret: TypeAlias = "str | Tokens"
 
 APP_NAME = "apology-composer"
 KEYRING_SERVICE = "apology-composer"
@@ -569,12 +569,30 @@ def tokens_for(account: Account) -> Tokens:
             f"account settings, or with `apology-composer-cli account signin {account.name}`.",
             field="auth",
         )
+    return Tokens(account, refresh_token, keep=_keeper(account))
+
+
+def keep_sign_in(account: Account, grant: Grant) -> tuple[Tokens, str | None]:
+    """Keep a sign-in that just happened: its refresh token in the keyring, its tokens for
+    this session. The sentence says why it could not be kept (None when it was)."""
+    from composer.signin import Tokens
+
+    tokens = Tokens.from_grant(account, grant, keep=_keeper(account))
+    try:
+        store_secret(account, grant.refresh_token)
+    except KeyringUnavailable as problem:
+        return tokens, str(problem)
+    return tokens, None
+
+
+def _keeper(account: Account) -> Callable[[str], None]:
+    """Saves a refresh token the provider replaced (quietly: the old one may still work)."""
 
     def keep(new: str) -> None:
         with contextlib.suppress(KeyringUnavailable):
             store_secret(account, new)
 
-    return Tokens(account, refresh_token, keep=keep)
+    return keep
 
 
 # -- the sender and a refused password -------------------------------------------------------

@@ -155,6 +155,11 @@ def provider_of(account: Account) -> str | None:
     return _PROVIDER_OF_PRESET.get(account.provider, MICROSOFT)
 
 
+def offered_for(preset: str | None) -> str | None:
+    """The sign-in a preset's accounts are offered: "microsoft", "google" or None."""
+    return _PROVIDER_OF_PRESET.get(preset or "")
+
+
 def scope_of(account: Account) -> str:
     """The one scope the account's transport needs."""
     return SCOPES.get(account.transport, SMTP_SCOPE)
@@ -587,9 +592,11 @@ class Tokens:
         return f"Tokens({self.account.address})"
 
     @classmethod
-    def from_grant(cls, account: Account, grant: Grant) -> Tokens:
+    def from_grant(
+        cls, account: Account, grant: Grant, *, keep: Callable[[str], None] | None = None
+    ) -> Tokens:
         """The tokens of a sign-in that just happened (its access token already in hand)."""
-        tokens = cls(account, grant.refresh_token)
+        tokens = cls(account, grant.refresh_token, keep=keep)
         tokens._access[grant.scope] = (grant.access_token, grant.expires_at)
         return tokens
 

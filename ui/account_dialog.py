@@ -2,9 +2,12 @@
 
 Why: a shop owner knows their address, not their provider's SMTP host. As the address is typed
 the provider preset fills in the server, port and security (all still editable) and says in
-one sentence which password the provider wants. "Test connection" runs the engine's own test
-and shows each step in plain words; Save keeps the settings with composer.accounts and the
-password only in the system keyring (or, where there is none, in memory for this session).
+one sentence which password the provider wants. Where the address belongs to Microsoft
+(Outlook.com, or a domain whose mail goes to Microsoft 365) or Google, the dialog offers
+"Sign in with Microsoft/Google" instead of a password (the browser does the rest; for Google an
+app password stays possible). "Test connection" runs the engine's own test and shows each step
+in plain words; Save keeps the settings with composer.accounts and the password (or the
+sign-in) only in the system keyring (or, where there is none, in memory for this session).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,22 +32,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer import accounts
+from composer import accounts, signin
+from composer.accounts import Secret
 from ui.widgets import show_value
 from ui.worker import Job, Worker
 
 CUSTOM = "custom"
 
-# secrets typed this session for accounts whose password could not be kept in a keyring
-_session_secrets: dict[str, str] = {}
+# secrets of this session: passwords that could not be kept in a keyring, and the sign-ins
+# (whose access tokens live in memory only)
+_session_secrets: dict[str, Secret] = {}
 
 
-def session_secret(account: accounts.Account) -> str | None:
-    """The password for ``account``: from the keyring, else the one typed this session."""
-    return accounts.get_secret(account) or _session_secrets.get(account.address.casefold())
+def session_secret(account: accounts.Account) -> Secret | None:
+    """The password for ``account``: from the keyring, else the one typed this session. For
+    an account that signs in with Microsoft or Google: its sign-in, or None when there is none."""
+    key = account.address.casefold()
+    if account.auth == "oauth2":
+        held = _session_secrets.get(key)
+        if isinstance(held, signin.Tokens) and held.account == account:
+            return held
+        try:
+            tokens = accounts.tokens_for(account)
+        except accounts.AccountError:
+            return held if isinstance(held, signin.Tokens) else None
+        _session_secrets[key] = tokens
+        return tokens
+    return accounts.get_secret(account) or _session_secrets.get(key)
 
 
-def remember_for_session(account: accounts.Account, secret: str) -> None:
+def remember_for_session(account: accounts.Account, secret: Secret) -> None:
     _session_secrets[account.address.casefold()] = secret
 
 
@@ -64,9 +81,17 @@ class AccountDialog(QDialog):
         super().__init__(parent)
         self.worker = worker
         self.account: accounts.Account | None = None
-        self.secret: str = ""
+        self.secret: Secret = ""
         self._job: Job | None = None
         self._provider_chosen_by_hand = account is not None
+        self._tokens: signin.Tokens | None = None  # the sign-in done in this dialog
+        self._offer: str | None = None  # "microsoft" / "google": the sign-in this address gets
+        self._use_password = False  # a Google address with an app password instead
+        self._transport = account.transport if account is not None else "smtp"
+        self._offer_timer = QTimer(self)
+        self._offer_timer.setSingleShot(True)
+        self._offer_timer.setInterval(400)  # look the domain up once typing pauses
+        self._offer_timer.timeout.connect(self._look_up_offer)
         self.setWindowTitle(self.tr("Your mail account"))
         self.setAccessibleName(self.tr("Your mail account"))
         self._build()
@@ -122,6 +147,26 @@ class AccountDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(tr("Password or app password"))
+        self.sign_in_button = QPushButton()
+        self.sign_in_button.clicked.connect(self.sign_in)
+        self.sign_in_state = QLabel()
+        self.sign_in_state.setWordWrap(True)
+        self.sign_in_state.setAccessibleName(tr("Sign-in"))
+        self.password_instead = QPushButton(tr("Use an app &password instead"))
+        self.password_instead.setAccessibleName(tr("Use an app password instead"))
+        self.password_instead.setFlat(True)
+        self.password_instead.clicked.connect(self._toggle_password)
+        self.graph_button = QPushButton(tr("Send through Microsoft &Graph instead"))
+        self.graph_button.setAccessibleName(tr("Send through Microsoft Graph instead"))
+        self.graph_button.clicked.connect(self.use_graph)
+        self.graph_button.setVisible(False)
+        sign_in_row = QWidget()
+        sign_in_layout = QVBoxLayout(sign_in_row)
+        sign_in_layout.setContentsMargins(0, 0, 0, 0)
+        sign_in_layout.addWidget(self.sign_in_button)
+        sign_in_layout.addWidget(self.sign_in_state)
+        sign_in_layout.addWidget(self.password_instead)
+        self.sign_in_row = sign_in_row
         self.daily_cap = QSpinBox()
         self.daily_cap.setRange(0, 1_000_000)
         self.daily_cap.setSpecialValueText(tr("no limit"))
@@ -133,10 +178,12 @@ class AccountDialog(QDialog):
             field.textChanged.connect(self._update)
 
         form = QFormLayout()
+        self.form = form
         form.addRow(tr("Your &name:"), self.display_name)
         form.addRow(tr("E-mail &address:"), self.address)
         form.addRow(tr("&Provider:"), self.provider)
         form.addRow(self.hint)
+        form.addRow(tr("Sign-in:"), self.sign_in_row)
         form.addRow(tr("&Password:"), self.password)
         form.addRow(tr("&Server:"), self.host)
         form.addRow(tr("P&ort:"), self.port)
@@ -182,6 +229,7 @@ class AccountDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.steps)
+        layout.addWidget(self.graph_button)
         layout.addWidget(self.verdict)
         layout.addWidget(self.keyring_note)
         layout.addWidget(self.buttons)
@@ -207,12 +255,20 @@ class AccountDialog(QDialog):
         self.name.setText(account.name)
         self._rate = account.rate
         self._max_connections = account.max_connections
-        self.password.setText(session_secret(account) or "")
+        held = session_secret(account)
+        if account.auth == "oauth2":
+            self._offer = signin.provider_of(account)
+            self._tokens = held if isinstance(held, signin.Tokens) else None
+        else:
+            self._use_password = signin.offered_for(account.provider) is not None
+            self.password.setText(held if isinstance(held, str) else "")
+        self._show_sign_in()
 
     # ---- presets ---------------------------------------------------------------------
     def _address_typed(self, text: str) -> None:
         if self._provider_chosen_by_hand:
             return
+        self._offer_timer.start()
         preset = accounts.preset_for_address(text)
         key = preset.key if preset is not None else CUSTOM
         if self.provider.currentData() != key:
@@ -236,7 +292,163 @@ class AccountDialog(QDialog):
             self.security.setCurrentIndex(max(0, self.security.findData(preset.security)))
             self.daily_cap.setValue(preset.daily_cap or 0)
         self._show_hint(key)
+        self._offer = signin.offered_for(key)
+        self._show_sign_in()
         self._update()
+
+    def _look_up_offer(self) -> None:
+        """Where the domain's mail goes (its MX), for a domain without a preset of its own."""
+        address = self.address.text().strip()
+        if self._provider_chosen_by_hand or self.provider.currentData() != CUSTOM:
+            return
+        if "@" not in address or "." not in address.rpartition("@")[2]:
+            return
+        from composer import domains
+
+        self.worker.submit(domains.sign_in_offer, address, key="account-offer").then(
+            lambda offer: self._offered(address, offer), lambda _sentence: None
+        )
+
+    def _offered(self, address: str, offer: Any) -> None:
+        if address != self.address.text().strip() or self._provider_chosen_by_hand:
+            return  # typed on meanwhile, or chosen by hand
+        if offer.preset is not None and self.provider.currentData() == CUSTOM:
+            self.provider.setCurrentIndex(self.provider.findData(offer.preset))
+            self._apply_preset(offer.preset)
+        if offer.reason:
+            self.hint.setText(offer.reason)
+
+    # ---- signing in --------------------------------------------------------------------
+    def _signing_in(self) -> bool:
+        """True when this account signs in with its provider rather than a password."""
+        if self._offer is None:
+            return False
+        preset = self._preset()
+        if preset is not None and not preset.password_sign_in:
+            return True  # Outlook.com takes no password at all
+        # an app password where the person chose it, or where this copy cannot sign in
+        return not self._use_password and signin.available(self._offer)
+
+    def _show_sign_in(self) -> None:
+        """The sign-in button for Microsoft/Google addresses, the password field otherwise;
+        the server rows only where SMTP is spoken."""
+        tr = self.tr
+        oauth = self._signing_in()
+        self.form.setRowVisible(self.sign_in_row, self._offer is not None)
+        self.form.setRowVisible(self.password, not oauth)
+        smtp = not oauth or self._current_transport() == "smtp"
+        for field in (self.host, self.port, self.security, self.username):
+            self.form.setRowVisible(field, smtp)
+        if self._offer is None:
+            return
+        label = signin.LABELS[self._offer]
+        self.sign_in_button.setText(tr("&Sign in with {0}…").format(label))
+        self.sign_in_button.setAccessibleName(tr("Sign in with {0}").format(label))
+        self.sign_in_button.setVisible(oauth)
+        preset = self._preset()
+        can_use_password = preset is not None and preset.password_sign_in
+        self.password_instead.setVisible(can_use_password and signin.available(self._offer))
+        self.password_instead.setText(
+            tr("Use an app &password instead")
+            if oauth
+            else tr("&Sign in with {0} instead").format(label)
+        )
+        self.password_instead.setAccessibleName(self.password_instead.text().replace("&", ""))
+        if not signin.available(self._offer):
+            self.sign_in_button.setEnabled(False)
+            self.sign_in_state.setText(
+                tr(
+                    "Sign-in with {0} is not set up in this copy of Apology Composer yet; ask "
+                    "whoever installed it (see docs/sign-in.md)."
+                ).format(label)
+                + (" " + tr("Until then, an app password works.") if can_use_password else "")
+            )
+        elif not oauth:
+            self.sign_in_state.setText("")
+        elif self._signed_in():
+            self.sign_in_button.setEnabled(True)
+            self.sign_in_state.setText(
+                tr("Signed in as {0}. No password is kept, only the sign-in.").format(
+                    self.address.text().strip()
+                )
+            )
+        else:
+            self.sign_in_button.setEnabled(True)
+            self.sign_in_state.setText(
+                tr(
+                    "Your browser opens {0}'s own sign-in page; Apology Composer never sees "
+                    "your password."
+                ).format(label)
+            )
+        self.sign_in_state.setAccessibleName(self.sign_in_state.text() or tr("Sign-in"))
+
+    def _toggle_password(self) -> None:
+        self._use_password = not self._use_password
+        self._show_sign_in()
+        self._update()
+
+    def _signed_in(self) -> bool:
+        tokens = self._tokens
+        return tokens is not None and (
+            tokens.account.address.casefold() == self.address.text().strip().casefold()
+            and signin.scope_of(tokens.account) == signin.scope_of(self.current_account())
+        )
+
+    def _current_transport(self) -> str:
+        if self._offer == signin.GOOGLE:
+            return "gmail"
+        return self._transport if self._offer == signin.MICROSOFT else "smtp"
+
+    def sign_in(self) -> Job | None:
+        """Open the provider's sign-in in the browser (the engine waits for it off the GUI
+        thread); the dialog keeps the outcome until Save."""
+        if self._offer is None or self._job is not None:
+            return None
+        account = self.current_account()
+        self.sign_in_state.setText(
+            self.tr("Waiting for you to sign in in your browser… (Cancel stops waiting)")
+        )
+        self._job = self.worker.submit(
+            signin.sign_in,
+            self._offer,
+            account.address,
+            scope=signin.scope_of(account),
+            key="account-sign-in",
+        )
+        self._job.then(lambda grant: self._signed(account, grant), self._sign_in_failed)
+        self._job.finished.connect(self._test_over)
+        self._update()
+        return self._job
+
+    def _signed(self, account: accounts.Account, grant: signin.Grant) -> None:
+        self._grant = grant
+        self._tokens = signin.Tokens.from_grant(account, grant)
+        self.graph_button.setVisible(False)
+        self._show_sign_in()
+        self._say("")
+
+    def _sign_in_failed(self, sentence: str) -> None:
+        self.sign_in_state.setText(sentence)
+        self.sign_in_state.setAccessibleName(sentence)
+        link = getattr(self._job.error if self._job else None, "admin_link", None)
+        if link:
+            self.sign_in_state.setText(
+                sentence
+                + " "
+                + self.tr("Your administrator can approve it at {0}").format(
+                    f'<a href="{link}">{link}</a>'
+                )
+            )
+            self.sign_in_state.setTextFormat(Qt.TextFormat.RichText)
+            self.sign_in_state.setOpenExternalLinks(True)
+
+    def use_graph(self) -> Job | None:
+        """SMTP sign-in is off for this organisation: send through Microsoft Graph (a
+        sign-in of its own, for sending mail)."""
+        self._transport = "graph"
+        self.graph_button.setVisible(False)
+        self._show_sign_in()
+        return self.sign_in()
 
     def _preset(self) -> accounts.Preset | None:
         return accounts.presets().get(self.provider.currentData())
@@ -266,7 +478,10 @@ class AccountDialog(QDialog):
             self.address.text(),
             self.display_name.text(),
             name=self.name.text().strip() or None,
+            sign_in=self._signing_in(),
         )
+        if base.auth == "oauth2":
+            base = dataclasses.replace(base, transport=self._current_transport())
         return dataclasses.replace(
             base,
             host=self.host.text().strip(),
@@ -280,13 +495,15 @@ class AccountDialog(QDialog):
 
     def _problem(self) -> str:
         """Why the form cannot be tested or saved yet ("" when it can)."""
-        preset = self._preset()
-        if preset is not None and not preset.password_sign_in:
-            return self.hint.text()
         try:
             accounts.validate_account(self.current_account())
         except accounts.AccountError as e:
             return str(e)
+        if self._signing_in():
+            if self._signed_in():
+                return ""
+            label = signin.LABELS[self._offer or signin.MICROSOFT]
+            return self.tr("Sign in with {0} to send from this address.").format(label)
         if not self.password.text():
             return self.tr("Type the password (or app password) for this mailbox.")
         return ""
@@ -311,7 +528,10 @@ class AccountDialog(QDialog):
         self.steps.clear()
         self.steps.setVisible(True)
         self._say(self.tr("Testing\u2026"))
-        self._job = self.worker.submit(connection.test_account, account, self.password.text())
+        secret: Secret = self.password.text()
+        if self._signing_in() and self._tokens is not None:
+            secret = self._tokens
+        self._job = self.worker.submit(connection.test_account, account, secret)
         self._job.then(self._tested, self._test_failed)
         self._job.finished.connect(self._test_over)
         self._update()
@@ -329,6 +549,10 @@ class AccountDialog(QDialog):
             self._say(self.tr("The account works: messages can be sent from it."))
         else:
             failed = next((detail for _, ok, detail in steps if not ok), "")
+            # Microsoft 365 with SMTP sign-in switched off: Graph can still send
+            self.graph_button.setVisible(
+                self._offer == signin.MICROSOFT and self._signing_in() and "5.7.139" in failed
+            )
             self._say(self.tr("The account does not work yet. {0}").format(failed))
             bad_row = next((i for i, (_, ok, _) in enumerate(steps) if not ok), None)
             if bad_row is not None:
@@ -357,6 +581,20 @@ class AccountDialog(QDialog):
             account = accounts.save(self.current_account())
         except accounts.AccountError as e:
             self._say(str(e))
+            return
+        if self._signing_in():
+            grant = getattr(self, "_grant", None)
+            if grant is not None:
+                tokens, not_kept = accounts.keep_sign_in(account, grant)
+                if not_kept:
+                    self.keyring_note.setText(not_kept)
+            else:  # signed in before, in the keyring or this session
+                assert self._tokens is not None
+                tokens = self._tokens
+            remember_for_session(account, tokens)
+            self.account = account
+            self.secret = tokens
+            self.accept()
             return
         secret = self.password.text()
         remember_for_session(account, secret)

@@ -53,7 +53,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from composer import campaign_file, paths
 from composer import mailing as mailings
-from composer.accounts import Account, sender_identity
+from composer.accounts import Account, Secret, sender_identity
 from composer.attachments import AttachmentPlan
 from composer.audience import Filter
 from composer.campaign import Campaign, HistoryKind, ListChange
@@ -588,7 +588,7 @@ class Document(QObject):
     def send(
         self,
         account: Account,
-        secret: str,
+        secret: Secret,
         *,
         target: Path | None = None,
         on_event: Callable[[Event], None],

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer import accounts, journal, report
+from composer.accounts import Secret
 from composer.campaign import Campaign
 from composer.check import OPEN_SPREADSHEET, Blocker, Step
 from composer.outbox import is_practice
@@ -52,7 +53,7 @@ FLUSH_MS = 100  # events are shown in batches this often
 # ---- engine work, run in the worker ------------------------------------------------------
 
 
-async def send_test(snapshot: Campaign, account: accounts.Account, secret: str) -> str:
+async def send_test(snapshot: Campaign, account: accounts.Account, secret: Secret) -> str:
     """The first customer's message, marked [TEST], to the account's own address."""
     import asyncio
 
@@ -267,15 +268,23 @@ class SendPage(QWidget):
         return line, "ready" if plan is not None and not plan.to_send else "todo"
 
     # ---- the password -----------------------------------------------------------------
-    def _secret(self) -> str | None:
+    def _secret(self) -> Secret | None:
         """The password for the chosen account, asked for once this session when not kept;
-        after a refusal, asked again with the provider's hint."""
+        after a refusal, asked again with the provider's hint. An account that signs in with
+        Microsoft or Google is never asked a password: without a sign-in, the account dialog
+        opens to sign in again."""
         box = self.account_box
         if box.secret:
             return box.secret
         account = box.account
         assert account is not None
-        from ui.account_dialog import remember_for_session
+        from ui.account_dialog import remember_for_session, session_secret
+
+        if account.auth == "oauth2":
+            box.secret = session_secret(account)
+            if box.secret is None:
+                box.edit_account()  # signs in again, or the person cancels
+            return box.secret
 
         question = self.tr("Password (or app password) for {0}:").format(account.address)
         if self._refused:
@@ -297,6 +306,18 @@ class SendPage(QWidget):
 
     def _refused_sign_in(self, sentence: str) -> str:
         """Forget the refused password; the sentence says what happens next and where."""
+        account = self.account_box.account
+        if account is not None and account.auth == "oauth2":
+            self.account_box.forget_secret()  # the sign-in in the keyring stays till replaced
+            return " ".join(
+                (
+                    sentence,
+                    self.tr(
+                        "Sign in again with \u201cAdd or change account\u2026\u201d in step 1 "
+                        "of Send."
+                    ),
+                )
+            )
         self.account_box.forget_secret()
         self._refused = True
         return " ".join(

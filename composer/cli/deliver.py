@@ -635,12 +635,11 @@ def _sign_in(account: Account, *, device_code: bool) -> None:
         if device_code
         else None,
     )
-    try:
-        accounts.store_secret(account, grant.refresh_token)
-    except accounts.KeyringUnavailable as problem:
+    _, not_kept = accounts.keep_sign_in(account, grant)
+    if not_kept is not None:
         raise accounts.KeyringUnavailable(
-            f"Signed in as {grant.address}, but the sign-in cannot be kept: {problem}"
-        ) from None
+            f"Signed in as {grant.address}, but the sign-in cannot be kept: {not_kept}"
+        )
     print(
         f"Signed in as {grant.address} with {label}; the sign-in is kept in the system's "
         "password store (no password is saved)."

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer import accounts
-from composer.accounts import Account
+from composer.accounts import Account, Secret
 from composer.errors import ComposerError
 from composer.outbox import PRACTICE_NAME, PracticeOutbox, is_practice, practice_account
 from composer.paths import data_dir
@@ -37,7 +37,7 @@ class AccountBox(QGroupBox):
         self.worker = worker
         self.outbox: PracticeOutbox | None = None
         self.account: Account | None = None
-        self.secret: str | None = None
+        self.secret: Secret | None = None
         self.combo = QComboBox()
         self.combo.setAccessibleName(self.tr("Send from"))
         self.combo.activated.connect(self._picked)
@@ -110,7 +110,7 @@ class AccountBox(QGroupBox):
             self.outbox = PracticeOutbox(data_dir() / "practice-outbox")
         self.use(practice_account(self.outbox), PRACTICE_SECRET)
 
-    def use(self, account: Account, secret: str | None) -> None:
+    def use(self, account: Account, secret: Secret | None) -> None:
         self.account = account
         self.secret = secret
         if self.combo.currentData() != account.name:
@@ -128,10 +128,12 @@ class AccountBox(QGroupBox):
                 )
             )
         else:
+            through = {
+                "graph": self.tr("Microsoft Graph"),
+                "gmail": self.tr("the Gmail API"),
+            }.get(account.transport, account.host)
             self._say(
-                self.tr("Messages go out from {0} through {1}.").format(
-                    account.address, account.host
-                )
+                self.tr("Messages go out from {0} through {1}.").format(account.address, through)
             )
         self.accountChosen.emit(account)
 
