@@ -236,6 +236,8 @@ def _microsoft_app() -> Any:
 def _microsoft_sign_in(
     address: str, scope: str, device_code: Callable[[str], None] | None, timeout: float
 ) -> Grant:
+    from msal.oauth2cli.oauth2 import BrowserInteractionTimeoutError
+
     app = _microsoft_app()
     try:
         if device_code is not None:
@@ -258,6 +260,8 @@ def _microsoft_sign_in(
             )
     except SignInProblem:
         raise
+    except BrowserInteractionTimeoutError:
+        raise _timed_out(address, timeout) from None
     except Exception as exc:
         raise _unreachable(MICROSOFT, exc) from None
     if not result:  # the browser never came back
@@ -343,12 +347,6 @@ def _microsoft_problem(
             reason="consent_needed",
             admin_link=link,
         )
-    if has(65004) or error in ("access_denied", "authorization_declined"):
-        return SignInProblem(
-            f"The sign-in for {address} was cancelled, so nothing was changed; sign in again "
-            "when you are ready.",
-            reason="cancelled",
-        )
     if has(700016):
         return SignInProblem(
             f"The organisation of {address} does not know this copy's app registration; ask "
@@ -368,6 +366,12 @@ def _microsoft_problem(
             f"Your organisation wants an extra check (such as a code on your phone) before "
             f"{address} can send; sign in again in the browser and complete it{said}.",
             reason="extra_check",
+        )
+    if has(65004) or error in ("access_denied", "authorization_declined"):
+        return SignInProblem(
+            f"The sign-in for {address} was cancelled, so nothing was changed; sign in again "
+            "when you are ready.",
+            reason="cancelled",
         )
     if renewing or error in ("invalid_grant", "interaction_required", "expired_token"):
         return SignInProblem(
