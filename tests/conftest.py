@@ -198,3 +198,40 @@ def dns_server(monkeypatch):
     server.stop()
     domains.clear_cache()
     assert not server.errors, f"the test DNS server failed to answer: {server.errors}"
+
+
+# ---- sign-in with Microsoft and Google, and their mail APIs, on loopback --------------------
+
+
+@pytest.fixture
+def identity_server():
+    """A fake Microsoft identity platform and Google OAuth on 127.0.0.1 (HTTPS, test CA) with
+    one user, USERNAME (tests/identity_server.py)."""
+    from tests.identity_server import IdentityServer
+
+    server = IdentityServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mail_api_server(identity_server):
+    """A fake Graph sendMail and Gmail messages.send on 127.0.0.1 (tests/mail_api_server.py),
+    taking the identity server's access tokens."""
+    from tests.mail_api_server import MailAPIServer
+
+    server = MailAPIServer(checker=identity_server.is_valid).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def oauth_config(identity_server, mail_api_server, trust_test_ca, tmp_path, monkeypatch):
+    """The app's sign-in settings pointing at both fakes, named by APOLOGY_COMPOSER_OAUTH_CONFIG,
+    with the test CA trusted through SSL_CERT_FILE and also REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE
+    (when set, requests lets those override a session's ``verify``); yields the file's path."""
+    path = identity_server.config(tmp_path, mail_api=mail_api_server)
+    monkeypatch.setenv("APOLOGY_COMPOSER_OAUTH_CONFIG", str(path))
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", trust_test_ca)
+    monkeypatch.setenv("CURL_CA_BUNDLE", trust_test_ca)
+    yield path
