@@ -742,6 +742,10 @@ class Sender:
         except Refused as e:
             self._fail(recipient, e.reason)
         except Halted as e:
+            if marked:  # refused outright after "sending" was written: it waits, not in doubt
+                self._journal.later(
+                    journal.mark_deferred, key, e.reason, retry_at=time.time(), at=time.time()
+                )
             self._release(sent=False)
             self._done(key, retry_at=time.time())
             if e.sign_in:
@@ -805,7 +809,12 @@ class Sender:
         self._silence += 1
         if self._silence < max(2, self.connections):
             return
-        what = "it did not answer in time" if "in time" in reason else "the connection was cut"
+        if "in time" in reason:
+            what = "it did not answer in time"
+        elif "could not be reached" in reason:
+            what = "it could not be reached"
+        else:
+            what = "the connection was cut"
         if in_doubt:
             self._stop(
                 f"The mail server stopped confirming messages ({what} after the message was "
