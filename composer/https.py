@@ -8,12 +8,15 @@ request waits forever."""
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import requests
 
 CONNECT_SECONDS = 15.0  # to open the connection; a request's own wait is the caller's
+
+
+REQUEST_SECONDS = 60.0  # the longest any request made without a timeout of its own waits
 
 
 def session() -> requests.Session:
@@ -23,7 +26,14 @@ def session() -> requests.Session:
 
     from composer.version import version
 
-    s = requests.Session()
+    class TimedSession(requests.Session):
+        """A session whose requests never wait forever (MSAL passes no timeout of its own)."""
+
+        def request(self, method: str, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
+            kwargs.setdefault("timeout", (CONNECT_SECONDS, REQUEST_SECONDS))
+            return super().request(method, url, *args, **kwargs)
+
+    s = TimedSession()
     s.verify = os.environ.get("SSL_CERT_FILE") or True
     s.headers["User-Agent"] = f"apology-composer/{version()}"
     return s

@@ -224,8 +224,7 @@ def _microsoft_app() -> Any:
             # Microsoft's own hosts are validated against its instance list; an organisation's
             # or a test's authority is taken as written.
             instance_discovery=urlsplit(authority).hostname == "login.microsoftonline.com",
-            http_client=session(),
-            timeout=REQUEST_SECONDS,
+            http_client=session(),  # its requests time out (MSAL's own timeout is not used)
         )
     except ValueError as exc:  # MSAL could not read the authority's discovery document
         raise _unreachable(MICROSOFT, exc) from None
@@ -503,8 +502,13 @@ def _id_claims(id_token: object) -> dict[str, Any]:
 
 
 def _google_said(exc: BaseException) -> str:
+    """Google's error code (``invalid_grant`` …), never the library's advice around it."""
+    for arg in exc.args[1:]:
+        if isinstance(arg, dict) and arg.get("error"):
+            return str(arg["error"])
     text = str(exc.args[0] if exc.args else exc)
-    return text.split(":", 1)[0].strip() or type(exc).__name__
+    code = text.split(":", 1)[0].strip()
+    return code if code.replace("_", "").isalnum() else type(exc).__name__
 
 
 def _google_problem(exc: BaseException, address: str, timeout: float) -> SignInProblem:

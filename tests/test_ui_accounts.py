@@ -47,11 +47,11 @@ def test_typing_a_gmail_address_fills_the_preset(qtbot, dialog):
     assert dialog.save_button.isEnabled() and dialog.test_button.isEnabled()
 
 
-def test_outlook_says_microsoft_sign_in_is_not_available(qtbot, dialog):
+def test_outlook_asks_for_microsoft_sign_in_never_a_password(qtbot, dialog):
     type_into(qtbot, dialog.address, "sam@outlook.com")
-    type_into(qtbot, dialog.password, "whatever")
     assert dialog.provider.currentData() == "outlook"
-    assert "needs Microsoft sign-in, which is not available yet" in dialog.hint.text()
+    assert "no longer accepts passwords" in dialog.hint.text()
+    assert not dialog.password.isVisible()
     assert not dialog.save_button.isEnabled()
     assert not dialog.test_button.isEnabled()
 

@@ -460,8 +460,8 @@ class AccountDialog(QDialog):
         elif not preset.password_sign_in:
             self.hint.setText(
                 self.tr(
-                    "{0} needs Microsoft sign-in, which is not available yet: its servers no "
-                    "longer accept passwords from mail programs. Use another mailbox for now."
+                    "{0} no longer accepts passwords from mail programs: sign in with "
+                    "Microsoft below instead."
                 ).format(preset.label)
             )
         else:
