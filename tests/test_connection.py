@@ -240,7 +240,9 @@ def test_an_oauth2_account_without_a_saved_sign_in_says_to_sign_in_and_never_ask
     account = accounts.account_from_preset("outlook", "a@outlook.com", "A")
     asked = []
     with pytest.raises(accounts.MissingSecret, match="not signed in with Microsoft"):
-        accounts.resolve_secret(account, env={"APOLOGY_COMPOSER_PASSWORD": "pw"}, prompt=asked.append)
+        accounts.resolve_secret(
+            account, env={"APOLOGY_COMPOSER_PASSWORD": "pw"}, prompt=asked.append
+        )
     assert asked == []
     accounts.store_secret(account, "refresh-" + "r" * 3000)
     tokens = accounts.resolve_secret(account, env={})
