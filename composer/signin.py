@@ -8,9 +8,9 @@ are renewed shortly before they expire, once more when a server refuses one duri
 after that the person is asked to sign in again.
 
 Which app registration, authority and API addresses are used comes from
-``resources/oauth.json``, overridden key by key by the JSON file named in
-``APOLOGY_COMPOSER_OAUTH_CONFIG`` (an organisation's own registration; the tests' loopback
-servers). Microsoft is spoken to through MSAL, Google through google-auth-oauthlib; both over
+``resources/oauth.json``, overridden key by key by ``oauth.json`` in the settings folder and
+then by the JSON file named in ``APOLOGY_COMPOSER_OAUTH_CONFIG`` (an organisation's own
+registration; the tests' loopback servers). Microsoft is spoken to through MSAL, Google through google-auth-oauthlib; both over
 ``composer.https.session()``. Every refusal becomes one ``SignInProblem`` sentence that says
 what the person (or their administrator) can do; no token ever reaches a message, a log line
 or a file other than the password store."""
@@ -107,13 +107,24 @@ class Grant:
 # -- configuration ----------------------------------------------------------------------------
 
 
+def settings_file() -> Path:
+    """``oauth.json`` in the settings folder: this person's own registration, if any."""
+    from composer.paths import config_dir
+
+    return config_dir() / "oauth.json"
+
+
 def configuration(provider: str) -> dict[str, Any]:
-    """The settings for ``provider``: the shipped file, overridden by the environment's."""
+    """The settings for ``provider``: the shipped file, overridden key by key by the one in
+    the settings folder, then by the file the environment names."""
     from resources import resource_path
 
     merged: dict[str, Any] = dict(_read(resource_path("oauth.json")).get(provider, {}))
+    own = settings_file()
+    if own.exists():
+        merged.update(_read(own).get(provider, {}))
     override = os.environ.get(CONFIG_ENV, "").strip()
-    if override:
+    if override:  # named on purpose: a missing file is an error, not a quiet default
         merged.update(_read(Path(override)).get(provider, {}))
     return merged
 

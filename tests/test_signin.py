@@ -142,11 +142,25 @@ def test_without_a_registration_sign_in_says_what_to_do(tmp_path, monkeypatch):
         signin.configuration(signin.MICROSOFT)
 
 
-def test_the_environment_overrides_the_shipped_file_key_by_key(oauth_config, identity_server):
+def test_the_settings_and_the_environment_override_the_shipped_file_key_by_key(
+    oauth_config, identity_server, monkeypatch
+):
     conf = signin.configuration(signin.MICROSOFT)
     assert conf["client_id"] == identity_server.microsoft_client_id
     assert conf["authority"] == identity_server.microsoft_authority
     assert "{tenant}" in conf["admin_consent_url"]  # not overridden: from resources/oauth.json
+    own = signin.settings_file()
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text(
+        json.dumps({"microsoft": {"client_id": "mine", "admin_consent_url": "x {client_id}"}}),
+        encoding="utf-8",
+    )
+    conf = signin.configuration(signin.MICROSOFT)
+    assert conf["client_id"] == identity_server.microsoft_client_id  # the environment wins
+    assert conf["admin_consent_url"] == "x {client_id}"  # the settings folder's own key
+    monkeypatch.delenv(signin.CONFIG_ENV)
+    assert signin.configuration(signin.MICROSOFT)["client_id"] == "mine"
+    assert signin.admin_consent_link("a@b.example") == "x mine"
 
 
 # -- Google ---------------------------------------------------------------------------------
