@@ -357,6 +357,13 @@ def _microsoft_problem(
             reason="consent_needed",
             admin_link=link,
         )
+    if has(7000218):
+        return SignInProblem(
+            f"This copy's app registration does not allow signing in with a code; sign "
+            f"{address} in in a browser on this computer, or ask whoever set up the "
+            f"registration to allow public client flows (see docs/sign-in.md){said}.",
+            reason="app_unknown",
+        )
     if has(700016):
         return SignInProblem(
             f"The organisation of {address} does not know this copy's app registration; ask "

@@ -94,6 +94,19 @@ def test_microsoft_refusals_are_one_sentence_saying_who_can_act(
         assert link and "adminconsent" in link and identity_server.microsoft_client_id in link
 
 
+def test_an_app_the_organisation_does_not_know_and_a_code_sign_in_switched_off(identity_server):
+    identity_server.fail_next("unauthorized_client", provider="microsoft", at="token")
+    with installed_browser(PlayingBrowser()), pytest.raises(SignInProblem) as caught:
+        signin.sign_in(signin.MICROSOFT, USERNAME, timeout=30)
+    assert caught.value.reason == "app_unknown"
+    assert "does not know this copy's app registration" in str(caught.value)
+    identity_server.fail_next("public_client_disabled", provider="microsoft")
+    identity_server.auto_approve_device_codes = 0.2
+    with pytest.raises(SignInProblem) as caught:
+        signin.sign_in(signin.MICROSOFT, USERNAME, device_code=lambda _: None)
+    assert "does not allow signing in with a code" in str(caught.value)
+
+
 def test_cancelling_in_the_browser_changes_nothing(identity_server):
     with installed_browser(PlayingBrowser(action="cancel")), pytest.raises(SignInProblem) as e:
         signin.sign_in(signin.MICROSOFT, USERNAME, timeout=30)
