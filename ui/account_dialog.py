@@ -206,16 +206,8 @@ class AccountDialog(QDialog):
         self.keyring_note = QLabel()
         self.keyring_note.setWordWrap(True)
         self.keyring_note.setAccessibleName(tr("Where the password is kept"))
-        ok, sentence = accounts.keyring_available()
-        self._keyring_ok = ok
-        self.keyring_note.setText(
-            sentence
-            if ok
-            else tr(
-                "This computer has no password store, so the password is not saved: the app "
-                "will ask for it once each session."
-            )
-        )
+        self._keyring_ok, self._keyring_says = accounts.keyring_available()
+        self.keyring_note.setText(self._keyring_sentence(False))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -339,6 +331,8 @@ class AccountDialog(QDialog):
         smtp = not oauth or self._current_transport() == "smtp"
         for field in (self.host, self.port, self.security, self.username):
             self.form.setRowVisible(field, smtp)
+        self._show_hint(self.provider.currentData())
+        self.keyring_note.setText(self._keyring_sentence(oauth))
         if self._offer is None:
             return
         label = signin.LABELS[self._offer]
@@ -381,6 +375,20 @@ class AccountDialog(QDialog):
                 ).format(label)
             )
         self.sign_in_state.setAccessibleName(self.sign_in_state.text() or tr("Sign-in"))
+
+    def _keyring_sentence(self, oauth: bool) -> str:
+        """Where the password (or the sign-in) is kept, or why it is not."""
+        if self._keyring_ok:
+            return self._keyring_says
+        if oauth:
+            return self.tr(
+                "This computer has no password store, so the sign-in is not kept: you sign in "
+                "again once each session."
+            )
+        return self.tr(
+            "This computer has no password store, so the password is not saved: the app will "
+            "ask for it once each session."
+        )
 
     def _toggle_password(self) -> None:
         self._use_password = not self._use_password
@@ -455,7 +463,13 @@ class AccountDialog(QDialog):
 
     def _show_hint(self, key: str) -> None:
         preset = accounts.presets().get(key)
-        if preset is None:
+        if preset is not None and preset.password_sign_in and self._signing_in():
+            self.hint.setText(
+                self.tr(
+                    "Sign in with {0} below; an app password also works (choose it below)."
+                ).format(signin.LABELS[self._offer or signin.MICROSOFT])
+            )
+        elif preset is None:
             self.hint.setText(self.tr("Ask your provider for its SMTP server, port and security."))
         elif not preset.password_sign_in:
             self.hint.setText(
@@ -502,6 +516,8 @@ class AccountDialog(QDialog):
         if self._signing_in():
             if self._signed_in():
                 return ""
+            if not signin.available(self._offer or signin.MICROSOFT):
+                return self.sign_in_state.text()
             label = signin.LABELS[self._offer or signin.MICROSOFT]
             return self.tr("Sign in with {0} to send from this address.").format(label)
         if not self.password.text():
