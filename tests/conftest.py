@@ -124,6 +124,17 @@ def main_window(qtbot, ui_worker):
 
 
 @pytest.fixture
+def dialog(qtbot, ui_worker):
+    """The account dialog, new and shown."""
+    from ui.account_dialog import AccountDialog
+
+    d = AccountDialog(ui_worker)
+    qtbot.addWidget(d)
+    d.show()
+    return d
+
+
+@pytest.fixture
 def customers_xlsx(tmp_path):
     """A real workbook of affected customers with the messy rows real lists have:
     an invalid address (row 4), a blank first name (row 5), a duplicate (row 7)."""

@@ -44,6 +44,13 @@ def signed_in(identity_server, account: accounts.Account, scope: str) -> Tokens:
     return Tokens(account, answer["refresh_token"])
 
 
+def api_sign_in(identity_server, transport: str) -> tuple[accounts.Account, Tokens]:
+    """An account sending through Graph or the Gmail API, signed in for it."""
+    account = api_account(transport)
+    scope = GRAPH_SCOPE if transport == "graph" else GMAIL_SCOPE
+    return account, signed_in(identity_server, account, scope)
+
+
 def run(path, account, secret, **options) -> Summary:
     campaign = open_for_sending(path)
     try:
@@ -136,8 +143,7 @@ def test_smtp_auth_switched_off_is_not_renewed_and_says_graph(
 def test_graph_sends_each_message_whole_and_the_journal_says_accepted_by_microsoft(
     tmp_path, identity_server, mail_api_server
 ):
-    account = api_account("graph")
-    tokens = signed_in(identity_server, account, GRAPH_SCOPE)
+    account, tokens = api_sign_in(identity_server, "graph")
     path = campaign_from_owner(tmp_path, 6)
     summary = run(path, account, tokens, connections=2)
     assert summary.sent == 6 and not summary.error
@@ -163,8 +169,7 @@ def test_graph_sends_each_message_whole_and_the_journal_says_accepted_by_microso
 def test_graph_throttling_and_outages_are_deferrals_and_a_refused_token_is_renewed_once(
     tmp_path, identity_server, mail_api_server
 ):
-    account = api_account("graph")
-    tokens = signed_in(identity_server, account, GRAPH_SCOPE)
+    account, tokens = api_sign_in(identity_server, "graph")
     mail_api_server.set_faults(
         throttle_next=1, retry_after=1, unavailable_next=1, unavailable_retry_after=None
     )
@@ -186,8 +191,7 @@ def test_graph_throttling_and_outages_are_deferrals_and_a_refused_token_is_renew
 def test_graph_refusing_twice_stops_the_run_and_says_sign_in_again(
     tmp_path, identity_server, mail_api_server
 ):
-    account = api_account("graph")
-    tokens = signed_in(identity_server, account, GRAPH_SCOPE)
+    account, tokens = api_sign_in(identity_server, "graph")
     mail_api_server.set_faults(unauthorized_next=2)
     path = campaign_from_owner(tmp_path, 3)
     summary = run(path, account, tokens, connections=1)
@@ -201,8 +205,7 @@ def test_graph_refusing_twice_stops_the_run_and_says_sign_in_again(
 def test_graph_answer_lost_after_the_request_went_is_in_doubt_never_resent(
     tmp_path, identity_server, mail_api_server
 ):
-    account = api_account("graph")
-    tokens = signed_in(identity_server, account, GRAPH_SCOPE)
+    account, tokens = api_sign_in(identity_server, "graph")
     mail_api_server.set_faults(hang_after_record_next=1, hang_seconds=3)
     path = campaign_from_owner(tmp_path, 3)
     summary = run(path, account, tokens, connections=1, timeout=0.5)
@@ -217,8 +220,7 @@ def test_graph_answer_lost_after_the_request_went_is_in_doubt_never_resent(
 def test_graph_connection_cut_after_the_request_is_in_doubt(
     tmp_path, identity_server, mail_api_server
 ):
-    account = api_account("graph")
-    tokens = signed_in(identity_server, account, GRAPH_SCOPE)
+    account, tokens = api_sign_in(identity_server, "graph")
     mail_api_server.set_faults(cut_next=1)
     path = campaign_from_owner(tmp_path, 2)
     run(path, account, tokens, connections=1)
@@ -227,8 +229,7 @@ def test_graph_connection_cut_after_the_request_is_in_doubt(
 
 
 def test_a_message_too_large_for_graph_fails_alone(tmp_path, identity_server, mail_api_server):
-    account = api_account("graph")
-    tokens = signed_in(identity_server, account, GRAPH_SCOPE)
+    account, tokens = api_sign_in(identity_server, "graph")
     mail_api_server.set_faults(too_large_next=1)
     path = campaign_from_owner(tmp_path, 3)
     summary = run(path, account, tokens, connections=1)
@@ -252,8 +253,7 @@ def test_a_graph_service_that_cannot_be_reached_loses_nothing(
     moved = tmp_path / "dead-graph.json"
     moved.write_text(json.dumps(settings), encoding="utf-8")
     monkeypatch.setenv("APOLOGY_COMPOSER_OAUTH_CONFIG", str(moved))
-    account = api_account("graph")
-    tokens = signed_in(identity_server, account, GRAPH_SCOPE)
+    account, tokens = api_sign_in(identity_server, "graph")
     path = campaign_from_owner(tmp_path, 3)
     summary = run(path, account, tokens, connections=1, max_attempts=2)
     assert summary.sent == 0 and summary.in_doubt == []
@@ -267,8 +267,7 @@ def test_a_graph_service_that_cannot_be_reached_loses_nothing(
 def test_gmail_sends_the_raw_message_and_the_journal_keeps_googles_id(
     tmp_path, identity_server, mail_api_server
 ):
-    account = api_account("gmail")
-    tokens = signed_in(identity_server, account, GMAIL_SCOPE)
+    account, tokens = api_sign_in(identity_server, "gmail")
     path = campaign_from_owner(tmp_path, 4)
     summary = run(path, account, tokens, connections=2)
     assert summary.sent == 4
@@ -280,8 +279,7 @@ def test_gmail_sends_the_raw_message_and_the_journal_keeps_googles_id(
 
 
 def test_the_test_to_yourself_goes_the_campaigns_way(tmp_path, identity_server, mail_api_server):
-    account = api_account("gmail")
-    tokens = signed_in(identity_server, account, GMAIL_SCOPE)
+    account, tokens = api_sign_in(identity_server, "gmail")
     path = campaign_from_owner(tmp_path, 2)
     campaign = open_for_sending(path)
     try:

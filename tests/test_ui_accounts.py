@@ -4,29 +4,13 @@ connection test against a real SMTP server, the secret kept only in the keyring.
 from __future__ import annotations
 
 import keyring
-import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
 
 from composer import accounts
 from tests.memory_keyring import using_keyring
 from tests.smtp_server import PASSWORD, USERNAME
-from tests.ui_flow import WAIT_MS
-
-
-@pytest.fixture
-def dialog(qtbot, ui_worker):
-    from ui.account_dialog import AccountDialog
-
-    d = AccountDialog(ui_worker)
-    qtbot.addWidget(d)
-    d.show()
-    return d
-
-
-def type_into(qtbot, field, text: str) -> None:
-    field.clear()
-    qtbot.keyClicks(field, text)
+from tests.ui_flow import WAIT_MS, type_into
 
 
 def test_typing_a_gmail_address_fills_the_preset(qtbot, dialog):

@@ -6,33 +6,17 @@ servers received and what the keyring and settings file hold."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from composer import accounts, signin
 from composer.signin import GMAIL_SCOPE, GRAPH_SCOPE, SMTP_SCOPE
 from tests.identity_server import PlayingBrowser, installed_browser
 from tests.test_ui_send import confirm_and_send, send_test_first
-from tests.ui_flow import WAIT_MS, fill_sample, wait_for
+from tests.ui_flow import WAIT_MS, fill_sample, type_into, wait_for
 
 OUTLOOK = "sam@outlook.com"
 GMAIL = "sam.baker@gmail.com"
 SHOP = "sam@juniper-and-oak.example"  # a custom domain, at Microsoft 365 by its MX
-
-
-@pytest.fixture
-def dialog(qtbot, ui_worker):
-    from ui.account_dialog import AccountDialog
-
-    d = AccountDialog(ui_worker)
-    qtbot.addWidget(d)
-    d.show()
-    return d
-
-
-def type_into(qtbot, field, text: str) -> None:
-    field.clear()
-    qtbot.keyClicks(field, text)
 
 
 def click(qtbot, button) -> None:

@@ -21,6 +21,12 @@ def wait_for(qtbot, predicate, timeout: int = WAIT_MS) -> None:
     qtbot.waitUntil(predicate, timeout=timeout)
 
 
+def type_into(qtbot, field, text: str) -> None:
+    """Replace what a text field holds, typed key by key as a person would."""
+    field.clear()
+    qtbot.keyClicks(field, text)
+
+
 def sample_copy(folder: Path) -> Path:
     """The sample workbook copied where the test may write next to it."""
     target = folder / "customers.xlsx"
