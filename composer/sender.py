@@ -154,6 +154,7 @@ class Summary:
     resume_at: float | None = None
     error: str | None = None  # the plain reason a run stopped early
     sign_in_refused: bool = False  # the server refused the password: ask for it again
+    accepted_only: bool = False  # sent through Microsoft Graph: taken (202), not delivered (250)
 
     @property
     def ok(self) -> bool:
@@ -180,6 +181,12 @@ class Summary:
             return (
                 f"Done: all {self.sent:,} {plural(self.sent, 'message')} are in the practice "
                 "outbox (nothing left this computer)."
+            )
+        if self.accepted_only:
+            return (
+                f"Done: Microsoft accepted all {self.sent:,} {plural(self.sent, 'message')}, one "
+                "to each customer (they are in Sent Items); unlike a mail server, Microsoft "
+                "Graph does not confirm delivery, so a refusal may still come back by e-mail."
             )
         return (
             f"Done: all {self.sent:,} {plural(self.sent, 'message')} were sent, one to each "
@@ -551,6 +558,7 @@ class Sender:
             resume_at=resume_at,
             error=error,
             sign_in_refused=self._sign_in_refused,
+            accepted_only=getattr(self.account, "transport", "smtp") == "graph",
         )
 
     async def _take(self) -> str | None:

@@ -147,6 +147,8 @@ def test_graph_sends_each_message_whole_and_the_journal_says_accepted_by_microso
     path = campaign_from_owner(tmp_path, 6)
     summary = run(path, account, tokens, connections=2)
     assert summary.sent == 6 and not summary.error
+    assert "Microsoft accepted all 6 messages" in summary.verdict()
+    assert "does not confirm delivery" in summary.verdict()
     got = mail_api_server.wait_for(6)
     assert {m.api for m in got} == {"graph"} and {m.user for m in got} == {USERNAME}
     assert sorted(m.message["To"].addresses[0].addr_spec for m in got) == sorted(
