@@ -130,7 +130,13 @@ async def test_account(
     if account.transport != "smtp":
         return await _test_api_sign_in(account, secret)
     steps: list[tuple[str, bool, str]] = []
-    opening = _Opening(account, timeout, tls_context, lambda s, d: steps.append((s, True, d)))
+
+    def record(step: str, detail: str) -> None:
+        # a renewed token repeats the steps: each is shown once, as it went the last time
+        steps[:] = [s for s in steps if s[0] != step]
+        steps.append((step, True, detail))
+
+    opening = _Opening(account, timeout, tls_context, record)
     try:
         smtp = await opening.run(secret)
     except AccountError as problem:

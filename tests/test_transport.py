@@ -292,3 +292,19 @@ def test_the_test_to_yourself_goes_the_campaigns_way(tmp_path, identity_server, 
     assert got.message["To"].addresses[0].addr_spec == USERNAME
     assert got.message["Subject"].startswith("[TEST] ")
     assert reply == f"200 accepted by Google (id {got.id})"
+
+
+def test_account_test_with_a_stale_token_renews_it_and_shows_each_step_once(
+    identity_server, make_smtp_server, trust_test_ca
+):
+    from composer.connection import STEPS, test_account
+
+    server = make_smtp_server(token="not yet")
+    identity_server.on_token = lambda user, scope, token: server.set_token(token)
+    account = server.account(auth="oauth2", provider="microsoft365", address=USERNAME)
+    tokens = signed_in(identity_server, account, SMTP_SCOPE)
+    tokens.access_token()
+    server.set_token("renewed elsewhere")  # the token in memory is refused now
+    steps = asyncio.run(test_account(account, tokens, timeout=10))
+    assert [step for step, _, _ in steps] == list(STEPS)
+    assert all(ok for _, ok, _ in steps) and tokens.renewals == 2
