@@ -56,7 +56,6 @@ every socket and joins the thread.
 
 from __future__ import annotations
 
-import dataclasses
 import selectors
 import socket
 import threading
@@ -74,6 +73,8 @@ import dns.rdataclass
 import dns.rdatatype
 import dns.rdtypes.ANY.TXT
 import dns.rrset
+
+from tests.smtp_server import FaultSwitches, LoopbackService
 
 UDP_LIMIT = 512  # without EDNS, an answer over UDP is at most this long
 
@@ -94,9 +95,6 @@ class Faults:
     silent: bool = False
     servfail: bool = False
     truncate: bool = False
-
-
-_FAULT_NAMES = {f.name for f in dataclasses.fields(Faults)}
 
 
 def _key(name: str) -> str:
@@ -123,8 +121,10 @@ def _rdata(rtype: str, value: Any) -> dns.rdata.Rdata:
     )
 
 
-class DNSTestServer:
+class DNSTestServer(LoopbackService, FaultSwitches):
     """A recording DNS server on loopback; see the module docstring for the API."""
+
+    fault_type = Faults
 
     def __init__(
         self,
@@ -170,17 +170,6 @@ class DNSTestServer:
         """Forget ``name`` altogether: it answers NXDOMAIN from now on."""
         with self._lock:
             self._zones.pop(_key(name), None)
-
-    def set_faults(self, **faults: Any) -> None:
-        unknown = set(faults) - _FAULT_NAMES
-        if unknown:
-            raise TypeError(f"unknown fault(s): {', '.join(sorted(unknown))}")
-        with self._lock:
-            self._faults = dataclasses.replace(self._faults, **faults)
-
-    def clear_faults(self) -> None:
-        with self._lock:
-            self._faults = Faults()
 
     @property
     def queries(self) -> list[tuple[str, str]]:
@@ -248,12 +237,6 @@ class DNSTestServer:
                 sock.close()
         self._udp = self._tcp = self._wake = None
         self._held.clear()
-
-    def __enter__(self) -> DNSTestServer:
-        return self.start()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
 
     def _serve(self) -> None:
         assert self._udp is not None and self._tcp is not None and self._wake is not None

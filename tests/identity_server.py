@@ -141,12 +141,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit
 
 import requests
 
-from tests.smtp_server import USERNAME, ca_pem_path, private_ca
+from tests.smtp_server import (
+    USERNAME,
+    LoopbackService,
+    ca_pem_path,
+    private_ca,
+    wait_for_records,
+)
 
 MICROSOFT_CLIENT_ID = "3f6b2c1e-8d4a-4b7e-9c2f-a1b2c3d4e5f6"
 GOOGLE_CLIENT_ID = "1029384756-apologycomposertest.apps.googleusercontent.com"
@@ -200,6 +206,14 @@ _TENANT_PATH = re.compile(
 
 
 # ---- the HTTPS plumbing (shared with tests/mail_api_server.py) ----------------------------------
+
+
+def _test_ca_session() -> requests.Session:
+    """A requests session that trusts the test CA and ignores proxy settings."""
+    session = requests.Session()
+    session.verify = ca_pem_path()
+    session.trust_env = False
+    return session
 
 
 class LoopbackHTTPS(ThreadingHTTPServer):
@@ -341,6 +355,47 @@ class LoopbackHandler(BaseHTTPRequestHandler):
         """End the connection with a reset and no answer (the close happens on return)."""
         self.close_connection = True
         self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+
+
+class _ServiceHandler(LoopbackHandler):
+    def do_GET(self) -> None:
+        self.server.owner._serve(self, "GET")  # type: ignore[attr-defined]
+
+    def do_POST(self) -> None:
+        self.server.owner._serve(self, "POST")  # type: ignore[attr-defined]
+
+
+class LoopbackHTTPSService(LoopbackService):
+    """A fake served over HTTPS by a ``LoopbackHTTPS`` named ``name``: every GET and POST goes
+    to its ``_serve(handler, method)``, in the connection's thread. ``start()`` returns self,
+    ``stop()`` cuts open connections and joins every thread (also a context manager);
+    ``base_url`` is ``https://127.0.0.1:PORT``."""
+
+    def __init__(self, name: str) -> None:
+        self._http = LoopbackHTTPS(_ServiceHandler, name)
+        self._http.owner = self  # type: ignore[attr-defined]
+
+    def start(self) -> Self:
+        self._http.start()
+        return self
+
+    def stop(self) -> None:
+        self._http.stop()
+
+    @property
+    def port(self) -> int:
+        return self._http.port
+
+    @property
+    def base_url(self) -> str:
+        return f"https://127.0.0.1:{self.port}"
+
+    def client_session(self) -> requests.Session:
+        """A requests session that trusts the test CA and ignores proxy settings."""
+        return _test_ca_session()
+
+    def _serve(self, handler: LoopbackHandler, method: str) -> None:
+        raise NotImplementedError
 
 
 def _b64url(data: bytes) -> str:
@@ -594,7 +649,7 @@ class _Fault:
     remaining: int
 
 
-class IdentityServer:
+class IdentityServer(LoopbackHTTPSService):
     """Microsoft's and Google's sign-in on loopback; see the module docstring for the API."""
 
     def __init__(
@@ -627,35 +682,11 @@ class IdentityServer:
         self._faults: list[_Fault] = []
         self._requests: list[IdentityRequest] = []
         self._issued: list[IssuedToken] = []
-        self._http = LoopbackHTTPS(_IdentityHandler, "identity-test-server")
-        self._http.owner = self  # type: ignore[attr-defined]
+        super().__init__("identity-test-server")
         for address in users:
             self.add_user(address)
 
-    # -- life cycle -------------------------------------------------------------------------
-
-    def start(self) -> IdentityServer:
-        self._http.start()
-        return self
-
-    def stop(self) -> None:
-        self._http.stop()
-
-    def __enter__(self) -> IdentityServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    # -- addresses and configuration ----------------------------------------------------------
-
-    @property
-    def port(self) -> int:
-        return self._http.port
-
-    @property
-    def base_url(self) -> str:
-        return f"https://127.0.0.1:{self.port}"
+    # -- addresses and configuration (start, stop, port, base_url: LoopbackHTTPSService) -----
 
     @property
     def microsoft_authority(self) -> str:
@@ -675,13 +706,6 @@ class IdentityServer:
     @property
     def ca_pem(self) -> str:
         return ca_pem_path()
-
-    def client_session(self) -> requests.Session:
-        """A requests session that trusts the test CA and ignores proxy settings."""
-        session = requests.Session()
-        session.verify = ca_pem_path()
-        session.trust_env = False
-        return session
 
     def google_client_config(self) -> dict[str, Any]:
         """The client secrets dict for ``InstalledAppFlow.from_client_config``."""
@@ -1672,14 +1696,6 @@ class IdentityServer:
         return self._google_tokens(token.user, scopes, scope_text, "refresh_token", None)
 
 
-class _IdentityHandler(LoopbackHandler):
-    def do_GET(self) -> None:
-        self.server.owner._serve(self, "GET")  # type: ignore[attr-defined]
-
-    def do_POST(self) -> None:
-        self.server.owner._serve(self, "POST")  # type: ignore[attr-defined]
-
-
 # ---- the browser -------------------------------------------------------------------------------
 
 
@@ -1762,13 +1778,9 @@ class PlayingBrowser(webbrowser.BaseBrowser):
     def wait(self, count: int = 1, timeout: float = 15.0) -> list[BrowserVisit]:
         """Wait until ``count`` URLs were opened and played out; returns all visits."""
         deadline = time.monotonic() + timeout
-        with self._cond:
-            while len(self._visits) < count:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise TimeoutError(f"the browser was opened {len(self._visits)} times")
-                self._cond.wait(left)
-            visits = list(self._visits)
+        visits = wait_for_records(
+            self._cond, self._visits, count, timeout, "the browser was opened {recorded} times"
+        )
         for visit in visits:
             if not visit.done.wait(max(0.0, deadline - time.monotonic())):
                 raise TimeoutError(f"the browser is still busy with {visit.url}")
@@ -1780,17 +1792,11 @@ class PlayingBrowser(webbrowser.BaseBrowser):
         for thread in threads:
             thread.join(timeout)
 
-    def _session(self) -> requests.Session:
-        session = requests.Session()
-        session.verify = ca_pem_path()
-        session.trust_env = False
-        return session
-
     def authorization_answer(self, url: str) -> tuple[str, str, dict[str, str]] | None:
         """Follow the authorize URL and return what a browser would send to the app
         (method, URL, fields), without sending it; None when nothing would go back."""
         visit = BrowserVisit(url=url, action=self.action)
-        with self._session() as session:
+        with _test_ca_session() as session:
             return self._ask_provider(session, visit)
 
     def _ask_provider(
@@ -1821,7 +1827,7 @@ class PlayingBrowser(webbrowser.BaseBrowser):
         try:
             if self.delay:
                 time.sleep(self.delay)
-            with self._session() as session:
+            with _test_ca_session() as session:
                 answer = self._ask_provider(session, visit)
                 if answer is None or self.action == "abandon":
                     return

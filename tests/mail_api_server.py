@@ -71,17 +71,15 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Any
 
-import requests
-
 from tests.identity_server import (
     GMAIL_SEND,
     GRAPH_MAIL_SEND,
     LoopbackHandler,
-    LoopbackHTTPS,
+    LoopbackHTTPSService,
     Reply,
     json_reply,
 )
-from tests.smtp_server import ca_pem_path
+from tests.smtp_server import FaultSwitches, wait_for_records
 
 GRAPH_SEND_PATH = "/v1.0/me/sendMail"
 GMAIL_SEND_PATH = "/gmail/v1/users/me/messages/send"
@@ -132,11 +130,10 @@ class MailFaults:
     cut_next: int = 0
 
 
-_FAULT_NAMES = {f.name for f in dataclasses.fields(MailFaults)}
-
-
-class MailAPIServer:
+class MailAPIServer(LoopbackHTTPSService, FaultSwitches):
     """Graph sendMail and Gmail messages.send on loopback; see the module docstring."""
+
+    fault_type = MailFaults
 
     def __init__(
         self,
@@ -155,32 +152,10 @@ class MailAPIServer:
         self._messages: list[SentMessage] = []
         self._requests: list[APIRequest] = []
         self._gmail_ids = 0x18F3A2B400000000
-        self._http = LoopbackHTTPS(_MailHandler, "mail-api-test-server")
-        self._http.owner = self  # type: ignore[attr-defined]
+        super().__init__("mail-api-test-server")
         self.set_faults(**faults)
 
-    # -- life cycle and addresses ----------------------------------------------------------------
-
-    def start(self) -> MailAPIServer:
-        self._http.start()
-        return self
-
-    def stop(self) -> None:
-        self._http.stop()
-
-    def __enter__(self) -> MailAPIServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    @property
-    def port(self) -> int:
-        return self._http.port
-
-    @property
-    def base_url(self) -> str:
-        return f"https://127.0.0.1:{self.port}"
+    # -- addresses (start, stop, port, base_url, client_session: LoopbackHTTPSService) ---------
 
     @property
     def graph_url(self) -> str:
@@ -190,26 +165,7 @@ class MailAPIServer:
     def gmail_url(self) -> str:
         return f"{self.base_url}/gmail/v1"
 
-    def client_session(self) -> requests.Session:
-        """A requests session that trusts the test CA and ignores proxy settings."""
-        session = requests.Session()
-        session.verify = ca_pem_path()
-        session.trust_env = False
-        return session
-
-    # -- faults and records ----------------------------------------------------------------------
-
-    def set_faults(self, **faults: Any) -> None:
-        """Change some faults now; unnamed ones keep their current value."""
-        unknown = set(faults) - _FAULT_NAMES
-        if unknown:
-            raise TypeError(f"unknown fault(s): {', '.join(sorted(unknown))}")
-        with self._lock:
-            self._faults = dataclasses.replace(self._faults, **faults)
-
-    def clear_faults(self) -> None:
-        with self._lock:
-            self._faults = MailFaults()
+    # -- faults (set_faults, clear_faults: FaultSwitches) and records ----------------------------
 
     @property
     def faults(self) -> MailFaults:
@@ -233,16 +189,13 @@ class MailAPIServer:
 
     def wait_for(self, count: int, timeout: float = 10.0) -> list[SentMessage]:
         """Wait until at least ``count`` messages are recorded; returns them all."""
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            while len(self._messages) < count:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise TimeoutError(
-                        f"expected {count} messages, the API recorded {len(self._messages)}"
-                    )
-                self._cond.wait(left)
-            return list(self._messages)
+        return wait_for_records(
+            self._cond,
+            self._messages,
+            count,
+            timeout,
+            "expected {count} messages, the API recorded {recorded}",
+        )
 
     # -- serving (handler threads) ---------------------------------------------------------------
 
@@ -380,14 +333,6 @@ class MailAPIServer:
         if self.checker(token, None) is not None:
             return None, _unauthorized(api, "audience") if api == "graph" else _insufficient(scope)
         return None, _unauthorized(api, "expired")
-
-
-class _MailHandler(LoopbackHandler):
-    def do_GET(self) -> None:
-        self.server.owner._serve(self, "GET")  # type: ignore[attr-defined]
-
-    def do_POST(self) -> None:
-        self.server.owner._serve(self, "POST")  # type: ignore[attr-defined]
 
 
 # ---- what Graph and Gmail answer ---------------------------------------------------------------

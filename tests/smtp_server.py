@@ -92,10 +92,10 @@ import ssl
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
-from typing import Any
+from typing import Any, ClassVar, Self, TypeVar
 
 import trustme
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
@@ -130,6 +130,69 @@ def ca_pem_path() -> str:
     private_ca()
     assert _ca_dir is not None
     return os.path.join(_ca_dir, "ca.pem")
+
+
+# ---- shared by the loopback fakes (this one, identity_server, mail_api_server, dns_server) ----
+
+_Record = TypeVar("_Record")
+
+
+class LoopbackService:
+    """A fake that ``start()`` starts (and returns) and ``stop()`` stops; as a context manager
+    it is started on entering the block and stopped on leaving it."""
+
+    def start(self) -> Self:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class FaultSwitches:
+    """``set_faults(**faults)`` and ``clear_faults()`` for a fake that keeps its faults as one
+    ``fault_type`` dataclass in ``_faults``, guarded by ``_lock``."""
+
+    fault_type: ClassVar[type[Any]]
+    _lock: Any
+    _faults: Any
+
+    def _check_fault_names(self, faults: Mapping[str, Any]) -> None:
+        unknown = set(faults) - {f.name for f in dataclasses.fields(self.fault_type)}
+        if unknown:
+            raise TypeError(f"unknown fault(s): {', '.join(sorted(unknown))}")
+
+    def set_faults(self, **faults: Any) -> None:
+        """Change some faults now; unnamed ones keep their current value."""
+        self._check_fault_names(faults)
+        with self._lock:
+            self._faults = dataclasses.replace(self._faults, **faults)
+
+    def clear_faults(self) -> None:
+        """Back to a well-behaved server."""
+        with self._lock:
+            self._faults = self.fault_type()
+
+
+def wait_for_records(
+    cond: threading.Condition, records: list[_Record], count: int, timeout: float, failure: str
+) -> list[_Record]:
+    """Wait on ``cond`` (its lock guards ``records``; notified when one is added) until
+    ``records`` holds at least ``count``; returns a copy of them all. After ``timeout`` seconds:
+    ``TimeoutError(failure)``, formatted with ``count`` and ``recorded`` (how many there are)."""
+    deadline = time.monotonic() + timeout
+    with cond:
+        while len(records) < count:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(failure.format(count=count, recorded=len(records)))
+            cond.wait(left)
+        return list(records)
 
 
 @dataclass(frozen=True)
@@ -180,11 +243,10 @@ class Faults:
     over_limit_reply: str = "421 4.3.2 Too many concurrent connections; try again later"
 
 
-_FAULT_NAMES = {f.name for f in dataclasses.fields(Faults)}
-
-
-class SMTPTestServer:
+class SMTPTestServer(LoopbackService, FaultSwitches):
     """A recording aiosmtpd server on loopback; see the module docstring for the API."""
+
+    fault_type = Faults
 
     def __init__(
         self,
@@ -256,12 +318,6 @@ class SMTPTestServer:
         self._thread = None
         self._loop = None
 
-    def __enter__(self) -> SMTPTestServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
     @property
     def ca_pem(self) -> str:
         """Path of the test CA certificate (PEM) to trust, e.g. as ``SSL_CERT_FILE``."""
@@ -296,9 +352,7 @@ class SMTPTestServer:
 
     def set_faults(self, **faults: Any) -> None:
         """Change some faults now; unnamed ones keep their current value."""
-        unknown = set(faults) - _FAULT_NAMES
-        if unknown:
-            raise TypeError(f"unknown fault(s): {', '.join(sorted(unknown))}")
+        self._check_fault_names(faults)
         if "reject_recipients" in faults:
             faults["reject_recipients"] = frozenset(a.lower() for a in faults["reject_recipients"])
         if faults.get("stall_on", "data") not in STALL_STAGES:
@@ -307,11 +361,6 @@ class SMTPTestServer:
             self._faults = dataclasses.replace(self._faults, **faults)
             if "seed" in faults:
                 self._random.seed(faults["seed"])
-
-    def clear_faults(self) -> None:
-        """Back to a well-behaved server."""
-        with self._lock:
-            self._faults = Faults()
 
     @property
     def faults(self) -> Faults:
@@ -366,16 +415,13 @@ class SMTPTestServer:
 
     def wait_for(self, count: int, timeout: float = 10.0) -> list[ReceivedMessage]:
         """Wait until at least ``count`` messages are recorded; returns them all."""
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            while len(self._messages) < count:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise TimeoutError(
-                        f"expected {count} messages, the server recorded {len(self._messages)}"
-                    )
-                self._cond.wait(left)
-            return list(self._messages)
+        return wait_for_records(
+            self._cond,
+            self._messages,
+            count,
+            timeout,
+            "expected {count} messages, the server recorded {recorded}",
+        )
 
     # -- inside the loop thread -------------------------------------------------------------
 
