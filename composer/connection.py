@@ -2,7 +2,7 @@
 
 The sender, ``account test`` and the app's "Test connection" button all come through here, so
 a wrong port or an app-password problem reads the same everywhere. TLS is verified against the
-system trust store (``ssl.create_default_context()``, which honours ``SSL_CERT_FILE``); a
+operating system's trust store (``composer.trust``, which honours ``SSL_CERT_FILE``); a
 password never crosses the network unencrypted unless the server is on this computer."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import ssl
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
+from composer import trust
 from composer.accounts import Account, is_loopback, password_hint, validate_account
 from composer.errors import AccountError
 
@@ -260,7 +261,7 @@ class _Opening:
         import aiosmtplib
 
         self.stage = STEP_CONNECT
-        context = self.tls_context or ssl.create_default_context()
+        context = self.tls_context or trust.context()
         implicit = account.security == "tls"
         smtp = aiosmtplib.SMTP(
             hostname=account.host,

@@ -427,13 +427,13 @@ def _google_client() -> dict[str, Any]:
 def _google_sign_in(address: str, scope: str, timeout: float) -> Grant:
     from google_auth_oauthlib.flow import InstalledAppFlow
 
-    from composer.https import session
+    from composer.https import trusting
 
     scopes = [*GOOGLE_IDENTITY, scope]
     flow = InstalledAppFlow.from_client_config(
         _google_client(), scopes=scopes, autogenerate_code_verifier=True
     )
-    flow.oauth2session.verify = session().verify
+    trusting(flow.oauth2session)
     try:
         credentials = flow.run_local_server(
             host="127.0.0.1",
