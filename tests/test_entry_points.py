@@ -90,3 +90,31 @@ def test_the_app_answers_version_and_help_without_starting_qt() -> None:
         assert done.returncode == 0, done.stderr
         assert done.stderr == "", done.stderr
     assert _run("apology-composer", "--version", env=_without_display()).stdout == EXPECTED + "\n"
+
+
+def test_the_self_test_exercises_the_installation_and_prints_one_json_line(tmp_path) -> None:
+    import json
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
+    done = _run("apology-composer", "--self-test", env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    [line] = done.stdout.splitlines()
+    report = json.loads(line)
+    assert report["ok"] is True and report["version"] == version.version()
+    names = [c["name"] for c in report["checks"]]
+    assert names == [
+        "load the sample workbook",
+        "fill in every message",
+        "create a campaign file",
+        "send through the practice outbox",
+        "check the journal",
+        "password store",
+        "certificate store",
+        "main window",
+    ]
+    assert all(c["ok"] for c in report["checks"])
+    sent = next(c for c in report["checks"] if c["name"] == "send through the practice outbox")
+    people = int(sent["detail"].split()[0])
+    assert people > 0 and f"({people} kept)" in sent["detail"]
+    assert report["keyring"] and report["trust"]
+    assert list(tmp_path.iterdir()) == []  # the test campaign and outbox are cleaned away

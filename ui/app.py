@@ -4,6 +4,7 @@ apology-composer                      an empty campaign (or the recovery questio
 apology-composer --sample             the built-in sample customers and apology
 apology-composer CAMPAIGN.apology     open a campaign (what a double-click does)
 apology-composer customers.xlsx       start a campaign from a spreadsheet
+apology-composer --self-test          check this installation and print one JSON line
 """
 
 from __future__ import annotations
@@ -52,6 +53,12 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     options = parser.add_argument_group("options")
     options.add_argument(
         "--sample", action="store_true", help="open the built-in sample campaign to try things out"
+    )
+    options.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this installation works (sample, messages, campaign file, practice "
+        "send, password and certificate stores, window), print one JSON line and quit",
     )
     options.add_argument("--version", action=VersionAction)
     options.add_argument("-h", "--help", action="help", help="show this help and quit")
@@ -104,6 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setApplicationDisplayName(APP_NAME)
     QApplication.setOrganizationName(APP_NAME)
     QApplication.setDesktopFileName("apology-composer")
+    if arguments.self_test:
+        from ui import self_test
+
+        return self_test.main()
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     window = build_window(arguments)
     window.show()
