@@ -28,6 +28,17 @@ def version() -> str:
         return _from_pyproject(Path(__file__).resolve().parent.parent / "pyproject.toml")
 
 
+@cache
+def summary() -> str:
+    """The one-sentence description of the app (pyproject.toml's ``description``)."""
+    from importlib import metadata
+
+    try:
+        return metadata.metadata(DISTRIBUTION)["Summary"] or ""
+    except metadata.PackageNotFoundError:
+        return ""
+
+
 def version_line() -> str:
     """What ``--version`` prints: ``apology-composer 0.1.0``."""
     return f"{PROGRAM} {version()}"

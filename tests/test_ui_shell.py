@@ -297,3 +297,21 @@ def test_a_crash_loses_nothing_typed(qtbot, ui_worker, customers_xlsx):
     for window in (crashed, restarted):
         window.document.dirty = False
         window.close()
+
+
+def test_about_says_the_version_and_what_the_app_is_for_from_pyproject(qtbot, main_window):
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads(
+        (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    )["project"]
+    assert not main_window.windowIcon().isNull()
+    main_window.about_action.trigger()
+    box = main_window.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert box.text() == f"Apology Composer {project['version']}"
+    assert project["description"] in box.informativeText()
+    assert "Settings are kept in" in box.informativeText()
+    assert not box.iconPixmap().isNull()
+    box.close()

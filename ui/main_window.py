@@ -49,6 +49,7 @@ from ui.document import Document
 from ui.widgets import (
     CAMPAIGN_SUFFIX,
     SPREADSHEET_SUFFIXES,
+    app_icon,
     app_settings,
     heading,
     hint,
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.document = document or Document(worker, self)
         self._closing_confirmed = False
         self.setObjectName("MainWindow")
+        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setAccessibleName(self.tr("Apology Composer"))
         self.resize(QSize(1200, 780))
@@ -248,6 +250,38 @@ class MainWindow(QMainWindow):
         next_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         next_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # QShortcut does it
         go_menu.addAction(next_action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.about_action = self._action(self.tr("&About Apology Composer"), self.about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    def about(self) -> QMessageBox:
+        """Name, version, what it is for, and where its settings and passwords are kept (all
+        from pyproject.toml and the engine, never typed twice)."""
+        from composer import trust
+        from composer.accounts import keyring_available
+        from composer.paths import config_dir
+        from composer.version import summary, version
+
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Apology Composer"))
+        box.setIconPixmap(app_icon().pixmap(96, 96))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("Apology Composer {0}").format(version()))
+        box.setInformativeText(
+            "\n\n".join(
+                (
+                    summary(),
+                    keyring_available()[1],
+                    self.tr("Settings are kept in {0}.").format(config_dir()),
+                    self.tr("Connections trust {0}.").format(trust.describe()),
+                )
+            )
+        )
+        box.setAccessibleName(self.tr("About Apology Composer"))
+        box.open()
+        return box
 
     # ---- steps ------------------------------------------------------------------------
     @property

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QIcon, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -226,3 +226,10 @@ def spaced_rows(view: QListView, gap: int) -> None:
     text to the whole width but draws it that spacing narrower, cutting it off with "…"."""
     view.setSpacing(0)
     view.setItemDelegate(_Gap(gap, view))
+
+
+def app_icon() -> QIcon:
+    """The app's icon (resources/icons/apology-composer.svg), for every window."""
+    import resources
+
+    return QIcon(str(resources.resource_path("icons", "apology-composer.svg")))
