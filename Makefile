@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench torture screenshots clean
+.PHONY: run test lint bench torture screenshots package clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,8 @@ run: $(STAMP)
 	$(BIN)/apology-composer --sample
 
 lint: $(STAMP)
-	$(BIN)/ruff check composer ui tests
-	$(BIN)/ruff format --check composer ui tests
+	$(BIN)/ruff check composer ui tests packaging
+	$(BIN)/ruff format --check composer ui tests packaging
 	$(BIN)/mypy
 
 test: $(STAMP) lint
@@ -30,6 +30,11 @@ bench: $(STAMP)
 
 torture: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.torture
+
+# the frozen folder, .tar.gz and .deb, each self-tested; installs and removes the .deb (root)
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	$(BIN)/python packaging/build.py
 
 screenshots: $(STAMP)
 	bash docs/make_screenshots.sh

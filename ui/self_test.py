@@ -114,8 +114,17 @@ def run() -> dict[str, Any]:
     def keyring() -> str:
         from composer.accounts import keyring_available
 
+        from importlib import metadata
+
         works, sentence = keyring_available()
         report["keyring"] = sentence
+        # every backend keyring can find, usable here or not (a frozen build loses them
+        # without keyring's metadata, and then only "no password store" is left)
+        report["keyring_backends"] = sorted(
+            entry.name for entry in metadata.entry_points(group="keyring.backends")
+        )
+        if not report["keyring_backends"]:
+            raise RuntimeError("keyring finds no backends at all (its metadata is missing)")
         return sentence if works else f"none works here: {sentence}"
 
     def trust() -> str:
