@@ -256,19 +256,26 @@ def cold_start(command: list[str], runs: int = 3) -> float:
     xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     times = []
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     try:
-        time.sleep(1.0)
-        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        probe, up = ["xdotool", "getdisplaygeometry"], time.monotonic()
+        while subprocess.run(probe, env=env, capture_output=True, check=False).returncode:
+            if time.monotonic() - up > 30:
+                raise SystemExit(f"package: Xvfb did not start on {display}")
+            time.sleep(0.05)  # the display is not up yet
         for attempt in range(runs + 1):  # the first run warms the disk cache
             started = time.monotonic()
             app = subprocess.Popen(
                 command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
             try:
-                subprocess.run(
-                    ["xdotool", "search", "--sync", "--onlyvisible", "--name", "Apology Composer"],
-                    env=env, capture_output=True, timeout=60, check=True,
-                )  # fmt: skip
+                find = ["xdotool", "search", "--onlyvisible", "--name", "Apology Composer"]
+                while subprocess.run(find, env=env, capture_output=True, check=False).returncode:
+                    if app.poll() is not None:
+                        raise SystemExit(f"package: {command[0]} ended ({app.returncode}) unseen")
+                    if time.monotonic() - started > 60:
+                        raise SystemExit(f"package: {command[0]} showed no window in 60 s")
+                    time.sleep(0.01)  # xdotool's own --sync looks only twice a second
                 if attempt:
                     times.append(time.monotonic() - started)
             finally:
