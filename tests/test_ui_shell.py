@@ -253,6 +253,31 @@ def test_command_line_opens_a_campaign_file(qtbot, customers_xlsx, tmp_path):
     second.worker.stop()
 
 
+def test_a_campaign_macos_hands_over_as_a_file_open_event_is_opened(
+    qtbot, customers_xlsx, tmp_path
+):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFileOpenEvent
+
+    from ui import app
+
+    first = app.build_window(app.parse_arguments([str(customers_xlsx)]))
+    qtbot.addWidget(first)
+    qtbot.waitUntil(lambda: settled(first.document), timeout=WAIT)
+    target = tmp_path / "double-clicked.apology"
+    assert first.save_as(target, wait=True)
+    first.close()
+    first.worker.stop()
+
+    second = app.build_window(app.parse_arguments([]))
+    qtbot.addWidget(second)
+    QCoreApplication.sendEvent(QCoreApplication.instance(), QFileOpenEvent(str(target)))
+    qtbot.waitUntil(lambda: second.document.path == target, timeout=WAIT)
+    assert len(second.document.table) == 8
+    second.close()
+    second.worker.stop()
+
+
 def test_sample_opens_with_customers_and_apology(qtbot):
     import resources
     from ui import app

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -84,6 +84,24 @@ def load_sample(window: object) -> None:
     document.load_spreadsheet(customers)
 
 
+class FileOpener(QObject):
+    """macOS hands a double-clicked campaign (or one dropped on the Dock icon) to the running
+    app as a FileOpen event, not as an argument: open it in the window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FileOpen:
+            from PySide6.QtGui import QFileOpenEvent
+
+            assert isinstance(event, QFileOpenEvent)
+            self.window.open_file(Path(event.file()))
+            return True
+        return False
+
+
 def build_window(arguments: argparse.Namespace) -> MainWindow:
     """The worker and the main window, with the file or sample from the command line."""
     from ui.main_window import MainWindow
@@ -94,6 +112,7 @@ def build_window(arguments: argparse.Namespace) -> MainWindow:
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(worker.stop)
+        app.installEventFilter(FileOpener(window))
     if arguments.path:
         path = Path(arguments.path)
         QTimer.singleShot(0, lambda: window.open_file(path))

@@ -112,9 +112,9 @@ def run() -> dict[str, Any]:
         return f"{counts[record.SENT]} sent, nothing else"
 
     def keyring() -> str:
-        from composer.accounts import keyring_available
-
         from importlib import metadata
+
+        from composer.accounts import keyring_available
 
         works, sentence = keyring_available()
         report["keyring"] = sentence
