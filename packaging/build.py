@@ -251,9 +251,10 @@ def install_and_remove(package: Path) -> dict[str, object]:
 
 
 def cold_start(command: list[str], runs: int = 3) -> float:
-    """Median seconds from launch to a visible main window under a fresh Xvfb display."""
+    """Median seconds from launch to a visible main window under a fresh Xvfb display (which
+    must not reset when its last client leaves, or the next one may find it gone)."""
     display = ":93"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp", "-noreset"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     times = []
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
@@ -265,14 +266,18 @@ def cold_start(command: list[str], runs: int = 3) -> float:
             time.sleep(0.05)  # the display is not up yet
         for attempt in range(runs + 1):  # the first run warms the disk cache
             started = time.monotonic()
+            log = BUILD / "cold-start.log"
             app = subprocess.Popen(
-                command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+                command, env=env, stdout=subprocess.DEVNULL, stderr=log.open("w")
             )
             try:
                 find = ["xdotool", "search", "--onlyvisible", "--name", "Apology Composer"]
                 while subprocess.run(find, env=env, capture_output=True, check=False).returncode:
                     if app.poll() is not None:
-                        raise SystemExit(f"package: {command[0]} ended ({app.returncode}) unseen")
+                        said = log.read_text(errors="replace").strip().splitlines()[-3:]
+                        raise SystemExit(
+                            f"package: {command[0]} ended ({app.returncode}) unseen: {said}"
+                        )
                     if time.monotonic() - started > 60:
                         raise SystemExit(f"package: {command[0]} showed no window in 60 s")
                     time.sleep(0.01)  # xdotool's own --sync looks only twice a second
