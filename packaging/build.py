@@ -300,6 +300,10 @@ def main() -> int:
     figures: dict[str, object] = {"version": version()}
     say("freezing (PyInstaller, one folder)")
     figures["build_seconds"] = round(freeze(), 1)
+    for command in (NAME, f"{NAME}-cli"):  # both answer without a display
+        said = run(FOLDER / command, "--version").strip()
+        if said != f"{NAME} {version()}":
+            raise SystemExit(f"package: {command} --version said {said!r}")
     frozen = self_test(FOLDER / NAME)
     figures["frozen_self_test_seconds"] = frozen["seconds"]
     venv_backends = venv_keyring_backends()
