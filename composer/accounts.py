@@ -86,6 +86,9 @@ class Preset:
     password_sign_in: bool
     password_hint: str
     stores_sent_copy: bool
+    imap_host: str | None = None  # where bounces, replies and the Sent folder are read
+    imap_port: int = 993
+    imap_security: str = "tls"
 
 
 # -- validation -----------------------------------------------------------------------------
@@ -323,6 +326,9 @@ def presets() -> dict[str, Preset]:
             password_sign_in=entry["password_sign_in"],
             password_hint=entry["password_hint"],
             stores_sent_copy=entry["stores_sent_copy"],
+            imap_host=entry.get("imap_host"),
+            imap_port=entry.get("imap_port", 993),
+            imap_security=entry.get("imap_security", "tls"),
         )
     return result
 

@@ -320,6 +320,22 @@ def resolve_in_doubt(conn: sqlite3.Connection, keys: Iterable[str], as_sent: boo
     return changed
 
 
+def found_sent(conn: sqlite3.Connection, key: str, at: float, where: str) -> bool:
+    """An in-doubt message was found in the account's Sent folder: it went, at ``at``.
+    Only a customer still in doubt changes; True when this one did."""
+    now = time.time()
+    reply = f"Found in the mailbox's {where} folder: it was sent."
+    with transaction(conn):
+        cur = conn.execute(
+            "UPDATE deliveries SET state = ?, last_reply = ?, sent_at = ?, updated_at = ?"
+            " WHERE customer = ? AND state = ?",
+            (SENT, reply, at, now, key, IN_DOUBT),
+        )
+        if cur.rowcount:
+            _log(conn, now, key, SENT, reply)
+    return bool(cur.rowcount)
+
+
 def requeue_failed(conn: sqlite3.Connection, keys: Iterable[str] | None = None) -> int:
     """ "Resend failed only": put failed customers (all, or the ones given) back in the queue."""
     now = time.time()

@@ -16,7 +16,7 @@ EXIT_OK, EXIT_BLOCKED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def parser() -> argparse.ArgumentParser:
-    from composer.cli import deliver, prepare
+    from composer.cli import deliver, mailbox, prepare
 
     p = argparse.ArgumentParser(
         prog="apology-composer-cli",
@@ -27,6 +27,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     prepare.register(sub)
     deliver.register(sub)
+    mailbox.register(sub)
     return p
 
 

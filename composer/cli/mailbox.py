@@ -1,0 +1,98 @@
+"""``apology-composer-cli mailbox …``: what the owner's mailbox says about a campaign.
+
+    mailbox resolve CAMPAIGN [--account NAME]    messages in doubt, looked up in Sent
+
+The mailbox is the sending account's (its provider's IMAP server, the same sign-in), or the
+one given by ``--imap-host``, ``--imap-port``, ``--imap-security`` and ``--username`` (the
+password from the keyring or ``APOLOGY_COMPOSER_PASSWORD``, as for ``send``)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from composer.cli.deliver import EXIT_OK, _interactive, _prompt_secret, _whole
+
+if TYPE_CHECKING:
+    from composer.accounts import Secret
+    from composer.imap import ImapSettings
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    box = sub.add_parser(
+        "mailbox",
+        help="read the sending account's mailbox about a campaign (nothing is sent)",
+        description="Reads the account's mailbox over IMAP (read-only) for what it says about "
+        "a campaign.",
+    )
+    verbs = box.add_subparsers(dest="verb", required=True, metavar="resolve")
+    resolve = verbs.add_parser(
+        "resolve",
+        help="look up the messages in doubt in the Sent folder",
+        description="A message in doubt (a crash or a lost answer) that is in the account's "
+        "Sent folder was sent: it is recorded so. One that is not there is listed; send it "
+        "again with `send --resend-in-doubt` if you choose.",
+    )
+    resolve.add_argument("campaign", type=Path, metavar="CAMPAIGN.apology")
+    resolve.add_argument("--account", metavar="NAME", help="the account (default: the campaign's)")
+    resolve.add_argument("--imap-host", metavar="H")
+    resolve.add_argument("--imap-port", type=_whole(1, 65535), metavar="P")
+    resolve.add_argument("--imap-security", choices=("tls", "starttls"))
+    resolve.add_argument("--username", metavar="U", help="sign-in name (default: the account's)")
+    resolve.set_defaults(run=run_mailbox_resolve, parser=resolve)
+
+
+def run_mailbox_resolve(args: argparse.Namespace) -> int:
+    from composer import imap, reconcile
+    from composer.campaign import Campaign
+
+    with Campaign.open(args.campaign, for_sending=True) as campaign:
+        settings, secret = _mailbox_of(args, campaign.settings.account)
+        with imap.Mailbox(settings, secret) as mailbox:
+            result = reconcile.resolve_in_doubt(campaign, mailbox)
+    print(result.sentence())
+    for delivery, when in result.found:
+        print(f"  row {delivery.row}  {delivery.email}: sent {when:%Y-%m-%d %H:%M}")
+    for delivery in result.missing:
+        print(f"  row {delivery.row}  {delivery.email}: not in {result.folder}")
+    if result.missing:
+        print(f"To send those again: apology-composer-cli send {args.campaign} --resend-in-doubt")
+    return EXIT_OK
+
+
+def _mailbox_of(args: argparse.Namespace, saved: str | None) -> tuple[ImapSettings, Secret]:
+    """The mailbox to read and its sign-in: the account's, with any --imap-* option applied."""
+    import dataclasses
+
+    from composer import accounts, imap
+
+    name = args.account or saved
+    if name:
+        account = accounts.get(name)
+        settings = imap.settings_for(account)
+    elif args.imap_host and args.username:
+        account = accounts.Account(
+            name=args.username,
+            display_name="",
+            address=args.username,
+            host=args.imap_host,
+            port=993,
+        )
+        settings = imap.ImapSettings(args.imap_host, 993, "tls", args.username)
+    else:
+        parser: argparse.ArgumentParser = args.parser  # error() exits
+        parser.error("say whose mailbox to read: --account NAME, or --imap-host and --username")
+    changes = {
+        key: value
+        for key, value in (
+            ("host", args.imap_host),
+            ("port", args.imap_port),
+            ("security", args.imap_security),
+            ("username", args.username),
+        )
+        if value is not None
+    }
+    settings = dataclasses.replace(settings, **changes)
+    secret = accounts.resolve_secret(account, prompt=_prompt_secret if _interactive() else None)
+    return settings, secret

@@ -1,0 +1,224 @@
+"""The owner's mailbox over IMAP: signed in over verified TLS, read a little at a time.
+
+A careful guest in someone else's mailbox: folders are opened read-only (EXAMINE), messages
+are read with BODY.PEEK (nothing is marked read), and the only change ever made is an APPEND
+the caller asked for (a copy of a sent apology in Sent). Folders are found by their
+SPECIAL-USE role (``\\Sent``), not by name, so "Sent Items", "Gesendet" and "[Gmail]/Sent Mail"
+all work. imapclient does the protocol (a mature, synchronous client: the app runs it on its
+worker thread, the CLI directly); its logger, which would write the password, is kept quiet.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import socket
+import ssl
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from composer import trust
+from composer.errors import AccountError
+
+if TYPE_CHECKING:
+    from imapclient import IMAPClient
+
+    from composer.accounts import Account, Secret
+
+SECURITIES = ("tls", "starttls")
+TIMEOUT = 30.0
+IMAP_SCOPE = "https://outlook.office.com/IMAP.AccessAsUser.All"  # Microsoft's, for XOAUTH2
+
+# imaplib's debug log, which imapclient forwards, holds every command (the LOGIN password too)
+logging.getLogger("imapclient").setLevel(logging.WARNING)
+
+
+class ImapProblem(AccountError):
+    """The mailbox cannot be reached or read; one sentence for the person."""
+
+
+@dataclass(frozen=True)
+class ImapSettings:
+    """Where the account's mailbox is read."""
+
+    host: str
+    port: int
+    security: str  # "tls" (IMAPS, usually 993) or "starttls" (usually 143)
+    username: str
+
+
+def settings_for(account: Account) -> ImapSettings:
+    """The IMAP side of a sending account: its provider's IMAP server, the same sign-in."""
+    from composer.accounts import presets
+
+    preset = presets().get(account.provider)
+    host = getattr(preset, "imap_host", None) or _guess_host(account.host)
+    port = getattr(preset, "imap_port", None) or 993
+    security = getattr(preset, "imap_security", None) or "tls"
+    return ImapSettings(host=host, port=port, security=security, username=account.login)
+
+
+def _guess_host(smtp_host: str) -> str:
+    """smtp.example.com → imap.example.com, the common naming (the person can correct it)."""
+    head, dot, rest = smtp_host.partition(".")
+    return f"imap.{rest}" if dot and head.lower().startswith("smtp") else smtp_host
+
+
+class Mailbox:
+    """One signed-in IMAP session. Use as a context manager; every call may raise
+    ImapProblem with a sentence."""
+
+    def __init__(
+        self,
+        settings: ImapSettings,
+        secret: Secret,
+        *,
+        timeout: float = TIMEOUT,
+        tls_context: ssl.SSLContext | None = None,
+    ) -> None:
+        self.settings = settings
+        self._secret = secret
+        self._timeout = timeout
+        self._tls = tls_context or trust.context()
+        self._client: IMAPClient | None = None
+
+    def __enter__(self) -> Mailbox:
+        self.open()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- signing in -------------------------------------------------------------------------
+
+    def open(self) -> None:
+        from imapclient import IMAPClient
+        from imapclient.exceptions import IMAPClientError, LoginError
+
+        s = self.settings
+        if s.security not in SECURITIES:
+            raise ImapProblem(
+                f"The mailbox security “{s.security}” is unknown; choose tls or starttls."
+            )
+        try:
+            client = IMAPClient(
+                s.host,
+                port=s.port,
+                ssl=s.security == "tls",
+                ssl_context=self._tls,
+                timeout=self._timeout,
+            )
+        except (OSError, IMAPClientError) as error:
+            raise self._unreachable(error) from None
+        try:
+            if s.security == "starttls":
+                client.starttls(ssl_context=self._tls)
+            if isinstance(self._secret, str):
+                client.login(s.username, self._secret)
+            else:
+                client.oauth2_login(s.username, self._secret.access_token(IMAP_SCOPE))
+        except LoginError as error:
+            _quietly_close(client)
+            raise ImapProblem(
+                f"The mailbox server {s.host} refused the sign-in for {s.username} "
+                f"({_said(error)}); check the password (or app password) of the account.",
+                field="password",
+            ) from None
+        except (OSError, IMAPClientError) as error:
+            _quietly_close(client)
+            raise self._unreachable(error) from None
+        self._client = client
+
+    def _unreachable(self, error: BaseException) -> ImapProblem:
+        s = self.settings
+        if isinstance(error, ssl.SSLCertVerificationError):
+            return ImapProblem(
+                f"The mailbox server {s.host} showed a certificate this computer does not "
+                f"trust ({error.verify_message or error.reason}); check the server name.",
+                field="host",
+            )
+        if isinstance(error, socket.gaierror):
+            return ImapProblem(
+                f"The mailbox server {s.host} could not be found; check its name.", field="host"
+            )
+        if isinstance(error, TimeoutError | socket.timeout):
+            return ImapProblem(
+                f"The mailbox server {s.host} did not answer on port {s.port} within "
+                f"{self._timeout:g} seconds; check the port, or try again later.",
+                field="port",
+            )
+        return ImapProblem(
+            f"The mailbox server {s.host} cannot be reached on port {s.port} "
+            f"({_said(error)}); check the server, port and security.",
+            field="port",
+        )
+
+    def close(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            _quietly_close(client)
+
+    @property
+    def client(self) -> IMAPClient:
+        if self._client is None:
+            raise ImapProblem("The mailbox is not open.")
+        return self._client
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def folder_with_role(self, role: str) -> str | None:
+        """The folder marked with a SPECIAL-USE role such as ``\\Sent`` (None if none is)."""
+        with self._talking("find the folders"):
+            return self.client.find_special_folder(role.encode("ascii"))
+
+    def find_message_id(self, folder: str, message_id: str) -> dt.datetime | None:
+        """When the message with this Message-ID arrived in ``folder`` (None: not there)."""
+        wanted = message_id.strip()
+        if not wanted.startswith("<"):
+            wanted = f"<{wanted}>"
+        with self._talking(f"search {folder}"):
+            self.client.select_folder(folder, readonly=True)
+            found = self.client.search(["HEADER", "Message-ID", wanted])
+            if not found:
+                return None
+            dates: dict[int, dict[bytes, Any]] = self.client.fetch(found[:1], ["INTERNALDATE"])
+        stamp = next(iter(dates.values()), {}).get(b"INTERNALDATE")
+        return stamp if isinstance(stamp, dt.datetime) else None
+
+    def append(self, folder: str, raw: bytes, *, seen: bool = True) -> None:
+        """Put a copy of ``raw`` (the exact bytes sent) into ``folder``."""
+        flags = (b"\\Seen",) if seen else ()
+        with self._talking(f"file a copy in {folder}"):
+            self.client.append(folder, raw, flags=flags)
+
+    @contextlib.contextmanager
+    def _talking(self, doing: str) -> Iterator[None]:
+        from imapclient.exceptions import IMAPClientError
+
+        try:
+            yield
+        except (OSError, IMAPClientError) as error:
+            raise ImapProblem(
+                f"The mailbox server {self.settings.host} could not {doing} ({_said(error)}); "
+                "try again later."
+            ) from None
+
+
+def _said(error: BaseException) -> str:
+    text = str(error).strip().strip("'\"").replace("\r", " ").replace("\n", " ")
+    return text[:200] or type(error).__name__
+
+
+def _quietly_close(client: IMAPClient) -> None:
+    with contextlib.suppress(Exception):
+        client.logout()
+    with contextlib.suppress(Exception):
+        client.shutdown()

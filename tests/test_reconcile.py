@@ -1,0 +1,138 @@
+"""The owner's mailbox over IMAP (composer.imap) and what it settles (composer.reconcile): a
+real Dovecot on loopback, real sends to the loopback SMTP server; the oracles are the Maildir's
+files and the campaign's journal."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+from collections import Counter
+
+import pytest
+
+from composer import imap, journal, reconcile
+from composer.cli import EXIT_OK, main
+from composer.imap import ImapProblem, ImapSettings, Mailbox
+from composer.sender import Sender
+from tests.sending_helpers import make_campaign, open_for_sending
+
+pytestmark = pytest.mark.usefixtures("trust_test_ca")
+
+
+def settings(server, security: str = "tls") -> ImapSettings:
+    port = server.imaps_port if security == "tls" else server.starttls_port
+    return ImapSettings(server.host, port, security, server.username)
+
+
+def raw(message_id: str, subject: str = "Sorry") -> bytes:
+    return (
+        f"From: Shop <owner@shop.example>\r\nTo: ann@example.com\r\nSubject: {subject}\r\n"
+        f"Message-ID: {message_id}\r\nDate: Tue, 01 Dec 2026 10:00:00 +0000\r\n\r\nWe are sorry.\r\n"
+    ).encode()
+
+
+@pytest.mark.parametrize("security", ["tls", "starttls"])
+def test_the_mailbox_is_read_without_changing_it_and_appended_to_on_request(imap_server, security):
+    when = dt.datetime(2026, 12, 1, 10, 0, 5, tzinfo=dt.UTC)
+    imap_server.deliver("Sent", raw("<a1@shop.example>"), date=when)
+    imap_server.deliver("INBOX", raw("<unread@elsewhere.example>"))
+    with Mailbox(settings(imap_server, security), imap_server.password) as box:
+        sent = box.folder_with_role("\\Sent")
+        assert sent == "Sent"
+        found = box.find_message_id(sent, "<a1@shop.example>")
+        assert found is not None and abs(found.timestamp() - when.timestamp()) < 1
+        assert box.find_message_id(sent, "a1@shop.example") is not None  # brackets optional
+        assert box.find_message_id(sent, "<missing@shop.example>") is None
+        assert box.find_message_id("INBOX", "<unread@elsewhere.example>") is not None
+        copy = raw("<a2@shop.example>", subject="A copy")
+        box.append(sent, copy)
+    assert copy in imap_server.messages("Sent")
+    [appended] = [m for m in imap_server.stored("Sent") if m.raw == copy]
+    assert "\\Seen" in appended.flags
+    [unread] = imap_server.stored("INBOX")
+    assert "\\Seen" not in unread.flags  # looked at, not marked read
+
+
+def test_a_wrong_password_is_one_sentence(imap_server):
+    with pytest.raises(ImapProblem, match="refused the sign-in for owner@shop.test") as caught:
+        Mailbox(settings(imap_server), "not the password").open()
+    assert caught.value.field == "password" and "\n" not in str(caught.value)
+
+
+def test_an_untrusted_certificate_is_refused(imap_server, monkeypatch):
+    monkeypatch.delenv("SSL_CERT_FILE")
+    with pytest.raises(ImapProblem, match="does not trust"):
+        Mailbox(settings(imap_server), imap_server.password).open()
+
+
+def test_a_closed_port_says_so(imap_server):
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    dead = ImapSettings("127.0.0.1", closed, "tls", imap_server.username)
+    with pytest.raises(ImapProblem, match="cannot be reached on port"):
+        Mailbox(dead, "pw", timeout=5).open()
+
+
+def test_the_account_reads_its_providers_imap_server():
+    from composer.accounts import account_from_preset
+
+    gmail = imap.settings_for(account_from_preset("gmail", "sam@gmail.com", "Sam"))
+    assert (gmail.host, gmail.port, gmail.security) == ("imap.gmail.com", 993, "tls")
+    office = imap.settings_for(account_from_preset("microsoft365", "sam@shop.example", "Sam"))
+    assert office.host == "outlook.office365.com" and office.username == "sam@shop.example"
+
+
+def in_doubt_campaign(tmp_path, make_smtp_server):
+    """Four apologies, two of which the server took without the answer coming back."""
+    path = make_campaign(tmp_path / "c.apology", 4)
+    server = make_smtp_server(drop_after_data=2)
+    campaign = open_for_sending(path)
+    try:
+        summary = asyncio.run(
+            Sender(campaign, server.account(), "correct horse battery staple", connections=1,
+                   timeout=5, retry_base=0.02).run()
+        )  # fmt: skip
+    finally:
+        campaign.close()
+    assert len(summary.in_doubt) == 2
+    return path, server
+
+
+def test_in_doubt_messages_found_in_sent_are_sent_and_the_rest_wait_for_the_person(
+    tmp_path, make_smtp_server, imap_server, capsys, monkeypatch
+):
+    path, smtp = in_doubt_campaign(tmp_path, make_smtp_server)
+    accepted = list(smtp.messages)
+    assert len(accepted) == 2
+    # the provider filed the first in Sent; the second it never did
+    filed_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    imap_server.deliver("Sent", accepted[0].raw, flags=("\\Seen",), date=filed_at)
+    monkeypatch.setenv("APOLOGY_COMPOSER_PASSWORD", imap_server.password)
+    code = main(
+        ["mailbox", "resolve", str(path), "--imap-host", imap_server.host,
+         "--imap-port", str(imap_server.imaps_port), "--username", imap_server.username]
+    )  # fmt: skip
+    assert code == EXIT_OK
+    out = capsys.readouterr().out
+    assert "1 message found in Sent: sent" in out and "1 message too recent to tell" in out
+    campaign = open_for_sending(path)
+    try:
+        lines = {d.message_id: d for d in journal.rows(campaign.conn)}
+        found = lines[accepted[0].message["Message-ID"]]
+        assert found.state == journal.SENT
+        assert abs((found.sent_at or 0) - filed_at.timestamp()) < 1
+        assert Counter(d.state for d in lines.values())[journal.IN_DOUBT] == 1
+        # after the grace period the other is offered for sending again, and only offered
+        later = time.time() + reconcile.GRACE_SECONDS + 1
+        with Mailbox(settings(imap_server), imap_server.password) as box:
+            result = reconcile.resolve_in_doubt(campaign, box, now=later)
+        assert [d.message_id for d in result.missing] == [accepted[1].message["Message-ID"]]
+        assert "can be sent again if you choose" in result.sentence()
+        assert Counter(d.state for d in journal.rows(campaign.conn))[journal.IN_DOUBT] == 1
+    finally:
+        campaign.close()
+    assert len(smtp.messages) == 2  # nothing was sent again
