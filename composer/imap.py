@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from composer.accounts import Account, Secret
 
 SECURITIES = ("tls", "starttls")
+BATCH = 200  # messages per FETCH
+HEADER, HEADER_ANSWER = b"BODY.PEEK[HEADER]", b"BODY[HEADER]"
 TIMEOUT = 30.0
 IMAP_SCOPE = "https://outlook.office.com/IMAP.AccessAsUser.All"  # Microsoft's, for XOAUTH2
 
@@ -192,6 +194,37 @@ class Mailbox:
             dates: dict[int, dict[bytes, Any]] = self.client.fetch(found[:1], ["INTERNALDATE"])
         stamp = next(iter(dates.values()), {}).get(b"INTERNALDATE")
         return stamp if isinstance(stamp, dt.datetime) else None
+
+    def since(self, folder: str, day: dt.date) -> list[int]:
+        """The UIDs of the messages that arrived in ``folder`` on ``day`` or later."""
+        with self._talking(f"search {folder}"):
+            self.client.select_folder(folder, readonly=True)
+            return list(self.client.search(["SINCE", day]))
+
+    def headers(self, folder: str, uids: list[int]) -> dict[int, tuple[bytes, int]]:
+        """Each message's header block and whole size, read without marking it read."""
+        out: dict[int, tuple[bytes, int]] = {}
+        with self._talking(f"read {folder}"):
+            self.client.select_folder(folder, readonly=True)
+            for start in range(0, len(uids), BATCH):
+                answer = self.client.fetch(uids[start : start + BATCH], [HEADER, b"RFC822.SIZE"])
+                for uid, data in answer.items():
+                    out[uid] = (
+                        bytes(data.get(HEADER_ANSWER, b"")),
+                        int(data.get(b"RFC822.SIZE", 0)),
+                    )
+        return out
+
+    def bodies(self, folder: str, uids: list[int]) -> dict[int, bytes]:
+        """Whole messages (the caller keeps to a budget), read without marking them read."""
+        out: dict[int, bytes] = {}
+        with self._talking(f"read {folder}"):
+            self.client.select_folder(folder, readonly=True)
+            for start in range(0, len(uids), BATCH):
+                answer = self.client.fetch(uids[start : start + BATCH], [b"BODY.PEEK[]"])
+                for uid, data in answer.items():
+                    out[uid] = bytes(data.get(b"BODY[]", b""))
+        return out
 
     def append(self, folder: str, raw: bytes, *, seen: bool = True) -> None:
         """Put a copy of ``raw`` (the exact bytes sent) into ``folder``."""

@@ -136,3 +136,24 @@ def test_in_doubt_messages_found_in_sent_are_sent_and_the_rest_wait_for_the_pers
     finally:
         campaign.close()
     assert len(smtp.messages) == 2  # nothing was sent again
+
+
+def test_messages_since_a_day_are_read_in_two_steps_headers_then_bodies(imap_server):
+    old = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
+    new = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    imap_server.deliver("INBOX", raw("<old@x.example>", "Old"), date=old)
+    for i in range(3):
+        imap_server.deliver("INBOX", raw(f"<n{i}@x.example>", f"New {i}"), date=new)
+    with Mailbox(settings(imap_server), imap_server.password) as box:
+        uids = box.since("INBOX", dt.date(2026, 11, 30))
+        assert len(uids) == 3
+        heads = box.headers("INBOX", uids)
+        assert sorted(h.split(b"Subject: ")[1].split(b"\r\n")[0] for h, _ in heads.values()) == [
+            b"New 0",
+            b"New 1",
+            b"New 2",
+        ]
+        assert all(size == len(raw("<n0@x.example>", "New 0")) for _, size in heads.values())
+        whole = box.bodies("INBOX", uids[:1])
+    assert list(whole.values())[0] in imap_server.messages("INBOX")
+    assert all("\\Seen" not in m.flags for m in imap_server.stored("INBOX"))
