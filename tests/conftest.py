@@ -246,3 +246,18 @@ def oauth_config(identity_server, mail_api_server, trust_test_ca, tmp_path, monk
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", trust_test_ca)
     monkeypatch.setenv("CURL_CA_BUNDLE", trust_test_ca)
     yield path
+
+
+# ---- a real IMAP server (Dovecot) on loopback -------------------------------------------------
+
+
+@pytest.fixture
+def imap_server():
+    """Dovecot on 127.0.0.2 (tests/imap_server.py): IMAPS and STARTTLS with the test CA, one
+    user (USERNAME), SPECIAL-USE folders, a throwaway Maildir; stopped after the test. Without
+    Dovecot: skipped, or failed in CI, with a sentence saying to install dovecot-imapd."""
+    from tests.imap_server import IMAPTestServer, require_dovecot
+
+    require_dovecot()
+    with IMAPTestServer() as server:
+        yield server
