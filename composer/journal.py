@@ -69,7 +69,32 @@ CREATE TABLE IF NOT EXISTS delivery_attempts (
     reply TEXT
 );
 CREATE INDEX IF NOT EXISTS delivery_attempts_customer ON delivery_attempts (customer);
+CREATE TABLE IF NOT EXISTS mailbox_events (
+    id INTEGER PRIMARY KEY,
+    customer TEXT NOT NULL,
+    kind TEXT NOT NULL,                 -- bounced, delayed, replied, auto_reply
+    at REAL NOT NULL,                   -- when the mailbox got it
+    source TEXT NOT NULL,               -- that report's or reply's own Message-ID
+    status TEXT,                        -- a bounce's status code, like 5.1.1
+    detail TEXT,                        -- the reason in plain words, or the reply's first lines
+    UNIQUE (source, customer, kind)
+);
 """
+# What the owner's mailbox said later: its own dated events, beside the delivery ("sent" stays
+# sent when a bounce arrives; the report shows both).
+BOUNCED, DELAYED, REPLIED, AUTO_REPLY = "bounced", "delayed", "replied", "auto_reply"
+
+
+@dataclass(frozen=True, slots=True)
+class MailboxEvent:
+    """One thing the mailbox said about one customer's apology."""
+
+    customer: str
+    kind: str
+    at: float
+    source: str
+    status: str | None
+    detail: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,6 +359,37 @@ def found_sent(conn: sqlite3.Connection, key: str, at: float, where: str) -> boo
         if cur.rowcount:
             _log(conn, now, key, SENT, reply)
     return bool(cur.rowcount)
+
+
+def record_event(
+    conn: sqlite3.Connection,
+    customer: str,
+    kind: str,
+    at: float,
+    source: str,
+    *,
+    status: str | None = None,
+    detail: str | None = None,
+) -> bool:
+    """Keep what the mailbox said (once per message read); True when it was new."""
+    with transaction(conn):
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO mailbox_events (customer, kind, at, source, status, detail)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (customer, kind, at, source, status, detail),
+        )
+    return bool(cur.rowcount)
+
+
+def events(conn: sqlite3.Connection, customer: str | None = None) -> list[MailboxEvent]:
+    """What the mailbox said, oldest first (about one customer, or all)."""
+    query = "SELECT customer, kind, at, source, status, detail FROM mailbox_events"
+    rows = (
+        conn.execute(query + " WHERE customer = ? ORDER BY at, id", (customer,))
+        if customer is not None
+        else conn.execute(query + " ORDER BY at, id")
+    )
+    return [MailboxEvent(*values) for values in rows]
 
 
 def requeue_failed(conn: sqlite3.Connection, keys: Iterable[str] | None = None) -> int:

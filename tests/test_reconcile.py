@@ -157,3 +157,68 @@ def test_messages_since_a_day_are_read_in_two_steps_headers_then_bodies(imap_ser
         whole = box.bodies("INBOX", uids[:1])
     assert list(whole.values())[0] in imap_server.messages("INBOX")
     assert all("\\Seen" not in m.flags for m in imap_server.stored("INBOX"))
+
+
+def test_a_scan_records_bounces_and_replies_beside_the_deliveries(
+    tmp_path, make_smtp_server, imap_server, monkeypatch, capsys
+):
+    from tests import mail_samples
+    from tests.sending_helpers import address_of
+
+    path = make_campaign(tmp_path / "c.apology", 5)
+    smtp = make_smtp_server()
+    campaign = open_for_sending(path)
+    try:
+        asyncio.run(
+            Sender(campaign, smtp.account(), "correct horse battery staple", timeout=5).run()
+        )
+        sent = {d.email: d.message_id for d in journal.rows(campaign.conn)}
+    finally:
+        campaign.close()
+    ann, bob, cas, dee, eve = (address_of(row) for row in range(2, 7))
+    inbox = [
+        mail_samples.gmail_bounce(sent[ann], recipient=ann),
+        mail_samples.reply(sent[bob], sender=bob, name="Bob"),
+        mail_samples.out_of_office(sent[cas], sender=cas),
+        mail_samples.stop_reply(sent[dee], sender=dee),
+        mail_samples.postfix_bounce(sent[eve], recipient=eve, status="4.4.1", delayed=True),
+        raw("<newsletter@elsewhere.example>", "Our weekly news"),
+    ]
+    for message in inbox:
+        imap_server.deliver("INBOX", message)
+    campaign = open_for_sending(path)
+    try:
+        with Mailbox(settings(imap_server), imap_server.password) as box:
+            found = reconcile.scan(campaign, box)
+    finally:
+        campaign.close()
+    # the command line reads it again: nothing is recorded twice
+    monkeypatch.setenv("APOLOGY_COMPOSER_PASSWORD", imap_server.password)
+    code = main(
+        ["mailbox", "scan", str(path), "--imap-host", imap_server.host,
+         "--imap-port", str(imap_server.imaps_port), "--username", imap_server.username]
+    )  # fmt: skip
+    assert code == EXIT_OK
+    assert "0 bounces, 0 delays, 0 replies from people" in capsys.readouterr().out
+    campaign = open_for_sending(path)
+    try:
+        events = journal.events(campaign.conn)
+        states = {d.email: d.state for d in journal.rows(campaign.conn)}
+        suppressed = campaign.suppress
+    finally:
+        campaign.close()
+    assert (found.bounced, found.replied, found.automatic) == (1, 2, 1)
+    assert found.stopped == [dee] and found.looked_at == 6 and found.read == 5
+    kinds = {(e.customer, e.kind) for e in events}
+    assert kinds == {
+        (ann, journal.BOUNCED),
+        (bob, journal.REPLIED),
+        (cas, journal.AUTO_REPLY),
+        (dee, journal.REPLIED),
+        (eve, journal.DELAYED),
+    }
+    [bounce] = [e for e in events if e.kind == journal.BOUNCED]
+    assert bounce.status == "5.1.1" and "does not exist" in (bounce.detail or "")
+    assert set(states.values()) == {journal.SENT}  # sent stays sent; the bounce is its own fact
+    assert dee in suppressed  # the campaign's do-not-contact list
+    assert "1 bounce" in found.sentence() and "asked not to be written to" in found.sentence()

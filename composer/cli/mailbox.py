@@ -1,5 +1,6 @@
 """``apology-composer-cli mailbox …``: what the owner's mailbox says about a campaign.
 
+    mailbox scan CAMPAIGN [--account NAME]       bounces and replies, into the campaign
     mailbox resolve CAMPAIGN [--account NAME]    messages in doubt, looked up in Sent
 
 The mailbox is the sending account's (its provider's IMAP server, the same sign-in), or the
@@ -26,7 +27,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Reads the account's mailbox over IMAP (read-only) for what it says about "
         "a campaign.",
     )
-    verbs = box.add_subparsers(dest="verb", required=True, metavar="resolve")
+    verbs = box.add_subparsers(dest="verb", required=True, metavar="scan|resolve")
+    scan = verbs.add_parser(
+        "scan",
+        help="read the inbox for bounces and replies to the campaign's messages",
+        description="Bounces (the mailbox does not exist, it is full …) and replies to the "
+        "campaign's messages become part of its record; automatic replies are told apart, and "
+        "an answer that only asks to stop puts the address on the do-not-contact list.",
+    )
+    scan.add_argument("campaign", type=Path, metavar="CAMPAIGN.apology")
+    scan.add_argument("--folder", default="INBOX", help="the folder to read (default INBOX)")
+    _mailbox_options(scan)
+    scan.set_defaults(run=run_mailbox_scan, parser=scan)
     resolve = verbs.add_parser(
         "resolve",
         help="look up the messages in doubt in the Sent folder",
@@ -35,12 +47,30 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "again with `send --resend-in-doubt` if you choose.",
     )
     resolve.add_argument("campaign", type=Path, metavar="CAMPAIGN.apology")
-    resolve.add_argument("--account", metavar="NAME", help="the account (default: the campaign's)")
-    resolve.add_argument("--imap-host", metavar="H")
-    resolve.add_argument("--imap-port", type=_whole(1, 65535), metavar="P")
-    resolve.add_argument("--imap-security", choices=("tls", "starttls"))
-    resolve.add_argument("--username", metavar="U", help="sign-in name (default: the account's)")
+    _mailbox_options(resolve)
     resolve.set_defaults(run=run_mailbox_resolve, parser=resolve)
+
+
+def _mailbox_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--account", metavar="NAME", help="the account (default: the campaign's)")
+    command.add_argument("--imap-host", metavar="H")
+    command.add_argument("--imap-port", type=_whole(1, 65535), metavar="P")
+    command.add_argument("--imap-security", choices=("tls", "starttls"))
+    command.add_argument("--username", metavar="U", help="sign-in name (default: the account's)")
+
+
+def run_mailbox_scan(args: argparse.Namespace) -> int:
+    from composer import imap, reconcile
+    from composer.campaign import Campaign
+
+    with Campaign.open(args.campaign, for_sending=True) as campaign:
+        settings, secret = _mailbox_of(args, campaign.settings.account)
+        with imap.Mailbox(settings, secret) as mailbox:
+            result = reconcile.scan(campaign, mailbox, folder=args.folder)
+    print(result.sentence())
+    for address in result.stopped:
+        print(f"  {address}: on the do-not-contact list now")
+    return EXIT_OK
 
 
 def run_mailbox_resolve(args: argparse.Namespace) -> int:
