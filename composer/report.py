@@ -33,7 +33,14 @@ HEADER = (
     "Last server reply",
     "Message-ID",
     "Sent at",
+    "Later in the mailbox",
 )
+_EVENT_WORDS = {
+    "bounced": "bounced",
+    "delayed": "delayed",
+    "replied": "replied",
+    "auto_reply": "automatic reply",
+}
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -65,6 +72,19 @@ def table(campaign: Campaign) -> list[tuple[object, ...]]:
         # the codes not-yet-sent customers would get; nothing is given out here
         with contextlib.suppress(ComposerError):
             codes = {**assign(campaign.code_plan, campaign.audience(), codes), **codes}
+    later: dict[str, list[str]] = {}
+    conn = campaign.conn
+    if conn is not None:
+        from composer import journal
+
+        for event in journal.events(conn):
+            words = f"{when(event.at)} {_EVENT_WORDS.get(event.kind, event.kind)}"
+            if event.detail:
+                detail = " ".join(event.detail.split())
+                words += f": {detail[:200]}"
+            if event.status:
+                words += f" ({event.status})"
+            later.setdefault(event.customer, []).append(words)
     out = []
     for fate in planned.fates:
         d = fate.delivery
@@ -87,6 +107,7 @@ def table(campaign: Campaign) -> list[tuple[object, ...]]:
                     reply,
                     (d.message_id if d else None) or "",
                     when(d.sent_at if d else None),
+                    "; ".join(later.get(fate.customer, ())),
                 )
             )
         )

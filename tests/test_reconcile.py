@@ -205,6 +205,9 @@ def test_a_scan_records_bounces_and_replies_beside_the_deliveries(
         events = journal.events(campaign.conn)
         states = {d.email: d.state for d in journal.rows(campaign.conn)}
         suppressed = campaign.suppress
+        from composer import report
+
+        reported = {row[1]: row for row in report.table(campaign)}
     finally:
         campaign.close()
     assert (found.bounced, found.replied, found.automatic) == (1, 2, 1)
@@ -221,4 +224,7 @@ def test_a_scan_records_bounces_and_replies_beside_the_deliveries(
     assert bounce.status == "5.1.1" and "does not exist" in (bounce.detail or "")
     assert set(states.values()) == {journal.SENT}  # sent stays sent; the bounce is its own fact
     assert dee in suppressed  # the campaign's do-not-contact list
+    # the report shows both: sent, and what the mailbox said later
+    assert reported[ann][4] == "sent" and "bounced: " in reported[ann][-1]
+    assert "(5.1.1)" in reported[ann][-1] and "replied: Thank you" in reported[bob][-1]
     assert "1 bounce" in found.sentence() and "asked not to be written to" in found.sentence()
