@@ -126,7 +126,10 @@ class Mailbox:
             if isinstance(self._secret, str):
                 client.login(s.username, self._secret)
             else:
-                client.oauth2_login(s.username, self._secret.access_token(IMAP_SCOPE))
+                client.oauth2_login(s.username, self._token())
+        except AccountError:  # no token to be had (signin), or Gmail with OAuth
+            _quietly_close(client)
+            raise
         except LoginError as error:
             _quietly_close(client)
             raise ImapProblem(
@@ -138,6 +141,22 @@ class Mailbox:
             _quietly_close(client)
             raise self._unreachable(error) from None
         self._client = client
+
+    def _token(self) -> str:
+        """An access token for IMAP: Microsoft grants one to the app; Google's IMAP scope is
+        restricted to apps that hold the whole mailbox, so Gmail is read with an app password."""
+        from composer.signin import GOOGLE
+
+        tokens = self._secret
+        assert not isinstance(tokens, str)
+        if tokens.provider == GOOGLE:
+            raise ImapProblem(
+                f"Reading the Gmail mailbox of {self.settings.username} needs an app password "
+                "(Google lets apps sign in to a mailbox only with full access to it); add one in "
+                "the account settings to see bounces and replies.",
+                field="password",
+            )
+        return tokens.access_token(IMAP_SCOPE)
 
     def _unreachable(self, error: BaseException) -> ImapProblem:
         s = self.settings

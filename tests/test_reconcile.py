@@ -228,3 +228,33 @@ def test_a_scan_records_bounces_and_replies_beside_the_deliveries(
     assert reported[ann][4] == "sent" and "bounced: " in reported[ann][-1]
     assert "(5.1.1)" in reported[ann][-1] and "replied: Thank you" in reported[bob][-1]
     assert "1 bounce" in found.sentence() and "asked not to be written to" in found.sentence()
+
+
+def test_a_microsoft_sign_in_reads_the_mailbox_with_its_own_imap_token(
+    identity_server, oauth_config
+):
+    from composer.accounts import account_from_preset
+    from composer.signin import Tokens
+    from tests.imap_server import IMAPTestServer, require_dovecot
+
+    require_dovecot()
+    account = account_from_preset("microsoft365", "owner@shop.test", "Sam", sign_in=True)
+    answer = identity_server.issue_tokens("owner@shop.test", imap.IMAP_SCOPE)
+    tokens = Tokens(account, answer["refresh_token"])
+    with IMAPTestServer(token="none yet") as server:
+        identity_server.on_token = lambda user, scope, token: (
+            server.set_token(token) if scope.startswith(imap.IMAP_SCOPE) else None
+        )
+        with Mailbox(settings(server), tokens) as box:
+            assert box.folder_with_role("\\Sent") == "Sent"
+    [used] = [t for t in identity_server.issued if t.grant_type == "refresh_token"]
+    assert imap.IMAP_SCOPE in used.scope  # its own token request, not the SMTP one
+
+
+def test_gmail_signed_in_with_google_is_told_to_use_an_app_password(imap_server, oauth_config):
+    from composer.accounts import account_from_preset
+    from composer.signin import Tokens
+
+    account = account_from_preset("gmail", "sam@gmail.com", "Sam", sign_in=True)
+    with pytest.raises(ImapProblem, match="needs an app password"):
+        Mailbox(settings(imap_server), Tokens(account, "a refresh token")).open()
