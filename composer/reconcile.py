@@ -20,7 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import email.parser
 import email.policy
+import hashlib
 import re
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -215,7 +217,7 @@ def _may_concern(head: bytes, ours: dict[str, journal.Delivery]) -> bool:
 
 
 def _record(
-    conn: object,
+    conn: sqlite3.Connection,
     raw: bytes,
     ours: dict[str, journal.Delivery],
     by_address: dict[str, journal.Delivery],
@@ -223,11 +225,11 @@ def _record(
     result: Scan,
     stops: set[str],
 ) -> None:
-    import sqlite3
-
-    assert isinstance(conn, sqlite3.Connection)
     source_header = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
-    source = str(source_header.get("Message-ID", "")).strip() or f"size-{len(raw)}-{hash(raw)}"
+    # a message without a Message-ID is known by its bytes (stable across runs, unlike hash())
+    source = str(source_header.get("Message-ID", "")).strip() or (
+        "sha256:" + hashlib.sha256(raw).hexdigest()
+    )
     said = mailbox.classify_many(raw, [d.message_id or "" for d in ours.values()], own)
     if not said:
         return

@@ -237,9 +237,7 @@ def _microsoft_app() -> Any:
             instance_discovery=urlsplit(authority).hostname == "login.microsoftonline.com",
             http_client=session(),  # its requests time out (MSAL's own timeout is not used)
         )
-    except ValueError as exc:  # MSAL could not read the authority's discovery document
-        raise _unreachable(MICROSOFT, exc) from None
-    except Exception as exc:  # requests' connection errors
+    except Exception as exc:  # the authority's discovery document unreadable, or unreachable
         raise _unreachable(MICROSOFT, exc) from None
 
 
