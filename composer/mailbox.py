@@ -42,10 +42,12 @@ __all__ = [
     "MAX_PARTS",
     "MAX_PART_BYTES",
     "Bounce",
+    "Letter",
     "Reply",
     "classify",
     "classify_many",
     "id_key",
+    "read_letter",
     "reason_for",
 ]
 
@@ -84,6 +86,22 @@ class Reply:
     first_lines: str  # the first lines of what they wrote, plain text
     automatic: bool  # an auto-reply (out of office, vacation, autoresponder), not a person
     stop: bool  # what they wrote is only a request to stop ("STOP", "unsubscribe", ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Letter:
+    """A message a person wrote, as far as answering it goes."""
+
+    sender: str  # the From address, lower-cased
+    name: str  # its display name ("" if none)
+    reply_to: str  # where an answer goes: the one Reply-To address, else the sender
+    subject: str
+    received: dt.datetime | None  # its Date
+    message_id: str  # in angle brackets ("" if it has none)
+    references: tuple[str, ...]  # its References, oldest first
+    first_lines: str  # the first lines of what they wrote, plain text
+    automatic: bool  # an automatic reply or a delivery report, not a person
+    stop: bool  # what they wrote is only a request to stop
 
 
 def classify(
@@ -548,12 +566,48 @@ def _reply(
     answered = _answered(msg, ours)
     if answered is None:
         return None
+    letter = _letter(msg, parts)
+    if letter is None or letter.sender in own:
+        return None
+    return Reply(
+        message_id=answered,
+        sender=letter.sender,
+        name=letter.name,
+        subject=letter.subject,
+        received=letter.received,
+        first_lines=letter.first_lines,
+        automatic=letter.automatic,
+        stop=letter.stop,
+    )
+
+
+def read_letter(message: bytes | bytearray | Message[Any, Any]) -> Letter | None:
+    """What a person wrote in one message, for answering it (None: no sender, or not
+    readable). A message parsed from its headers alone gives everything but the first lines.
+    Never raises."""
+    try:
+        msg = _parse(message)
+        if msg is None:
+            return None
+        letter = _letter(msg, _parts(msg))
+        if letter is not None and _is_report(msg):
+            letter = replace(letter, automatic=True)
+        return letter
+    except Exception:  # a message from outside must never break a reading
+        return None
+
+
+def _is_report(msg: _Part) -> bool:
+    """A delivery or read report (RFC 6522), told by its type alone."""
+    return msg.get_content_type() == "multipart/report" or "X-Failed-Recipients" in msg
+
+
+def _letter(msg: _Part, parts: list[_Part]) -> Letter | None:
     senders = _addresses(_header(msg, "From"))
     if not senders:
         return None
     name, sender = senders[0]
-    if sender in own:
-        return None
+    answer_to = _addresses(_header(msg, "Reply-To"))
     subject = _header(msg, "Subject")
     text, signature = _body(parts)
     words = _without_signature(_own_words(text), signature)
@@ -564,12 +618,15 @@ def _reply(
             first.append(line[:_MAX_LINE])
         if len(first) == FIRST_LINES:
             break
-    return Reply(
-        message_id=answered,
+    ids = _ID.findall(_header(msg, "Message-ID"))
+    return Letter(
         sender=sender,
         name=name,
+        reply_to=answer_to[0][1] if len(answer_to) == 1 else sender,
         subject=subject,
         received=_date(_header(msg, "Date")),
+        message_id=f"<{ids[0]}>" if ids else "",
+        references=tuple(_ids_in(_header(msg, "References"))),
         first_lines="\n".join(first),
         automatic=automatic,
         stop=not automatic and _only_stop(words, subject, name),

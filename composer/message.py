@@ -136,6 +136,29 @@ def _reply_to(value: str) -> tuple[Address, bool]:
     return _mailbox(name, address.strip(), "Reply-To")
 
 
+_MESSAGE_ID = re.compile(r"<[!-;=?-~]+@[!-;=?-~]+>")  # printable ASCII, no <> inside
+_REPEATED_RE = re.compile(r"^(?:re\s*:\s*){2,}", re.IGNORECASE)
+MAX_REFERENCES = 20  # RFC 5322 3.6.4 lets a long chain drop its middle
+
+
+def _thread(draft: Draft) -> tuple[str, str]:
+    """In-Reply-To and References for an answer to the person's own message: their
+    Message-ID, and their References followed by it (the first and the latest kept when the
+    chain is long). A value that is not a Message-ID is refused, never passed on."""
+    answered = one_line(draft.in_reply_to or "")
+    if not _MESSAGE_ID.fullmatch(answered):
+        raise MessageError(
+            f"The Message-ID to answer in row {draft.row} ({answered[:80]}) is not one; "
+            "clear it to send a new message instead of a reply.",
+            row=draft.row,
+        )
+    chain = [i for i in one_line(draft.references or "").split() if _MESSAGE_ID.fullmatch(i)]
+    chain = [i for i in chain if i != answered] + [answered]
+    if len(chain) > MAX_REFERENCES:
+        chain = chain[:1] + chain[-(MAX_REFERENCES - 1) :]
+    return answered, " ".join(chain)
+
+
 def build(
     draft: Draft,
     identity: Identity,
@@ -161,6 +184,13 @@ def build(
     when = date or dt.datetime.now().astimezone()
     msg["Date"] = format_datetime(when if when.tzinfo else when.astimezone())
     msg["Message-ID"] = message_id(campaign_id, customer_key(draft.to_address), sender.domain)
+    if draft.in_reply_to:
+        answered, references = _thread(draft)
+        msg["In-Reply-To"] = answered
+        msg["References"] = references
+        subject = _REPEATED_RE.sub("Re: ", str(msg["Subject"]))
+        del msg["Subject"]
+        msg["Subject"] = subject
     msg.set_content(_BODY_CONTROL.sub("", draft.text))
     if draft.html is not None:
         msg.add_alternative(_BODY_CONTROL.sub("", draft.html), subtype="html")
@@ -202,7 +232,7 @@ def preview_text(message: EmailMessage) -> str:
     """The message exactly as it will be sent, as a person reads it: the headers (decoded),
     what is attached, and the plain-text body."""
     lines = []
-    for name in ("From", "To", "Reply-To", "Subject", "Date", "Message-ID"):
+    for name in ("From", "To", "Reply-To", "Subject", "Date", "Message-ID", "In-Reply-To"):
         value = message.get(name)
         if value is not None:
             lines.append(f"{name}: {value}")

@@ -69,6 +69,9 @@ if TYPE_CHECKING:
 CODE = "code"
 NAME_PARTS = ("first_name", "last_name")
 ALWAYS_KNOWN = (CODE, "email", "name", *NAME_PARTS)
+# A row that carries the Message-ID (and References) of a message the person wrote is answered
+# in their thread: composer.correspondents makes such rows from a mailbox folder.
+THREAD_ID, THREAD_REFERENCES = "their_message_id", "their_references"
 
 HEADER_SUBJECT, HEADER_REPLY_TO, HEADER_FALLBACK = "subject", "reply-to", "fallback"
 ADDRESS_HEADERS = ("to", "cc", "bcc")
@@ -105,6 +108,8 @@ class Draft:
     html: str | None = None
     code: str | None = None
     reply_to: str | None = None  # from the template; the identity's Reply-To otherwise
+    in_reply_to: str | None = None  # the Message-ID of the person's message this answers
+    references: str | None = None  # that message's References, as it gave them
 
 
 # ---------------------------------------------------------------- the template file format
@@ -693,6 +698,8 @@ class Renderer:
             html,
             given,
             self.template.reply_to,
+            values.get(THREAD_ID) or None,
+            values.get(THREAD_REFERENCES) or None,
         )
 
     def _html(self, values: Mapping[str, str], code: str) -> str:

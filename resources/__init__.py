@@ -26,3 +26,5 @@ SAMPLE_CUSTOMERS = ("samples", "customers.xlsx")
 SAMPLE_APOLOGY = ("samples", "apology.txt")
 SAMPLE_CODES = ("samples", "codes.txt")
 SAMPLE_SHARED_CODE = "SORRY11"
+# The apology that starts a campaign answering everyone who wrote in (composer.correspondents).
+SAMPLE_REPLY = ("samples", "reply.txt")

@@ -707,8 +707,9 @@ def reply(
     subject: str | None = None,
     extra_headers: Mapping[str, str] | None = None,
     date: dt.datetime = LATER,
+    own_id: str | None = None,
 ) -> bytes:
-    """A person's answer to the apology, as Gmail (``shape="gmail"``: "On ... wrote:" and
+    """A person's answer to the apology (``own_id``: its own Message-ID), as Gmail (``shape="gmail"``: "On ... wrote:" and
     ">" quotes, "-- " signature, gmail_quote in the HTML) or Outlook (``"outlook"``: the
     original under a rule and a From:/Sent:/To:/Subject: block, divRplyFwdMsg in the HTML)
     writes it. ``plain``/``html`` choose the alternatives present."""
@@ -729,7 +730,7 @@ def reply(
             f"In-Reply-To: {message_id}\n"
             f"From: {name} <{sender}>\n"
             f"Date: {_date(date)}\n"
-            "Message-ID: <CAJx7pQ3vR1b9Lm2N8sT4wY6uK0dE5fG7hH2aB3cD4eF5gH6iJ@mail.gmail.com>\n"
+            f"Message-ID: {own_id or '<CAJx7pQ3vR1b9Lm2N8sT4wY6uK0dE5fG7hH2aB3cD4eF5gH6iJ@mail.gmail.com>'}\n"
             f"Subject: {subject or 'Re: ' + SUBJECT}\n"
             f"To: {OWNER_NAME} <{OWNER}>\n"
         )
@@ -767,7 +768,7 @@ def reply(
             "Thread-Index: AQHbPq7w3n2Kx1lS0eGkT4uYbVc9Q7KcNzAb\n"
             f"Date: {_date(date)}\n"
             "Message-ID:\n"
-            " <AM9PR07MB7a3c1e2f4b5d6e7f8091F0C1D2E3A4B5@AM9PR07MB7a3c.eurprd07.prod.outlook.com>\n"
+            f" {own_id or '<AM9PR07MB7a3c1e2f4b5d6e7f8091F0C1D2E3A4B5@AM9PR07MB7a3c.eurprd07.prod.outlook.com>'}\n"
             f"References: {message_id}\n"
             f"In-Reply-To: {message_id}\n"
             "Accept-Language: en-GB, en-US\n"

@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     scan.add_argument("campaign", type=Path, metavar="CAMPAIGN.apology")
     scan.add_argument("--folder", default="INBOX", help="the folder to read (default INBOX)")
-    _mailbox_options(scan)
+    mailbox_options(scan)
     scan.set_defaults(run=run_mailbox_scan, parser=scan)
     resolve = verbs.add_parser(
         "resolve",
@@ -47,11 +47,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "again with `send --resend-in-doubt` if you choose.",
     )
     resolve.add_argument("campaign", type=Path, metavar="CAMPAIGN.apology")
-    _mailbox_options(resolve)
+    mailbox_options(resolve)
     resolve.set_defaults(run=run_mailbox_resolve, parser=resolve)
 
 
-def _mailbox_options(command: argparse.ArgumentParser) -> None:
+def mailbox_options(command: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """The options naming the mailbox to read and how to sign in to it."""
     command.add_argument("--account", metavar="NAME", help="the account (default: the campaign's)")
     command.add_argument("--imap-host", metavar="H")
     command.add_argument("--imap-port", type=_whole(1, 65535), metavar="P")
@@ -64,7 +65,7 @@ def run_mailbox_scan(args: argparse.Namespace) -> int:
     from composer.campaign import Campaign
 
     with Campaign.open(args.campaign, for_sending=True) as campaign:
-        settings, secret = _mailbox_of(args, campaign.settings.account)
+        settings, secret = mailbox_of(args, campaign.settings.account)
         with imap.Mailbox(settings, secret) as mailbox:
             result = reconcile.scan(campaign, mailbox, folder=args.folder)
     print(result.sentence())
@@ -78,7 +79,7 @@ def run_mailbox_resolve(args: argparse.Namespace) -> int:
     from composer.campaign import Campaign
 
     with Campaign.open(args.campaign, for_sending=True) as campaign:
-        settings, secret = _mailbox_of(args, campaign.settings.account)
+        settings, secret = mailbox_of(args, campaign.settings.account)
         with imap.Mailbox(settings, secret) as mailbox:
             result = reconcile.resolve_in_doubt(campaign, mailbox)
     print(result.sentence())
@@ -91,7 +92,7 @@ def run_mailbox_resolve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _mailbox_of(args: argparse.Namespace, saved: str | None) -> tuple[ImapSettings, Secret]:
+def mailbox_of(args: argparse.Namespace, saved: str | None) -> tuple[ImapSettings, Secret]:
     """The mailbox to read and its sign-in: the account's, with any --imap-* option applied."""
     import dataclasses
 

@@ -8,6 +8,7 @@ reports and writes files only where asked. Heavy modules load inside the command
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -66,7 +67,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "apology, the discount codes and the sender. It is what `send` sends.",
     )
     new.add_argument("campaign", type=Path, metavar="CAMPAIGN.apology")
-    _source_arguments(new, required=True)
+    _source_arguments(new, required=False)
+    mail = new.add_argument_group(
+        "answering everyone who wrote in",
+        "Instead of --recipients: each person who wrote to you becomes one customer, answered "
+        "in their own thread (fields name, first_name, email, their_subject, received, "
+        "their_message). Without --template the apology starts as a reply to them.",
+    )
+    mail.add_argument(
+        "--from-mailbox", metavar="FOLDER", help="a folder of the account's mailbox, e.g. INBOX"
+    )
+    mail.add_argument(
+        "--from-mbox",
+        type=Path,
+        metavar="FILE|DIR",
+        help="an .mbox file, or a folder of .eml files",
+    )
+    mail.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="received on or after")
+    mail.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="received on or before")
+    mail.add_argument("--subject-contains", default="", metavar="TEXT")
+    mail.add_argument("--sender-contains", default="", metavar="TEXT")
+    from composer.cli.mailbox import mailbox_options
+
+    mailbox_options(mail)
     new.add_argument(
         "--from",
         dest="sender",
@@ -160,6 +183,15 @@ def _identity(text: str) -> Identity:
     return Identity(name.strip(), address.strip())
 
 
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f'"{text}" is not a day; write it as 2026-03-09.'
+        ) from None
+
+
 def _row_number(text: str) -> int:
     try:
         number = int(text)
@@ -209,13 +241,14 @@ def _uses_campaign(args: argparse.Namespace) -> bool:
 
 
 def _read_inputs(args: argparse.Namespace) -> Mailing:
-    """The mailing the --recipients, --template and other options describe."""
-    from composer import codes, recipients, table, template
+    """The mailing the --recipients (or --from-mailbox / --from-mbox), --template and other
+    options describe."""
+    from composer import codes, recipients, template
     from composer.attachments import AttachmentPlan
     from composer.mailing import Mailing
 
-    sheet = table.load(args.recipients, args.sheet)
-    apology = template.load(args.template)
+    sheet = _customer_list(args)
+    apology = template.load(args.template or _reply_template(args))
     columns = recipients.detect_columns(sheet)
     if args.email_column:
         columns = _replace(columns, email=recipients.resolve_column(sheet, args.email_column))
@@ -238,7 +271,7 @@ def _read_inputs(args: argparse.Namespace) -> Mailing:
     attachments = AttachmentPlan(
         files=tuple(p.resolve() for p in args.attach),
         column=attach_column,
-        base_dir=Path(args.recipients).resolve().parent,
+        base_dir=Path(args.recipients or ".").resolve().parent,
     )
     suppress = recipients.load_suppression(args.suppress) if args.suppress else frozenset()
     return Mailing(
@@ -251,6 +284,48 @@ def _read_inputs(args: argparse.Namespace) -> Mailing:
         suppress=suppress,
         filter=_filter(args, sheet),
     )
+
+
+def _customer_list(args: argparse.Namespace) -> Table:
+    """The spreadsheet, or the people who wrote in (one of the three, never two)."""
+    from composer import table
+
+    sources = [
+        args.recipients,
+        getattr(args, "from_mailbox", None),
+        getattr(args, "from_mbox", None),
+    ]
+    if sum(source is not None for source in sources) != 1:
+        args.parser.error("give one of --recipients, --from-mailbox and --from-mbox")
+    if args.recipients is not None:
+        return table.load(args.recipients, args.sheet)
+    from composer import correspondents
+
+    narrowing = correspondents.Narrowing(
+        args.since, args.until, args.subject_contains, args.sender_contains
+    )
+    own = {args.sender.address}
+    if args.from_mbox is not None:
+        found = correspondents.from_files(args.from_mbox, own, narrowing)
+    else:
+        from composer import imap
+        from composer.cli.mailbox import mailbox_of
+
+        settings, secret = mailbox_of(args, None)
+        own.add(settings.username)
+        with imap.Mailbox(settings, secret) as box:
+            found = correspondents.from_mailbox(box, args.from_mailbox, own, narrowing)
+    print(found.sentence())
+    return found.table
+
+
+def _reply_template(args: argparse.Namespace) -> Path:
+    """The apology a campaign starts from when none was given: a reply to people who wrote."""
+    import resources
+
+    if args.recipients is not None:
+        args.parser.error("--template is needed (the apology to send)")
+    return resources.resource_path(*resources.SAMPLE_REPLY)
 
 
 def _filter(args: argparse.Namespace, sheet: Table) -> Filter:
