@@ -57,6 +57,7 @@ class HistoryKind(StrEnum):
     TEST_SKIPPED = "test_skipped"  # the person chose to send this version without a test
     TEST_WANTED = "test_wanted"  # ...and then changed their mind: a test is wanted again
     LIST_LOADED = "list_loaded"  # an edited customer list replaced the campaign's
+    ADDRESS_CORRECTED = "address_corrected"  # a bounced address was corrected in the app
 
 
 @dataclass(frozen=True, slots=True)
@@ -553,6 +554,40 @@ class Campaign:
                 unchanged=change.unchanged,
             )
         return change
+
+    def correct_address(self, customer: str, address: str) -> Recipient:
+        """A bounce said this customer's address does not exist; the person typed the right
+        one. Their row in the list gets it, so by the customer rule it is someone new, sent to
+        with the next Send; the old address keeps its record (sent, then bounced). Returns the
+        corrected customer."""
+        from dataclasses import replace
+
+        from composer.recipients import AddressError, parse_address
+
+        table, columns = self.mailing.table, self.recipients().columns
+        if table is None or columns.email is None:
+            raise CampaignError("Open the customer list first; there is no address to correct.")
+        try:
+            new, _name = parse_address(address)
+        except AddressError as e:
+            raise CampaignError(f"That address cannot be used: {e.phrase}; type it again.") from e
+        old = next((r for r in self.recipients().valid if r.key == customer), None)
+        if old is None:
+            raise CampaignError(
+                "That customer is no longer in the list; correct the address in the spreadsheet "
+                "and load it again."
+            )
+        if new.lower() == customer:
+            raise CampaignError(f"{new} is the address that bounced; type the corrected one.")
+        at = table.row_numbers.index(old.row)
+        email = table.column_index(columns.email)
+        rows = list(table.rows)
+        cells = list(rows[at])
+        cells[email] = new
+        rows[at] = tuple(cells)
+        self.mailing = self.mailing.with_list(replace(table, rows=rows), self.mailing.columns)
+        self.record(HistoryKind.ADDRESS_CORRECTED, row=old.row, old=old.email, new=new)
+        return next(r for r in self.recipients().valid if r.key == new.lower())
 
     def journal_started(self) -> bool:
         """Whether any delivery was recorded yet (a list loaded before that is no event)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from composer.wording import state_name
 
 if TYPE_CHECKING:
     from composer.campaign import Campaign
+    from composer.journal import MailboxEvent
 
 HEADER = (
     "Spreadsheet row",
@@ -63,6 +65,56 @@ def when(timestamp: float | None) -> str:
     return dt.datetime.fromtimestamp(timestamp).astimezone().isoformat(sep=" ", timespec="seconds")
 
 
+def event_words(event: MailboxEvent) -> str:
+    """What the mailbox said, in a few words: "2026-12-01 10:05:00+01:00 bounced: the mailbox
+    does not exist (5.1.1)"."""
+    words = f"{when(event.at)} {_EVENT_WORDS.get(event.kind, event.kind)}"
+    if event.detail:
+        words += f": {' '.join(event.detail.split())[:200]}"
+    if event.status:
+        words += f" ({event.status})"
+    return words
+
+
+@dataclass(frozen=True, slots=True)
+class Later:
+    """One thing the mailbox said about one customer, for a list the person reads."""
+
+    customer: str
+    row: int
+    email: str
+    kind: str  # composer.journal's BOUNCED, DELAYED, REPLIED or AUTO_REPLY
+    words: str  # event_words
+
+    @property
+    def line(self) -> str:
+        return f"Row {self.row}  {self.email}: {self.words}"
+
+
+def later_in_the_mailbox(campaign: Campaign) -> list[Later]:
+    """Every bounce and reply recorded for the campaign, newest first, with the customer's
+    row and address as the campaign has them now."""
+    from composer import journal
+
+    conn = campaign.conn
+    if conn is None:
+        return []
+    deliveries = {d.customer: d for d in journal.rows(conn)}
+    out = []
+    for event in reversed(journal.events(conn)):
+        d = deliveries.get(event.customer)
+        out.append(
+            Later(
+                event.customer,
+                d.row if d else 0,
+                d.email if d else event.customer,
+                event.kind,
+                event_words(event),
+            )
+        )
+    return out
+
+
 def table(campaign: Campaign) -> list[tuple[object, ...]]:
     """The report's rows (without the header), neutralised, in spreadsheet order: one per
     customer of the plan (composer.plan), so it says what the app and ``status`` say."""
@@ -78,13 +130,7 @@ def table(campaign: Campaign) -> list[tuple[object, ...]]:
         from composer import journal
 
         for event in journal.events(conn):
-            words = f"{when(event.at)} {_EVENT_WORDS.get(event.kind, event.kind)}"
-            if event.detail:
-                detail = " ".join(event.detail.split())
-                words += f": {detail[:200]}"
-            if event.status:
-                words += f" ({event.status})"
-            later.setdefault(event.customer, []).append(words)
+            later.setdefault(event.customer, []).append(event_words(event))
     out = []
     for fate in planned.fates:
         d = fate.delivery

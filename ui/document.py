@@ -477,6 +477,29 @@ class Document(QObject):
         self.dirtyChanged.emit(False)
         self._everything_changed()
 
+    def answer_people(self, people: Table, apology: Template) -> None:
+        """A new campaign answering everyone who wrote in (``composer.correspondents``): their
+        list and a reply to start from. Like ``new``, the sender and the account stay."""
+        self.new()
+        if self.sending:
+            return
+        before = self.mailing
+        self.campaign.mailing = before.with_list(people, None).changed(template=apology)
+        self._announce(before)
+
+    def correct_address(self, customer: str, address: str) -> bool:
+        """A bounced address corrected by the person (``Campaign.correct_address``); the
+        problem signal says why when it cannot be."""
+        if self._refuse_while_sending():
+            return False
+        before = self.mailing
+        try:
+            self.campaign.correct_address(customer, address)
+        except ComposerError as error:
+            self.problem.emit(str(error))
+            return False
+        return self._announce(before)
+
     def _everything_changed(self) -> None:
         self.tableLoaded.emit()
         self.audienceChanged.emit()

@@ -219,6 +219,9 @@ class MainWindow(QMainWindow):
         self.open_sheet_action = self._action(
             self.tr("Open customer &spreadsheet…"), lambda: self.open_spreadsheet()
         )
+        self.wrote_in_action = self._action(
+            self.tr("New campaign from the &mailbox\u2026"), lambda: self.answer_everyone()
+        )
         self.save_action = self._action(self.tr("&Save"), lambda: self.save(), "Ctrl+S")
         self.save_as_action = self._action(
             self.tr("Save &as…"), lambda: self.save_as(), "Ctrl+Shift+S"
@@ -230,6 +233,7 @@ class MainWindow(QMainWindow):
         file_menu.insertAction(self.recent_menu.menuAction(), self.new_action)
         file_menu.insertAction(self.recent_menu.menuAction(), self.open_action)
         file_menu.insertAction(self.recent_menu.menuAction(), self.open_sheet_action)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.wrote_in_action)
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
@@ -491,6 +495,43 @@ class MainWindow(QMainWindow):
         self._remember_folder(path)
         self.document.load_spreadsheet(path, sheet)
         self.show_step("customers")
+
+    def answer_everyone(self, request: Any = None) -> Any:
+        """File > New campaign from the mailbox: everyone who wrote in becomes the list, and
+        the apology starts as a reply to them. ``request``: the dialog's answer (tests)."""
+        import resources
+        from composer import template
+        from ui.wrote_in_dialog import WroteInDialog, gather
+
+        if not self.maybe_save():
+            return None
+        if request is None:
+            dialog = WroteInDialog(self.document.account, self)
+            if not dialog.exec():
+                return None
+            request = dialog.request()
+        account, secret = None, None
+        send_page: Any = self.pages.get("send")
+        if request.files is None:
+            send_page.account_box.choose(request.account)
+            account = send_page.account
+            secret = send_page._secret() if account is not None else None
+            if secret is None:
+                return None
+        own = {self.document.identity.address.lower()} - {""}
+        if account is not None:
+            own.add(account.address.lower())
+        self.statusBar().showMessage(self.tr("Finding the people who wrote in\u2026"))
+        job = self.worker.submit(gather, request, account, secret, own, key="load")
+
+        def found(people: Any) -> None:
+            apology = template.load(resources.resource_path(*resources.SAMPLE_REPLY))
+            self.document.answer_people(people.table, apology)
+            self.statusBar().showMessage(people.sentence(), 15000)
+            self.show_step("customers")
+
+        job.then(found, self.show_problem)
+        return job
 
     def save(self, wait: bool = False) -> bool:
         """Save to the current file (or ask where); with ``wait``, block until written."""

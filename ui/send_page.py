@@ -42,6 +42,7 @@ from ui.document import Document
 from ui.send.account_box import AccountBox
 from ui.send.confirm_box import ConfirmBox
 from ui.send.doubt_box import DoubtBox
+from ui.send.mailbox_box import MailboxBox
 from ui.send.pace_box import PaceBox
 from ui.send.progress_view import ProgressView
 from ui.send.test_box import TestBox
@@ -72,6 +73,23 @@ def _resolve(campaign: Campaign, keys: list[str], as_sent: bool) -> int:
 def _requeue_failed(campaign: Campaign, keys: list[str]) -> int:
     assert campaign.conn is not None
     return journal.requeue_failed(campaign.conn, keys)
+
+
+def _read_mailbox(
+    campaign: Campaign, account: accounts.Account, secret: Secret, *, sent_only: bool = False
+) -> tuple[str, list[report.Later]]:
+    """Look the messages in doubt up in Sent and (unless ``sent_only``) read the inbox for
+    bounces and replies; the sentences, and everything recorded so far."""
+    from composer import imap, reconcile
+
+    assert campaign.conn is not None
+    said = []
+    with imap.Mailbox(imap.settings_for(account), secret) as box:
+        if journal.in_doubt(campaign.conn):
+            said.append(reconcile.resolve_in_doubt(campaign, box).sentence())
+        if not sent_only:
+            said.append(reconcile.scan(campaign, box).sentence())
+    return " ".join(said), report.later_in_the_mailbox(campaign)
 
 
 def _export(snapshot: Campaign, target: Path) -> int:
@@ -107,12 +125,14 @@ class SendPage(QWidget):
         self.progress = ProgressView()
         self.doubt_box = DoubtBox()
         self.progress.add_below(self.doubt_box)
+        self.mailbox_box = MailboxBox()
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addWidget(heading(self.tr("Send")))
         for part in (self.account_box, self.test_box, self.pace_box, self.confirm_box):
             layout.addWidget(part)
         layout.addWidget(self.progress, 1)
+        layout.addWidget(self.mailbox_box)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scrolled(inner))
@@ -128,6 +148,9 @@ class SendPage(QWidget):
         self.progress.resendRequested.connect(self.resend_failed)
         self.progress.exportRequested.connect(self.choose_report_file)
         self.doubt_box.decided.connect(self.resolve_in_doubt)
+        self.doubt_box.lookRequested.connect(lambda: self.check_mailbox(sent_only=True))
+        self.mailbox_box.checkRequested.connect(self.check_mailbox)
+        self.mailbox_box.correctRequested.connect(self.correct_address)
         document.checkupReady.connect(self._checked)
         document.pathChanged.connect(self._document_opened)
         document.settingsChanged.connect(self._settings_changed)
@@ -191,6 +214,7 @@ class SendPage(QWidget):
             self.progress.show_plan(doc.plan)
             in_doubt = doc.plan.in_doubt if doc.plan is not None else []
             self.doubt_box.show_fates(in_doubt)
+            self._show_later()
         if self.isVisible():
             self._note_audience()
         status = doc.checkup.test if doc.checkup is not None else None
@@ -250,8 +274,12 @@ class SendPage(QWidget):
             failed=plan.failed if plan is not None else 0,
             anything=bool(plan and plan.done),
         )
-        for part in (self.account_box, self.pace_box, self.doubt_box):
+        for part in (self.account_box, self.pace_box, self.doubt_box, self.mailbox_box):
             part.lock(sending)
+        practice = is_practice(self.account)
+        self.mailbox_box.setVisible(
+            doc.path is not None and bool(plan and plan.done) and not practice
+        )
 
     def step_status(self) -> tuple[str, str] | None:
         """The line under "Send" in the step list (None: the window's own)."""
@@ -501,6 +529,60 @@ class SendPage(QWidget):
 
         job.then(done, self.progress.note)
         return job
+
+    def _show_later(self) -> None:
+        """The bounces and replies recorded so far (read in the worker, like the plan)."""
+        if self.document.path is None:
+            self.mailbox_box.show_later([])
+            return
+        job = self.worker.submit(report.later_in_the_mailbox, self.document.campaign)
+        job.then(self.mailbox_box.show_later, self.progress.note)
+
+    def check_mailbox(self, sent_only: bool = False) -> Job | None:
+        """Read the account's mailbox: messages in doubt looked up in Sent, and (unless
+        ``sent_only``) bounces and replies. Nothing in the mailbox is changed."""
+        account = self.account
+        if self.document.path is None or self.sending() or account is None:
+            return None
+        if is_practice(account):
+            self.progress.note(self.tr("The practice outbox has no mailbox to read."))
+            return None
+        secret = self._secret()
+        if secret is None:
+            return None
+        self.mailbox_box.show_result(
+            self.tr("Reading the mailbox of {0}\u2026").format(account.address)
+        )
+        job = self.worker.submit(
+            _read_mailbox, self.document.campaign, account, secret, sent_only=sent_only
+        )
+
+        def read(result: tuple[str, list[report.Later]]) -> None:
+            sentence, later = result
+            self.mailbox_box.show_result(sentence)
+            self.mailbox_box.show_later(later)
+            self.progress.note(sentence)
+            self.document.after_journal_change()
+
+        def failed(sentence: str) -> None:
+            if getattr(job.error, "field", None) == "password":
+                sentence = self._refused_sign_in(sentence)
+            self.mailbox_box.show_result(sentence)
+            self.progress.note(sentence)
+
+        job.then(read, failed)
+        return job
+
+    def correct_address(self, customer: str, address: str) -> bool:
+        """A bounced address corrected: the next Send goes to the corrected one."""
+        if not self.document.correct_address(customer, address):
+            return False
+        self.progress.note(
+            self.tr("{0} is in the list now; Send goes to it after you type the count.").format(
+                address
+            )
+        )
+        return True
 
     def resend_failed(self) -> Job | None:
         """Send the failed messages again, and nothing else (after a yes that names them)."""

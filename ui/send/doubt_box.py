@@ -1,6 +1,7 @@
 """Messages that may already have gone: the person decides, one by one or all together.
 
-They come from the engine's plan (customers ``IN_DOUBT``); "Send these again" queues them for
+They come from the engine's plan (customers ``IN_DOUBT``); "Look in Sent" has the engine look
+them up in the account's Sent folder (found there: sent), "Send these again" queues them for
 the next Send, "Mark as sent" records that they arrived. Nothing goes again by itself.
 """
 
@@ -26,6 +27,7 @@ class DoubtBox(QGroupBox):
     """``decided(keys, as_sent)``: the customers chosen (all when none is selected)."""
 
     decided = Signal(object, bool)
+    lookRequested = Signal()  # look them up in the account's Sent folder
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Messages that may already have gone"), parent)
@@ -33,8 +35,8 @@ class DoubtBox(QGroupBox):
         text = QLabel(
             self.tr(
                 "The connection was lost just as these were handed over, so the mail server may "
-                "have delivered them. Check your Sent folder, then decide for the ones you select "
-                "(or for all of them):"
+                "have delivered them. \u201cLook in Sent\u201d finds the ones that went; then decide "
+                "for the ones you select (or for all of them):"
             )
         )
         text.setWordWrap(True)
@@ -48,7 +50,11 @@ class DoubtBox(QGroupBox):
         self.arrived = QPushButton(self.tr("Mark as sent"))
         self.arrived.setAccessibleName(self.tr("Mark the messages in doubt as sent"))
         self.arrived.clicked.connect(lambda: self._decide(as_sent=True))
+        self.look = QPushButton(self.tr("&Look in Sent"))
+        self.look.setAccessibleName(self.tr("Look for the messages in doubt in the Sent folder"))
+        self.look.clicked.connect(self.lookRequested)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.look)
         buttons.addWidget(self.again)
         buttons.addWidget(self.arrived)
         buttons.addStretch(1)
@@ -75,5 +81,6 @@ class DoubtBox(QGroupBox):
             self.decided.emit(keys, as_sent)
 
     def lock(self, sending: bool) -> None:
+        self.look.setEnabled(not sending)
         self.again.setEnabled(not sending)
         self.arrived.setEnabled(not sending)
