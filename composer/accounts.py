@@ -31,6 +31,7 @@ APP_NAME = "apology-composer"
 KEYRING_SERVICE = "apology-composer"
 PASSWORD_ENV = "APOLOGY_COMPOSER_PASSWORD"
 SECURITIES = ("starttls", "tls", "none")
+IMAP_SECURITIES = ("tls", "starttls")  # the mailbox is never read without encryption
 AUTH_KINDS = ("password", "oauth2")
 # How messages leave: SMTP (password or XOAUTH2), Microsoft Graph sendMail, the Gmail API.
 TRANSPORTS = ("smtp", "graph", "gmail")
@@ -63,6 +64,10 @@ class Account:
     auth: str = "password"
     max_connections: int | None = None
     transport: str = "smtp"
+    # the mailbox (bounces, replies, the Sent folder); None: the provider preset's, or a guess
+    imap_host: str | None = None
+    imap_port: int | None = None
+    imap_security: str | None = None  # "tls" or "starttls"
 
     @property
     def login(self) -> str:
@@ -168,6 +173,26 @@ def validate_account(account: Account) -> None:
             raise bad(f"The {field.replace('_', ' ')} must be a whole number above 0.", field)
         if upper is not None and value > upper:
             raise bad(f"The {field.replace('_', ' ')} can be at most {upper}.", field)
+    imap_host = (account.imap_host or "").strip()
+    if imap_host and not _plausible_host(imap_host):
+        raise bad(
+            "The mailbox server name is malformed; enter your provider's IMAP server, for "
+            "example imap.yourprovider.com, or leave it empty.",
+            "imap_host",
+        )
+    if account.imap_port is not None and (
+        not isinstance(account.imap_port, int) or not 0 < account.imap_port < 65536
+    ):
+        raise bad(
+            f"The mailbox port {account.imap_port} is not valid; use your provider's IMAP port "
+            "(usually 993 for TLS or 143 for STARTTLS).",
+            "imap_port",
+        )
+    if account.imap_security is not None and account.imap_security not in IMAP_SECURITIES:
+        raise bad(
+            f"The mailbox security “{account.imap_security}” is unknown; choose tls or starttls.",
+            "imap_security",
+        )
     if account.auth not in AUTH_KINDS:
         raise bad(f"The sign-in kind “{account.auth}” is unknown; use password.", "auth")
     if account.transport not in TRANSPORTS:
@@ -265,6 +290,7 @@ def save(account: Account) -> Account:
         name=account.name.strip(),
         address=account.address.strip(),
         host=account.host.strip(),
+        imap_host=(account.imap_host or "").strip() or None,
     )
     accounts = [a for a in _read_all() if a.name.casefold() != account.name.casefold()]
     accounts.append(account)

@@ -21,6 +21,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from composer import trust
+from composer.accounts import IMAP_SECURITIES
 from composer.errors import AccountError
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
     from composer.accounts import Account, Secret
 
-SECURITIES = ("tls", "starttls")
+SECURITIES = IMAP_SECURITIES
 BATCH = 200  # messages per FETCH
 HEADER, HEADER_ANSWER = b"BODY.PEEK[HEADER]", b"BODY[HEADER]"
 TIMEOUT = 30.0
@@ -53,14 +54,17 @@ class ImapSettings:
 
 
 def settings_for(account: Account) -> ImapSettings:
-    """The IMAP side of a sending account: its provider's IMAP server, the same sign-in."""
+    """The IMAP side of a sending account, the same sign-in: the server the account names
+    itself, else its provider's, else the SMTP server's name with ``imap`` for ``smtp``."""
     from composer.accounts import presets
 
     preset = presets().get(account.provider)
-    host = getattr(preset, "imap_host", None) or _guess_host(account.host)
-    port = getattr(preset, "imap_port", None) or 993
-    security = getattr(preset, "imap_security", None) or "tls"
-    return ImapSettings(host=host, port=port, security=security, username=account.login)
+    return ImapSettings(
+        host=account.imap_host or (preset and preset.imap_host) or _guess_host(account.host),
+        port=account.imap_port or (preset.imap_port if preset else 993),
+        security=account.imap_security or (preset.imap_security if preset else "tls"),
+        username=account.login,
+    )
 
 
 def _guess_host(smtp_host: str) -> str:

@@ -288,6 +288,7 @@ class Sender:
         resend_in_doubt: bool = False,
         only: Collection[str] | None = None,
         on_event: Callable[[Event], None] | None = None,
+        copies: Callable[[bytes], None] | None = None,
         timeout: float = TIMEOUT,
         retry_base: float = RETRY_BASE,
         max_attempts: int = MAX_ATTEMPTS,
@@ -320,6 +321,9 @@ class Sender:
         self.resend_in_doubt = resend_in_doubt
         self.only = frozenset(only) if only is not None else None  # these customers at most
         self.on_event = on_event
+        # given the exact bytes of each message sent over SMTP, for a copy in Sent
+        # (composer.filing); it only hands them on, never waits and never raises
+        self.copies = copies
         self.timeout = timeout
         self.retry_base = retry_base
         self.max_attempts = max_attempts
@@ -797,6 +801,9 @@ class Sender:
             self._release(sent=True)
             self._sent += 1
             self._silence = 0
+            if self.copies is not None and line.sent_bytes is not None:
+                with contextlib.suppress(Exception):  # a copy is never worth the run
+                    self.copies(line.sent_bytes)
             self._emit(
                 Event(
                     SENT,

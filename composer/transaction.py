@@ -66,20 +66,24 @@ def _flatten(message: EmailMessage, *, utf8: bool, eight_bit: bool) -> bytes:
         return out.getvalue()
 
 
-def _data_payload(raw: bytes) -> bytes:
-    """The bytes after DATA: CRLF lines, leading dots doubled, ended by a lone dot."""
+def _wire_lines(raw: bytes) -> bytes:
+    """The message as it is sent: CRLF lines, the last one ended too."""
     raw = re.sub(rb"\r?\n|\r", b"\r\n", raw)
-    raw = _LEADING_DOT.sub(b"..", raw)
-    if not raw.endswith(b"\r\n"):
-        raw += b"\r\n"
-    return raw + b".\r\n"
+    return raw if raw.endswith(b"\r\n") else raw + b"\r\n"
+
+
+def _data_payload(lines: bytes) -> bytes:
+    """The bytes after DATA: leading dots doubled, ended by a lone dot."""
+    return _LEADING_DOT.sub(b"..", lines) + b".\r\n"
 
 
 class Transaction:
     """One message over one open connection: MAIL, RCPT, DATA, the message; nothing else.
 
     ``stage`` says how far it got, which decides whether a lost connection means "try again"
-    (the message never left) or "in doubt" (it left and the answer was lost)."""
+    (the message never left) or "in doubt" (it left and the answer was lost). ``sent`` is the
+    message exactly as the server receives it (before the dots are doubled for DATA), once
+    ``run`` has made it: the bytes a copy in Sent is made of."""
 
     def __init__(self, smtp: aiosmtplib.SMTP, message: EmailMessage, timeout: float) -> None:
         self.smtp = smtp
@@ -87,6 +91,7 @@ class Transaction:
         self.timeout = timeout
         self.stage = "mail"
         self.open = False  # a MAIL was accepted and the transaction not finished
+        self.sent: bytes | None = None
 
     async def run(self, before_data: Callable[[], Awaitable[None]]) -> str:
         from aiosmtplib import SMTPDataError
@@ -107,7 +112,8 @@ class Transaction:
         if eight_bit and not raw.isascii():
             options.append("BODY=8BITMIME")
         encoding = "utf-8" if utf8 else "ascii"
-        payload = _data_payload(raw)
+        self.sent = _wire_lines(raw)
+        payload = _data_payload(self.sent)
 
         self.stage = "mail"
         await smtp.mail(sender, options=options, encoding=encoding, timeout=self.timeout)

@@ -97,6 +97,9 @@ class Line:
     """One sending slot: carries one message at a time to one provider."""
 
     handed_over = False  # after a failure: the message may have left
+    # after a delivery over SMTP: the exact bytes the server took (for a copy in Sent); the
+    # mail APIs file their own copy in Sent and leave it None
+    sent_bytes: bytes | None = None
 
     @property
     def connected(self) -> bool:
@@ -162,10 +165,13 @@ class SmtpLine(Line):
         from aiosmtplib import SMTPResponseException
 
         self.handed_over = False
+        self.sent_bytes = None
         transaction = Transaction(self.smtp, message, self.timeout)
         lost: tuple[type[BaseException], ...] = (*smtp_errors(), asyncio.CancelledError)
         try:
-            return await transaction.run(before)
+            reply = await transaction.run(before)
+            self.sent_bytes = transaction.sent
+            return reply
         except SMTPResponseException as e:
             reply = reply_text(e.code, e.message)
             await transaction.reset()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -94,6 +95,34 @@ def test_a_damaged_settings_file_is_one_sentence(config_dir):
     assert str(caught.value).count(". ") == 0
 
 
+def test_the_mailbox_settings_are_saved_and_loaded_with_the_account(config_dir):
+    own = shop_account(imap_host=" mail.cornershop.test ", imap_port=143, imap_security="starttls")
+    accounts.save(own)
+    assert accounts.get("shop") == shop_account(
+        imap_host="mail.cornershop.test", imap_port=143, imap_security="starttls"
+    )
+    stored = json.loads((config_dir / "accounts.json").read_text(encoding="utf-8"))
+    assert stored["accounts"][0]["imap_host"] == "mail.cornershop.test"
+    accounts.save(shop_account(name="plain", imap_host="  "))  # nothing typed: the provider's
+    assert accounts.get("plain").imap_host is None
+
+
+def test_an_account_file_from_before_the_mailbox_settings_still_loads(config_dir):
+    config_dir.mkdir()
+    entry = {
+        "name": "shop",
+        "display_name": "Corner Shop",
+        "address": "owner@cornershop.test",
+        "host": "smtp.cornershop.test",
+        "port": 587,
+    }
+    (config_dir / "accounts.json").write_text(
+        json.dumps({"version": 1, "accounts": [entry]}), encoding="utf-8"
+    )
+    [account] = accounts.list_accounts()
+    assert (account.imap_host, account.imap_port, account.imap_security) == (None, None, None)
+
+
 def test_config_folder_defaults_to_the_platform_user_config_dir(monkeypatch):
     monkeypatch.delenv(paths.CONFIG_DIR_ENV)
     assert paths.config_dir().name == "apology-composer"
@@ -145,6 +174,9 @@ def test_no_encryption_is_refused_off_this_computer():
         ({"rate": -5}, "rate"),
         ({"max_connections": 11}, "max_connections"),
         ({"auth": "kerberos"}, "auth"),
+        ({"imap_host": "imap.shop.test:993"}, "imap_host"),
+        ({"imap_port": 0}, "imap_port"),
+        ({"imap_security": "none"}, "imap_security"),
     ],
 )
 def test_invalid_settings_name_the_field(overrides, field):
@@ -237,6 +269,22 @@ def test_account_from_preset_copies_server_and_limits():
         max_connections=3,
     )
     assert accounts.account_from_preset("outlook", "a@outlook.com", "A").auth == "oauth2"
+
+
+def test_the_mailbox_is_the_accounts_own_then_the_providers_then_a_guess():
+    from composer.imap import ImapSettings, settings_for
+
+    yahoo = accounts.account_from_preset("yahoo", "ann@yahoo.com", "Ann")
+    assert settings_for(yahoo) == ImapSettings("imap.mail.yahoo.com", 993, "tls", "ann@yahoo.com")
+    own = dataclasses.replace(yahoo, imap_host="imap.elsewhere.test", imap_security="starttls")
+    assert settings_for(own) == ImapSettings("imap.elsewhere.test", 993, "starttls", yahoo.login)
+    assert settings_for(dataclasses.replace(own, imap_port=143)).port == 143
+    # no preset knows a custom server: imap.<domain> of its SMTP server, until one is given
+    assert settings_for(shop_account()) == ImapSettings(
+        "imap.cornershop.test", 993, "tls", "owner@cornershop.test"
+    )
+    given = shop_account(imap_host="mail.cornershop.test", imap_port=143)
+    assert (settings_for(given).host, settings_for(given).port) == ("mail.cornershop.test", 143)
 
 
 def test_a_relay_preset_needs_a_server_name_before_saving():

@@ -91,6 +91,43 @@ def test_save_keeps_the_secret_only_in_the_keyring(qtbot, dialog, smtp_server, t
     assert PASSWORD not in accounts.accounts_file().read_text(encoding="utf-8")
 
 
+def test_the_mailbox_comes_from_the_provider_and_a_typed_one_is_saved(qtbot, dialog, smtp_server):
+    type_into(qtbot, dialog.address, "sam.baker@gmail.com")
+    gmail = accounts.presets()["gmail"]
+    assert dialog.imap_host.text() == gmail.imap_host and dialog.imap_port.value() == 993
+    assert dialog.imap_security.currentData() == "tls"
+    names = [w.accessibleName() for w in (dialog.imap_host, dialog.imap_port, dialog.imap_security)]
+    assert names == ["Mailbox server (IMAP)", "Mailbox port", "Mailbox security"]
+    # a server of one's own: the provider's mailbox is emptied, the one typed is kept
+    fill_for(qtbot, dialog, smtp_server, PASSWORD)
+    assert dialog.provider.currentData() == "custom" and dialog.imap_host.text() == ""
+    type_into(qtbot, dialog.imap_host, "mail.example.com")
+    dialog.imap_port.setValue(143)
+    dialog.imap_security.setCurrentIndex(dialog.imap_security.findData("starttls"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    saved = accounts.get("owner@example.com")
+    assert (saved.imap_host, saved.imap_port, saved.imap_security) == (
+        "mail.example.com",
+        143,
+        "starttls",
+    )
+
+
+def test_a_providers_own_mailbox_is_not_copied_into_the_account(qtbot, dialog):
+    type_into(qtbot, dialog.display_name, "Sam Baker")
+    type_into(qtbot, dialog.address, "sam.baker@yahoo.com")
+    type_into(qtbot, dialog.password, "app password")
+    dialog.save()
+    saved = accounts.get("sam.baker@yahoo.com")
+    assert (saved.imap_host, saved.imap_port, saved.imap_security) == (None, None, None)
+    from ui.account_dialog import AccountDialog
+
+    again = AccountDialog(dialog.worker, saved)  # editing it shows the provider's mailbox
+    qtbot.addWidget(again)
+    assert again.imap_host.text() == accounts.presets()["yahoo"].imap_host
+
+
 def test_without_a_keyring_the_password_is_asked_each_session(qtbot, ui_worker, smtp_server):
     from ui.account_dialog import AccountDialog, session_secret
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer import accounts, signin
+from composer import accounts, imap, signin
 from composer.accounts import Secret
 from ui.widgets import show_value
 from ui.worker import Job, Worker
@@ -192,6 +193,28 @@ class AccountDialog(QDialog):
         form.addRow(tr("&Daily limit:"), self.daily_cap)
         form.addRow(tr("Account &label:"), self.name)
 
+        # where bounces and replies are read (and copies filed in Sent): IMAP, same sign-in
+        self.mailbox = QGroupBox(tr("Mailbox (for bounces and replies)"))
+        self.mailbox.setAccessibleName(tr("Mailbox (for bounces and replies)"))
+        self.imap_host = QLineEdit()
+        self.imap_host.setAccessibleName(tr("Mailbox server (IMAP)"))
+        self.imap_host.setPlaceholderText(tr("imap.yourprovider.com"))
+        self.imap_port = QSpinBox()
+        self.imap_port.setRange(1, 65535)
+        self.imap_port.setAccessibleName(tr("Mailbox port"))
+        self.imap_security = QComboBox()
+        self.imap_security.setAccessibleName(tr("Mailbox security"))
+        for key, label in (
+            ("tls", tr("TLS (usually port 993)")),
+            ("starttls", tr("STARTTLS (usually port 143)")),
+        ):
+            self.imap_security.addItem(label, key)
+        self.imap_host.textChanged.connect(self._update)
+        mailbox_form = QFormLayout(self.mailbox)
+        mailbox_form.addRow(tr("Ser&ver:"), self.imap_host)
+        mailbox_form.addRow(tr("Po&rt:"), self.imap_port)
+        mailbox_form.addRow(tr("Securit&y:"), self.imap_security)
+
         self.test_button = QPushButton(tr("&Test connection"))
         self.test_button.setAccessibleName(tr("Test connection"))
         self.test_button.clicked.connect(self.test_connection)
@@ -220,6 +243,7 @@ class AccountDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.mailbox)
         layout.addWidget(self.steps)
         layout.addWidget(self.graph_button)
         layout.addWidget(self.verdict)
@@ -245,6 +269,13 @@ class AccountDialog(QDialog):
         self.username.setText(account.username)
         self.daily_cap.setValue(account.daily_cap or 0)
         self.name.setText(account.name)
+        mailbox = imap.settings_for(account)
+        preset = accounts.presets().get(account.provider)
+        self._show_mailbox(
+            account.imap_host or (preset.imap_host if preset else None),
+            mailbox.port,
+            mailbox.security,
+        )
         self._rate = account.rate
         self._max_connections = account.max_connections
         held = session_secret(account)
@@ -283,10 +314,16 @@ class AccountDialog(QDialog):
             self.port.setValue(preset.port)
             self.security.setCurrentIndex(max(0, self.security.findData(preset.security)))
             self.daily_cap.setValue(preset.daily_cap or 0)
+            self._show_mailbox(preset.imap_host, preset.imap_port, preset.imap_security)
         self._show_hint(key)
         self._offer = signin.offered_for(key)
         self._show_sign_in()
         self._update()
+
+    def _show_mailbox(self, host: str | None, port: int, security: str) -> None:
+        self.imap_host.setText(host or "")
+        self.imap_port.setValue(port)
+        self.imap_security.setCurrentIndex(max(0, self.imap_security.findData(security)))
 
     def _look_up_offer(self) -> None:
         """Where the domain's mail goes (its MX), for a domain without a preset of its own."""
@@ -505,7 +542,26 @@ class AccountDialog(QDialog):
             daily_cap=self.daily_cap.value() or None,
             rate=getattr(self, "_rate", base.rate),
             max_connections=getattr(self, "_max_connections", base.max_connections),
+            **self._own_mailbox(key),
         )
+
+    def _own_mailbox(self, key: str) -> dict[str, Any]:
+        """The mailbox fields as the account's own settings, or none where they are the
+        provider's (the account then follows its preset) or no server is given."""
+        own = {
+            "imap_host": self.imap_host.text().strip(),
+            "imap_port": self.imap_port.value(),
+            "imap_security": self.imap_security.currentData(),
+        }
+        preset = accounts.presets().get(key)
+        providers = preset and {
+            "imap_host": preset.imap_host,
+            "imap_port": preset.imap_port,
+            "imap_security": preset.imap_security,
+        }
+        if not own["imap_host"] or own == providers:
+            return dict.fromkeys(own)
+        return own
 
     def _problem(self) -> str:
         """Why the form cannot be tested or saved yet ("" when it can)."""

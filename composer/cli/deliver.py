@@ -67,6 +67,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     send.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
     send.add_argument(
+        "--no-sent-copy",
+        action="store_true",
+        help="file no copy of the messages in your mailbox's Sent folder (by default one is "
+        "filed where the provider does not do so itself)",
+    )
+    send.add_argument(
         "--resend-in-doubt",
         action="store_true",
         help="send again the messages that may or may not have gone out",
@@ -125,6 +131,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--username", metavar="U", help="sign-in name (default: the address)")
     add.add_argument("--daily-cap", type=_whole(1), metavar="N")
     add.add_argument("--rate", type=_whole(1), metavar="N", help="messages per minute")
+    add.add_argument(
+        "--imap-host",
+        metavar="H",
+        help="the mailbox's IMAP server, for bounces, replies and the Sent folder (default: "
+        "the provider's)",
+    )
+    add.add_argument("--imap-port", type=_port, metavar="P", help="its port (993 usually)")
+    add.add_argument("--imap-security", choices=("tls", "starttls"))
     add.add_argument(
         "--oauth",
         choices=signin_choices(),
@@ -297,7 +311,7 @@ NO_TEST = (
 
 
 def _send_for_real(args: argparse.Namespace) -> int:
-    from composer import sender
+    from composer import filing, sender
     from composer.campaign import HistoryKind
 
     with _open(args.campaign, for_sending=True) as campaign:
@@ -337,6 +351,9 @@ def _send_for_real(args: argparse.Namespace) -> int:
                 by="the command line",
             )
         secret = _secret(account)
+        copies = None
+        if not args.no_sent_copy and filing.wanted(account):
+            copies = filing.for_account(account, secret)
         connections = args.connections or campaign.settings.connections or DEFAULT_CONNECTIONS
         run = sender.Sender(
             campaign,
@@ -347,6 +364,7 @@ def _send_for_real(args: argparse.Namespace) -> int:
             daily_cap=args.daily_cap or campaign.settings.daily_cap,
             limit=args.limit,
             resend_in_doubt=args.resend_in_doubt,
+            copies=copies.add if copies is not None else None,
         )
         if args.json:
             progress: _Output = _JsonLines(sys.stdout)
@@ -358,8 +376,11 @@ def _send_for_real(args: argparse.Namespace) -> int:
         summary = _run_with_ctrl_c(run)
         progress.close()
         after = campaign.plan(run_over=True)
+    filed = copies.close() if copies is not None else None
     if not args.json:
         _print_summary(summary, after, args.campaign)
+    if filed is not None and filed.sentence():
+        print(filed.sentence(), file=sys.stderr)
     if summary.cancelled:
         print("apology-composer: interrupted.", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -575,17 +596,11 @@ def run_account_add(args: argparse.Namespace) -> int:
         sign_in=args.oauth is not None,
     )
     changes: dict[str, Any] = {"transport": "graph"} if args.graph else {}
-    for option, attribute in (
-        ("host", "host"),
-        ("port", "port"),
-        ("security", "security"),
-        ("username", "username"),
-        ("daily_cap", "daily_cap"),
-        ("rate", "rate"),
-    ):
+    given = "host port security username daily_cap rate imap_host imap_port imap_security"
+    for option in given.split():
         value = getattr(args, option)
         if value is not None:
-            changes[attribute] = value
+            changes[option] = value
     account = dataclasses.replace(account, **changes)
     if account.auth == "oauth2":
         accounts.validate_account(account)
