@@ -155,6 +155,7 @@ class Summary:
     error: str | None = None  # the plain reason a run stopped early
     sign_in_refused: bool = False  # the server refused the password: ask for it again
     accepted_only: bool = False  # sent through Microsoft Graph: taken (202), not delivered (250)
+    filed: str = ""  # what became of the copies for the Sent folder (composer.filing), if any
 
     @property
     def ok(self) -> bool:

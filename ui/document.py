@@ -51,7 +51,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from composer import campaign_file, paths
+from composer import campaign_file, filing, paths
 from composer import mailing as mailings
 from composer.accounts import Account, Secret, sender_identity
 from composer.attachments import AttachmentPlan
@@ -61,6 +61,7 @@ from composer.campaign_file import SUFFIX
 from composer.check import Blocker, Checkup, Step
 from composer.codes import CodePlan
 from composer.errors import ComposerError
+from composer.filing import SentCopies
 from composer.mailing import Mailing
 from composer.message import Identity
 from composer.outbox import is_practice
@@ -145,16 +146,21 @@ def _save(campaign: Campaign, target: Path) -> Campaign:
     return campaign.save_as(target, overwrite=True)
 
 
-async def _run(campaign: Campaign, sender: Sender) -> Summary:
-    """Take the send lock, send, let go of the lock: in the worker's loop."""
+async def _run(campaign: Campaign, sender: Sender, copies: SentCopies | None) -> Summary:
+    """Take the send lock, send, let go of the lock: in the worker's loop. The copies for
+    the Sent folder are filed meanwhile, and finished after the run."""
     import asyncio
 
     loop = asyncio.get_running_loop()
     await loop.run_in_executor(None, campaign.lock_for_sending)
     try:
-        return await sender.run()
+        summary = await sender.run()
     finally:
         campaign.release_send_lock()
+        filed = await loop.run_in_executor(None, copies.close) if copies is not None else None
+    if filed is not None:
+        summary.filed = filed.sentence()
+    return summary
 
 
 class Document(QObject):
@@ -625,6 +631,7 @@ class Document(QObject):
         if self.sending:
             return None
         settings = self.mailing.settings
+        copies = filing.for_account(account, secret) if filing.wanted(account) else None
         try:
             sender = Sender(
                 self.campaign,
@@ -636,6 +643,7 @@ class Document(QObject):
                 resend_in_doubt=resend_in_doubt,
                 only=only,
                 on_event=on_event,
+                copies=copies.add if copies is not None else None,
             )
         except ComposerError as error:
             self.sendFailed.emit(str(error))
@@ -646,18 +654,18 @@ class Document(QObject):
             if job is None:
                 self._set_sending(False)
                 return None
-            job.succeeded.connect(lambda _c: self._start_run(sender))
+            job.succeeded.connect(lambda _c: self._start_run(sender, copies))
             job.failed.connect(self._send_failed)
             job.cancelled.connect(lambda: self._send_failed(self.tr("Sending stopped.")))
         else:
-            self._start_run(sender)
+            self._start_run(sender, copies)
         return sender
 
-    def _start_run(self, sender: Sender) -> None:
+    def _start_run(self, sender: Sender, copies: SentCopies | None = None) -> None:
         # The sender was made before the save, so its controls exist at once; it sends the
         # campaign now open on its file (Save As of a draft made a new one).
         sender.campaign = self.campaign
-        job = self.worker.submit(_run(self.campaign, sender))
+        job = self.worker.submit(_run(self.campaign, sender, copies))
         job.then(self._send_done, self._send_failed)
         job.cancelled.connect(lambda: self._send_failed(self.tr("Sending stopped.")))
 

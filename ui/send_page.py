@@ -473,6 +473,8 @@ class SendPage(QWidget):
         if summary.sign_in_refused:
             verdict = self._refused_sign_in(verdict)
         self.progress.note(verdict)
+        if summary.filed:
+            self.progress.note(summary.filed)
         self.progress.show_result(verdict)
         self.sendFinished.emit(summary)
 
