@@ -476,6 +476,14 @@ class Campaign:
         with conn.lock:
             return journal.rows(conn)
 
+    def mailbox_events(self) -> list[journal.MailboxEvent]:
+        """What the mailbox said about the customers' messages, oldest first."""
+        conn = self.conn or self._journal_conn
+        if conn is None:
+            return []
+        with conn.lock:
+            return journal.events(conn)
+
     # -- history ---------------------------------------------------------------------------
 
     def record(self, kind: HistoryKind, **detail: Any) -> HistoryEntry:

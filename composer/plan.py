@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from composer import journal
 from composer.errors import ComposerError
 from composer.journal import Delivery, State
 
@@ -113,6 +114,7 @@ class Plan:
     to_send: int  # what pressing Send sends now (the number the person types)
     audience: int  # customers the filter keeps
     counts: Counter[Next]  # customers per fate
+    came_back: Counter[str] = field(default_factory=Counter)  # customers per mailbox event kind
 
     def of(self, *kinds: Next) -> list[Fate]:
         return [f for f in self.fates if f.next in kinds]
@@ -142,7 +144,13 @@ class Plan:
     def line(self) -> str | None:
         """A few words on where the campaign stands, for a list of steps (None: nothing
         sent yet)."""
-        return standing(self.counts, self.to_send)
+        line = standing(self.counts, self.to_send)
+        bounced, replied = self.came_back[journal.BOUNCED], self.came_back[journal.REPLIED]
+        if line is not None and bounced:
+            line += f", {bounced:,} bounced"
+        if line is not None and replied:
+            line += f", {replied:,} replied"
+        return line
 
     def sendable_keys(self, *, resend_in_doubt: bool = False) -> list[str]:
         """The customers a run sends to, in spreadsheet order (``to_send`` of them)."""
@@ -199,7 +207,12 @@ def of(
     if limit is not None:
         going = min(going, limit)
     counts = Counter(f.next for f in fates)
-    return Plan(tuple(fates), to_send=going, audience=len(chosen), counts=counts)
+    came_back: Counter[str] = Counter(  # each customer once per kind, however often it came
+        kind for _, kind in {(e.customer, e.kind) for e in campaign.mailbox_events()}
+    )
+    return Plan(
+        tuple(fates), to_send=going, audience=len(chosen), counts=counts, came_back=came_back
+    )
 
 
 def _customers(campaign: Campaign) -> tuple[list[Recipient], list[Recipient]]:

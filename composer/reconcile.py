@@ -129,12 +129,18 @@ class Scan:
         from composer.wording import count
 
         found = [
-            f"{count(self.bounced, 'bounce')}",
-            f"{count(self.delayed, 'delay')}",
-            f"{count(self.replied, 'reply', 'replies')} from people",
-            f"{count(self.automatic, 'automatic reply', 'automatic replies')}",
+            words
+            for n, words in (
+                (self.bounced, count(self.bounced, "bounce")),
+                (self.delayed, count(self.delayed, "delay")),
+                (self.replied, f"{count(self.replied, 'reply', 'replies')} from people"),
+                (self.automatic, count(self.automatic, "automatic reply", "automatic replies")),
+            )
+            if n
         ]
-        line = f"Read {self.folder} ({self.looked_at:,} messages): " + ", ".join(found)
+        line = f"Read {self.folder} ({count(self.looked_at, 'message')}): " + (
+            ", ".join(found) or "nothing new about this campaign"
+        )
         if self.stopped:
             line += f"; {count(len(self.stopped), 'person', 'people')} asked not to be written to"
         line += "."
@@ -262,5 +268,5 @@ def _record(
                     result.automatic += 1
                 else:
                     result.replied += 1
-            if fact.stop and not fact.automatic:
-                stops.add(line.email.lower())
+                if fact.stop and not fact.automatic:  # said once, however often it is read
+                    stops.add(line.email.lower())

@@ -94,14 +94,9 @@ class Later:
 def later_in_the_mailbox(campaign: Campaign) -> list[Later]:
     """Every bounce and reply recorded for the campaign, newest first, with the customer's
     row and address as the campaign has them now."""
-    from composer import journal
-
-    conn = campaign.conn
-    if conn is None:
-        return []
-    deliveries = {d.customer: d for d in journal.rows(conn)}
+    deliveries = {d.customer: d for d in campaign.deliveries()}
     out = []
-    for event in reversed(journal.events(conn)):
+    for event in reversed(campaign.mailbox_events()):
         d = deliveries.get(event.customer)
         out.append(
             Later(
@@ -125,12 +120,8 @@ def table(campaign: Campaign) -> list[tuple[object, ...]]:
         with contextlib.suppress(ComposerError):
             codes = {**assign(campaign.code_plan, campaign.audience(), codes), **codes}
     later: dict[str, list[str]] = {}
-    conn = campaign.conn
-    if conn is not None:
-        from composer import journal
-
-        for event in journal.events(conn):
-            later.setdefault(event.customer, []).append(event_words(event))
+    for event in campaign.mailbox_events():
+        later.setdefault(event.customer, []).append(event_words(event))
     out = []
     for fate in planned.fates:
         d = fate.delivery

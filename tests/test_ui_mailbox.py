@@ -119,6 +119,7 @@ def test_a_bounce_and_a_reply_come_back_and_the_bounced_address_is_corrected(
     assert any(gone in line and "bounced" in line for line in shown)
     assert any(answered in line and "Thank you, that is fine now." in line for line in shown)
     assert all("\\Seen" not in m.flags for m in imap_server.stored("INBOX"))
+    qtbot.waitUntil(lambda: "1 bounced, 1 replied" in window.steps.item(3).text(), timeout=WAIT_MS)
 
     # the bounced one: corrected in the app, and the next Send goes to it alone
     [bounced] = [i for i in range(box.list.count()) if gone in box.list.item(i).text()]
