@@ -258,3 +258,16 @@ def test_gmail_signed_in_with_google_is_told_to_use_an_app_password(imap_server,
     account = account_from_preset("gmail", "sam@gmail.com", "Sam", sign_in=True)
     with pytest.raises(ImapProblem, match="needs an app password"):
         Mailbox(settings(imap_server), Tokens(account, "a refresh token")).open()
+
+
+def test_mailbox_options_without_an_account_take_each_ways_usual_port(monkeypatch):
+    from composer.cli import parser
+    from composer.cli.mailbox import mailbox_of
+
+    monkeypatch.setenv("APOLOGY_COMPOSER_PASSWORD", "secret")
+    for security, port in (("starttls", 143), ("tls", 993), (None, 993)):
+        argv = ["mailbox", "scan", "c.apology", "--imap-host", "imap.shop.example",
+                "--username", "owner@shop.example"]  # fmt: skip
+        args = parser().parse_args(argv + (["--imap-security", security] if security else []))
+        settings, secret = mailbox_of(args, None)
+        assert (settings.port, settings.security, secret) == (port, security or "tls", "secret")

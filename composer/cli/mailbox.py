@@ -110,7 +110,9 @@ def mailbox_of(args: argparse.Namespace, saved: str | None) -> tuple[ImapSetting
             host=args.imap_host,
             port=993,
         )
-        settings = imap.ImapSettings(args.imap_host, 993, "tls", args.username)
+        security = args.imap_security or "tls"
+        port = 143 if security == "starttls" else 993  # each way's usual port
+        settings = imap.ImapSettings(args.imap_host, port, security, args.username)
     else:
         parser: argparse.ArgumentParser = args.parser  # error() exits
         parser.error("say whose mailbox to read: --account NAME, or --imap-host and --username")
