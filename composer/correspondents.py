@@ -317,8 +317,9 @@ def from_mailbox(
     progress: Callable[[int, int], None] | None = None,
 ) -> Correspondents:
     """Everyone who wrote in, from one folder of the mailbox: headers first, then each
-    person's latest message whole. Nothing is marked read or changed."""
-    gathering = _Gathering(own, narrowing)
+    person's latest message whole. Nothing is marked read or changed. The mailbox's own
+    sign-in name counts as one of the owner's addresses."""
+    gathering = _Gathering({*own, box.settings.username}, narrowing)
     start = narrowing.since - dt.timedelta(days=1) if narrowing.since else _EARLIEST
     uids = box.since(folder, start)  # a day early: SINCE goes by the server's own dates
     if len(uids) > MAX_MESSAGES:

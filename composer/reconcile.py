@@ -110,6 +110,19 @@ def resolve_in_doubt(
     return result
 
 
+def settle(campaign: Campaign, box: Mailbox, *, sent_only: bool = False) -> str:
+    """Everything the mailbox settles, as the app asks for it: the messages in doubt looked
+    up in Sent, then (unless ``sent_only``) the inbox read for bounces and replies. The
+    sentences, one after the other."""
+    assert campaign.conn is not None  # a campaign opened from its file
+    said = []
+    if journal.in_doubt(campaign.conn):
+        said.append(resolve_in_doubt(campaign, box).sentence())
+    if not sent_only:
+        said.append(scan(campaign, box).sentence())
+    return " ".join(said)
+
+
 @dataclass
 class Scan:
     """What one reading of the inbox found for the campaign."""

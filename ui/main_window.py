@@ -515,7 +515,7 @@ class MainWindow(QMainWindow):
         if request.files is None:
             send_page.account_box.choose(request.account)
             account = send_page.account
-            secret = send_page._secret() if account is not None else None
+            secret = send_page.secret() if account is not None else None
             if secret is None:
                 return None
         own = {self.document.identity.address.lower()} - {""}

@@ -77,19 +77,12 @@ def _requeue_failed(campaign: Campaign, keys: list[str]) -> int:
 
 def _read_mailbox(
     campaign: Campaign, account: accounts.Account, secret: Secret, *, sent_only: bool = False
-) -> tuple[str, list[report.Later]]:
-    """Look the messages in doubt up in Sent and (unless ``sent_only``) read the inbox for
-    bounces and replies; the sentences, and everything recorded so far."""
+) -> str:
+    """What the account's mailbox settles (``composer.reconcile.settle``)."""
     from composer import imap, reconcile
 
-    assert campaign.conn is not None
-    said = []
     with imap.Mailbox(imap.settings_for(account), secret) as box:
-        if journal.in_doubt(campaign.conn):
-            said.append(reconcile.resolve_in_doubt(campaign, box).sentence())
-        if not sent_only:
-            said.append(reconcile.scan(campaign, box).sentence())
-    return " ".join(said), report.later_in_the_mailbox(campaign)
+        return reconcile.settle(campaign, box, sent_only=sent_only)
 
 
 def _export(snapshot: Campaign, target: Path) -> int:
@@ -111,6 +104,7 @@ class SendPage(QWidget):
         self.sender: Any = None
         self.summary: Summary | None = None
         self.test_job: Job | None = None
+        self._later_shown: tuple[object, ...] | None = None  # what the mailbox list shows
         self._refused = False  # the last sign-in was refused: ask again, with the hint
         # Sender events arrive on the loop thread; a deque takes them there (appends are
         # thread-safe) and the flush timer shows them here in batches.
@@ -296,7 +290,7 @@ class SendPage(QWidget):
         return line, "ready" if plan is not None and not plan.to_send else "todo"
 
     # ---- the password -----------------------------------------------------------------
-    def _secret(self) -> Secret | None:
+    def secret(self) -> Secret | None:
         """The password for the chosen account, asked for once this session when not kept;
         after a refusal, asked again with the provider's hint. An account that signs in with
         Microsoft or Google is never asked a password: without a sign-in, the account dialog
@@ -365,7 +359,7 @@ class SendPage(QWidget):
         account = self.account
         if account is None or self.sending():
             return None
-        secret = self._secret()
+        secret = self.secret()
         if secret is None:
             return None
         snapshot = self.document.campaign.snapshot()
@@ -413,7 +407,7 @@ class SendPage(QWidget):
             if blockers:
                 self.progress.show_result(blockers[0].sentence)
             return False
-        secret = self._secret()
+        secret = self.secret()
         if secret is None:
             return False
         target = None
@@ -533,11 +527,18 @@ class SendPage(QWidget):
         return job
 
     def _show_later(self) -> None:
-        """The bounces and replies recorded so far (read in the worker, like the plan)."""
-        if self.document.path is None:
+        """The bounces and replies recorded so far (read in the worker, like the plan), read
+        again only when the plan's count of them or the campaign changed."""
+        doc = self.document
+        plan = doc.plan
+        key = (doc.path, tuple(sorted(plan.came_back.items())) if plan is not None else ())
+        if key == self._later_shown:
+            return
+        self._later_shown = key
+        if doc.path is None or plan is None or not plan.came_back:
             self.mailbox_box.show_later([])
             return
-        job = self.worker.submit(report.later_in_the_mailbox, self.document.campaign)
+        job = self.worker.submit(report.later_in_the_mailbox, doc.campaign)
         job.then(self.mailbox_box.show_later, self.progress.note)
 
     def check_mailbox(self, sent_only: bool = False) -> Job | None:
@@ -549,7 +550,7 @@ class SendPage(QWidget):
         if is_practice(account):
             self.progress.note(self.tr("The practice outbox has no mailbox to read."))
             return None
-        secret = self._secret()
+        secret = self.secret()
         if secret is None:
             return None
         self.mailbox_box.show_result(
@@ -559,12 +560,10 @@ class SendPage(QWidget):
             _read_mailbox, self.document.campaign, account, secret, sent_only=sent_only
         )
 
-        def read(result: tuple[str, list[report.Later]]) -> None:
-            sentence, later = result
+        def read(sentence: str) -> None:
             self.mailbox_box.show_result(sentence)
-            self.mailbox_box.show_later(later)
             self.progress.note(sentence)
-            self.document.after_journal_change()
+            self.document.after_journal_change()  # the new plan brings the list up to date
 
         def failed(sentence: str) -> None:
             if getattr(job.error, "field", None) == "password":

@@ -59,11 +59,8 @@ def gather(
     from composer import imap
 
     assert account is not None and secret is not None  # the dialog asks for an account
-    settings = imap.settings_for(account)
-    with imap.Mailbox(settings, secret) as box:
-        return correspondents.from_mailbox(
-            box, request.folder, own | {settings.username}, request.narrowing
-        )
+    with imap.Mailbox(imap.settings_for(account), secret) as box:
+        return correspondents.from_mailbox(box, request.folder, own, request.narrowing)
 
 
 class WroteInDialog(QDialog):

@@ -312,7 +312,6 @@ def _customer_list(args: argparse.Namespace) -> Table:
         from composer.cli.mailbox import mailbox_of
 
         settings, secret = mailbox_of(args, None)
-        own.add(settings.username)
         with imap.Mailbox(settings, secret) as box:
             found = correspondents.from_mailbox(box, args.from_mailbox, own, narrowing)
     print(found.sentence())
