@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import re
 import socket
 import ssl
 from collections.abc import Iterator
@@ -269,8 +270,14 @@ class Mailbox:
 
 
 def _said(error: BaseException) -> str:
-    text = str(error).strip().strip("'\"").replace("\r", " ").replace("\n", " ")
-    return text[:200] or type(error).__name__
+    """The server's words in an error, as text: imaplib gives them as the repr of bytes
+    (``b'[AUTHENTICATIONFAILED] Authentication failed.'``)."""
+    text = str(error).strip()
+    spelled = re.fullmatch(r"b(['\"])(.*)\1", text, re.DOTALL)
+    if spelled:
+        text = spelled[2]
+    text = " ".join(text.strip("'\"").split())
+    return text.rstrip(".")[:200] or type(error).__name__
 
 
 def _quietly_close(client: IMAPClient) -> None:

@@ -141,6 +141,12 @@ class Plan:
         """Of ``total``, those whose fate is settled for now (sent, failed or in doubt)."""
         return tally(self.counts)[0]
 
+    @property
+    def needs_you(self) -> bool:
+        """Something waits for the person: a failed message, one in doubt, or a bounce (an
+        address to correct)."""
+        return bool(self.failed or self.in_doubt or self.came_back[journal.BOUNCED])
+
     def line(self) -> str | None:
         """A few words on where the campaign stands, for a list of steps (None: nothing
         sent yet)."""

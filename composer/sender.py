@@ -189,10 +189,9 @@ class Summary:
                 "to each customer (they are in Sent Items); unlike a mail server, Microsoft "
                 "Graph does not confirm delivery, so a refusal may still come back by e-mail."
             )
-        return (
-            f"Done: all {self.sent:,} {plural(self.sent, 'message')} were sent, one to each "
-            "customer."
-        )
+        if self.sent == 1:
+            return "Done: the message was sent."
+        return f"Done: all {self.sent:,} messages were sent, one to each customer."
 
 
 def check_sendable(campaign: Campaign, *, require_test: bool = False) -> None:

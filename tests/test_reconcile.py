@@ -58,6 +58,8 @@ def test_a_wrong_password_is_one_sentence(imap_server):
     with pytest.raises(ImapProblem, match="refused the sign-in for owner@shop.test") as caught:
         Mailbox(settings(imap_server), "not the password").open()
     assert caught.value.field == "password" and "\n" not in str(caught.value)
+    assert "(b'" not in str(caught.value)  # the server's words as text, not as bytes
+    assert "([AUTHENTICATIONFAILED] Authentication failed)" in str(caught.value)
 
 
 def test_an_untrusted_certificate_is_refused(imap_server, monkeypatch):

@@ -120,6 +120,8 @@ def test_a_bounce_and_a_reply_come_back_and_the_bounced_address_is_corrected(
     assert any(answered in line and "Thank you, that is fine now." in line for line in shown)
     assert all("\\Seen" not in m.flags for m in imap_server.stored("INBOX"))
     qtbot.waitUntil(lambda: "1 bounced, 1 replied" in window.steps.item(3).text(), timeout=WAIT_MS)
+    assert send.step_status()[1] == "problems"  # a bounce waits for the person
+    assert box.hint.isVisible()
 
     # the bounced one: corrected in the app, and the next Send goes to it alone
     [bounced] = [i for i in range(box.list.count()) if gone in box.list.item(i).text()]
@@ -203,6 +205,11 @@ def test_everyone_who_wrote_in_is_answered_in_their_own_thread(
     assert sorted(r.email for r in doc.checkup.audience) == ["ada@home.example", "bob@example.net"]
     assert doc.template.subject == "Re: {{ their_subject }}"
     assert "2 people wrote in (8 messages read)" in window.statusBar().currentMessage()
+    window.show_step("preview")
+    preview = window.pages["preview"]
+    qtbot.waitUntil(lambda: preview.prepared is not None and preview.current >= 0, timeout=WAIT_MS)
+    assert preview.subject_label.text() == "Re: Invoice 1042"
+    assert preview.answers_label.text().startswith("\u201cRE: Invoice 1042\u201d (2026-11-2")
 
     window.show_step("send")
     send = window.pages["send"]

@@ -70,6 +70,7 @@ class Shown:
     notes: tuple[str, ...]  # plain sentences: fallbacks used, blank or odd values
     marks: tuple[str, ...]  # texts to highlight in the body (fallback texts, odd values)
     error: str = ""  # the engine's sentence when this message cannot be made
+    answers: str = ""  # the person's own message this one answers, in their thread
 
 
 @dataclass(slots=True)
@@ -134,7 +135,20 @@ def make_shown(prepared: Prepared, index: int) -> Shown:
         files=files,
         notes=notes,
         marks=marks,
+        answers=_answers(msg, recipient),
     )
+
+
+def _answers(msg: EmailMessage, recipient: Recipient) -> str:
+    """Which of the person's messages this one answers ("" for a new message)."""
+    if msg["In-Reply-To"] is None:
+        return ""
+    fields = recipient.fields
+    subject, received = fields.get("their_subject", ""), fields.get("received", "")
+    if not (subject or received):
+        return str(msg["In-Reply-To"])
+    said = f"\u201c{subject}\u201d" if subject else ""
+    return f"{said} ({received})" if received else said
 
 
 def _failed(
@@ -299,11 +313,16 @@ class PreviewPage(QWidget):
         self.from_label = _value_label(tr("From"))
         self.subject_label = _value_label(tr("Subject"))
         self.files_label = _value_label(tr("Attached files"))
+        self.answers_label = _value_label(tr("In reply to"))
         heads = QFormLayout()
         heads.addRow(tr("To:"), self.to_label)
         heads.addRow(tr("From:"), self.from_label)
         heads.addRow(tr("Subject:"), self.subject_label)
         heads.addRow(tr("Files:"), self.files_label)
+        heads.addRow(tr("In reply to:"), self.answers_label)
+        self._answers_row = heads.rowCount() - 1
+        self._heads = heads
+        heads.setRowVisible(self._answers_row, False)
 
         self.notes = QLabel()
         self.notes.setWordWrap(True)
@@ -446,8 +465,15 @@ class PreviewPage(QWidget):
         self.model.set_people(())
         self.status.setText(sentence)
         self.status.setVisible(True)
-        for label in (self.to_label, self.from_label, self.subject_label, self.files_label):
+        for label in (
+            self.to_label,
+            self.from_label,
+            self.subject_label,
+            self.files_label,
+            self.answers_label,
+        ):
             label.clear()
+        self._heads.setRowVisible(self._answers_row, False)
         self.text_view.clear()
         self.html_view.clear()
         self.notes.setVisible(False)
@@ -609,6 +635,8 @@ class PreviewPage(QWidget):
             self.tr("Attached files"),
             ", ".join(shown.files) if shown.files else self.tr("none"),
         )
+        show_value(self.answers_label, self.tr("In reply to"), shown.answers)
+        self._heads.setRowVisible(self._answers_row, bool(shown.answers))
         if shown.error:
             self.status.setText(shown.error)
             self.status.setVisible(True)

@@ -285,7 +285,7 @@ class SendPage(QWidget):
         line = plan.line() if plan is not None else None
         if line is None:
             return None
-        if plan is not None and (plan.failed or plan.in_doubt):
+        if plan is not None and plan.needs_you:
             return line, "problems"
         return line, "ready" if plan is not None and not plan.to_send else "todo"
 

@@ -56,6 +56,13 @@ class MailboxBox(QGroupBox):
         self.correct_button = QPushButton(self.tr("Correct the address\u2026"))
         self.correct_button.setAccessibleName(self.tr("Correct the bounced address"))
         self.correct_button.clicked.connect(self._ask_correction)
+        self.hint = QLabel(
+            self.tr(
+                "To write again to an address that bounced, select it and correct the address; "
+                "the next Send goes to the corrected one."
+            )
+        )
+        self.hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.correct_button)
@@ -65,6 +72,7 @@ class MailboxBox(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.result)
         layout.addWidget(self.list)
+        layout.addWidget(self.hint)
         self._locked = False
         self.show_later([])
 
@@ -91,10 +99,16 @@ class MailboxBox(QGroupBox):
 
     def _update(self) -> None:
         chosen = self.chosen()
+        bounced = any(self._item(i).kind == BOUNCED for i in range(self.list.count()))
         self.check_button.setEnabled(not self._locked)
+        self.correct_button.setVisible(bounced)
         self.correct_button.setEnabled(
             not self._locked and chosen is not None and chosen.kind == BOUNCED
         )
+        self.hint.setVisible(bounced)
+
+    def _item(self, index: int) -> Later:
+        return self.list.item(index).data(Qt.ItemDataRole.UserRole)
 
     def _ask_correction(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -105,10 +119,9 @@ class MailboxBox(QGroupBox):
         address, ok = QInputDialog.getText(
             self,
             self.tr("Correct the address"),
-            self.tr(
-                "{0} bounced. Type the corrected address; the next Send goes to it (and only "
-                "to it, of the bounced ones):"
-            ).format(chosen.email),
+            self.tr("{0} bounced. Type the corrected address; the next Send goes to it:").format(
+                chosen.email
+            ),
             text=chosen.email,
         )
         if ok and address.strip():
