@@ -115,6 +115,7 @@ class Plan:
     audience: int  # customers the filter keeps
     counts: Counter[Next]  # customers per fate
     came_back: Counter[str] = field(default_factory=Counter)  # customers per mailbox event kind
+    to_correct: int = 0  # customers still in the list whose address bounced
 
     def of(self, *kinds: Next) -> list[Fate]:
         return [f for f in self.fates if f.next in kinds]
@@ -143,9 +144,9 @@ class Plan:
 
     @property
     def needs_you(self) -> bool:
-        """Something waits for the person: a failed message, one in doubt, or a bounce (an
-        address to correct)."""
-        return bool(self.failed or self.in_doubt or self.came_back[journal.BOUNCED])
+        """Something waits for the person: a failed message, one in doubt, or an address that
+        bounced and is still in the list (to correct, or to leave out)."""
+        return bool(self.failed or self.in_doubt or self.to_correct)
 
     def line(self) -> str | None:
         """A few words on where the campaign stands, for a list of steps (None: nothing
@@ -213,11 +214,17 @@ def of(
     if limit is not None:
         going = min(going, limit)
     counts = Counter(f.next for f in fates)
-    came_back: Counter[str] = Counter(  # each customer once per kind, however often it came
-        kind for _, kind in {(e.customer, e.kind) for e in campaign.mailbox_events()}
-    )
+    events = {(e.customer, e.kind) for e in campaign.mailbox_events()}
+    came_back = Counter(kind for _, kind in events)  # each customer once per kind
+    bounced = {customer for customer, kind in events if kind == journal.BOUNCED}
+    to_correct = sum(1 for f in fates if f.chosen and f.customer in bounced)
     return Plan(
-        tuple(fates), to_send=going, audience=len(chosen), counts=counts, came_back=came_back
+        tuple(fates),
+        to_send=going,
+        audience=len(chosen),
+        counts=counts,
+        came_back=came_back,
+        to_correct=to_correct,
     )
 
 

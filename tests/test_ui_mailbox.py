@@ -147,6 +147,8 @@ def test_a_bounce_and_a_reply_come_back_and_the_bounced_address_is_corrected(
     [copy] = imap_server.stored("Sent")
     assert copy.raw == smtp_server.messages[-1].raw and "\\Seen" in copy.flags
     assert "1 copy filed in Sent." in send.progress.log.toPlainText()
+    # the bounce was put right: nothing waits for the person any more
+    qtbot.waitUntil(lambda: send.step_status()[1] == "ready", timeout=WAIT_MS)
     lines_final, _ = journal_of(path)
     assert lines_final["customer0000@example.net"][0] == "sent"
     assert lines_final[gone][0] == "sent"  # its record kept
