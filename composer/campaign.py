@@ -43,6 +43,7 @@ from composer.wording import count
 
 if TYPE_CHECKING:
     from composer.check import Checkup
+    from composer.deliverability import Deliverability, Finding
     from composer.plan import Plan
     from composer.template import Renderer
 
@@ -58,6 +59,7 @@ class HistoryKind(StrEnum):
     TEST_WANTED = "test_wanted"  # ...and then changed their mind: a test is wanted again
     LIST_LOADED = "list_loaded"  # an edited customer list replaced the campaign's
     ADDRESS_CORRECTED = "address_corrected"  # a bounced address was corrected in the app
+    DELIVERABILITY_CHECKED = "deliverability_checked"  # the From domain's records, looked up
 
 
 @dataclass(frozen=True, slots=True)
@@ -596,6 +598,44 @@ class Campaign:
         self.mailing = self.mailing.with_list(replace(table, rows=rows), self.mailing.columns)
         self.record(HistoryKind.ADDRESS_CORRECTED, row=old.row, old=old.email, new=new)
         return next(r for r in self.recipients().valid if r.key == new.lower())
+
+    def deliverability(
+        self,
+        host: str,
+        *,
+        daily_cap: int | None = None,
+        other_daily: int | None = None,
+        timeout: float = 3.0,
+        now: float | None = None,
+    ) -> tuple[Deliverability, tuple[Finding, ...], int]:
+        """Will it arrive (``composer.deliverability``): the From domain's records for mail
+        sent through ``host`` (kept in the history with their date, looked up again when old),
+        the recipient mix's findings, and the estimate of the domain's other daily mail used
+        (``other_daily``, else the last one given, else 0)."""
+        from composer import deliverability
+
+        known, estimate = None, 0
+        for entry in reversed(self.history):
+            if entry.kind == HistoryKind.DELIVERABILITY_CHECKED:
+                known = deliverability.Deliverability.from_detail(dict(entry.detail))
+                estimate = int(entry.detail.get("other_daily") or 0)
+                break
+        estimate = estimate if other_daily is None else max(0, other_daily)
+        checked, mix = deliverability.for_mailing(
+            self.identity.address,
+            host,
+            (r.email for r in self.audience()),
+            daily_cap=daily_cap if daily_cap is not None else self.settings.daily_cap,
+            other_daily=estimate,
+            known=known,
+            timeout=timeout,
+            now=now,
+        )
+        if not checked.offline and (checked is not known or other_daily is not None):
+            self.record(
+                HistoryKind.DELIVERABILITY_CHECKED, **checked.to_detail(), other_daily=estimate
+            )
+        return checked, mix, estimate
 
     def journal_started(self) -> bool:
         """Whether any delivery was recorded yet (a list loaded before that is no event)."""

@@ -11,7 +11,7 @@ import argparse
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from composer.cli import EXIT_BLOCKED, EXIT_OK
 from composer.wording import count, customers
@@ -42,6 +42,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "sending; 2: the command was used wrongly.",
     )
     _mailing_arguments(check)
+    arrive = check.add_argument_group(
+        "will it arrive",
+        "--deliverability also looks up the sender domain's SPF, DMARC and DKIM records and "
+        "counts the customers at the big mailbox providers (nothing of it blocks sending).",
+    )
+    arrive.add_argument("--deliverability", action="store_true", help="check those too")
+    arrive.add_argument(
+        "--account", metavar="NAME", help="the account that sends (default: the campaign's)"
+    )
+    arrive.add_argument(
+        "--other-daily",
+        type=_count,
+        metavar="N",
+        help="about how many other messages your domain sends a day (receipts, newsletters)",
+    )
     check.set_defaults(run=run_check, parser=check, reads_files=True)
 
     preview = sub.add_parser(
@@ -190,6 +205,12 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             f'"{text}" is not a day; write it as 2026-03-09.'
         ) from None
+
+
+def _count(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f'"{text}" is not a number of messages.')
+    return int(text)
 
 
 def _row_number(text: str) -> int:
@@ -371,6 +392,10 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"Campaign: {args.campaign.name}", file=out)
             _print_checkup(out, checkup, campaign.mailing)
             print(f"Sender: {_sender_text(campaign.identity)}", file=out)
+            if args.deliverability:
+                host = _sending_host(args.account or campaign.settings.account)
+                checked, mix, _ = campaign.deliverability(host, other_daily=args.other_daily)
+                _print_deliverability(out, (*checked.findings, *mix))
             return _verdict(out, checkup)
 
     from composer import check
@@ -385,7 +410,37 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"Sender: none given; previews use the placeholder {PLACEHOLDER_SENDER}", file=out)
     else:
         print(f"Sender: {_sender_text(args.sender)}", file=out)
+    if args.deliverability:
+        from composer import deliverability
+
+        if args.sender is None:
+            args.parser.error("--deliverability needs --from (whose domain to look up)")
+        checked, mix = deliverability.for_mailing(
+            args.sender.address,
+            _sending_host(args.account),
+            (r.email for r in checkup.audience),
+            other_daily=args.other_daily or 0,
+        )
+        _print_deliverability(out, (*checked.findings, *mix))
     return _verdict(out, checkup)
+
+
+def _sending_host(account: str | None) -> str:
+    """The server the named account sends through ("" when none is named)."""
+    if not account:
+        return ""
+    from composer import accounts
+
+    return accounts.get(account).host
+
+
+def _print_deliverability(out: TextIO, findings: Iterable[Any]) -> None:
+    from composer.deliverability import ADVICE, OK
+
+    print("Will it arrive (nothing here stops sending):", file=out)
+    for finding in findings:
+        mark = {OK: "ok", ADVICE: "to do"}.get(finding.level, "not confirmed")
+        print(f"  [{mark}] {finding.sentence}", file=out)
 
 
 def _print_checkup(out: TextIO, checkup: Checkup, mailing: Mailing) -> None:
