@@ -137,14 +137,15 @@ def check_domain(
     service = _service(host)
     try:
         spf = _spf(domain, service, timeout)
-        dmarc = _dmarc(domain, timeout)
-        dkim = _dkim(domain, service, timeout)
+        # the first lookup failing means none can be done now: do not wait for each
+        dmarc = _dmarc(domain, timeout) if spf is not None else None
+        dkim = _dkim(domain, service, timeout) if spf is not None else None
     except ValueError:
         sentence = (
             f"The sender address's domain {domain!r} is not a domain name; check the address."
         )
         return Deliverability(domain, host, now, (Finding("lookup", ADVICE, sentence),))
-    if spf is None and dmarc is None:
+    if spf is None:
         sentence = (
             f"The records of {domain} could not be looked up (no connection, or the name "
             "servers did not answer); the check is done again before you send."

@@ -52,6 +52,25 @@ def trust_test_ca(monkeypatch):
 # ---- the app's folders, keyring and threads ------------------------------------------------
 
 
+@pytest.fixture(scope="session")
+def _quiet_dns():
+    """A loopback DNS server that knows no names, answering at once: what every test's
+    lookups reach unless it starts its own (fixture dns_server). No test asks the real DNS."""
+    from tests.dns_server import DNSTestServer
+
+    server = DNSTestServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _no_real_dns(_quiet_dns, monkeypatch):
+    from composer import domains
+
+    monkeypatch.setenv(domains.NAMESERVER_ENV, _quiet_dns.nameserver)
+    domains.clear_cache()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_app_dirs(tmp_path_factory, monkeypatch):
     """Every test gets its own settings and drafts folders and an in-memory keyring, so no

@@ -215,3 +215,41 @@ def test_findings_survive_the_history_round_trip():
     )
     assert deliverability.Deliverability.from_detail(result.to_detail()) == result
     assert deliverability.Deliverability.from_detail({"domain": "x"}) is None
+
+
+def test_the_send_step_says_whether_it_will_arrive(qtbot, main_window, dns_server, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from composer.table import Column, Table
+    from tests.ui_flow import WAIT_MS
+
+    publish(dns_server, spf="v=spf1 include:_spf.google.com ~all")
+    account = accounts.Account(
+        name="shop", display_name="Sam", address="sam@bakery.example", host=GOOGLE, port=587,
+        daily_cap=2_000,
+    )  # fmt: skip
+    accounts.save(account)
+    gmail = Table(
+        [Column("Email", "email"), Column("Name", "name"), Column("Order", "order")],
+        [(f"c{i}@gmail.com", f"C {i}", str(i)) for i in range(200)],
+        list(range(2, 202)),
+    )
+    path = make_campaign(tmp_path / "c.apology", 0, table=gmail,
+                         identity=Identity("Sam", "sam@bakery.example"))  # fmt: skip
+    window = main_window
+    window.open_file(path)
+    doc = window.document
+    qtbot.waitUntil(lambda: doc.path == path and doc.checkup is not None, timeout=WAIT_MS)
+    window.show_step("send")
+    send = window.pages["send"]
+    send.account_box.choose("shop")
+    box = send.arrive_box
+    qtbot.waitUntil(lambda: "SPF record names Google" in box.findings.text(), timeout=WAIT_MS)
+    assert "!  bakery.example has no DMARC record" in box.findings.text()
+    assert "Of 200 customers: 200 at Google." in box.findings.text()
+    box.estimate.setFocus()
+    box.estimate.selectAll()
+    qtbot.keyClicks(box.estimate, "4900")
+    qtbot.keyClick(box.estimate, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: "5,100 messages a day" in box.findings.text(), timeout=WAIT_MS)
+    assert "about 4,900 a day" in box.findings.text() and "relay" in box.findings.text()

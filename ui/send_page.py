@@ -34,12 +34,14 @@ from composer import accounts, journal, report
 from composer.accounts import Secret
 from composer.campaign import Campaign
 from composer.check import OPEN_SPREADSHEET, Blocker, Step
+from composer.deliverability import Finding
 from composer.outbox import is_practice
 from composer.plan import Next
 from composer.sender import Event, Summary
 from composer.wording import count
 from ui.document import Document
 from ui.send.account_box import AccountBox
+from ui.send.arrive_box import ArriveBox
 from ui.send.confirm_box import ConfirmBox
 from ui.send.doubt_box import DoubtBox
 from ui.send.mailbox_box import MailboxBox
@@ -85,6 +87,16 @@ def _read_mailbox(
         return reconcile.settle(campaign, box, sent_only=sent_only)
 
 
+def _arrival(
+    snapshot: Campaign, host: str, daily_cap: int | None, other_daily: int | None
+) -> tuple[tuple[Finding, ...], int]:
+    """Will it arrive (``Campaign.deliverability``): every finding, and the estimate used."""
+    checked, mix, estimate = snapshot.deliverability(
+        host, daily_cap=daily_cap, other_daily=other_daily
+    )
+    return (*checked.findings, *mix), estimate
+
+
 def _export(snapshot: Campaign, target: Path) -> int:
     return report.export(snapshot, target)
 
@@ -113,6 +125,8 @@ class SendPage(QWidget):
         self._flush_timer.timeout.connect(self._flush)
 
         self.account_box = AccountBox(worker)
+        self.arrive_box = ArriveBox()
+        self._arrival_for: tuple[object, ...] | None = None  # what the box was checked for
         self.test_box = TestBox()
         self.pace_box = PaceBox(document)
         self.confirm_box = ConfirmBox()
@@ -123,7 +137,13 @@ class SendPage(QWidget):
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addWidget(heading(self.tr("Send")))
-        for part in (self.account_box, self.test_box, self.pace_box, self.confirm_box):
+        for part in (
+            self.account_box,
+            self.arrive_box,
+            self.test_box,
+            self.pace_box,
+            self.confirm_box,
+        ):
             layout.addWidget(part)
         layout.addWidget(self.progress, 1)
         layout.addWidget(self.mailbox_box)
@@ -145,6 +165,9 @@ class SendPage(QWidget):
         self.doubt_box.lookRequested.connect(lambda: self.check_mailbox(sent_only=True))
         self.mailbox_box.checkRequested.connect(self.check_mailbox)
         self.mailbox_box.correctRequested.connect(self.correct_address)
+        self.arrive_box.checkRequested.connect(
+            lambda estimate: self.check_arrival(None if estimate < 0 else estimate, again=True)
+        )
         document.checkupReady.connect(self._checked)
         document.pathChanged.connect(self._document_opened)
         document.settingsChanged.connect(self._settings_changed)
@@ -182,6 +205,8 @@ class SendPage(QWidget):
             self.document.use_account(account)
         self.pace_box.show_pace(self.document.mailing.settings, account)
         self._update()
+        if self.isVisible():
+            self.check_arrival()
 
     def _settings_changed(self) -> None:
         wanted = self.document.account
@@ -219,6 +244,29 @@ class SendPage(QWidget):
         """Called by the main window when this step is shown."""
         self._note_audience()
         self._update()
+        self.check_arrival()
+
+    def check_arrival(self, other_daily: int | None = None, *, again: bool = False) -> Job | None:
+        """Will it arrive, for the account chosen and the list as it is (once per account,
+        sender and list unless asked ``again``); nothing for the practice outbox."""
+        doc, account = self.document, self.account
+        address = doc.identity.address
+        if account is None or is_practice(account) or not address or doc.checkup is None:
+            self.arrive_box.setVisible(False)
+            return None
+        wanted = (address, account.host, doc.audience_count(), doc.path)
+        if wanted == self._arrival_for and not again:
+            return None
+        self._arrival_for = wanted
+        self.arrive_box.show_checking(address.rpartition("@")[2])
+        cap = doc.mailing.settings.daily_cap or account.daily_cap
+        job = self.worker.submit(
+            _arrival, doc.campaign.snapshot(), account.host, cap, other_daily, key="arrival"
+        )
+        job.then(
+            lambda result: self.arrive_box.show_findings(*result), self.arrive_box.show_problem
+        )
+        return job
 
     def _note_audience(self) -> None:
         """The person sees the count now (only of a list: no list yet is nothing to compare)."""
