@@ -53,6 +53,11 @@ _DKIM_SELECTORS = {
     "Microsoft 365": ("selector1", "selector2"),
     "SendGrid": ("s1", "s2"),
 }
+_DKIM_SETTINGS = {  # where the person's administrator turns DKIM signing on
+    "Google": "the Google Admin console (Gmail, Authenticate email)",
+    "Microsoft 365": "the Microsoft Defender portal (Email authentication settings)",
+    "SendGrid": "SendGrid's Sender Authentication settings",
+}
 # Mailbox providers whose own domains need no records from the person, and the consumer
 # mailboxes the bulk-sender rules count (domains and their country variants).
 _MAILBOXES = {
@@ -280,6 +285,10 @@ def _dmarc(domain: str, timeout: float) -> Finding | None:
     )
 
 
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def _tag(record: str, name: str) -> str:
     for part in record.split(";"):
         key, _, value = part.partition("=")
@@ -310,7 +319,7 @@ def _dkim(domain: str, service: tuple[str, str] | None, timeout: float) -> Findi
         "dkim",
         ADVICE,
         f"No DKIM key for {service[1]} was found at {selectors[0]}._domainkey.{domain}; ask "
-        f"whoever runs {domain} to turn on DKIM signing in {service[1]}'s admin settings.",
+        f"whoever runs {domain} to turn on DKIM signing in {_DKIM_SETTINGS[service[1]]}.",
     )
 
 
@@ -331,8 +340,8 @@ def mix_findings(
     counted: Counter[str], audience: int, *, daily_cap: int | None = None, other_daily: int = 0
 ) -> tuple[Finding, ...]:
     """What the mix means for one day of sending: the campaign's share of a day (all of it,
-    or ``daily_cap``'s share), plus the domain's other mail to that provider (the person's
-    estimate, counted as if it all went there), against the bulk-sender line."""
+    or ``daily_cap``'s share), plus the domain's other mail (the person's estimate, going to
+    the same mix of people), against the bulk-sender line."""
     if not audience:
         return ()
     share = min(1.0, daily_cap / audience) if daily_cap else 1.0
@@ -340,23 +349,30 @@ def mix_findings(
     listed = ", ".join(f"{n:,} at {p}" for p, n in counted.most_common() if n)
     if listed:
         findings.append(Finding("mix", OK, f"Of {audience:,} customers: {listed}."))
+    near = []
     for provider in _BULK_RULES:
-        per_day = math.ceil(counted[provider] * share) + max(0, other_daily)
-        if per_day < BULK_PER_DAY * NEAR:
-            continue
-        over = per_day >= BULK_PER_DAY
+        part = counted[provider] / audience  # the other mail goes to the same mix of people
+        per_day = math.ceil(counted[provider] * share + max(0, other_daily) * part)
+        if per_day >= BULK_PER_DAY * NEAR:
+            where = "over" if per_day >= BULK_PER_DAY else "close to"
+            near.append(f"about {per_day:,} a day to {provider} mailboxes ({where} it)")
+    if near:
+        counted_in = (
+            f", counting your domain's other mail (about {other_daily:,} a day, to the same "
+            "mix of people)"
+            if other_daily
+            else ""
+        )
         findings.append(
             Finding(
                 "mix",
                 ADVICE,
-                f"About {per_day:,} messages a day would reach {provider} mailboxes"
-                + (f" (with your domain's other mail, about {other_daily:,} a day)" if other_daily else "")
-                + (", over" if over else ", close to")
-                + f" the {BULK_PER_DAY:,} a day that makes {provider} treat you as a bulk "
-                "sender, who must offer a one-click unsubscribe link this app cannot host; "
-                "spread the campaign over days (Messages a day) or send through a relay service.",
+                f"At {BULK_PER_DAY:,} messages a day a provider treats your domain as a bulk "
+                "sender, who must offer a one-click unsubscribe link this app cannot host; this "
+                f"campaign sends {_and(near)}{counted_in}. Spread it over days (Messages a day) "
+                "or send through a relay service.",
             )
-        )  # fmt: skip
+        )
     return tuple(findings)
 
 
