@@ -55,7 +55,9 @@ from composer import journal
 from composer.errors import AccountError, ComposerError, SendError
 from composer.limiter import DAY, DailyCap, RateLimiter
 from composer.mailing import DEFAULT_CONNECTIONS, MAX_CONNECTIONS
+from composer.outbox import is_practice
 from composer.plan import Next
+from composer.sendlog import SendLog, mailbox_of
 from composer.transaction import envelope
 from composer.transport import Deferred, Halted, Line, Lost, Refused, open_line
 from composer.wording import clock, count, plural
@@ -289,6 +291,7 @@ class Sender:
         only: Collection[str] | None = None,
         on_event: Callable[[Event], None] | None = None,
         copies: Callable[[bytes], None] | None = None,
+        send_log: SendLog | None = None,
         timeout: float = TIMEOUT,
         retry_base: float = RETRY_BASE,
         max_attempts: int = MAX_ATTEMPTS,
@@ -324,6 +327,9 @@ class Sender:
         # given the exact bytes of each message sent over SMTP, for a copy in Sent
         # (composer.filing); it only hands them on, never waits and never raises
         self.copies = copies
+        # the mailbox's log across campaigns, sharing its daily cap (none for the practice outbox)
+        self.send_log = send_log if send_log is not None or is_practice(account) else SendLog()
+        self._mailbox = mailbox_of(account)
         self.timeout = timeout
         self.retry_base = retry_base
         self.max_attempts = max_attempts
@@ -465,6 +471,8 @@ class Sender:
             await self._journal.flush()
         finally:
             self._journal.close()
+            if self.send_log is not None:
+                self.send_log.flush()
         for result in results:
             if isinstance(result, BaseException):
                 self._finish(conn, error="Sending stopped because of an unexpected error.")
@@ -512,7 +520,12 @@ class Sender:
             self._heap.append((when, next(self._seq), key))
         heapq.heapify(self._heap)
         self._limiter = RateLimiter(self.rate)
-        self._cap = DailyCap(self.daily_cap, journal.sent_times(conn, now - DAY))
+        ours = journal.sent_times(conn, now - DAY)
+        if self.send_log is not None and self.daily_cap is not None:
+            ours += self.send_log.times(
+                self._mailbox, now - DAY, other_than=self.campaign.campaign_id
+            )
+        self._cap = DailyCap(self.daily_cap, ours)
         self._emit(
             Event(
                 STARTED,
@@ -773,6 +786,7 @@ class Sender:
             reason = e.reason if isinstance(e, Lost) else "Sending was interrupted."
             if line.handed_over:
                 self._journal.later(journal.mark_in_doubt, key, reason)
+                self._logged()  # it may have gone: the provider counts it
                 self._release(sent=True)
                 self._emit(
                     Event(
@@ -798,6 +812,7 @@ class Sender:
             raise
         else:
             self._journal.later(journal.mark_sent, key, reply, message_id, at=time.time())
+            self._logged()
             self._release(sent=True)
             self._sent += 1
             self._silence = 0
@@ -815,6 +830,11 @@ class Sender:
                 )
             )
             self._done(key)
+
+    def _logged(self) -> None:
+        """One message handed over: into the mailbox's log, for the other campaigns' caps."""
+        if self.send_log is not None:
+            self.send_log.add(self._mailbox, self.campaign.campaign_id)
 
     def _unanswered(self, reason: str, *, in_doubt: bool) -> None:
         """A message the server did not answer for (a timeout, a cut connection). A server that
