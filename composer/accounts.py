@@ -11,6 +11,7 @@ import functools
 import ipaddress
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -76,8 +77,21 @@ class Account:
 
 
 @dataclass(frozen=True)
+class Region:
+    """One of a sending service's regions (Amazon SES eu-west-1, Mailgun EU): its SMTP host."""
+
+    key: str
+    label: str
+    host: str
+
+
+@dataclass(frozen=True)
 class Preset:
-    """What we know about one provider's SMTP submission service."""
+    """What we know about one provider's SMTP submission service.
+
+    ``daily_cap`` and ``rate`` (per minute) are what a new account gets, and the person may
+    change them. Amazon SES counts its quotas in recipients rather than messages; every
+    apology has exactly one recipient, so here the two are the same number."""
 
     key: str
     label: str
@@ -94,6 +108,32 @@ class Preset:
     imap_host: str | None = None  # where bounces, replies and the Sent folder are read
     imap_port: int = 993
     imap_security: str = "tls"
+    # a sending service (Amazon SES, Postmark …): chosen by the person, never by the address
+    relay: bool = False
+    # the user name: None the address; "" one of the service's own, to paste; else that word
+    username: str | None = None
+    regions: tuple[Region, ...] = ()  # the first is the default (``host``)
+    # added to every message sent through it (composer.transport), fixed here, never from a
+    # campaign's values: Postmark's X-PM-Message-Stream
+    headers: tuple[tuple[str, str], ...] = ()
+    implicit_tls: bool = True  # False: no TLS port at all (Postmark), only STARTTLS
+
+    def region(self, key: str) -> Region:
+        """The region called ``key`` (AccountError naming the known ones when there is none)."""
+        for region in self.regions:
+            if region.key == key.strip().lower():
+                return region
+        known = ", ".join(r.key for r in self.regions)
+        raise AccountError(
+            f"{self.label} has no region “{key}”; "
+            + (f"choose one of: {known}." if known else "it has no regions to choose from."),
+            field="region",
+        )
+
+    def region_of(self, host: str) -> Region | None:
+        """The region whose SMTP host is ``host`` (None: a host typed by hand)."""
+        name = host.strip().rstrip(".").lower()
+        return next((r for r in self.regions if r.host == name), None)
 
 
 # -- validation -----------------------------------------------------------------------------
@@ -192,6 +232,19 @@ def validate_account(account: Account) -> None:
         raise bad(
             f"The mailbox security “{account.imap_security}” is unknown; choose tls or starttls.",
             "imap_security",
+        )
+    preset = presets().get(account.provider)
+    if preset is not None and account.security == "tls" and not preset.implicit_tls:
+        raise bad(
+            "This sending service has no TLS port (a connection to one would only hang); "
+            "choose STARTTLS, on port 587, 2525 or 25.",
+            "security",
+        )
+    if preset is not None and preset.username == "" and not account.username.strip():
+        raise bad(
+            "The sending service signs in with a user name of its own, not your address; "
+            "paste the SMTP user name it gave you.",
+            "username",
         )
     if account.auth not in AUTH_KINDS:
         raise bad(f"The sign-in kind “{account.auth}” is unknown; use password.", "auth")
@@ -355,8 +408,35 @@ def presets() -> dict[str, Preset]:
             imap_host=entry.get("imap_host"),
             imap_port=entry.get("imap_port", 993),
             imap_security=entry.get("imap_security", "tls"),
+            relay=entry.get("relay", False),
+            username=entry.get("username"),
+            regions=tuple(
+                Region(r["key"], r["label"], r["host"]) for r in entry.get("regions", ())
+            ),
+            headers=_fixed_headers(key, entry.get("headers", {})),
+            implicit_tls=entry.get("implicit_tls", True),
         )
     return result
+
+
+# A preset's header: an X- name and one line of printable ASCII, so that nothing in
+# providers.json can pose as an address, a line break or a header of the message's own.
+_HEADER_NAME = re.compile(r"X-[A-Za-z0-9][A-Za-z0-9-]*")
+_HEADER_VALUE = re.compile(r"[!-~]+(?: [!-~]+)*")
+
+
+def _fixed_headers(key: str, headers: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    for name, value in headers.items():
+        if not _HEADER_NAME.fullmatch(name) or not _HEADER_VALUE.fullmatch(str(value)):
+            raise ValueError(f"providers.json: the header {name!r} of {key} is not allowed")
+    return tuple(headers.items())
+
+
+def preset_headers(account: Account) -> tuple[tuple[str, str], ...]:
+    """The headers every message sent through ``account`` carries for its provider (for
+    Postmark: the broadcast stream); none for most providers."""
+    preset = presets().get(account.provider)
+    return preset.headers if preset is not None else ()
 
 
 def _domain_matches(domain: str, pattern: str) -> bool:
@@ -383,13 +463,17 @@ def account_from_preset(
     *,
     name: str | None = None,
     sign_in: bool | None = None,
+    region: str | None = None,
 ) -> Account:
     """A new account for ``address`` with the preset's server and limits (not yet saved).
 
     ``sign_in``: sign in with the provider (Microsoft, Google) instead of a password; by
     default only where the provider no longer takes passwords (Outlook.com). Google accounts
     that sign in send through the Gmail API. For presets without a fixed server (relay,
-    custom) ``host`` is empty: ask for it."""
+    custom) ``host`` is empty: ask for it. ``region``: the sending service's region (Amazon
+    SES "eu-west-1", Mailgun "eu"), which chooses its host; by default its first. A sending
+    service's own user name is left empty for the person to paste, unless it is fixed
+    (SendGrid's "apikey")."""
     try:
         preset = presets()[key]
     except KeyError:
@@ -399,14 +483,15 @@ def account_from_preset(
         ) from None
     address = address.strip()
     oauth = (not preset.password_sign_in) if sign_in is None else sign_in
+    host = preset.region(region).host if region is not None else preset.host
     return Account(
         name=name or address,
         display_name=display_name.strip(),
         address=address,
-        host=preset.host or "",
+        host=host or "",
         port=preset.port,
         security=preset.security,
-        username=address,
+        username=address if preset.username is None else preset.username,
         daily_cap=preset.daily_cap,
         rate=preset.rate,
         provider=key,

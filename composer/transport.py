@@ -129,9 +129,10 @@ async def open_line(
     current access token. Raises AccountError (one sentence) when it cannot be had."""
     if account.transport == "smtp":
         from composer import connection
+        from composer.accounts import preset_headers
 
         smtp = await connection.connect(account, secret, timeout=timeout, tls_context=tls_context)
-        return SmtpLine(smtp, timeout)
+        return SmtpLine(smtp, timeout, headers=preset_headers(account))
     from composer.signin import SignInProblem, Tokens
 
     if not isinstance(secret, Tokens):
@@ -145,9 +146,16 @@ async def open_line(
 
 
 class SmtpLine(Line):
-    def __init__(self, smtp: aiosmtplib.SMTP, timeout: float) -> None:
+    """``headers``: the account's provider's fixed headers (Postmark's message stream), put
+    on every message this line carries, the campaign's and the test to yourself alike; they
+    come from the preset, never from a campaign (``composer.accounts.preset_headers``)."""
+
+    def __init__(
+        self, smtp: aiosmtplib.SMTP, timeout: float, headers: tuple[tuple[str, str], ...] = ()
+    ) -> None:
         self.smtp = smtp
         self.timeout = timeout
+        self.headers = headers
         self._last_used = time.monotonic()
 
     @property
@@ -166,6 +174,9 @@ class SmtpLine(Line):
 
         self.handed_over = False
         self.sent_bytes = None
+        for name, value in self.headers:
+            del message[name]
+            message[name] = value
         transaction = Transaction(self.smtp, message, self.timeout)
         lost: tuple[type[BaseException], ...] = (*smtp_errors(), asyncio.CancelledError)
         try:

@@ -235,6 +235,9 @@ def test_presets_hold_the_documented_provider_facts():
     p = accounts.presets()
     assert {"gmail", "google_workspace", "outlook", "microsoft365", "yahoo", "icloud"} <= set(p)
     assert {"fastmail", "zoho", "gmx", "webde", "relay", "custom"} <= set(p)
+    # sending services (tests/test_relays.py): chosen by hand, never by the address
+    relays = {"ses", "postmark", "mailgun", "sendgrid", "brevo", "relay"}
+    assert {key for key, preset in p.items() if preset.relay} == relays
     assert (p["microsoft365"].rate, p["microsoft365"].max_connections) == (30, 3)
     assert (p["microsoft365"].host, p["microsoft365"].port) == ("smtp.office365.com", 587)
     assert p["gmail"].daily_cap == 500 and p["google_workspace"].daily_cap == 2000

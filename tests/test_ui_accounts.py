@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from composer import accounts
 from tests.memory_keyring import using_keyring
 from tests.smtp_server import PASSWORD, USERNAME
-from tests.ui_flow import WAIT_MS, type_into
+from tests.ui_flow import WAIT_MS, type_into, wait_for
 
 
 def test_typing_a_gmail_address_fills_the_preset(qtbot, dialog):
@@ -191,3 +191,101 @@ def test_an_account_chosen_in_the_message_step_is_used_to_send(
     assert send_page.account.address == "owner@example.com"
     assert send_page.account_box.secret == PASSWORD  # typed once this session, not asked again
     assert "Practice" not in send_page.account_box.combo.currentText()
+
+
+# -- sending services (relays), chosen by hand ------------------------------------------------
+
+RELAYS = ("ses", "postmark", "mailgun", "sendgrid", "brevo")
+
+
+def choose_provider(dialog, key: str) -> None:
+    """Pick ``key`` in the Provider list, as a click on it does."""
+    index = dialog.provider.findData(key)
+    assert index >= 0
+    dialog.provider.setCurrentIndex(index)
+    dialog.provider.activated.emit(index)
+
+
+def test_a_sending_service_is_listed_after_the_mailboxes_and_says_which_key_to_paste(qtbot, dialog):
+    from ui.account_dialog import AccountDialog
+
+    first_relay = min(dialog.provider.findData(key) for key in RELAYS)
+    assert dialog.provider.itemData(first_relay - 1) is None  # the line before the services
+    for key in RELAYS:
+        fresh = AccountDialog(dialog.worker)
+        qtbot.addWidget(fresh)
+        fresh.show()
+        type_into(qtbot, fresh.address, "owner@juniper-and-oak.example")
+        choose_provider(fresh, key)
+        preset = accounts.presets()[key]
+        account = accounts.account_from_preset(key, "owner@juniper-and-oak.example", "")
+        # the one sentence on which credential to paste (and a new account's limits)
+        assert fresh.hint.text() == accounts.password_hint(account) == preset.password_hint
+        assert fresh.hint.isVisible() and fresh.password.isVisible()
+        assert (fresh.host.text(), fresh.port.value()) == (preset.host, preset.port)
+        assert fresh.security.currentData() == preset.security
+        assert fresh.daily_cap.value() == (preset.daily_cap or 0)
+        assert fresh.rate.value() == (preset.rate or 0)
+        # not the address: the service's own user name (SendGrid's is always apikey)
+        assert fresh.username.text() == ("apikey" if key == "sendgrid" else "")
+        assert fresh.region.isVisible() == (key in ("ses", "mailgun"))
+        assert fresh.imap_host.text() == ""  # a sending service has no mailbox to read
+
+
+def test_ses_in_a_region_is_saved_with_the_sandbox_limits_and_shown_again(qtbot, dialog):
+    from ui.account_dialog import AccountDialog
+
+    choose_provider(dialog, "ses")
+    assert "sandbox" in dialog.hint.text() and "200" in dialog.hint.text()
+    # all four lines of it are shown, none cut off
+    wait_for(qtbot, lambda: dialog.hint.height() >= dialog.hint.heightForWidth(dialog.hint.width()))
+    assert dialog.hint.heightForWidth(dialog.hint.width()) > 2 * dialog.hint.fontMetrics().height()
+    type_into(qtbot, dialog.display_name, "Sam Baker")
+    type_into(qtbot, dialog.address, "sam@juniper-and-oak.example")
+    assert dialog.provider.currentData() == "ses"  # typing the address keeps the choice
+    assert dialog.username.text() == ""
+    type_into(qtbot, dialog.password, "smtp-password")
+    assert not dialog.save_button.isEnabled()
+    assert "user name of its own" in dialog.verdict.text()
+    type_into(qtbot, dialog.username, "AKIAEXAMPLE")
+    index = dialog.region.findData("eu-west-1")
+    dialog.region.setCurrentIndex(index)
+    dialog.region.activated.emit(index)
+    assert dialog.host.text() == "email-smtp.eu-west-1.amazonaws.com"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    saved = accounts.get("sam@juniper-and-oak.example")
+    assert (saved.provider, saved.host, saved.username) == (
+        "ses",
+        "email-smtp.eu-west-1.amazonaws.com",
+        "AKIAEXAMPLE",
+    )
+    assert (saved.daily_cap, saved.rate) == (200, 60)
+    again = AccountDialog(dialog.worker, saved)
+    qtbot.addWidget(again)
+    assert again.region.currentData() == "eu-west-1"
+    assert again.hint.text() == accounts.password_hint(saved)
+    # out of the sandbox: the person raises the limits, and they are kept
+    again.daily_cap.setValue(50_000)
+    again.rate.setValue(840)
+    assert (again.current_account().daily_cap, again.current_account().rate) == (50_000, 840)
+    # a server typed by hand belongs to no listed region
+    type_into(qtbot, again.host, "email-smtp.me-central-1.amazonaws.com")
+    assert again.region.currentIndex() == -1
+
+
+def test_mailgun_eu_and_postmark_without_tls(qtbot, dialog):
+    choose_provider(dialog, "mailgun")
+    index = dialog.region.findData("eu")
+    dialog.region.setCurrentIndex(index)
+    dialog.region.activated.emit(index)
+    assert dialog.host.text() == "smtp.eu.mailgun.org"
+    choose_provider(dialog, "postmark")
+    assert not dialog.region.isVisible()
+    assert dialog.host.text() == "smtp-broadcasts.postmarkapp.com"
+    type_into(qtbot, dialog.address, "sam@juniper-and-oak.example")
+    type_into(qtbot, dialog.username, "server-token")
+    type_into(qtbot, dialog.password, "server-token")
+    assert dialog.save_button.isEnabled()
+    dialog.security.setCurrentIndex(dialog.security.findData("tls"))
+    assert not dialog.save_button.isEnabled() and "no TLS port" in dialog.verdict.text()

@@ -5,9 +5,13 @@ the provider preset fills in the server, port and security (all still editable) 
 one sentence which password the provider wants. Where the address belongs to Microsoft
 (Outlook.com, or a domain whose mail goes to Microsoft 365) or Google, the dialog offers
 "Sign in with Microsoft/Google" instead of a password (the browser does the rest; for Google an
-app password stays possible). "Test connection" runs the engine's own test and shows each step
-in plain words; Save keeps the settings with composer.accounts and the password (or the
-sign-in) only in the system keyring (or, where there is none, in memory for this session).
+app password stays possible). A sending service (Amazon SES, Postmark, Mailgun, SendGrid,
+Brevo), for more mail than a mailbox allows, is chosen by hand under Provider: the line below
+says which key to paste and what a new account may send, a Region list picks the server where
+the service has several, and its limits fill in as defaults to change. "Test connection" runs
+the engine's own test and shows each step in plain words; Save keeps the settings with
+composer.accounts and the password (or the sign-in) only in the system keyring (or, where there
+is none, in memory for this session).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import dataclasses
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -110,7 +115,8 @@ class AccountDialog(QDialog):
         intro = QLabel(
             tr(
                 "Apologies are sent from your own mailbox, one customer at a time. Type your "
-                "address; the server settings fill in by themselves."
+                "address; the server settings fill in by themselves. For more mail than your "
+                "mailbox allows, choose a sending service under Provider."
             )
         )
         intro.setWordWrap(True)
@@ -128,6 +134,9 @@ class AccountDialog(QDialog):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setAccessibleName(tr("What password to use"))
+        self.region = QComboBox()
+        self.region.setAccessibleName(tr("Region"))
+        self.region.activated.connect(self._region_picked)
         self.host = QLineEdit()
         self.host.setAccessibleName(tr("Mail server (SMTP)"))
         self.host.setPlaceholderText(tr("smtp.yourprovider.com"))
@@ -172,11 +181,17 @@ class AccountDialog(QDialog):
         self.daily_cap.setRange(0, 1_000_000)
         self.daily_cap.setSpecialValueText(tr("no limit"))
         self.daily_cap.setAccessibleName(tr("Messages a day at most"))
+        self.rate = QSpinBox()
+        self.rate.setRange(0, 100_000)
+        self.rate.setSpecialValueText(tr("no limit"))
+        self.rate.setSuffix(tr(" a minute"))
+        self.rate.setAccessibleName(tr("Messages a minute at most"))
         self.name = QLineEdit()
         self.name.setAccessibleName(tr("Short name for this account"))
         self.name.setPlaceholderText(tr("the address, unless you name it"))
         for field in (self.address, self.host, self.username, self.password, self.name):
             field.textChanged.connect(self._update)
+        self.host.textEdited.connect(self._host_typed)
 
         form = QFormLayout()
         self.form = form
@@ -184,6 +199,7 @@ class AccountDialog(QDialog):
         form.addRow(tr("E-mail &address:"), self.address)
         form.addRow(tr("&Provider:"), self.provider)
         form.addRow(self.hint)
+        form.addRow(tr("R&egion:"), self.region)
         form.addRow(tr("Sign-in:"), self.sign_in_row)
         form.addRow(tr("&Password:"), self.password)
         form.addRow(tr("&Server:"), self.host)
@@ -191,6 +207,7 @@ class AccountDialog(QDialog):
         form.addRow(tr("Se&curity:"), self.security)
         form.addRow(tr("&User name:"), self.username)
         form.addRow(tr("&Daily limit:"), self.daily_cap)
+        form.addRow(tr("Rate li&mit:"), self.rate)
         form.addRow(tr("Account &label:"), self.name)
 
         # where bounces and replies are read (and copies filed in Sent): IMAP, same sign-in
@@ -239,6 +256,7 @@ class AccountDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.security.currentIndexChanged.connect(self._update)  # Postmark has no TLS port
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -252,7 +270,11 @@ class AccountDialog(QDialog):
         self.setMinimumWidth(600)
 
     def _fill_providers(self) -> None:
+        relays = False
         for key, preset in accounts.presets().items():
+            if preset.relay and not relays:  # a line between the mailboxes and the services
+                self.provider.insertSeparator(self.provider.count())
+                relays = True
             self.provider.addItem(preset.label, key)
         if self.provider.findData(CUSTOM) < 0:
             self.provider.addItem(self.tr("Other (enter the server yourself)"), CUSTOM)
@@ -263,11 +285,13 @@ class AccountDialog(QDialog):
         index = self.provider.findData(account.provider)
         self.provider.setCurrentIndex(index if index >= 0 else self.provider.findData(CUSTOM))
         self._show_hint(account.provider)
+        self._show_regions(account.provider, account.host)
         self.host.setText(account.host)
         self.port.setValue(account.port)
         self.security.setCurrentIndex(max(0, self.security.findData(account.security)))
         self.username.setText(account.username)
         self.daily_cap.setValue(account.daily_cap or 0)
+        self.rate.setValue(account.rate or 0)
         self.name.setText(account.name)
         mailbox = imap.settings_for(account)
         preset = accounts.presets().get(account.provider)
@@ -276,7 +300,6 @@ class AccountDialog(QDialog):
             mailbox.port,
             mailbox.security,
         )
-        self._rate = account.rate
         self._max_connections = account.max_connections
         held = session_secret(account)
         if account.auth == "oauth2":
@@ -306,19 +329,50 @@ class AccountDialog(QDialog):
 
     def _apply_preset(self, key: str) -> None:
         preset = accounts.presets().get(key)
-        self._rate = preset.rate if preset else None
         self._max_connections = preset.max_connections if preset else None
+        self._show_regions(key, preset.host if preset else None)
         if preset is not None:
             if preset.host or key == CUSTOM:
                 self.host.setText(preset.host or "")
             self.port.setValue(preset.port)
             self.security.setCurrentIndex(max(0, self.security.findData(preset.security)))
             self.daily_cap.setValue(preset.daily_cap or 0)
+            self.rate.setValue(preset.rate or 0)
             self._show_mailbox(preset.imap_host, preset.imap_port, preset.imap_security)
+            if preset.username is not None:  # a sending service's own user name, or none yet
+                self.username.setText(preset.username)
+            self.username.setPlaceholderText(
+                self.tr("the SMTP user name your sending service gave you")
+                if preset.username == ""
+                else self.tr("usually your e-mail address")
+            )
         self._show_hint(key)
         self._offer = signin.offered_for(key)
         self._show_sign_in()
         self._update()
+
+    def _show_regions(self, key: str, host: str | None) -> None:
+        """The Region row for a sending service with several (Amazon SES, Mailgun), showing
+        the one whose server is ``host`` (none chosen for a server typed by hand)."""
+        preset = accounts.presets().get(key)
+        regions = preset.regions if preset is not None else ()
+        self.region.clear()
+        for region in regions:
+            self.region.addItem(region.label, region.key)
+        chosen = preset.region_of(host or "") if preset is not None else None
+        self.region.setCurrentIndex(self.region.findData(chosen.key) if chosen else -1)
+        self.form.setRowVisible(self.region, bool(regions))
+
+    def _host_typed(self, host: str) -> None:
+        """A server typed by hand: the region it belongs to, or none."""
+        preset = self._preset()
+        chosen = preset.region_of(host) if preset is not None else None
+        self.region.setCurrentIndex(self.region.findData(chosen.key) if chosen else -1)
+
+    def _region_picked(self, _index: int) -> None:
+        preset = self._preset()
+        if preset is not None and self.region.currentData() is not None:
+            self.host.setText(preset.region(self.region.currentData()).host)
 
     def _show_mailbox(self, host: str | None, port: int, security: str) -> None:
         self.imap_host.setText(host or "")
@@ -346,6 +400,7 @@ class AccountDialog(QDialog):
             self._apply_preset(offer.preset)
         if offer.reason:
             self.hint.setText(offer.reason)
+            self._fit_hint()
 
     # ---- signing in --------------------------------------------------------------------
     def _signing_in(self) -> bool:
@@ -517,7 +572,26 @@ class AccountDialog(QDialog):
             )
         else:
             self.hint.setText(preset.password_hint)
+        self._fit_hint()
+
+    def _fit_hint(self) -> None:
+        """Room for every line of the sentence (Amazon SES's is four). A window's least
+        height ignores how many lines its wrapped labels need, so a longer sentence would be
+        cut off: once the layout has taken the new text in, the dialog grows to fit it."""
         self.hint.updateGeometry()
+        QTimer.singleShot(0, self, self._grow_to_fit)
+
+    def _grow_to_fit(self) -> None:
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_hint()
 
     # ---- the account -----------------------------------------------------------------
     def current_account(self) -> accounts.Account:
@@ -540,7 +614,7 @@ class AccountDialog(QDialog):
             security=self.security.currentData(),
             username=self.username.text().strip(),
             daily_cap=self.daily_cap.value() or None,
-            rate=getattr(self, "_rate", base.rate),
+            rate=self.rate.value() or None,
             max_connections=getattr(self, "_max_connections", base.max_connections),
             **self._own_mailbox(key),
         )

@@ -124,7 +124,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--name", required=True, help="a short label, e.g. shop")
     add.add_argument("--address", required=True, help="the address customers will see")
     add.add_argument("--display-name", required=True, help="your name as customers will see it")
-    add.add_argument("--provider", metavar="P", help="a preset (default: from the address)")
+    add.add_argument(
+        "--provider",
+        metavar="P",
+        help="a preset (default: from the address); for more than a mailbox allows, a sending "
+        "service: ses, postmark, mailgun, sendgrid, brevo, or relay for another one",
+    )
+    add.add_argument(
+        "--region",
+        metavar="R",
+        help="the sending service's region, which chooses its server (ses: us-east-1, "
+        "eu-west-1 …; mailgun: us or eu)",
+    )
     add.add_argument("--host", metavar="H", help="SMTP server (for a provider without a preset)")
     add.add_argument("--port", type=_port, metavar="P")
     add.add_argument("--security", choices=SECURITY_CHOICES)
@@ -594,7 +605,9 @@ def run_account_add(args: argparse.Namespace) -> int:
         args.display_name,
         name=args.name,
         sign_in=args.oauth is not None,
+        region=args.region,
     )
+    service = accounts.presets()[account.provider]
     changes: dict[str, Any] = {"transport": "graph"} if args.graph else {}
     given = "host port security username daily_cap rate imap_host imap_port imap_security"
     for option in given.split():
@@ -608,11 +621,14 @@ def run_account_add(args: argparse.Namespace) -> int:
         account = accounts.save(account)
         print(f"Saved {accounts.describe_account(account)}.")
         return EXIT_OK
+    if service.relay:  # which key to paste, and a new account's limits: said every time
+        print(accounts.password_hint(account))
     account = accounts.save(account)
     print(f"Saved {accounts.describe_account(account)}.")
     secret = os.environ.get(accounts.PASSWORD_ENV)
     if not secret and _interactive():
-        print(accounts.password_hint(account))
+        if not service.relay:
+            print(accounts.password_hint(account))
         secret = _prompt_secret(
             f"Password for {account.address} (Enter to skip and be asked when sending): "
         )
