@@ -43,7 +43,7 @@ _SPF_INCLUDES = (
     (("smtp.gmail.com", "smtp-relay.gmail.com"), "_spf.google.com", "Google"),
     (("smtp.office365.com", "smtp-mail.outlook.com", ".outlook.com"), "spf.protection.outlook.com", "Microsoft 365"),
     ((".amazonaws.com",), "amazonses.com", "Amazon SES"),
-    (("smtp.postmarkapp.com",), "spf.mtasv.net", "Postmark"),
+    ((".postmarkapp.com",), "spf.mtasv.net", "Postmark"),
     (("smtp.mailgun.org", "smtp.eu.mailgun.org"), "mailgun.org", "Mailgun"),
     (("smtp.sendgrid.net",), "sendgrid.net", "SendGrid"),
     (("smtp-relay.brevo.com", "smtp-relay.sendinblue.com"), "spf.brevo.com", "Brevo"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import math
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
@@ -140,3 +141,21 @@ class DailyCap:
             # More than the cap itself: the last of them fits a day after the first ones go.
             return now + DAY
         return self._times[over - 1] + DAY
+
+
+def spread(to_send: int, cap: int | None, used: int = 0, now: float | None = None) -> str | None:
+    """When a run is bigger than the daily cap: over how many days it goes, and when the last
+    messages leave, in one sentence ("" never; None when it fits in the cap's room today).
+    ``used``: messages already counted in the last 24 hours."""
+    if cap is None or to_send <= max(0, cap - used):
+        return None
+    now = time.time() if now is None else now
+    today = max(0, cap - used)
+    days = 1 + math.ceil((to_send - today) / cap)
+    last = time.localtime(now + (days - 1) * DAY)
+    return (
+        f"That is more than the {cap:,} a day this account allows, so it goes out over about "
+        f"{days} days, {cap:,} a day; the last messages leave on "
+        f"{time.strftime('%A %d %B', last).replace(' 0', ' ')} (the app goes on by itself "
+        "while it is open; otherwise send again each day)."
+    )

@@ -11,6 +11,7 @@ number is the number of messages that go.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 from composer import journal
 from composer.errors import ComposerError
 from composer.journal import Delivery, State
+from composer.limiter import DAY
 
 if TYPE_CHECKING:
     from composer.campaign import Campaign
@@ -116,6 +118,7 @@ class Plan:
     counts: Counter[Next]  # customers per fate
     came_back: Counter[str] = field(default_factory=Counter)  # customers per mailbox event kind
     to_correct: int = 0  # customers still in the list whose address bounced
+    sent_last_day: int = 0  # messages of this campaign counted against the daily cap now
 
     def of(self, *kinds: Next) -> list[Fate]:
         return [f for f in self.fates if f.next in kinds]
@@ -218,6 +221,10 @@ def of(
     came_back = Counter(kind for _, kind in events)  # each customer once per kind
     bounced = {customer for customer, kind in events if kind == journal.BOUNCED}
     to_correct = sum(1 for f in fates if f.chosen and f.customer in bounced)
+    day_ago = time.time() - DAY
+    sent_last_day = sum(
+        1 for f in fates if f.delivery is not None and _counted_since(f.delivery, day_ago)
+    )
     return Plan(
         tuple(fates),
         to_send=going,
@@ -225,7 +232,15 @@ def of(
         counts=counts,
         came_back=came_back,
         to_correct=to_correct,
+        sent_last_day=sent_last_day,
     )
+
+
+def _counted_since(line: Delivery, since: float) -> bool:
+    """Whether the message counts against the daily cap now (as ``journal.sent_times``)."""
+    if line.state == journal.SENT:
+        return (line.sent_at or 0.0) >= since
+    return line.state == journal.IN_DOUBT and line.updated_at >= since
 
 
 def _customers(campaign: Campaign) -> tuple[list[Recipient], list[Recipient]]:

@@ -109,3 +109,74 @@ def test_old_lines_are_forgotten_and_other_campaigns_only_are_read(tmp_path):
     finally:
         conn.close()
     again.close()
+
+
+def test_spread_says_how_many_days_and_when_the_last_leave():
+    from composer.limiter import spread
+
+    wednesday_9am = time.mktime((2026, 12, 2, 9, 0, 0, 0, 0, -1))
+    assert spread(5_000, 10_000, now=wednesday_9am) is None  # fits today
+    assert spread(100, None) is None  # no cap
+    said = spread(50_000, 10_000, now=wednesday_9am)
+    assert said is not None and "over about 5 days, 10,000 a day" in said
+    assert "the last messages leave on Sunday 6 December" in said
+    # what went out in the last 24 hours counts: 150 of 200 used leaves 50 for today
+    assert "about 3 days" in (spread(300, 200, used=150, now=wednesday_9am) or "")
+
+
+def test_the_app_goes_on_by_itself_when_the_window_allows(
+    qtbot, main_window, smtp_server, tmp_path
+):
+    from PySide6.QtCore import Qt
+
+    from composer import accounts
+    from composer.message import Identity
+    from tests.ui_flow import WAIT_MS, type_into
+
+    account = smtp_server.account(name="Shop", address="sam@bakery.example", daily_cap=3)
+    accounts.save(account)
+    accounts.store_secret(account, PASSWORD)
+    path = make_campaign(tmp_path / "c.apology", 5, identity=Identity("Sam", "sam@bakery.example"))
+    window = main_window
+    window.open_file(path)
+    doc = window.document
+    qtbot.waitUntil(lambda: doc.path == path and doc.plan is not None, timeout=WAIT_MS)
+    window.show_step("send")
+    send = window.pages["send"]
+    send.account_box.choose("Shop")
+    send.test_box.skip.setChecked(True)
+    qtbot.waitUntil(doc.sendable, timeout=WAIT_MS)
+    explain = send.confirm_box.explain
+    qtbot.waitUntil(lambda: "over about 2 days, 3 a day" in explain.text(), timeout=WAIT_MS)
+    type_into(qtbot, send.confirm, "5")
+    with qtbot.waitSignal(send.sendFinished, timeout=WAIT_MS * 2) as first:
+        qtbot.mouseClick(send.send_button, Qt.MouseButton.LeftButton)
+    assert first.args[0].cap_reached and first.args[0].sent == 3
+    assert send.resume_at is not None and send.progress.stop_waiting_button.isVisible()
+    assert "goes on by itself at" in send.progress.result.text()
+    assert len(smtp_server.messages) == 3
+
+    # a day passes (the journal's times moved back 25 hours), and the window opens
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE deliveries SET sent_at = sent_at - 90000 WHERE sent_at IS NOT NULL")
+    conn.close()
+    send.resume_at = time.time() - 1
+    with qtbot.waitSignal(send.sendFinished, timeout=WAIT_MS * 2) as second:
+        send._tick()
+    assert second.args[0].sent == 2 and not second.args[0].cap_reached
+    received = [m.rcpt_tos[0] for m in smtp_server.messages]
+    assert len(received) == 5 == len(set(received))  # everyone once, nobody twice
+    assert send.resume_at is None and not send.progress.stop_waiting_button.isVisible()
+
+
+def test_waiting_for_the_window_can_be_stopped(qtbot, main_window, smtp_server, tmp_path):
+    send = main_window.pages["send"]
+    main_window.show_step("send")
+    send._wait_for_window(time.time() + 3600)
+    assert send.progress.stop_waiting_button.isVisible()
+    from PySide6.QtCore import Qt
+
+    main_window.show()
+    qtbot.mouseClick(send.progress.stop_waiting_button, Qt.MouseButton.LeftButton)
+    assert send.resume_at is None and not send.progress.stop_waiting_button.isVisible()

@@ -15,6 +15,7 @@ from ``composer.progress``. Sending is the Document's: it saves, then runs
 from __future__ import annotations
 
 import collections
+import time
 from email.utils import formataddr
 from pathlib import Path
 from typing import Any
@@ -35,10 +36,11 @@ from composer.accounts import Secret
 from composer.campaign import Campaign
 from composer.check import OPEN_SPREADSHEET, Blocker, Step
 from composer.deliverability import Finding
+from composer.limiter import spread
 from composer.outbox import is_practice
 from composer.plan import Next
 from composer.sender import Event, Summary
-from composer.wording import count
+from composer.wording import clock, count, duration
 from ui.document import Document
 from ui.send.account_box import AccountBox
 from ui.send.arrive_box import ArriveBox
@@ -123,6 +125,10 @@ class SendPage(QWidget):
         self._events: collections.deque[Event] = collections.deque()
         self._flush_timer = QTimer(self, interval=FLUSH_MS)
         self._flush_timer.timeout.connect(self._flush)
+        # the daily cap was reached: the rest goes on by itself at this (Unix) time
+        self.resume_at: float | None = None
+        self._wait_timer = QTimer(self, interval=1000)
+        self._wait_timer.timeout.connect(self._tick)
 
         self.account_box = AccountBox(worker)
         self.arrive_box = ArriveBox()
@@ -159,6 +165,7 @@ class SendPage(QWidget):
         self.progress.pauseRequested.connect(self.pause)
         self.progress.resumeRequested.connect(self.resume)
         self.progress.cancelRequested.connect(self.cancel)
+        self.progress.stopWaitingRequested.connect(self.stop_waiting)
         self.progress.resendRequested.connect(self.resend_failed)
         self.progress.exportRequested.connect(self.choose_report_file)
         self.doubt_box.decided.connect(self.resolve_in_doubt)
@@ -170,6 +177,7 @@ class SendPage(QWidget):
         )
         document.checkupReady.connect(self._checked)
         document.pathChanged.connect(self._document_opened)
+        document.pathChanged.connect(lambda _p: self.stop_waiting())
         document.settingsChanged.connect(self._settings_changed)
         document.sendingChanged.connect(lambda _on: self._update())
         document.busyChanged.connect(lambda _busy: self._update())
@@ -292,9 +300,13 @@ class SendPage(QWidget):
         blockers = doc.blockers()
         if doc.checkup is None:
             blockers = [Blocker(Step.CUSTOMERS, OPEN_SPREADSHEET)]
+        plan = doc.plan
+        account = self.account
+        cap = doc.mailing.settings.daily_cap or (account.daily_cap if account else None)
         self.confirm_box.show_state(
             blockers=blockers,
             to_send=self.to_send(),
+            schedule=spread(self.to_send(), cap, plan.sent_last_day if plan else 0) or "",
             sender=self._sender_text(),
             ready=self.account is not None and not sending and not doc.busy,
             sending=sending,
@@ -518,7 +530,42 @@ class SendPage(QWidget):
         if summary.filed:
             self.progress.note(summary.filed)
         self.progress.show_result(verdict)
+        if summary.cap_reached and summary.resume_at is not None and not summary.error:
+            self._wait_for_window(summary.resume_at)
         self.sendFinished.emit(summary)
+
+    # ---- the daily cap's window ---------------------------------------------------------
+    def _wait_for_window(self, at: float) -> None:
+        """Go on by itself when the rolling 24 hours allow, while the app is open (a timer,
+        not a wake lock: a computer asleep simply goes on later)."""
+        self.resume_at = at
+        self._wait_timer.start()
+        self.progress.show_waiting(True)
+        self._tick()
+
+    def _tick(self) -> None:
+        if self.resume_at is None:
+            return
+        left = self.resume_at - time.time()
+        if left > 0:
+            self.progress.show_result(
+                self.tr(
+                    "Today's limit is reached. The rest goes on by itself at {0} (in {1}) while "
+                    "the app stays open; or close it and send again then."
+                ).format(clock(self.resume_at), duration(left))
+            )
+            return
+        self.stop_waiting()
+        self.progress.note(self.tr("The daily limit allows more now: sending goes on."))
+        self.start_send()
+
+    def stop_waiting(self) -> None:
+        if self.resume_at is None:
+            return
+        self.resume_at = None
+        self._wait_timer.stop()
+        self.progress.show_waiting(False)
+        self.progress.show_result("")
 
     def _send_failed(self, sentence: str) -> None:
         self._end_run()

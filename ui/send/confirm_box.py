@@ -85,6 +85,7 @@ class ConfirmBox(QGroupBox):
         ready: bool,
         sending: bool,
         waiting_decision: bool = False,
+        schedule: str = "",
     ) -> None:
         """``blockers``: the engine's reasons; ``to_send``: the plan's number; ``ready``:
         an account is chosen and nothing runs."""
@@ -107,6 +108,8 @@ class ConfirmBox(QGroupBox):
             text = self.tr(
                 "This sends {0}, one to each customer, from {1}. To confirm, type the number {2}:"
             ).format(count(to_send, "message"), sender, number(to_send))
+            if schedule:  # the engine's plan over days, before the number is typed
+                text = schedule + " " + text
             # only once as many digits are typed as the count has, so typing is not nagged
             if typed is not None and typed != to_send and len(str(typed)) >= len(str(to_send)):
                 text += " " + self.tr(

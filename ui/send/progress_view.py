@@ -36,6 +36,7 @@ class ProgressView(QGroupBox):
     cancelRequested = Signal()
     resendRequested = Signal()
     exportRequested = Signal()
+    stopWaitingRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("4. Progress"), parent)
@@ -58,6 +59,11 @@ class ProgressView(QGroupBox):
         self.resume_button.clicked.connect(self.resumeRequested)
         self.cancel_button = self._button(self.tr("&Cancel"), self.tr("Stop sending"))
         self.cancel_button.clicked.connect(self.cancelRequested)
+        self.stop_waiting_button = self._button(
+            self.tr("&Stop waiting"), self.tr("Do not go on by itself after the daily limit")
+        )
+        self.stop_waiting_button.clicked.connect(self.stopWaitingRequested)
+        self.stop_waiting_button.setVisible(False)
         self.resend_button = self._button(
             self.tr("Resend &failed only"), self.tr("Resend failed only")
         )
@@ -72,7 +78,12 @@ class ProgressView(QGroupBox):
         self.log.setAccessibleName(self.tr("Sending log"))
         self.log.setMinimumHeight(100)
         buttons = QHBoxLayout()
-        for b in (self.pause_button, self.resume_button, self.cancel_button):
+        for b in (
+            self.pause_button,
+            self.resume_button,
+            self.cancel_button,
+            self.stop_waiting_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.resend_button)
@@ -170,6 +181,10 @@ class ProgressView(QGroupBox):
     @property
     def paused(self) -> bool:
         return self.model is not None and self.model.paused
+
+    def show_waiting(self, waiting: bool) -> None:
+        """The run waits for the daily limit's window: it can be told not to go on."""
+        self.stop_waiting_button.setVisible(waiting)
 
     def enable(self, *, sending: bool, has_file: bool, failed: int, anything: bool) -> None:
         self.pause_button.setEnabled(sending and not self.paused)
