@@ -156,6 +156,5 @@ def spread(to_send: int, cap: int | None, used: int = 0, now: float | None = Non
     return (
         f"That is more than the {cap:,} a day this account allows, so it goes out over about "
         f"{days} days, {cap:,} a day; the last messages leave on "
-        f"{time.strftime('%A %d %B', last).replace(' 0', ' ')} (the app goes on by itself "
-        "while it is open; otherwise send again each day)."
+        f"{time.strftime('%A %d %B', last).replace(' 0', ' ')}."
     )

@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -289,3 +290,63 @@ def test_the_number_to_type_is_the_number_that_goes_after_a_filter_change(
     assert main(["send", str(campaign), *server_flags(server)]) == EXIT_OK
     assert f"Type {expected} to send them" in capsys.readouterr().err
     assert len(server.messages) == 4 + expected
+
+
+def test_send_until_done_waits_for_the_window_and_goes_on(
+    tmp_path, smtp_server, password, trust_test_ca, monkeypatch, capsys
+):
+    path = make_campaign(tmp_path / "big.apology", 5)
+    waits: list[float] = []
+
+    def a_day_passes(seconds: float) -> None:
+        """The one wait: the journal's times move back 25 hours, and the clock moves on."""
+        waits.append(seconds)
+        conn = sqlite3.connect(path)
+        with conn:
+            conn.execute(
+                "UPDATE deliveries SET sent_at = sent_at - 90000 WHERE sent_at IS NOT NULL"
+            )
+        conn.close()
+        monkeypatch.setattr(deliver_cli, "_now", lambda: time.time() + 90000)
+
+    monkeypatch.setattr(deliver_cli, "_nap", a_day_passes)
+    flags = [*server_flags(smtp_server), "--daily-cap", "3", "--yes", "--until-done"]
+    assert main(["send", str(path), *flags]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert (
+        "goes out over about 2 days, 3 a day" in err
+        and "This command waits for each day's window" in err
+    )
+    assert "The daily limit allows more at" in err
+    assert len(waits) == 1
+    received = [m.rcpt_tos[0] for m in smtp_server.messages]
+    assert len(received) == 5 == len(set(received))
+    assert journal_states(path)["sent"] == 5
+
+
+def test_send_without_until_done_sends_what_the_window_allows_and_exits(
+    tmp_path, smtp_server, password, trust_test_ca, monkeypatch, capsys
+):
+    path = make_campaign(tmp_path / "big.apology", 5)
+    monkeypatch.setattr(deliver_cli, "_nap", lambda s: pytest.fail("send must not wait"))
+    assert main(["send", str(path), *server_flags(smtp_server), "--daily-cap", "3", "--yes"]) == 0
+    err = capsys.readouterr().err
+    assert "Run send again after" in err and len(smtp_server.messages) == 3
+    assert "run send again later, or add --until-done" in err
+
+
+def test_start_at_waits_first(tmp_path, smtp_server, password, trust_test_ca, monkeypatch, capsys):
+    path = make_campaign(tmp_path / "later.apology", 2)
+    naps: list[float] = []
+
+    def nap(seconds: float) -> None:
+        assert not smtp_server.messages  # nothing goes before the hour
+        naps.append(seconds)
+        monkeypatch.setattr(deliver_cli, "_now", lambda: time.time() + 7200)
+
+    monkeypatch.setattr(deliver_cli, "_nap", nap)
+    start = time.strftime("%Y-%m-%d %H:%M", time.localtime(time.time() + 3600))
+    flags = [*server_flags(smtp_server), "--yes", "--start-at", start]
+    assert main(["send", str(path), *flags]) == EXIT_OK
+    assert "Sending starts at" in capsys.readouterr().err
+    assert naps and len(smtp_server.messages) == 2

@@ -306,7 +306,7 @@ class SendPage(QWidget):
         self.confirm_box.show_state(
             blockers=blockers,
             to_send=self.to_send(),
-            schedule=spread(self.to_send(), cap, plan.sent_last_day if plan else 0) or "",
+            schedule=self._schedule(spread(self.to_send(), cap, plan.sent_last_day if plan else 0)),
             sender=self._sender_text(),
             ready=self.account is not None and not sending and not doc.busy,
             sending=sending,
@@ -333,6 +333,15 @@ class SendPage(QWidget):
         practice = is_practice(self.account)
         self.mailbox_box.setVisible(
             doc.path is not None and bool(plan and plan.done) and not practice
+        )
+
+    def _schedule(self, spread_over: str | None) -> str:
+        if not spread_over:
+            return ""
+        return (
+            spread_over
+            + " "
+            + self.tr("The app goes on by itself each day while it is open; or send again later.")
         )
 
     def step_status(self) -> tuple[str, str] | None:

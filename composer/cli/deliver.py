@@ -59,6 +59,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--daily-cap", type=_whole(1), metavar="N", help="at most N messages in any 24 hours"
     )
     pace.add_argument("--limit", type=_whole(0), metavar="N", help="send at most N this run")
+    pace.add_argument(
+        "--until-done",
+        action="store_true",
+        help="when the daily cap is reached, wait for the rolling 24 hours to allow more and go "
+        "on, until everything is sent (without it, send sends what the cap allows and exits: "
+        "run it again later, e.g. from cron)",
+    )
+    pace.add_argument(
+        "--start-at",
+        type=_moment,
+        metavar='"YYYY-MM-DD HH:MM"',
+        help="wait until then (your computer's time zone) before sending the first message",
+    )
     send.add_argument(
         "--yes",
         action="store_true",
@@ -300,6 +313,35 @@ def _send_test(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _moment(text: str) -> float:
+    """A local date and time ("2026-12-03 09:00") as Unix seconds."""
+    import datetime as dt
+
+    try:
+        when = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f'"{text}" is not a date and time; write it as "2026-12-03 09:00".'
+        ) from None
+    return when.timestamp() if when.tzinfo else when.astimezone().timestamp()
+
+
+def _wait_until(moment: float, why: str) -> bool:
+    """Sleep until ``moment`` (saying so once); False when Ctrl+C ended the wait."""
+    if moment <= _now():
+        return True
+    print(f"{why} {clock(moment)}; Ctrl+C stops waiting (nothing is lost).", file=sys.stderr)
+    try:
+        while (left := moment - _now()) > 0:
+            _nap(min(left, 30.0))  # a computer that slept wakes up into the loop again
+    except KeyboardInterrupt:
+        return False
+    return True
+
+
+_now, _nap = time.time, time.sleep  # the waits' clock (a test moves it on a day)
+
+
 def _confirm(n: int, campaign: Campaign, account: Account, out: TextIO) -> bool:
     """The person types the exact number back; anything else stops."""
     sender = f"{campaign.identity.name} <{campaign.identity.address}>".strip()
@@ -324,6 +366,7 @@ NO_TEST = (
 def _send_for_real(args: argparse.Namespace) -> int:
     from composer import filing, sender
     from composer.campaign import HistoryKind
+    from composer.limiter import spread
 
     with _open(args.campaign, for_sending=True) as campaign:
         account = _account_for(args, campaign)
@@ -352,6 +395,15 @@ def _send_for_real(args: argparse.Namespace) -> int:
         tested = campaign.test_status(account.address)
         if not tested.done:
             print(NO_TEST, file=sys.stderr)
+        cap = args.daily_cap or campaign.settings.daily_cap or account.daily_cap
+        schedule = spread(planned.to_send, cap, planned.sent_last_day)
+        if schedule and not args.json:
+            then = (
+                "This command waits for each day's window and goes on."
+                if args.until_done
+                else "This run sends what today allows; run send again later, or add --until-done."
+            )
+            print(f"{schedule} {then}", file=sys.stderr)
         if not args.yes and not _confirm(planned.to_send, campaign, account, sys.stderr):
             print("Nothing was sent.", file=sys.stderr)
             return EXIT_BLOCKED
@@ -366,27 +418,40 @@ def _send_for_real(args: argparse.Namespace) -> int:
         if not args.no_sent_copy and filing.wanted(account):
             copies = filing.for_account(account, secret)
         connections = args.connections or campaign.settings.connections or DEFAULT_CONNECTIONS
-        run = sender.Sender(
-            campaign,
-            account,
-            secret,
-            connections=connections,
-            rate=args.rate or campaign.settings.rate,
-            daily_cap=args.daily_cap or campaign.settings.daily_cap,
-            limit=args.limit,
-            resend_in_doubt=args.resend_in_doubt,
-            copies=copies.add if copies is not None else None,
-        )
-        if args.json:
-            progress: _Output = _JsonLines(sys.stdout)
-        elif sys.stderr.isatty():
-            progress = _ProgressBar(sys.stderr, planned)
-        else:
-            progress = _Output()
-        run.on_event = progress.event
-        summary = _run_with_ctrl_c(run)
-        progress.close()
-        after = campaign.plan(run_over=True)
+        if args.start_at is not None and not _wait_until(args.start_at, "Sending starts at"):
+            print("Nothing was sent.", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        while True:
+            run = sender.Sender(
+                campaign,
+                account,
+                secret,
+                connections=connections,
+                rate=args.rate or campaign.settings.rate,
+                daily_cap=args.daily_cap or campaign.settings.daily_cap,
+                limit=args.limit,
+                resend_in_doubt=args.resend_in_doubt,
+                copies=copies.add if copies is not None else None,
+            )
+            if args.json:
+                progress: _Output = _JsonLines(sys.stdout)
+            elif sys.stderr.isatty():
+                progress = _ProgressBar(sys.stderr, planned)
+            else:
+                progress = _Output()
+            run.on_event = progress.event
+            summary = _run_with_ctrl_c(run)
+            progress.close()
+            after = campaign.plan(run_over=True)
+            waiting = args.until_done and summary.cap_reached and summary.ok
+            if not waiting or summary.resume_at is None:
+                break
+            if not args.json:
+                print(summary.verdict(), file=sys.stderr)
+            if not _wait_until(summary.resume_at, "The daily limit allows more at"):
+                summary.cancelled = True
+                break
+            planned = after
     filed = copies.close() if copies is not None else None
     if not args.json:
         _print_summary(summary, after, args.campaign)
