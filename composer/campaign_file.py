@@ -43,6 +43,7 @@ APPLICATION_ID = 0x41504F4C  # "APOL": tells a campaign from any other SQLite fi
 SCHEMA_VERSION = 2  # 2: deliveries and codes belong to customers (addresses), not rows
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
+_OPTIONS = "CREATE TABLE IF NOT EXISTS options (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
 _SCHEMA = """
 CREATE TABLE campaign (
     singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
@@ -87,6 +88,7 @@ CREATE TABLE rows (row INTEGER PRIMARY KEY, cells TEXT NOT NULL);
 -- unique discount codes given out, by customer; never changed once stored, never given twice
 CREATE TABLE codes (customer TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE);
 -- what happened to the campaign besides deliveries: tests, skipped tests, lists loaded
+CREATE TABLE IF NOT EXISTS options (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE history (
     id INTEGER PRIMARY KEY, at REAL NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL
 );
@@ -209,6 +211,8 @@ def open_existing(path: Path) -> Connection:
             raise sqlite3.DatabaseError(verdict)
         connect_settings(conn)
         journal.create_schema(conn)
+        with journal.transaction(conn):  # files made before the options table gain it
+            conn.execute(_OPTIONS)
     except BaseException:
         conn.close()
         raise
@@ -238,6 +242,11 @@ def damaged(path: Path, error: sqlite3.Error) -> CampaignError:
 # -- reading --------------------------------------------------------------------------------
 
 
+def _option(conn: sqlite3.Connection, name: str) -> str | None:
+    found = conn.execute("SELECT value FROM options WHERE name = ?", (name,)).fetchone()
+    return None if found is None else str(found[0])
+
+
 def read(conn: sqlite3.Connection, path: Path) -> Stored:
     """Everything the file holds but the journal (which ``composer.journal`` reads)."""
     cursor = conn.execute("SELECT * FROM campaign WHERE singleton = 1")
@@ -252,6 +261,7 @@ def read(conn: sqlite3.Connection, path: Path) -> Stored:
         markdown=bool(c["markdown"]),
         reply_to=c["reply_to"],
         fallbacks=fallbacks,
+        unsubscribe=_option(conn, "unsubscribe") == "yes",
     )
     pool = tuple(code for (code,) in conn.execute("SELECT code FROM code_pool ORDER BY position"))
     files = tuple(
@@ -347,6 +357,10 @@ def write(
     cols = mailing.columns or ColumnMap(email=None)
     plan, files = mailing.code_plan, mailing.attachments
     with journal.transaction(conn):
+        conn.execute(
+            "INSERT OR REPLACE INTO options (name, value) VALUES ('unsubscribe', ?)",
+            ("yes" if t.unsubscribe else "no",),
+        )
         conn.execute("DELETE FROM campaign")
         conn.execute(
             "INSERT INTO campaign VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"

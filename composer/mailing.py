@@ -86,6 +86,7 @@ class Mailing:
             "markdown": t.markdown,
             "reply_to": t.reply_to,
             "fallbacks": sorted(t.fallbacks.items()),
+            **({"unsubscribe": True} if t.unsubscribe else {}),  # old fingerprints stay valid
             "from": [who.name, who.address.lower(), who.reply_to],
             "codes": [plan.kind, plan.shared, plan.column, list(plan.pool)],
             "files": [str(p) for p in files.files],
@@ -116,6 +117,7 @@ def to_data(mailing: Mailing) -> dict[str, Any]:
             "markdown": t.markdown,
             "reply_to": t.reply_to,
             "fallbacks": dict(t.fallbacks),
+            "unsubscribe": t.unsubscribe,
         },
         "identity": asdict(who),
         "code_plan": {**asdict(plan), "pool": list(plan.pool)},
@@ -150,6 +152,7 @@ def from_data(data: Mapping[str, Any], table: Table | None = None) -> Mailing:
             markdown=bool(t.get("markdown")),
             reply_to=t.get("reply_to"),
             fallbacks=dict(t.get("fallbacks") or {}),
+            unsubscribe=bool(t.get("unsubscribe")),
         ),
         identity=Identity(**data["identity"]) if data.get("identity") else NO_SENDER,
         code_plan=CodePlan(

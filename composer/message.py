@@ -24,6 +24,7 @@ from composer.recipients import customer_key
 from composer.template import Draft
 
 FALLBACK_DOMAIN = "apology-composer.invalid"
+UNSUBSCRIBE_LINE = "If you would rather not hear from us again, reply with the word unsubscribe."
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # in a body only tab and line ends may stay: NUL and the like are forbidden in mail (RFC 2045)
 _BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -191,9 +192,15 @@ def build(
         subject = _REPEATED_RE.sub("Re: ", str(msg["Subject"]))
         del msg["Subject"]
         msg["Subject"] = subject
-    msg.set_content(_BODY_CONTROL.sub("", draft.text))
-    if draft.html is not None:
-        msg.add_alternative(_BODY_CONTROL.sub("", draft.html), subtype="html")
+    text, html = draft.text, draft.html
+    if draft.unsubscribe:  # a reply with the word is read by the mailbox check (composer.mailbox)
+        msg["List-Unsubscribe"] = f"<mailto:{sender.addr_spec}?subject=unsubscribe>"
+        text = text.rstrip("\n") + "\n\n" + UNSUBSCRIBE_LINE + "\n"
+        if html is not None:
+            html = html + f"<p><small>{UNSUBSCRIBE_LINE}</small></p>\n"
+    msg.set_content(_BODY_CONTROL.sub("", text))
+    if html is not None:
+        msg.add_alternative(_BODY_CONTROL.sub("", html), subtype="html")
     for path in attachments:
         _attach(msg, Path(path), draft.row)
     for part in msg.walk():  # sub-parts made by add_alternative/add_attachment carry their own
@@ -232,7 +239,16 @@ def preview_text(message: EmailMessage) -> str:
     """The message exactly as it will be sent, as a person reads it: the headers (decoded),
     what is attached, and the plain-text body."""
     lines = []
-    for name in ("From", "To", "Reply-To", "Subject", "Date", "Message-ID", "In-Reply-To"):
+    for name in (
+        "From",
+        "To",
+        "Reply-To",
+        "Subject",
+        "Date",
+        "Message-ID",
+        "In-Reply-To",
+        "List-Unsubscribe",
+    ):
         value = message.get(name)
         if value is not None:
             lines.append(f"{name}: {value}")

@@ -74,6 +74,7 @@ ALWAYS_KNOWN = (CODE, "email", "name", *NAME_PARTS)
 THREAD_ID, THREAD_REFERENCES = "their_message_id", "their_references"
 
 HEADER_SUBJECT, HEADER_REPLY_TO, HEADER_FALLBACK = "subject", "reply-to", "fallback"
+HEADER_UNSUBSCRIBE = "unsubscribe"  # "Unsubscribe: yes" turns the unsubscribe line on
 ADDRESS_HEADERS = ("to", "cc", "bcc")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_TEMPLATE_BYTES = 1_000_000  # an apology is a page or two; anything bigger is the wrong file
@@ -94,6 +95,9 @@ class Template:
     # per-field text used when a recipient's value is blank (the app's "fallback" boxes);
     # inside the template, {{ first_name or "there" }} does the same.
     fallbacks: Mapping[str, str] = field(default_factory=dict)
+    # a plain line inviting a reply "unsubscribe", and List-Unsubscribe: <mailto:…> (off by
+    # default: an apology is no newsletter); see composer.message
+    unsubscribe: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +114,7 @@ class Draft:
     reply_to: str | None = None  # from the template; the identity's Reply-To otherwise
     in_reply_to: str | None = None  # the Message-ID of the person's message this answers
     references: str | None = None  # that message's References, as it gave them
+    unsubscribe: bool = False  # the template's unsubscribe line and header
 
 
 # ---------------------------------------------------------------- the template file format
@@ -126,6 +131,7 @@ def parse(text: str, *, markdown: bool = False) -> Template:
     subject: str | None = None
     reply_to: str | None = None
     fallbacks: dict[str, str] = {}
+    unsubscribe = False
     for number, line in enumerate(head.split("\n"), start=1):
         name, colon, value = line.partition(":")
         key = name.strip().lower()
@@ -156,10 +162,18 @@ def parse(text: str, *, markdown: bool = False) -> Template:
                     field=fname,
                 )
             fallbacks[fname] = text_
+        elif key == HEADER_UNSUBSCRIBE:
+            if value.lower() not in ("yes", "no"):
+                raise TemplateError(
+                    f"Line {number} of the template should read 'Unsubscribe: yes' or "
+                    "'Unsubscribe: no'."
+                )
+            unsubscribe = value.lower() == "yes"
         else:
             raise TemplateError(
                 f"The template has an unknown header line '{name.strip()}:' (line {number}); "
-                "only Subject:, Reply-To: and Fallback: are allowed before the blank line."
+                "only Subject:, Reply-To:, Fallback: and Unsubscribe: are allowed before the "
+                "blank line."
             )
     if not subject:
         raise TemplateError(
@@ -169,7 +183,7 @@ def parse(text: str, *, markdown: bool = False) -> Template:
         raise TemplateError(
             "The template has no apology text; add a blank line after the headers, then the text."
         )
-    return Template(subject, body, markdown, reply_to, fallbacks)
+    return Template(subject, body, markdown, reply_to, fallbacks, unsubscribe)
 
 
 def _reply_to(value: str, number: int) -> str:
@@ -226,6 +240,8 @@ def dump(template: Template) -> str:
     if template.reply_to:
         lines.append(f"Reply-To: {_one_line(template.reply_to)}")
     lines += [f"Fallback: {k} = {_one_line(v)}" for k, v in template.fallbacks.items() if v]
+    if template.unsubscribe:
+        lines.append("Unsubscribe: yes")
     return "\n".join(lines) + "\n\n" + template.body
 
 
@@ -700,6 +716,7 @@ class Renderer:
             self.template.reply_to,
             values.get(THREAD_ID) or None,
             values.get(THREAD_REFERENCES) or None,
+            self.template.unsubscribe,
         )
 
     def _html(self, values: Mapping[str, str], code: str) -> str:

@@ -255,6 +255,16 @@ class MessagePage(QWidget):
             self.tr("**bold**, *italic*, lists and links become formatting; plain text is kept.")
         )
         self.markdown_box.toggled.connect(self._markdown_toggled)
+        self.unsubscribe_box = QCheckBox(self.tr("Add a line to unsubscribe"))
+        self.unsubscribe_box.setAccessibleName(self.tr("Add a line to unsubscribe"))
+        self.unsubscribe_box.setToolTip(
+            self.tr(
+                "Ends each message with a line inviting a reply with the word unsubscribe, and "
+                "adds the List-Unsubscribe header mail programs show as a button. An apology "
+                "needs neither; large senders to Gmail and Outlook.com are expected to have it."
+            )
+        )
+        self.unsubscribe_box.toggled.connect(self._unsubscribe_toggled)
         tools.addWidget(self.insert_button)
         tools.addStretch(1)
         tools.addWidget(self.markdown_box)
@@ -272,6 +282,7 @@ class MessagePage(QWidget):
         self.body.textChanged.connect(self._body_edited)
         self.body.installEventFilter(self)
         layout.addWidget(self.body, 1)
+        layout.addWidget(self.unsubscribe_box)
         return editor
 
     def _build_side_panel(self) -> QWidget:
@@ -441,6 +452,10 @@ class MessagePage(QWidget):
         if not self._updating:
             self.document.set_template(markdown=on)
 
+    def _unsubscribe_toggled(self, on: bool) -> None:
+        if not self._updating:
+            self.document.set_template(unsubscribe=on)
+
     def _code_kind_toggled(self, _id: int, checked: bool) -> None:
         if checked and not self._updating:
             self._code_edited()
@@ -496,6 +511,7 @@ class MessagePage(QWidget):
             if self.body.toPlainText() != template.body:
                 self.body.setPlainText(template.body)
             self.markdown_box.setChecked(template.markdown)
+            self.unsubscribe_box.setChecked(template.unsubscribe)
             identity = doc.identity
             name, address = identity.name, identity.address
             if not self.sender_name.hasFocus() and self.sender_name.text().strip() != name:
