@@ -350,3 +350,36 @@ def test_start_at_waits_first(tmp_path, smtp_server, password, trust_test_ca, mo
     assert main(["send", str(path), *flags]) == EXIT_OK
     assert "Sending starts at" in capsys.readouterr().err
     assert naps and len(smtp_server.messages) == 2
+
+
+def test_killed_while_waiting_for_the_next_window_and_resumed_nobody_twice(
+    tmp_path, smtp_server, password, trust_test_ca
+):
+    path = make_campaign(tmp_path / "big.apology", 5)
+    root = Path(__file__).resolve().parents[1]
+    argv = [sys.executable, "-m", "composer.cli", "send", str(path), *server_flags(smtp_server),
+            "--daily-cap", "3", "--yes", "--until-done"]  # fmt: skip
+    with subprocess.Popen(
+        argv, cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    ) as child:  # fmt: skip
+        said = ""
+        assert child.stderr is not None
+        while "The daily limit allows more at" not in said:  # the first window is used up
+            line = child.stderr.readline()
+            if not line:
+                child.kill()
+                pytest.fail(f"the send ended before it waited: {said}")
+            said += line
+        child.send_signal(signal.SIGKILL)  # killed while it waits for the next window
+        child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+    assert len(smtp_server.messages) == 3 and journal_states(path)["sent"] == 3
+    conn = sqlite3.connect(path)  # a day later
+    with conn:
+        conn.execute("UPDATE deliveries SET sent_at = sent_at - 90000 WHERE sent_at IS NOT NULL")
+    conn.close()
+    assert main(["send", str(path), *server_flags(smtp_server), "--daily-cap", "3", "--yes"]) == 0
+    received = [m.rcpt_tos[0] for m in smtp_server.messages]
+    assert len(received) == 5 == len(set(received))
+    assert journal_states(path)["sent"] == 5
