@@ -180,3 +180,56 @@ def test_waiting_for_the_window_can_be_stopped(qtbot, main_window, smtp_server, 
     main_window.show()
     qtbot.mouseClick(send.progress.stop_waiting_button, Qt.MouseButton.LeftButton)
     assert send.resume_at is None and not send.progress.stop_waiting_button.isVisible()
+
+
+def test_start_later_waits_for_the_hour_and_an_edit_stops_it(
+    qtbot, main_window, smtp_server, tmp_path
+):
+    from PySide6.QtCore import QDateTime, Qt
+
+    from composer import accounts
+    from composer.message import Identity
+    from tests.ui_flow import WAIT_MS, type_into
+
+    account = smtp_server.account(name="Shop", address="sam@bakery.example")
+    accounts.save(account)
+    accounts.store_secret(account, PASSWORD)
+    path = make_campaign(tmp_path / "c.apology", 2, identity=Identity("Sam", "sam@bakery.example"))
+    window = main_window
+    window.open_file(path)
+    doc = window.document
+    qtbot.waitUntil(lambda: doc.path == path and doc.plan is not None, timeout=WAIT_MS)
+    window.show_step("send")
+    send = window.pages["send"]
+    send.account_box.choose("Shop")
+    send.test_box.skip.setChecked(True)
+    qtbot.waitUntil(doc.sendable, timeout=WAIT_MS)
+    pace = send.pace_box
+    pace.later.setChecked(True)
+    pace.start_at.setDateTime(QDateTime.currentDateTime().addSecs(3600))
+
+    def confirm_and_send() -> None:
+        qtbot.waitUntil(lambda: send.confirm.isEnabled() and not doc.busy, timeout=WAIT_MS)
+        type_into(qtbot, send.confirm, "2")
+        qtbot.waitUntil(send.send_button.isEnabled, timeout=WAIT_MS)
+        qtbot.mouseClick(send.send_button, Qt.MouseButton.LeftButton)
+
+    confirm_and_send()
+    assert send.resume_at is not None, send.progress.log.toPlainText()
+    assert not smtp_server.messages
+    assert "Sending starts by itself at" in send.progress.result.text()
+    doc.set_template(subject="Sorry, truly")  # an edit: the count typed no longer holds
+    assert send.resume_at is None
+    assert "does not go on by itself" in send.progress.log.toPlainText()
+
+    doc.set_template(subject="We are sorry, {{ name }}")
+    qtbot.waitUntil(doc.sendable, timeout=WAIT_MS)
+    confirm_and_send()
+    assert send.resume_at is not None
+    send.resume_at = time.time() - 1  # the hour has come
+    with qtbot.waitSignal(send.sendFinished, timeout=WAIT_MS * 2):
+        send._tick()
+    assert sorted(m.rcpt_tos[0] for m in smtp_server.messages) == [
+        "customer0000@example.com",
+        "customer0001@example.com",
+    ]

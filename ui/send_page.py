@@ -127,6 +127,7 @@ class SendPage(QWidget):
         self._flush_timer.timeout.connect(self._flush)
         # the daily cap was reached: the rest goes on by itself at this (Unix) time
         self.resume_at: float | None = None
+        self._starting = False  # the wait is for the hour the person chose, not the cap
         self._wait_timer = QTimer(self, interval=1000)
         self._wait_timer.timeout.connect(self._tick)
 
@@ -178,6 +179,7 @@ class SendPage(QWidget):
         document.checkupReady.connect(self._checked)
         document.pathChanged.connect(self._document_opened)
         document.pathChanged.connect(lambda _p: self.stop_waiting())
+        document.changed.connect(self._edited_while_waiting)
         document.settingsChanged.connect(self._settings_changed)
         document.sendingChanged.connect(lambda _on: self._update())
         document.busyChanged.connect(lambda _busy: self._update())
@@ -466,7 +468,9 @@ class SendPage(QWidget):
         )
         return Path(chosen) if chosen else None
 
-    def start_send(self, resend_in_doubt: bool = False, only: list[str] | None = None) -> bool:
+    def start_send(
+        self, resend_in_doubt: bool = False, only: list[str] | None = None, *, now: bool = False
+    ) -> bool:
         """Save the campaign if needed, then send (the confirmation already typed). Only what
         the engine's check lets go."""
         if self.sending() or self.account is None:
@@ -479,6 +483,11 @@ class SendPage(QWidget):
         secret = self.secret()
         if secret is None:
             return False
+        later = self.pace_box.starts_at()
+        if not now and later is not None and later > time.time() and self.resume_at is None:
+            self.confirm_box.clear()
+            self._wait_for_window(later, starting=True)  # the typed count was given now
+            return True
         target = None
         if self.document.path is None:
             target = self.ask_save_path()
@@ -544,10 +553,12 @@ class SendPage(QWidget):
         self.sendFinished.emit(summary)
 
     # ---- the daily cap's window ---------------------------------------------------------
-    def _wait_for_window(self, at: float) -> None:
-        """Go on by itself when the rolling 24 hours allow, while the app is open (a timer,
-        not a wake lock: a computer asleep simply goes on later)."""
+    def _wait_for_window(self, at: float, *, starting: bool = False) -> None:
+        """Go on by itself when the rolling 24 hours allow (or, ``starting``, at the hour the
+        person chose), while the app is open (a timer, not a wake lock: a computer asleep
+        simply goes on later)."""
         self.resume_at = at
+        self._starting = starting
         self._wait_timer.start()
         self.progress.show_waiting(True)
         self._tick()
@@ -557,16 +568,36 @@ class SendPage(QWidget):
             return
         left = self.resume_at - time.time()
         if left > 0:
-            self.progress.show_result(
-                self.tr(
+            waiting = (
+                self.tr("Sending starts by itself at {0} (in {1}) while the app stays open.")
+                if self._starting
+                else self.tr(
                     "Today's limit is reached. The rest goes on by itself at {0} (in {1}) while "
                     "the app stays open; or close it and send again then."
-                ).format(clock(self.resume_at), duration(left))
+                )
             )
+            self.progress.show_result(waiting.format(clock(self.resume_at), duration(left)))
             return
+        starting = self._starting
         self.stop_waiting()
-        self.progress.note(self.tr("The daily limit allows more now: sending goes on."))
-        self.start_send()
+        self.progress.note(
+            self.tr("It is time: sending starts.")
+            if starting
+            else self.tr("The daily limit allows more now: sending goes on.")
+        )
+        self.start_send(now=True)
+
+    def _edited_while_waiting(self) -> None:
+        """The count typed was for the campaign as it stood: after an edit, nothing goes by
+        itself until the person confirms again."""
+        if self.resume_at is not None and not self.sending():
+            self.stop_waiting()
+            self.progress.note(
+                self.tr(
+                    "The campaign changed, so sending does not go on by itself; type the "
+                    "number again to send."
+                )
+            )
 
     def stop_waiting(self) -> None:
         if self.resume_at is None:

@@ -6,7 +6,16 @@ otherwise; every change goes to the campaign's settings.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QSpinBox, QWidget
+from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QSpinBox,
+    QWidget,
+)
 
 from composer.accounts import Account
 from composer.mailing import DEFAULT_CONNECTIONS, MAX_CONNECTIONS, Settings
@@ -38,10 +47,30 @@ class PaceBox(QGroupBox):
         ):
             box.valueChanged.connect(lambda v, n=name: self.document.set_setting(n, v or None))
             box.setMaximumWidth(220)
+        self.later = QCheckBox(self.tr("Start later, at"))
+        self.later.setAccessibleName(self.tr("Start sending later"))
+        tomorrow_nine = QDateTime(QDateTime.currentDateTime().date().addDays(1), QTime(9, 0))
+        self.start_at = QDateTimeEdit(tomorrow_nine)
+        self.start_at.setCalendarPopup(True)
+        self.start_at.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.start_at.setAccessibleName(self.tr("When sending starts (your time zone)"))
+        self.start_at.setEnabled(False)
+        self.later.toggled.connect(self.start_at.setEnabled)
+        start = QHBoxLayout()
+        start.addWidget(self.later)
+        start.addWidget(self.start_at)
+        start.addStretch(1)
         layout = QFormLayout(self)
         layout.addRow(self.tr("Connections at once:"), self.connections)
         layout.addRow(self.tr("Messages a minute:"), self.rate)
         layout.addRow(self.tr("Messages a day:"), self.daily_cap)
+        layout.addRow(self.tr("When:"), start)
+
+    def starts_at(self) -> float | None:
+        """When the person wants sending to start (Unix time), if later than now."""
+        if not self.later.isChecked():
+            return None
+        return self.start_at.dateTime().toSecsSinceEpoch() * 1.0
 
     def show_pace(self, settings: Settings, account: Account | None) -> None:
         """The campaign's pace, else the account's limits."""
@@ -58,5 +87,6 @@ class PaceBox(QGroupBox):
             box.blockSignals(False)
 
     def lock(self, sending: bool) -> None:
-        for box in (self.connections, self.rate, self.daily_cap):
+        for box in (self.connections, self.rate, self.daily_cap, self.later):
             box.setEnabled(not sending)
+        self.start_at.setEnabled(not sending and self.later.isChecked())
