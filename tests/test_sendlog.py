@@ -233,3 +233,20 @@ def test_start_later_waits_for_the_hour_and_an_edit_stops_it(
         "customer0000@example.com",
         "customer0001@example.com",
     ]
+
+
+def test_a_part_sent_campaign_opened_again_offers_to_continue(
+    qtbot, main_window, smtp_server, tmp_path
+):
+    from composer.message import Identity
+    from tests.ui_flow import WAIT_MS
+
+    path = make_campaign(tmp_path / "c.apology", 5, identity=Identity("Sam", "sam@bakery.example"))
+    assert run(path, smtp_server.account(daily_cap=3)).cap_reached  # stopped at the limit
+    window = main_window
+    window.show_step("send")
+    window.open_file(path)
+    send = window.pages["send"]
+    qtbot.waitUntil(
+        lambda: "part-sent: 3 sent, 2 still to go" in send.progress.result.text(), timeout=WAIT_MS
+    )

@@ -38,7 +38,7 @@ from composer.check import OPEN_SPREADSHEET, Blocker, Step
 from composer.deliverability import Finding
 from composer.limiter import spread
 from composer.outbox import is_practice
-from composer.plan import Next
+from composer.plan import Next, Plan
 from composer.sender import Event, Summary
 from composer.wording import clock, count, duration
 from ui.document import Document
@@ -50,7 +50,7 @@ from ui.send.mailbox_box import MailboxBox
 from ui.send.pace_box import PaceBox
 from ui.send.progress_view import ProgressView
 from ui.send.test_box import TestBox
-from ui.widgets import heading, scrolled
+from ui.widgets import heading, number, scrolled
 from ui.worker import Job, Worker
 
 FLUSH_MS = 100  # events are shown in batches this often
@@ -128,6 +128,7 @@ class SendPage(QWidget):
         # the daily cap was reached: the rest goes on by itself at this (Unix) time
         self.resume_at: float | None = None
         self._starting = False  # the wait is for the hour the person chose, not the cap
+        self._offer_to_continue = False
         self._wait_timer = QTimer(self, interval=1000)
         self._wait_timer.timeout.connect(self._tick)
 
@@ -229,6 +230,7 @@ class SendPage(QWidget):
         jump in the count is measured against this campaign only."""
         if self.sending():
             return
+        self._offer_to_continue = True  # said once the opened campaign's plan is known
         self.confirm_box.forget_audience()
         self.pace_box.show_pace(self.document.mailing.settings, self.account)
         wanted = self.document.account
@@ -243,12 +245,27 @@ class SendPage(QWidget):
             self.progress.show_plan(doc.plan)
             in_doubt = doc.plan.in_doubt if doc.plan is not None else []
             self.doubt_box.show_fates(in_doubt)
+            self._offer(doc.plan)
             self._show_later()
         if self.isVisible():
             self._note_audience()
         status = doc.checkup.test if doc.checkup is not None else None
         self.test_box.show_status(status, practice=is_practice(self.account))
         self._update()
+
+    def _offer(self, plan: Plan | None) -> None:
+        """A campaign opened part-sent (stopped at the daily limit, or cut short): say what is
+        left and how to go on, once."""
+        if not self._offer_to_continue or plan is None:
+            return
+        self._offer_to_continue = False
+        if plan.sent and plan.to_send and self.resume_at is None:
+            self.progress.show_result(
+                self.tr(
+                    "This campaign is part-sent: {0} sent, {1} still to go. To continue, type "
+                    "the number in step 3 and press Send."
+                ).format(number(plan.sent), number(plan.to_send))
+            )
 
     def activated(self) -> None:
         """Called by the main window when this step is shown."""
