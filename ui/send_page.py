@@ -224,6 +224,8 @@ class SendPage(QWidget):
         if wanted and wanted != self.account_box.combo.currentData() and not self.sending():
             self.account_box.choose(wanted)  # the Message step chose another account
         self.pace_box.show_pace(self.document.mailing.settings, self.account)
+        if self.isVisible():
+            self.check_arrival()  # a day's share of the campaign may have changed
 
     def _document_opened(self, _path: str) -> None:
         """Another campaign: its own account, if it is set up here, and its own pace; a
@@ -281,12 +283,12 @@ class SendPage(QWidget):
         if account is None or is_practice(account) or not address or doc.checkup is None:
             self.arrive_box.setVisible(False)
             return None
-        wanted = (address, account.host, doc.audience_count(), doc.path)
+        cap = doc.mailing.settings.daily_cap or account.daily_cap
+        wanted = (address, account.host, doc.audience_count(), doc.path, cap)
         if wanted == self._arrival_for and not again:
             return None
         self._arrival_for = wanted
         self.arrive_box.show_checking(address.rpartition("@")[2])
-        cap = doc.mailing.settings.daily_cap or account.daily_cap
         job = self.worker.submit(
             _arrival, doc.campaign.snapshot(), account.host, cap, other_daily, key="arrival"
         )
