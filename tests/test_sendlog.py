@@ -124,20 +124,18 @@ def test_spread_says_how_many_days_and_when_the_last_leave():
     assert "about 3 days" in (spread(300, 200, used=150, now=wednesday_9am) or "")
 
 
-def test_the_app_goes_on_by_itself_when_the_window_allows(
-    qtbot, main_window, smtp_server, tmp_path
-):
-    from PySide6.QtCore import Qt
-
+def ready_to_send(qtbot, window, smtp_server, tmp_path, *, customers: int, cap=None):
+    """A campaign open in the app's Send step, the account chosen, going without a test."""
     from composer import accounts
     from composer.message import Identity
-    from tests.ui_flow import WAIT_MS, type_into
+    from tests.ui_flow import WAIT_MS
 
-    account = smtp_server.account(name="Shop", address="sam@bakery.example", daily_cap=3)
+    account = smtp_server.account(name="Shop", address="sam@bakery.example", daily_cap=cap)
     accounts.save(account)
     accounts.store_secret(account, PASSWORD)
-    path = make_campaign(tmp_path / "c.apology", 5, identity=Identity("Sam", "sam@bakery.example"))
-    window = main_window
+    path = make_campaign(
+        tmp_path / "c.apology", customers, identity=Identity("Sam", "sam@bakery.example")
+    )
     window.open_file(path)
     doc = window.document
     qtbot.waitUntil(lambda: doc.path == path and doc.plan is not None, timeout=WAIT_MS)
@@ -146,6 +144,18 @@ def test_the_app_goes_on_by_itself_when_the_window_allows(
     send.account_box.choose("Shop")
     send.test_box.skip.setChecked(True)
     qtbot.waitUntil(doc.sendable, timeout=WAIT_MS)
+    return path, doc, send
+
+
+def test_the_app_goes_on_by_itself_when_the_window_allows(
+    qtbot, main_window, smtp_server, tmp_path
+):
+    from PySide6.QtCore import Qt
+
+    from tests.ui_flow import WAIT_MS, type_into
+
+    window = main_window
+    path, doc, send = ready_to_send(qtbot, window, smtp_server, tmp_path, customers=5, cap=3)
     explain = send.confirm_box.explain
     qtbot.waitUntil(lambda: "over about 2 days, 3 a day" in explain.text(), timeout=WAIT_MS)
     type_into(qtbot, send.confirm, "5")
@@ -187,23 +197,10 @@ def test_start_later_waits_for_the_hour_and_an_edit_stops_it(
 ):
     from PySide6.QtCore import QDateTime, Qt
 
-    from composer import accounts
-    from composer.message import Identity
     from tests.ui_flow import WAIT_MS, type_into
 
-    account = smtp_server.account(name="Shop", address="sam@bakery.example")
-    accounts.save(account)
-    accounts.store_secret(account, PASSWORD)
-    path = make_campaign(tmp_path / "c.apology", 2, identity=Identity("Sam", "sam@bakery.example"))
     window = main_window
-    window.open_file(path)
-    doc = window.document
-    qtbot.waitUntil(lambda: doc.path == path and doc.plan is not None, timeout=WAIT_MS)
-    window.show_step("send")
-    send = window.pages["send"]
-    send.account_box.choose("Shop")
-    send.test_box.skip.setChecked(True)
-    qtbot.waitUntil(doc.sendable, timeout=WAIT_MS)
+    path, doc, send = ready_to_send(qtbot, window, smtp_server, tmp_path, customers=2)
     pace = send.pace_box
     pace.later.setChecked(True)
     pace.start_at.setDateTime(QDateTime.currentDateTime().addSecs(3600))
