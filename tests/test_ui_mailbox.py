@@ -167,6 +167,7 @@ def test_a_message_in_doubt_is_found_in_sent(
     imap_server.deliver("Sent", copy.raw, flags=["\\Seen"])
     send = open_send_step(qtbot, main_window, path, mailbox_account)
     assert send.doubt_box.isVisible()
+    qtbot.waitUntil(send.doubt_box.look.isEnabled, timeout=WAIT_MS)  # the plan is back
     click(qtbot, send.doubt_box.look)
     doc = main_window.document
     qtbot.waitUntil(lambda: not send.doubt_box.isVisible() and not doc.busy, timeout=WAIT_MS)

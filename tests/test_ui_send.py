@@ -218,6 +218,7 @@ def test_in_doubt_is_shown_and_decided_by_the_person(
     address = next(r.email for r in checkup.audience if r.row == doubtful)
     # the server did get it once; the person checks their Sent folder and marks it sent
     assert sum(1 for m in server.messages if address in m.rcpt_tos) == 1
+    wait_for(qtbot, page.doubt_box.arrived.isEnabled)  # once the engine's plan is back
     qtbot.mouseClick(page.doubt_box.arrived, Qt.MouseButton.LeftButton)
     wait_for(qtbot, lambda: not page.doubt_box.isVisible() and not document.busy)
     assert stored_fates(document.path) == {Next.SENT: people}

@@ -349,8 +349,10 @@ class SendPage(QWidget):
             failed=plan.failed if plan is not None else 0,
             anything=bool(plan and plan.done),
         )
-        for part in (self.account_box, self.pace_box, self.doubt_box, self.mailbox_box):
+        for part in (self.account_box, self.pace_box, self.mailbox_box):
             part.lock(sending)
+        # a decision needs the engine's current plan: not while it is being worked out again
+        self.doubt_box.lock(sending or doc.busy or plan is None)
         practice = is_practice(self.account)
         self.mailbox_box.setVisible(
             doc.path is not None and bool(plan and plan.done) and not practice
