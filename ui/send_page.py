@@ -224,8 +224,6 @@ class SendPage(QWidget):
         if wanted and wanted != self.account_box.combo.currentData() and not self.sending():
             self.account_box.choose(wanted)  # the Message step chose another account
         self.pace_box.show_pace(self.document.mailing.settings, self.account)
-        if self.isVisible():
-            self.check_arrival()  # a day's share of the campaign may have changed
 
     def _document_opened(self, _path: str) -> None:
         """Another campaign: its own account, if it is set up here, and its own pace; a
