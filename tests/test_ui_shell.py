@@ -107,6 +107,35 @@ def test_cancel_and_stale_results_are_dropped(qtbot, ui_worker):
     assert results == ["new"] and old.stale
 
 
+def test_a_discarded_job_emits_no_outcome_even_one_already_on_its_way(qtbot, ui_worker):
+    """Opening another campaign discards the checks of the one before; an answer that had
+    already come back (posted, not yet delivered to the GUI thread) must not be taken for an
+    answer about the new campaign."""
+    outcomes: list[object] = []
+    job = ui_worker.submit(lambda: "about the old campaign")
+    job.then(outcomes.append, outcomes.append)
+    job.cancelled.connect(lambda: outcomes.append("cancelled"))
+    deadline = time.monotonic() + 10
+    while (job._task is None or not job._task.done()) and time.monotonic() < deadline:
+        time.sleep(0.01)  # the GUI thread is busy: the outcome waits in the queue
+    assert job._task is not None and job._task.done()
+    job.discard()
+    with qtbot.waitSignal(job.finished, timeout=WAIT):
+        pass
+    assert outcomes == [] and not ui_worker.busy()
+
+
+def test_a_superseded_job_still_finishes(qtbot, ui_worker):
+    """Whoever counts running jobs (the document's busy flag) hears the end of a stale one."""
+    ended: list[str] = []
+    old = ui_worker.submit(time.sleep, 0.3, key="check")
+    old.finished.connect(lambda: ended.append("old"))
+    new = ui_worker.submit(lambda: None, key="check")
+    new.finished.connect(lambda: ended.append("new"))
+    qtbot.waitUntil(lambda: len(ended) == 2, timeout=WAIT)
+    assert sorted(ended) == ["new", "old"] and old.stale and not new.stale
+
+
 def test_worker_stops_cleanly_with_work_in_flight(qtbot):
     from ui.worker import Worker
 

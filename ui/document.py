@@ -523,7 +523,7 @@ class Document(QObject):
     def _cancel_jobs(self) -> None:
         self._recheck_timer.stop()
         for job in list(self._jobs):
-            job.cancel()
+            job.discard()  # an answer about the campaign before is no answer about this one
 
     def load_spreadsheet(self, path: str | Path, sheet: str | None = None) -> Job | None:
         """Read customers in the background; ``tableLoaded`` follows, or ``problem``. Into a

@@ -12,8 +12,9 @@ API (stable; the Preview and Send steps rely on it)::
     job.failed.connect(on_error)            # Signal(str): one plain sentence
     job.progress.connect(on_progress)       # Signal(object): whatever fn reported
     job.cancelled.connect(on_cancel)        # Signal()
-    job.finished.connect(on_any_end)        # Signal(): after any of the three above
+    job.finished.connect(on_any_end)        # Signal(): after any end, also a stale one
     job.cancel()                            # loop.call_soon_threadsafe(task.cancel)
+    job.discard()                           # cancel, and drop whatever outcome comes
 
     # or, fluently:
     worker.submit(check.run, ...).then(on_result, on_error)
@@ -24,6 +25,9 @@ API (stable; the Preview and Send steps rely on it)::
   is safe to call from any thread (and from the loop) and arrives as ``job.progress``.
 * ``key``: a newer job with the same key makes the older one stale: it is cancelled and its
   result or error is dropped (never emitted), so a slow old load cannot overwrite a new one.
+  ``job.discard()`` does the same to one job: even an outcome already on its way to the GUI
+  thread is dropped. A stale job still emits ``finished`` when it ends, so whoever counts
+  running jobs is never left waiting for it.
 * ``worker.call_soon(fn, *args)`` runs a small callable on the loop thread (e.g. to pause a
   sender); ``worker.loop`` is the loop itself, for ``asyncio.run_coroutine_threadsafe``.
 * Every signal is delivered in the GUI thread (queued), so slots may touch widgets.
@@ -96,7 +100,14 @@ class Job(QObject):
         self._task: asyncio.Future[Any] | None = None  # set on the loop thread
 
     def cancel(self) -> None:
-        """Ask the work to stop; ``cancelled`` follows once it has."""
+        """Ask the work to stop; ``cancelled`` follows once it has (or its outcome, when it
+        had already ended)."""
+        self._worker._cancel(self)
+
+    def discard(self) -> None:
+        """Nobody wants this outcome any more (another campaign was opened): ask the work to
+        stop and drop whatever it ends with; only ``finished`` follows."""
+        self.stale = True
         self._worker._cancel(self)
 
     def then(
@@ -279,6 +290,7 @@ class Worker(QThread):
         if job.key is not None and self._latest.get(job.key) == job_id:
             del self._latest[job.key]
         if job.stale:
+            job.finished.emit()
             return
         if kind == _SUCCEEDED:
             job.result = payload
