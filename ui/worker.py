@@ -228,9 +228,7 @@ class Worker(QThread):
             older = self._latest.get(key)
             self._latest[key] = job.id
             if older is not None and older in self._jobs:
-                stale = self._jobs[older]
-                stale.stale = True
-                self._cancel(stale)
+                self._jobs[older].discard()
         if pass_progress:
             kwargs["progress"] = job.report
         if self._stopping or self._loop is None or self._loop.is_closed():
