@@ -32,7 +32,7 @@ from composer.attachments import AttachmentPlan
 from composer.audience import Filter
 from composer.campaign_file import SUFFIX, is_campaign_file
 from composer.codes import COLUMN, FILE, SHARED, CodePlan
-from composer.errors import CampaignError, CodeError
+from composer.errors import CampaignError, CodeError, ComposerError
 from composer.mailing import Mailing, Settings
 from composer.message import Identity, MessageError
 from composer.recipients import ColumnMap, Recipient, Recipients
@@ -121,14 +121,19 @@ class ListChange:
 
 @dataclass(slots=True)
 class _Cache:
-    entries: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    """Answers worked out once per version of what they depend on, shared by a campaign and
+    its snapshots (an edit re-checks only what it changed). Keys name large objects by
+    ``id()``; each entry keeps those objects alive, so an id is never reused while its entry
+    stands. Threads may race to fill an entry: both work out the same answer."""
 
-    def get(self, name: str, key: Any, compute: Callable[[], _T]) -> _T:
+    entries: dict[str, tuple[Any, Any, tuple[Any, ...]]] = field(default_factory=dict)
+
+    def get(self, name: str, key: Any, compute: Callable[[], _T], keep: tuple[Any, ...] = ()) -> _T:
         hit = self.entries.get(name)
         if hit is not None and hit[0] == key:
             return hit[1]
         value = compute()
-        self.entries[name] = (key, value)
+        self.entries[name] = (key, value, keep)
         return value
 
 
@@ -468,6 +473,7 @@ class Campaign:
         )
         copy._journal_conn = self.conn or self._journal_conn
         copy.path = self.path
+        copy._cache = self._cache  # what the campaign already worked out holds for the copy
         return copy
 
     def deliveries(self) -> list[journal.Delivery]:
@@ -652,9 +658,10 @@ class Campaign:
         from composer import recipients
 
         m = self.mailing
-        key = (id(m.table), len(self.table.rows), m.columns, m.suppress)
+        table = self.table
+        key = (id(table), len(table.rows), m.columns, m.suppress)
         return self._cache.get(
-            "recipients", key, lambda: recipients.build(self.table, m.columns, m.suppress)
+            "recipients", key, lambda: recipients.build(table, m.columns, m.suppress), (table,)
         )
 
     def audience(self) -> list[Recipient]:
@@ -666,6 +673,7 @@ class Campaign:
             "audience",
             (id(people), self.filter),
             lambda: audience.select(people.valid, self.filter),
+            (people,),
         )
 
     def checkup(
@@ -674,6 +682,7 @@ class Campaign:
         check_sender: bool = True,
         require_test: bool = False,
         mailbox: str | None = None,
+        stop: Callable[[], bool] | None = None,
     ) -> Checkup:
         """Whether the campaign can be sent, and every problem found (see composer.check).
         ``check_sender=False`` skips the sender address (a preview with a placeholder);
@@ -681,11 +690,21 @@ class Campaign:
         (into ``mailbox``, the sending account's own address: see ``test_status``)."""
         from composer import check
 
+        people: Recipients | None = None
+        chosen: list[Recipient] | None = None
+        if self.mailing.table is not None:
+            with suppress(ComposerError):  # check.run says what is wrong
+                people = self.recipients()
+                chosen = self.audience()
         return check.run(
             self.mailing,
             already=self.codes,
             check_sender=check_sender,
             test=self.test_status(mailbox) if require_test else None,
+            people=people,
+            audience=chosen,
+            stop=stop,
+            memo=self._cache.get,
         )
 
     def plan(
@@ -695,7 +714,29 @@ class Campaign:
         process's run has ended, so nothing of it is still being sent."""
         from composer import plan
 
-        return plan.of(self, limit=limit, resend_in_doubt=resend_in_doubt, run_over=run_over)
+        people: list[Recipient] = []
+        chosen: list[Recipient] = []
+        if self.mailing.table is not None:
+            with suppress(ComposerError):  # no address column, a filter gone wrong: nobody
+                people, chosen = self.recipients().valid, self.audience()
+        conn = self.conn or self._journal_conn
+        key = (id(people), id(chosen), id(conn), self._journal_version(conn), run_over)
+        where = self._cache.get(
+            "standing",
+            key,
+            lambda: plan.work_out(
+                people, chosen, self.deliveries(), self.mailbox_events(), run_over=run_over
+            ),
+            (people, chosen, conn),
+        )
+        return plan.of(where, len(chosen), limit=limit, resend_in_doubt=resend_in_doubt)
+
+    @staticmethod
+    def _journal_version(conn: campaign_file.Connection | None) -> tuple[int, int] | None:
+        if conn is None:
+            return None
+        with conn.lock:
+            return journal.version(conn)
 
     def assign_codes(
         self, audience: list[Recipient] | None = None, *, store: bool = True
@@ -773,10 +814,12 @@ class Campaign:
         found = [t for t in texts if "@" in t]
         if not found:
             return
+        people = self.recipients()
         book = self._cache.get(
             "address book",
-            id(self.recipients()),
-            lambda: AddressBook(r.key for r in self.recipients().valid),
+            id(people),
+            lambda: AddressBook(r.key for r in people.valid),
+            (people,),
         )
         for text in found:
             other = book.other_than(recipient.key, text)

@@ -16,13 +16,13 @@ customer, each render bounded by ``composer.sandbox``, so "ready" is never a gue
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from composer.codes import FILE, NONE
-from composer.errors import ComposerError
+from composer.errors import ComposerError, Stopped
 from composer.mailing import Mailing
 from composer.recipients import (
     MISSING_FIELD,
@@ -38,10 +38,20 @@ from composer.wording import customers, has, rows_text
 if TYPE_CHECKING:
     from composer.campaign import TestStatus
 
+ASK_EVERY = 200  # messages filled in between two looks at ``stop`` (a few milliseconds)
 LONG_VALUE = 80  # characters: a value this long in a sentence is worth a second look
 EMPTY_LOOKING = frozenset(
     {"-", "--", "—", "n/a", "na", "none", "null", "nil", "?", "0", "x", "tbd"}
 )
+
+
+_T = TypeVar("_T")
+Memo = Callable[[str, Any, Callable[[], Any], tuple[Any, ...]], Any]
+
+
+def _work_out(name: str, key: Any, compute: Callable[[], _T], keep: tuple[Any, ...]) -> _T:
+    """A memo that keeps nothing (``run`` without a campaign's)."""
+    return compute()
 
 
 class Step(StrEnum):
@@ -118,37 +128,50 @@ def run(
     already: Mapping[str, str] | None = None,
     check_sender: bool = True,
     test: TestStatus | None = None,
+    people: Recipients | None = None,
+    audience: list[Recipient] | None = None,
+    stop: Callable[[], bool] | None = None,
+    memo: Memo | None = None,
 ) -> Checkup:
     """Check a mailing without sending anything. ``already`` holds the unique
     codes a campaign has given out (they are kept); ``check_sender=False`` leaves out the
     sender (a preview with a placeholder); ``test`` given: the mailing also needs a test of
-    this version to the sender (or the person's choice to skip it)."""
+    this version to the sender (or the person's choice to skip it). ``people`` and
+    ``audience``: the mailing's recipients and those its filter keeps, when the caller
+    already has them (a campaign keeps them between edits of the apology). ``stop``: asked
+    now and then while every message is filled in; True raises ``Stopped`` (a newer edit
+    made this check moot). ``memo(name, key, compute, keep)``: where facts about the
+    columns (blank cells, cells holding an ``@``) are kept between checks; ``key`` names
+    what they depend on, by ``id()`` of the objects in ``keep``."""
     from composer import recipients as people_module
 
+    memo = memo or _work_out
     blockers: list[Blocker] = []
     table = mailing.table
     if table is None:
         empty = Table(columns=[], rows=[], row_numbers=[])
         people = Recipients(empty, ColumnMap(None), [], [])
         blockers.append(Blocker(Step.CUSTOMERS, OPEN_SPREADSHEET))
-        audience: list[Recipient] = []
+        audience = []
     else:
         try:
-            people = people_module.build(table, mailing.columns, mailing.suppress)
+            if people is None:
+                people = people_module.build(table, mailing.columns, mailing.suppress)
         except ComposerError as error:  # no address column, or a column that does not exist
             people = Recipients(table, mailing.columns or ColumnMap(None), [], [])
             blockers.append(Blocker(Step.CUSTOMERS, str(error)))
             audience = []
         else:
-            audience = _audience(people, mailing, blockers)
+            if audience is None:
+                audience = _audience(people, mailing, blockers)
             if not audience and not blockers:
                 blockers.append(Blocker(Step.CUSTOMERS, _nobody(people, table)))
     problems = list(people.problems)
 
-    fields, missing, blank = _template(mailing, audience, blockers, problems)
-    codes, left = _codes(mailing, fields, audience, already or {}, blockers, problems)
+    fields, missing, blank = _template(mailing, audience, blockers, problems, memo)
+    codes, left = _codes(mailing, fields, audience, already or {}, blockers, problems, memo)
     if not blockers:
-        _messages(mailing, people, audience, codes, blockers, problems)
+        _messages(mailing, people, audience, codes, blockers, problems, stop, memo)
     _attachments(mailing, audience, blockers, problems)
     if check_sender:
         _sender(mailing, blockers)
@@ -201,6 +224,7 @@ def _template(
     audience: list[Recipient],
     blockers: list[Blocker],
     problems: list[Problem],
+    memo: Memo,
 ) -> tuple[tuple[str, ...], dict[str, list[int]], dict[str, int]]:
     """An apology at all; unknown fields and syntax (by compiling once); then blank values
     without a fallback, and how many people have each field blank at all."""
@@ -226,7 +250,12 @@ def _template(
         blockers.append(Blocker(Step.MESSAGE, str(error), getattr(error, "field", None)))
         return (), {}, {}
     used = [f for f in fields if f != CODE]
-    every = templates.blank_rows(used, audience)  # one pass: fallback or not
+    every = memo(  # one pass, kept while the fields and the audience stay: fallback or not
+        "blank rows",
+        (id(audience), tuple(used)),
+        lambda: templates.blank_rows(used, audience),
+        (audience,),
+    )
     missing = {f: every[f] for f in templates.fields_needing_fallback(template) if f in every}
     headers = {c.field: c.header for c in table.columns} if table is not None else {}
     for name, rows in missing.items():
@@ -258,6 +287,7 @@ def _codes(
     already: Mapping[str, str],
     blockers: list[Blocker],
     problems: list[Problem],
+    memo: Memo,
 ) -> tuple[dict[str, str], int | None]:
     from composer import codes
     from composer import template as templates
@@ -289,8 +319,13 @@ def _codes(
                 )
             )
         return {}, None
-    try:
-        given = codes.assign(plan, audience, already)
+    try:  # codes once given are kept, never changed: their number is their version
+        given = memo(
+            "codes",
+            (id(audience), plan, len(already)),
+            lambda: codes.assign(plan, audience, already),
+            (audience,),
+        )
     except ComposerError as error:
         blockers.append(Blocker(Step.MESSAGE, str(error), CODE))
         problems.extend(codes.problems(plan, audience, already))
@@ -308,6 +343,8 @@ def _messages(
     codes: dict[str, str],
     blockers: list[Blocker],
     problems: list[Problem],
+    stop: Callable[[], bool] | None = None,
+    memo: Memo | None = None,
 ) -> None:
     """What the messages will say, as far as sending needs to know before it starts.
 
@@ -315,7 +352,8 @@ def _messages(
     only the values holding an ``@`` are read for another customer's address. Any other
     apology (loops, calls, arithmetic) is filled in for every customer, each render within
     the sandbox's bounds: "ready" then means every preview and every send will work, and
-    none will show someone else's address."""
+    none will show someone else's address. ``stop()`` is asked every ``ASK_EVERY`` messages
+    (see ``run``)."""
     from composer import template as templates
     from composer.recipients import EXPOSED, AddressBook
 
@@ -325,7 +363,13 @@ def _messages(
     exposed: list[tuple[int, str]] = []
     if templates.is_straight(template):
         used = [f for f in templates.fields_in_order(template) if f != CODE]
-        holding = [f for f in used if _holds_an_at(table, people.columns, f)]
+        memo = memo or _work_out
+        holding = memo(
+            "fields holding an @",
+            (id(table), people.columns, tuple(used)),
+            lambda: [f for f in used if _holds_an_at(table, people.columns, f)],
+            (table,),
+        )
         if not holding:  # the usual case, settled by one C-level look per column
             return
         book = AddressBook(r.key for r in people.valid)
@@ -342,7 +386,9 @@ def _messages(
     else:
         book = AddressBook(r.key for r in people.valid)
         renderer = templates.Renderer(template, table.fields)
-        for recipient in audience:
+        for i, recipient in enumerate(audience):
+            if stop is not None and i % ASK_EVERY == 0 and stop():
+                raise Stopped
             try:
                 draft = renderer.render(recipient, codes.get(recipient.key))
             except ComposerError as error:

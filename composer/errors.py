@@ -35,3 +35,10 @@ class AccountError(ComposerError):
 
 class SendError(ComposerError):
     """Sending stopped for a reason the person must address."""
+
+
+class Stopped(ComposerError):
+    """Work given a ``stop`` question was told to stop (a newer edit made it moot)."""
+
+    def __init__(self) -> None:
+        super().__init__("Stopped: a newer change is being checked instead.")

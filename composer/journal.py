@@ -458,6 +458,13 @@ def sent_since(conn: sqlite3.Connection, since: float) -> int:
     return len(sent_times(conn, since))
 
 
+def version(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Changes as far as this connection knows: a different answer means the journal may
+    have changed since (written through this connection, or committed by any other)."""
+    (committed_elsewhere,) = conn.execute("PRAGMA data_version").fetchone()
+    return conn.total_changes, committed_elsewhere
+
+
 def _delivery(values: tuple[Any, ...]) -> Delivery:  # a row of the deliveries table
     customer, row, email, name, code, state, *rest = values
     return Delivery(customer, row, email, name, code, State(state), *rest)

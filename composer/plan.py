@@ -1,30 +1,33 @@
 """What goes out now: one answer, per customer, for everything that counts or confirms.
 
-``of(campaign)`` reads the customer list, the filter and the delivery journal and says for
+``Campaign.plan()`` reads the customer list, the filter and the delivery journal and says for
 every customer what happens next and why: sent, in doubt, failed, will be sent with the next
 Send, left out by the filter, no longer in the list. The number the person types to confirm,
 the step list, the Send step, the CLI's ``send`` and ``status`` and the delivery report all
 use it, and the sender queues exactly ``Plan.sendable_keys()`` (the customers it marks
 ``SEND``, and the chosen ones in doubt when the person asked to send those again): the typed
 number is the number of messages that go.
+
+``work_out`` is the slow part (every customer's fate, the counts); ``of`` turns it into the
+plan for the next Send in no time, so a campaign keeps the standing until the list, the
+filter or the journal changes.
 """
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from composer import journal
-from composer.errors import ComposerError
-from composer.journal import Delivery, State
+from composer.journal import Delivery, MailboxEvent, State
 from composer.limiter import DAY
 
 if TYPE_CHECKING:
-    from composer.campaign import Campaign
     from composer.recipients import Recipient
 
 
@@ -182,19 +185,33 @@ def standing(counts: Mapping[Next, int], to_send: int) -> str | None:
     return None
 
 
-def of(
-    campaign: Campaign,
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where every customer stands, as the list and the journal say: the slow part of a plan,
+    worked out once per version of the list, the filter and the journal (``Campaign.plan``
+    keeps it between edits of the apology, which change none of them)."""
+
+    fates: tuple[Fate, ...]
+    counts: Counter[Next]
+    in_doubt_chosen: int  # in doubt, and the campaign still goes to them
+    came_back: Counter[str]
+    to_correct: int
+    counted: tuple[float, ...]  # when each message counted against the daily cap, in order
+
+
+def work_out(
+    people: Sequence[Recipient],
+    chosen: Sequence[Recipient],
+    deliveries: Iterable[Delivery],
+    events: Iterable[MailboxEvent],
     *,
-    limit: int | None = None,
-    resend_in_doubt: bool = False,
     run_over: bool = False,
-) -> Plan:
-    """Per customer, what happens next; nothing is written. ``limit``: at most that many this
-    run; ``resend_in_doubt``: messages in doubt go again too (the person chose so);
-    ``run_over``: the run holding the campaign has ended, so a message still marked as being
-    sent is one whose end could not be recorded (a full disk): in doubt."""
-    people, chosen = _customers(campaign)
-    known = {d.customer: d for d in campaign.deliveries()}
+) -> Standing:
+    """Per customer, what happens next; nothing is written. ``people``: everyone in the list
+    with a usable address; ``chosen``: those the filter keeps; ``run_over``: the run holding
+    the campaign has ended, so a message still marked as being sent is one whose end could
+    not be recorded (a full disk): in doubt."""
+    known = {d.customer: d for d in deliveries}
     in_audience = {r.key for r in chosen}
     fates: list[Fate] = []
     for person in people:
@@ -211,47 +228,53 @@ def of(
         kind = _settled(line) or Next.GONE
         fates.append(Fate(line.customer, line.row, line.email, line.name, kind, line, False))
     fates.sort(key=lambda f: (f.row, f.customer))
-    going = sum(1 for f in fates if f.next is Next.SEND)
+    happened = {(e.customer, e.kind) for e in events}
+    bounced = {customer for customer, kind in happened if kind == journal.BOUNCED}
+    return Standing(
+        tuple(fates),
+        counts=Counter(f.next for f in fates),
+        in_doubt_chosen=sum(1 for f in fates if f.next is Next.IN_DOUBT and f.chosen),
+        came_back=Counter(kind for _, kind in happened),  # each customer once per kind
+        to_correct=sum(1 for f in fates if f.chosen and f.customer in bounced),
+        counted=tuple(sorted(t for f in fates if (t := _counted_at(f.delivery)) is not None)),
+    )
+
+
+def of(
+    standing: Standing,
+    audience: int,
+    *,
+    limit: int | None = None,
+    resend_in_doubt: bool = False,
+    now: float | None = None,
+) -> Plan:
+    """The plan for the next Send from where everyone stands: ``limit``: at most that many
+    this run; ``resend_in_doubt``: messages in doubt go again too (the person chose so)."""
+    going = standing.counts[Next.SEND]
     if resend_in_doubt:  # only those the campaign still goes to
-        going += sum(1 for f in fates if f.next is Next.IN_DOUBT and f.chosen)
+        going += standing.in_doubt_chosen
     if limit is not None:
         going = min(going, limit)
-    counts = Counter(f.next for f in fates)
-    events = {(e.customer, e.kind) for e in campaign.mailbox_events()}
-    came_back = Counter(kind for _, kind in events)  # each customer once per kind
-    bounced = {customer for customer, kind in events if kind == journal.BOUNCED}
-    to_correct = sum(1 for f in fates if f.chosen and f.customer in bounced)
-    day_ago = time.time() - DAY
-    sent_last_day = sum(
-        1 for f in fates if f.delivery is not None and _counted_since(f.delivery, day_ago)
-    )
+    day_ago = (time.time() if now is None else now) - DAY
     return Plan(
-        tuple(fates),
+        standing.fates,
         to_send=going,
-        audience=len(chosen),
-        counts=counts,
-        came_back=came_back,
-        to_correct=to_correct,
-        sent_last_day=sent_last_day,
+        audience=audience,
+        counts=standing.counts,
+        came_back=standing.came_back,
+        to_correct=standing.to_correct,
+        sent_last_day=len(standing.counted) - bisect.bisect_left(standing.counted, day_ago),
     )
 
 
-def _counted_since(line: Delivery, since: float) -> bool:
-    """Whether the message counts against the daily cap now (as ``journal.sent_times``)."""
+def _counted_at(line: Delivery | None) -> float | None:
+    """When the message began to count against the daily cap (as ``journal.sent_times``);
+    None: it does not count."""
+    if line is None:
+        return None
     if line.state == journal.SENT:
-        return (line.sent_at or 0.0) >= since
-    return line.state == journal.IN_DOUBT and line.updated_at >= since
-
-
-def _customers(campaign: Campaign) -> tuple[list[Recipient], list[Recipient]]:
-    """Everyone with a usable address, and those the filter keeps (none while the list has no
-    address column or the filter cannot be applied: the check says why)."""
-    if campaign.mailing.table is None:
-        return [], []
-    try:
-        return campaign.recipients().valid, campaign.audience()
-    except ComposerError:
-        return [], []
+        return line.sent_at or 0.0
+    return line.updated_at if line.state == journal.IN_DOUBT else None
 
 
 def _settled(line: Delivery | None) -> Next | None:

@@ -73,7 +73,7 @@ from composer.template import Template
 from ui.worker import Job, Worker
 
 DRAFT_VERSION = 2
-RECHECK_DELAY_MS = 150
+RECHECK_DELAY_MS = 100
 AUTOSAVE_INTERVAL_MS = 3000
 
 # Which signal each part of the mailing belongs to.
@@ -115,10 +115,15 @@ class Checked:
     plan: Plan
 
 
-def _check(snapshot: Campaign, mailbox: str | None) -> Checked:
+def _check(
+    snapshot: Campaign, mailbox: str | None, stop: Callable[[], bool] | None = None
+) -> Checked:
     """The engine's whole check of the campaign as it stands, and its plan; ``mailbox``: the
-    address of the account it goes through (where the test must have arrived)."""
-    return Checked(snapshot.checkup(require_test=True, mailbox=mailbox), snapshot.plan())
+    address of the account it goes through (where the test must have arrived). The snapshot
+    shares what its campaign already worked out, so an edit of the apology re-checks only
+    the apology; ``stop``: a newer edit supersedes this check."""
+    checkup = snapshot.checkup(require_test=True, mailbox=mailbox, stop=stop)
+    return Checked(checkup, snapshot.plan())
 
 
 def _load_list(path: Path, sheet: str | None, snapshot: Campaign) -> tuple[Table, ListChange]:
@@ -690,8 +695,10 @@ class Document(QObject):
 
     # ---- checking ---------------------------------------------------------------------
     def recheck(self) -> None:
-        """Ask for a fresh check soon; typing fast restarts the 150 ms wait."""
+        """Ask for a fresh check soon; typing fast restarts the short wait (a check already
+        running for an older edit is stopped when the new one starts)."""
         was_busy = self.busy
+        self.worker.discard("check")  # its answer would be out of date before it arrived
         self._recheck_timer.start()
         if not was_busy:
             self.busyChanged.emit(True)
@@ -701,7 +708,9 @@ class Document(QObject):
             if not self.busy:
                 self.busyChanged.emit(False)
             return
-        job = self.worker.submit(_check, self.campaign.snapshot(), self.mailbox, key="check")
+        job = self.worker.submit(
+            _check, self.campaign.snapshot(), self.mailbox, key="check", pass_stop=True
+        )
 
         def ready(result: Checked) -> None:
             self.checkup, self.plan = result.checkup, result.plan

@@ -15,6 +15,7 @@ API (stable; the Preview and Send steps rely on it)::
     job.finished.connect(on_any_end)        # Signal(): after any end, also a stale one
     job.cancel()                            # loop.call_soon_threadsafe(task.cancel)
     job.discard()                           # cancel, and drop whatever outcome comes
+    worker.discard("load")                  # the same, to the running job of that key
 
     # or, fluently:
     worker.submit(check.run, ...).then(on_result, on_error)
@@ -28,6 +29,9 @@ API (stable; the Preview and Send steps rely on it)::
   ``job.discard()`` does the same to one job: even an outcome already on its way to the GUI
   thread is dropped. A stale job still emits ``finished`` when it ends, so whoever counts
   running jobs is never left waiting for it.
+* ``pass_stop=True`` calls ``fn(*args, stop=asked, **kwargs)``: ``asked()`` turns True once
+  the job is cancelled or discarded, so a long plain function can stop early by raising
+  ``composer.errors.Stopped`` (which ends the job as cancelled, never as a failure).
 * ``worker.call_soon(fn, *args)`` runs a small callable on the loop thread (e.g. to pause a
   sender); ``worker.loop`` is the loop itself, for ``asyncio.run_coroutine_threadsafe``.
 * Every signal is delivered in the GUI thread (queued), so slots may touch widgets.
@@ -98,6 +102,7 @@ class Job(QObject):
         self.done = False
         self.stale = False
         self._task: asyncio.Future[Any] | None = None  # set on the loop thread
+        self._stop = threading.Event()  # what ``pass_stop`` work asks (see the docstring)
 
     def cancel(self) -> None:
         """Ask the work to stop; ``cancelled`` follows once it has (or its outcome, when it
@@ -201,8 +206,11 @@ class Worker(QThread):
         if error is None:
             self._post(job_id, _SUCCEEDED, task.result())
             return
-        from composer.errors import ComposerError
+        from composer.errors import ComposerError, Stopped
 
+        if isinstance(error, Stopped):
+            self._post(job_id, _CANCELLED, None)
+            return
         if not isinstance(error, ComposerError):
             traceback.print_exception(error, file=sys.stderr)
         self._post(job_id, _FAILED, error)
@@ -219,6 +227,7 @@ class Worker(QThread):
         *args: Any,
         key: str | None = None,
         pass_progress: bool = False,
+        pass_stop: bool = False,
         **kwargs: Any,
     ) -> Job:
         """Run ``fn(*args, **kwargs)`` in the background; see the module docstring."""
@@ -231,6 +240,8 @@ class Worker(QThread):
                 self._jobs[older].discard()
         if pass_progress:
             kwargs["progress"] = job.report
+        if pass_stop:
+            kwargs["stop"] = job._stop.is_set
         if self._stopping or self._loop is None or self._loop.is_closed():
             job.stale = True  # the app is closing: nothing will run, nothing is emitted
             return job
@@ -247,11 +258,18 @@ class Worker(QThread):
         if self._loop is not None and not self._loop.is_closed():
             self._loop.call_soon_threadsafe(fn, *args)
 
+    def discard(self, key: str) -> None:
+        """Discard the running job of this key, if any (see ``Job.discard``)."""
+        newest = self._latest.get(key)
+        if newest is not None and newest in self._jobs:
+            self._jobs[newest].discard()
+
     def busy(self, key: str | None = None) -> bool:
         """True while some job (with this key, if given) is still running."""
         return any(not j.done and (key is None or j.key == key) for j in self._jobs.values())
 
     def _cancel(self, job: Job) -> None:
+        job._stop.set()
         if job.done or self._loop is None or self._loop.is_closed():
             return
 
