@@ -139,3 +139,30 @@ def test_everything_typed_comes_back_after_save_and_reopen(
     assert len(restored) == 1 and restored[0].condition().value == "GB"
     assert customers.count_label.text() == "Sending to 5 of 8 rows"
     assert not doc.dirty and not window.isWindowModified()
+
+
+def test_typing_stops_the_check_of_the_older_apology(qtbot, document, tmp_path):
+    """An apology with a loop is filled in for every customer during the check; a key typed
+    meanwhile stops that check (the engine raised Stopped) and only the new text is
+    answered."""
+    from composer.errors import Stopped
+    from composer.template import Template
+
+    path = tmp_path / "many.csv"
+    lines = ["Email,First name,City"] + [f"c{i}@example.com,N{i},Lyon" for i in range(30_000)]
+    lines.append("last@example.com,Last,")  # no city: only the new apology prints it
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    document.set_template(
+        Template(subject="Sorry", body="{% for x in [1] %}{{ first_name }}{% endfor %}")
+    )
+    document.load_spreadsheet(path)
+    qtbot.waitUntil(lambda: settled(document), timeout=60_000)
+
+    document.set_template(body="{% for x in [1, 2] %}{{ first_name }}{% endfor %}")
+    qtbot.waitUntil(lambda: any(j.key == "check" for j in document._jobs), timeout=10_000)
+    older = next(j for j in document._jobs if j.key == "check")
+    document.set_template(body="{% for x in [1] %}{{ first_name }} in {{ city }}{% endfor %}")
+    qtbot.waitUntil(lambda: older.done, timeout=60_000)
+    assert older.stale and isinstance(older._task.exception(), Stopped)
+    qtbot.waitUntil(lambda: settled(document), timeout=60_000)
+    assert document.checkup.missing == {"city": [30_002]}

@@ -31,7 +31,8 @@ API (stable; the Preview and Send steps rely on it)::
   running jobs is never left waiting for it.
 * ``pass_stop=True`` calls ``fn(*args, stop=asked, **kwargs)``: ``asked()`` turns True once
   the job is cancelled or discarded, so a long plain function can stop early by raising
-  ``composer.errors.Stopped`` (which ends the job as cancelled, never as a failure).
+  ``composer.errors.Stopped`` (which ends the job as cancelled, never as a failure). Such a
+  job is not cut off: it is done when its work has really ended.
 * ``worker.call_soon(fn, *args)`` runs a small callable on the loop thread (e.g. to pause a
   sender); ``worker.loop`` is the loop itself, for ``asyncio.run_coroutine_threadsafe``.
 * Every signal is delivered in the GUI thread (queued), so slots may touch widgets.
@@ -103,6 +104,7 @@ class Job(QObject):
         self.stale = False
         self._task: asyncio.Future[Any] | None = None  # set on the loop thread
         self._stop = threading.Event()  # what ``pass_stop`` work asks (see the docstring)
+        self._stops_itself = False  # pass_stop: the work ends itself, its task is not cut off
 
     def cancel(self) -> None:
         """Ask the work to stop; ``cancelled`` follows once it has (or its outcome, when it
@@ -242,6 +244,7 @@ class Worker(QThread):
             kwargs["progress"] = job.report
         if pass_stop:
             kwargs["stop"] = job._stop.is_set
+            job._stops_itself = True
         if self._stopping or self._loop is None or self._loop.is_closed():
             job.stale = True  # the app is closing: nothing will run, nothing is emitted
             return job
@@ -270,6 +273,8 @@ class Worker(QThread):
 
     def _cancel(self, job: Job) -> None:
         job._stop.set()
+        if job._stops_itself:  # it ends when it next asks, and only then is its thread free
+            return
         if job.done or self._loop is None or self._loop.is_closed():
             return
 
