@@ -122,8 +122,12 @@ class Plan:
     came_back: Counter[str] = field(default_factory=Counter)  # customers per mailbox event kind
     to_correct: int = 0  # customers still in the list whose address bounced
     sent_last_day: int = 0  # messages of this campaign counted against the daily cap now
+    grouped: Mapping[Next, tuple[Fate, ...]] | None = None  # fates by kind, in list order
 
     def of(self, *kinds: Next) -> list[Fate]:
+        """The fates of these kinds, in spreadsheet order."""
+        if self.grouped is not None and len(kinds) == 1:
+            return list(self.grouped.get(kinds[0], ()))
         return [f for f in self.fates if f.next in kinds]
 
     @property
@@ -192,6 +196,7 @@ class Standing:
     keeps it between edits of the apology, which change none of them)."""
 
     fates: tuple[Fate, ...]
+    grouped: Mapping[Next, tuple[Fate, ...]]  # the fates by kind, each in list order
     counts: Counter[Next]
     in_doubt_chosen: int  # in doubt, and the campaign still goes to them
     came_back: Counter[str]
@@ -228,12 +233,16 @@ def work_out(
         kind = _settled(line) or Next.GONE
         fates.append(Fate(line.customer, line.row, line.email, line.name, kind, line, False))
     fates.sort(key=lambda f: (f.row, f.customer))
+    grouped: dict[Next, list[Fate]] = {}
+    for fate in fates:
+        grouped.setdefault(fate.next, []).append(fate)
     happened = {(e.customer, e.kind) for e in events}
     bounced = {customer for customer, kind in happened if kind == journal.BOUNCED}
     return Standing(
         tuple(fates),
-        counts=Counter(f.next for f in fates),
-        in_doubt_chosen=sum(1 for f in fates if f.next is Next.IN_DOUBT and f.chosen),
+        grouped={kind: tuple(some) for kind, some in grouped.items()},
+        counts=Counter({kind: len(some) for kind, some in grouped.items()}),
+        in_doubt_chosen=sum(1 for f in grouped.get(Next.IN_DOUBT, ()) if f.chosen),
         came_back=Counter(kind for _, kind in happened),  # each customer once per kind
         to_correct=sum(1 for f in fates if f.chosen and f.customer in bounced),
         counted=tuple(sorted(t for f in fates if (t := _counted_at(f.delivery)) is not None)),
@@ -264,6 +273,7 @@ def of(
         came_back=standing.came_back,
         to_correct=standing.to_correct,
         sent_last_day=len(standing.counted) - bisect.bisect_left(standing.counted, day_ago),
+        grouped=standing.grouped,
     )
 
 

@@ -634,7 +634,7 @@ def list_sheets(path: str | Path) -> list[str]:
         if kind == "text":
             return []
         raise _not_a_spreadsheet(path, kind)
-    (names,) = _quarantined(path, _sheet_names, path, kind)
+    (names,) = list(_quarantined(path, _sheet_names, path, kind))
     return list(names)
 
 
@@ -643,7 +643,9 @@ def _sheet_names(path: Path, kind: str) -> Iterator[list[str]]:
         yield [name for name, _ in _worksheets(workbook)]
 
 
-def _quarantined(path: Path, task: Callable[..., Iterator[_Item]], *args: object) -> list[_Item]:
+def _quarantined(
+    path: Path, task: Callable[..., Iterator[_Item]], *args: object
+) -> Iterator[_Item]:
     """What ``task`` yields, worked out in a capped child (composer.quarantine): a workbook
     built to exhaust memory or time ends there, as one sentence, not as the app's crash."""
     import python_calamine  # noqa: F401  (imported here: a forked child must load no library)
@@ -656,12 +658,18 @@ def _quarantined(path: Path, task: Callable[..., Iterator[_Item]], *args: object
     )
     try:
         with quarantine.noting(doing):
-            return list(quarantine.parts(task, *args, doing=doing))
+            yield from quarantine.parts(task, *args, doing=doing)
     except quarantine.Overrun as overrun:
         raise SpreadsheetError(str(overrun)) from None
 
 
-def load(path: str | Path, sheet: str | None = None, *, chunked: bool | None = None) -> Table:
+def load(
+    path: str | Path,
+    sheet: str | None = None,
+    *,
+    chunked: bool | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Table:
     """Read the customer list; raises SpreadsheetError with one sentence on bad input.
 
     ``sheet`` names the sheet to read (a 1-based number works too; ignored for CSV); by
@@ -669,7 +677,8 @@ def load(path: str | Path, sheet: str | None = None, *, chunked: bool | None = N
     paused while the rows are built: they are a million new objects, none of them cyclic, and
     scanning them is pure waste. ``chunked`` reads a workbook in small chunks that let other
     threads run in between (same Table, a little slower); None: as ``share_interpreter`` set
-    for the calling thread (off by default, as the CLI wants).
+    for the calling thread (off by default, as the CLI wants). ``progress(rows, of)`` is
+    called as a workbook's rows are taken in from the reader (a CSV is read in one go).
     """
     path = _checked_path(path)
     kind = _kind(path)
@@ -677,7 +686,7 @@ def load(path: str | Path, sheet: str | None = None, *, chunked: bool | None = N
         chunked = sharing_interpreter()
     with collector_paused():
         if kind in ("zip", "ole"):
-            return _load_workbook(path, kind, sheet, chunked)
+            return _load_workbook(path, kind, sheet, chunked, progress)
         if kind == "text":
             return _load_text(path)
         raise _not_a_spreadsheet(path, kind)
@@ -713,27 +722,39 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load_workbook(path: Path, kind: str, wanted: str | None, chunked: bool) -> Table:
+def _load_workbook(
+    path: Path,
+    kind: str,
+    wanted: str | None,
+    chunked: bool,
+    progress: Callable[[int, int], None] | None,
+) -> Table:
     from composer import quarantine
 
     chunked = chunked and quarantine.inside()  # a child has no GUI thread to make room for
-    table, *pieces = _quarantined(path, _workbook_pieces, path, kind, wanted, chunked)
-    assert isinstance(table, Table)
-    for piece in pieces:
-        assert isinstance(piece, tuple)
+    table: Table | None = None
+    total = 0
+    for piece in _quarantined(path, _workbook_pieces, path, kind, wanted, chunked):
+        if isinstance(piece, Table):
+            table, total = piece, piece.row_numbers.pop()  # the header, and how many rows
+            continue
+        assert table is not None and isinstance(piece, tuple)
         table.rows += piece[0]
         table.row_numbers += piece[1]
+        if progress is not None:
+            progress(len(table.rows), total)
+    assert table is not None
     return table
 
 
 def _workbook_pieces(
     path: Path, kind: str, wanted: str | None, chunked: bool
 ) -> Iterator[Table | tuple[list[tuple[Cell, ...]], list[int]]]:
-    """The table without its rows, then the rows a few thousand at a time (from a child, each
-    piece is unpacked in one short call)."""
+    """The table without its rows (its row numbers: how many rows follow), then the rows a
+    few thousand at a time (from a child, each piece is unpacked in one short call)."""
     table = _read_workbook(path, kind, wanted, chunked)
     rows, numbers = table.rows, table.row_numbers
-    table.rows, table.row_numbers = [], []
+    table.rows, table.row_numbers = [], [len(rows)]
     yield table
     for start in range(0, len(rows), _PIECE):
         yield rows[start : start + _PIECE], numbers[start : start + _PIECE]

@@ -838,3 +838,14 @@ def test_a_huge_cell_is_said_to_be_huge_not_a_missing_quote(tmp_path):
         load(path)
     assert "a cell longer than 128 KB" in str(error.value)
     assert "quote" not in str(error.value)
+
+
+def test_a_workbook_says_how_many_rows_are_taken_in_as_they_come(tmp_path):
+    rows = [["Email", "Name"], *([f"c{i}@example.com", f"N{i}"] for i in range(5_000))]
+    path = write_xlsx(tmp_path / "many.xlsx", rows)
+    told: list[tuple[int, int]] = []
+    loaded = load(path, progress=lambda done, of: told.append((done, of)))
+    assert len(loaded.rows) == 5_000 and loaded.row_numbers[-1] == 5_001
+    assert {of for _, of in told} == {5_000}  # the total is known from the first piece on
+    done = [d for d, _ in told]
+    assert len(done) >= 2 and done == sorted(done) and done[-1] == 5_000

@@ -369,3 +369,31 @@ def test_about_says_the_version_and_what_the_app_is_for_from_pyproject(qtbot, ma
     assert "Settings are kept in" in box.informativeText()
     assert not box.iconPixmap().isNull()
     box.close()
+
+
+def test_opening_a_long_list_shows_what_is_being_done_and_how_far(qtbot, main_window, tmp_path):
+    """The status bar names each stage of opening a list and fills its bar as the rows come
+    in, then goes quiet once the engine's answer is there."""
+    from tests.spreadsheets import write_xlsx
+
+    rows = [["Email", "Name"], *([f"c{i}@example.com", f"N{i}"] for i in range(6_000))]
+    path = write_xlsx(tmp_path / "long.xlsx", rows)
+    window, doc = main_window, main_window.document
+    seen: list[tuple[str, int, int]] = []
+    doc.working.connect(
+        lambda *_: seen.append(
+            (window.busy_label.text(), window.busy_bar.value(), window.busy_bar.maximum())
+        )
+    )
+    window.open_spreadsheet(path)
+    qtbot.waitUntil(lambda: doc.checkup is not None and not doc.busy, timeout=30_000)
+    labels = [label for label, _, _ in seen]
+    assert labels[0] == "Reading long.xlsx…"
+    reading_done = max(i for i, label in enumerate(labels) if label.startswith("Taking in"))
+    # after the rows are in, the check of the new list goes through its stages
+    after = labels[reading_done + 1 :]
+    assert "Checking the addresses…" in after and after[-1] == "Working out who gets it…"
+    taken = [value for label, value, top in seen if label.startswith("Taking in") and top]
+    assert taken == sorted(taken) and taken[-1] == 6_000 and len(set(taken)) >= 2
+    assert not window.busy_bar.isVisible() and window.busy_label.text() == ""
+    assert doc.checkup.rows_read == 6_000  # the engine's own count of what was read

@@ -29,6 +29,8 @@ API::
              settingsChanged()      the account and the pace
              checkupReady(object)   the engine's checkup and plan are fresh
              listChangeProposed(object, object)  (ListChange, apply) for an edited list
+             working(str, int, int)  what the engine is doing: a sentence, done of total
+                                    (total 0: no measure of it); busyChanged(False) ends it
              pathChanged(str), problem(str), dirtyChanged(bool), busyChanged(bool),
              saved(str), sendingChanged(bool), sendFinished(object), sendFailed(str)
 
@@ -116,21 +118,35 @@ class Checked:
 
 
 def _check(
-    snapshot: Campaign, mailbox: str | None, stop: Callable[[], bool] | None = None
+    snapshot: Campaign,
+    mailbox: str | None,
+    stop: Callable[[], bool] | None = None,
+    progress: Callable[[Any], None] | None = None,
 ) -> Checked:
     """The engine's whole check of the campaign as it stands, and its plan; ``mailbox``: the
     address of the account it goes through (where the test must have arrived). The snapshot
     shares what its campaign already worked out, so an edit of the apology re-checks only
-    the apology; ``stop``: a newer edit supersedes this check."""
+    the apology; ``stop``: a newer edit supersedes this check; ``progress(stage)`` before
+    of its three stages (the addresses, the apology, who gets it)."""
+    tell = progress or (lambda stage: None)
+    tell(0)
+    if snapshot.mailing.table is not None:
+        with contextlib.suppress(ComposerError):  # the check says what is wrong
+            snapshot.audience()  # the addresses: the long part for a new list
+    tell(1)
     checkup = snapshot.checkup(require_test=True, mailbox=mailbox, stop=stop)
+    tell(2)
     return Checked(checkup, snapshot.plan())
 
 
-def _load_list(path: Path, sheet: str | None, snapshot: Campaign) -> tuple[Table, ListChange]:
-    """Read a customer list, and what loading it into this campaign would change."""
+def _load_list(
+    path: Path, sheet: str | None, snapshot: Campaign, progress: Callable[[Any], None]
+) -> tuple[Table, ListChange]:
+    """Read a customer list, and what loading it into this campaign would change;
+    ``progress((rows, of))`` as its rows are taken in."""
     from composer import table
 
-    loaded = table.load(path, sheet)
+    loaded = table.load(path, sheet, progress=lambda rows, of: progress((rows, of)))
     return loaded, snapshot.compare_list(loaded)
 
 
@@ -182,6 +198,7 @@ class Document(QObject):
     problem = Signal(str)
     dirtyChanged = Signal(bool)
     busyChanged = Signal(bool)
+    working = Signal(str, int, int)
     saved = Signal(str)
     sendingChanged = Signal(bool)
     sendFinished = Signal(object)
@@ -539,7 +556,13 @@ class Document(QObject):
             )
             return None
         path = Path(path)
-        job = self.worker.submit(_load_list, path, sheet, self.campaign.snapshot(), key="load")
+        job = self.worker.submit(
+            _load_list, path, sheet, self.campaign.snapshot(), key="load", pass_progress=True
+        )
+
+        def taken_in(done: tuple[int, int]) -> None:
+            rows, of = done
+            self.working.emit(self.tr("Taking in %s customers…") % f"{of:,}", rows, of)
 
         def loaded(result: tuple[Table, ListChange]) -> None:
             table, change = result
@@ -548,8 +571,10 @@ class Document(QObject):
             else:
                 self._replace_list(table, change)
 
-        job.then(loaded, self.problem.emit)
-        return self._track(job)
+        job.then(loaded, self.problem.emit, taken_in)
+        self._track(job)
+        self.working.emit(self.tr("Reading %s…") % path.name, 0, 0)
+        return job
 
     def _replace_list(self, table: Table, change: ListChange) -> None:
         """The engine's rule for another list: columns and filter kept when it has the same
@@ -709,8 +734,21 @@ class Document(QObject):
                 self.busyChanged.emit(False)
             return
         job = self.worker.submit(
-            _check, self.campaign.snapshot(), self.mailbox, key="check", pass_stop=True
+            _check,
+            self.campaign.snapshot(),
+            self.mailbox,
+            key="check",
+            pass_stop=True,
+            pass_progress=True,
         )
+        stages = (
+            self.tr("Checking the addresses…"),
+            self.tr("Checking the apology…"),
+            self.tr("Working out who gets it…"),
+        )
+
+        def stage(n: int) -> None:
+            self.working.emit(stages[n], n, len(stages))
 
         def ready(result: Checked) -> None:
             self.checkup, self.plan = result.checkup, result.plan
@@ -722,7 +760,7 @@ class Document(QObject):
             self.checkupReady.emit(None)
             self.problem.emit(sentence)
 
-        job.then(ready, failed)
+        job.then(ready, failed, stage)
         self._track(job)
 
     # ---- drafts -----------------------------------------------------------------------

@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         doc.pathChanged.connect(self._path_changed)
         doc.dirtyChanged.connect(self.setWindowModified)
         doc.busyChanged.connect(self._busy_changed)
+        doc.working.connect(self._working)
         doc.problem.connect(self.show_problem)
         doc.saved.connect(self._saved)
         doc.listChangeProposed.connect(self.confirm_list_change)
@@ -392,7 +393,15 @@ class MainWindow(QMainWindow):
 
     def _busy_changed(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)
+        if not busy:
+            self.busy_bar.setRange(0, 0)
         self.busy_label.setText(self.tr("Checking…") if busy else "")
+
+    def _working(self, sentence: str, done: int, total: int) -> None:
+        """What the engine is doing, and how far it got when that can be measured."""
+        self.busy_label.setText(sentence)
+        self.busy_bar.setRange(0, total)
+        self.busy_bar.setValue(done)
 
     # ---- documents --------------------------------------------------------------------
     def _update_title(self) -> None:

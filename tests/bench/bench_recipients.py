@@ -9,6 +9,7 @@ import time
 
 from composer import recipients
 from composer.table import Column, Table, display
+from tests.bench import Figure
 
 ROWS = 100_000
 HEADERS = [
@@ -47,7 +48,7 @@ def _best(fn, repeat: int = 5) -> float:
     return min(times)
 
 
-def main() -> None:
+def main() -> list[Figure]:
     from email_validator import validate_email
 
     table = _table()
@@ -73,6 +74,15 @@ def main() -> None:
         f"eager dict of display text for every row would add {eager * 1000:.0f} ms; "
         "RowFields reads a cell only when a template asks"
     )
+    return [
+        Figure(
+            f"Recipients from {ROWS:,} rows × {len(HEADERS)} columns (every address checked)",
+            f"{built * 1000:,.0f} ms; {fast / ROWS * 1e6:.2f} µs an address",
+            f"email-validator {slow_per * 1e6:.1f} µs an address "
+            f"({slow_per / (fast / ROWS):.0f}× ours)",
+            "the same answers as email-validator, faster",
+        )
+    ]
 
 
 if __name__ == "__main__":
