@@ -533,13 +533,23 @@ class Campaign:
 
     def compare_list(self, table: Table, columns: ColumnMap | None = None) -> ListChange:
         """What loading ``table`` instead of the current list would change, by customer."""
-        from composer import recipients
 
         incoming = self.mailing.with_list(table, columns)
-        new_keys = _keys(lambda: recipients.build(table, incoming.columns, incoming.suppress))
         listed = _keys(self.recipients) if self.mailing.table is not None else set()
+        # built through the cache, so the campaign that takes this list does not build them
+        # again (a snapshot shares its campaign's cache)
+        new_keys = _keys(lambda: self._recipients_of(incoming))
         states = {d.customer: d.state for d in self.deliveries()}
         known = listed | set(states)
+        if not known:  # a list for a campaign without one: everyone is new
+            return ListChange(
+                new=len(new_keys),
+                gone=0,
+                gone_waiting=0,
+                unchanged=0,
+                already_have=0,
+                file=table.source.name if table.source is not None else "",
+            )
         maybe_have = journal.MAYBE_DELIVERED
         gone = known - new_keys
         unchanged = new_keys & known
@@ -655,10 +665,14 @@ class Campaign:
 
     def recipients(self) -> Recipients:
         """Every row of the snapshot as a recipient or a problem."""
+        return self._recipients_of(self.mailing)
+
+    def _recipients_of(self, m: Mailing) -> Recipients:
         from composer import recipients
 
-        m = self.mailing
-        table = self.table
+        table = m.table
+        if table is None:
+            raise CampaignError("This campaign has no customers yet; open the spreadsheet first.")
         key = (id(table), len(table.rows), m.columns, m.suppress)
         return self._cache.get(
             "recipients", key, lambda: recipients.build(table, m.columns, m.suppress), (table,)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from composer import journal
 from composer.journal import Delivery, MailboxEvent, State
 from composer.limiter import DAY
+from composer.table import collector_paused
 
 if TYPE_CHECKING:
     from composer.recipients import Recipient
@@ -216,6 +217,17 @@ def work_out(
     with a usable address; ``chosen``: those the filter keeps; ``run_over``: the run holding
     the campaign has ended, so a message still marked as being sent is one whose end could
     not be recorded (a full disk): in doubt."""
+    with collector_paused():  # a million Fates, none cyclic: no collection over them
+        return _work_out(people, chosen, deliveries, events, run_over)
+
+
+def _work_out(
+    people: Sequence[Recipient],
+    chosen: Sequence[Recipient],
+    deliveries: Iterable[Delivery],
+    events: Iterable[MailboxEvent],
+    run_over: bool,
+) -> Standing:
     known = {d.customer: d for d in deliveries}
     in_audience = {r.key for r in chosen}
     fates: list[Fate] = []

@@ -186,3 +186,16 @@ def test_a_check_that_fills_in_every_message_stops_when_asked():
     # never asked to stop: the same check runs to its end and finds everything
     done = campaign.snapshot().checkup(check_sender=False, stop=lambda: False)
     assert done.sendable and len(done.audience) == 1_000
+
+
+def test_the_recipients_worked_out_to_compare_a_new_list_are_the_ones_it_then_uses():
+    campaign = Campaign.draft(
+        template=Template(subject="Sorry", body="Hi {{ first_name }}"), identity=OWNER
+    )
+    table = _table(ROWS)
+    change = campaign.snapshot().compare_list(table)  # in the app: on the worker thread
+    assert change.new == 4 and change.gone == 0
+    built = campaign._cache.entries["recipients"][1]
+    campaign.replace_list(table, change=change)
+    assert campaign.recipients() is built  # not built a second time
+    _same(campaign.snapshot().checkup(check_sender=False), _fresh(campaign))
