@@ -6,7 +6,6 @@ the account allows. Pure asyncio, no I/O: the sender feeds the daily cap from th
 
 from __future__ import annotations
 
-import asyncio
 import bisect
 import math
 import time
@@ -14,6 +13,8 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
 
 DAY = 24 * 60 * 60.0
+MAX_CONNECTIONS = 10  # SMTP connections side by side, at most
+DEFAULT_CONNECTIONS = 3
 
 
 class RateLimiter:
@@ -34,14 +35,16 @@ class RateLimiter:
         self,
         rate: float | None,
         clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
+        import asyncio  # here: the command line's start-up reads this module's numbers only
+
         if rate is not None and rate <= 0:
             raise ValueError("rate must be positive")
         self.rate = rate
         self.interval = 0.0 if rate is None else self.WINDOW / rate
         self._clock = clock
-        self._sleep = sleep
+        self._sleep = sleep or asyncio.sleep
         self._next = -float("inf")  # the next planned beat
         self._starts: deque[float] = deque(maxlen=max(1, int(rate or 1)))
         self._lock = asyncio.Lock()

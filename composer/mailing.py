@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from composer.attachments import AttachmentPlan
 from composer.audience import Filter
 from composer.codes import CodePlan
+from composer.limiter import DEFAULT_CONNECTIONS, MAX_CONNECTIONS
 from composer.message import Identity
 from composer.recipients import ColumnMap
 from composer.template import Template
@@ -30,8 +31,6 @@ NO_SENDER = Identity(name="", address="")
 # Stands in for the sender in a preview made before any account is chosen (a reserved domain,
 # so it can never be a real mailbox); sending refuses it.
 PLACEHOLDER_SENDER = Identity(name="Your Name", address="you@example.invalid")
-MAX_CONNECTIONS = 10  # SMTP connections side by side, at most
-DEFAULT_CONNECTIONS = 3
 
 
 @dataclass(frozen=True, slots=True)

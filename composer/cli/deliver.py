@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from composer.cli import EXIT_BLOCKED, EXIT_INTERRUPTED, EXIT_OK
 from composer.errors import SendError
-from composer.mailing import DEFAULT_CONNECTIONS, MAX_CONNECTIONS
+from composer.limiter import DEFAULT_CONNECTIONS, MAX_CONNECTIONS
 from composer.wording import clock, count, counts_line, rows_text, state_name
 
 if TYPE_CHECKING:
