@@ -102,15 +102,19 @@ def test_a_new_list_the_same_length_or_a_new_filter_is_checked_afresh():
     _same(lyon, _fresh(campaign))
 
 
-def test_the_plan_sees_what_another_connection_wrote_to_the_journal(tmp_path):
-    path = tmp_path / "sorry.apology"
-    campaign = Campaign.create(
+def _saved(path) -> Campaign:
+    return Campaign.create(
         path,
         table=_table(ROWS),
         columns=ColumnMap(email="email", first_name="first_name"),
         template=Template(subject="Sorry", body="Hi there"),
         identity=OWNER,
     )
+
+
+def test_the_plan_sees_what_another_connection_wrote_to_the_journal(tmp_path):
+    path = tmp_path / "sorry.apology"
+    campaign = _saved(path)
     try:
         before = campaign.snapshot().plan()
         assert before.to_send == 4 and before.sent == 0
@@ -138,14 +142,7 @@ def test_the_plan_sees_what_another_connection_wrote_to_the_journal(tmp_path):
 
 
 def test_the_daily_count_moves_with_the_clock_without_a_new_standing(tmp_path):
-    path = tmp_path / "sorry.apology"
-    campaign = Campaign.create(
-        path,
-        table=_table(ROWS),
-        columns=ColumnMap(email="email", first_name="first_name"),
-        template=Template(subject="Sorry", body="Hi there"),
-        identity=OWNER,
-    )
+    campaign = _saved(tmp_path / "sorry.apology")
     try:
         now = time.time()
         with campaign.conn.lock:

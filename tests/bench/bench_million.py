@@ -12,14 +12,13 @@ and checks it, as a person would with File > Open. Measured in one run:
 
 from __future__ import annotations
 
-import os
 import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from tests.bench import Figure
+from tests.bench import Figure, app_window, private_home
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "bench-data"
@@ -51,41 +50,27 @@ def _bare_read(path: Path) -> float:
 
 
 def main() -> list[Figure]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    home = Path(tempfile.mkdtemp(prefix="apology-bench-million-"))
-    os.environ["APOLOGY_COMPOSER_CONFIG_DIR"] = str(home / "config")
-    os.environ["APOLOGY_COMPOSER_DATA_DIR"] = str(home / "data")
-    sys.path.insert(0, str(ROOT))
-
+    private_home("apology-bench-million-")
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from composer.template import Template
-    from tests.bench.bench_ui import StallMeter, settle, wait_until
-    from ui.main_window import MainWindow
-    from ui.worker import Worker
+    from tests.bench.bench_ui import settle, wait_until
 
     path = workbook()
     bare = _bare_read(path)
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    worker = Worker()
-    meter = StallMeter()
-    window = MainWindow(worker)
-    doc = window.document
     seen: list[tuple[float, int, str]] = []  # (when, bar value, label) each time it changed
+    with app_window() as (app, window, meter):
+        doc = window.document
 
-    def watch() -> None:
-        bar = window.busy_bar
-        now = (bar.value() if bar.maximum() else -1, window.busy_label.text())
-        if bar.isVisible() and (not seen or seen[-1][1:] != now):
-            seen.append((time.perf_counter(), *now))
+        def watch() -> None:
+            bar = window.busy_bar
+            now = (bar.value() if bar.maximum() else -1, window.busy_label.text())
+            if bar.isVisible() and (not seen or seen[-1][1:] != now):
+                seen.append((time.perf_counter(), *now))
 
-    watcher = QTimer()
-    watcher.setInterval(20)
-    watcher.timeout.connect(watch)
-    try:
-        window.resize(1200, 780)
-        window.show()
+        watcher = QTimer()
+        watcher.setInterval(20)
+        watcher.timeout.connect(watch)
         doc.set_template(Template(subject="Sorry, {{ first_name }}", body="Dear {{ first_name }}"))
         settle(app)
         meter.start()
@@ -123,13 +108,6 @@ def main() -> list[Figure]:
                 peak_mb < 1024 and stall < 50 and values > 10,
             )
         ]
-    finally:
-        doc.dirty = False
-        window.close()
-        worker.stop()
-        worker.deleteLater()
-        meter.timer.deleteLater()
-        app.processEvents()
 
 
 if __name__ == "__main__":

@@ -16,47 +16,30 @@ Figures are wall-clock on a shared machine: read them as orders of magnitude, no
 
 from __future__ import annotations
 
-import os
 import statistics
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-from tests.bench import Figure, ms
+from tests.bench import Figure, app_window, ms, private_home
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITS = 15
 
 
 def main() -> list[Figure]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    home = Path(tempfile.mkdtemp(prefix="apology-bench-typing-"))
-    os.environ["APOLOGY_COMPOSER_CONFIG_DIR"] = str(home / "config")
-    os.environ["APOLOGY_COMPOSER_DATA_DIR"] = str(home / "data")
-    sys.path.insert(0, str(ROOT))
-
+    private_home("apology-bench-typing-")
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     from composer import codes
     from composer.template import Template
     from tests.bench.bench_check import customers_xlsx
-    from tests.bench.bench_ui import StallMeter, settle, wait_until
+    from tests.bench.bench_ui import settle, wait_until
     from ui.document import RECHECK_DELAY_MS
-    from ui.main_window import MainWindow
-    from ui.worker import Worker
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    worker = Worker()
-    meter = StallMeter()
-    window = MainWindow(worker)
-    doc = window.document
     answers: list[float] = []
-    try:
-        window.resize(1200, 780)
-        window.show()
+    with app_window() as (app, window, meter):
+        doc = window.document
         doc.set_template(
             Template(
                 subject="We are sorry, {{ first_name }}",
@@ -145,13 +128,6 @@ def main() -> list[Figure]:
                 took <= 1.5 * one_check,
             ),
         ]
-    finally:
-        doc.dirty = False
-        window.close()
-        worker.stop()
-        worker.deleteLater()
-        meter.timer.deleteLater()
-        app.processEvents()
 
 
 if __name__ == "__main__":

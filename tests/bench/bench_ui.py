@@ -31,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.bench import Figure, ms
+from tests.bench import Figure, ms, private_home
 
 ROOT = Path(__file__).resolve().parents[2]
 MESSAGES = 1_000
@@ -184,11 +184,7 @@ def _launch_time(window: str = APP_WINDOW) -> float:
 
 
 def main() -> list[Figure]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    home = Path(tempfile.mkdtemp(prefix="apology-bench-ui-"))
-    os.environ["APOLOGY_COMPOSER_CONFIG_DIR"] = str(home / "config")
-    os.environ["APOLOGY_COMPOSER_DATA_DIR"] = str(home / "data")
-    sys.path.insert(0, str(ROOT))
+    home = private_home("apology-bench-ui-")
 
     from PySide6.QtWidgets import QApplication
 
