@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from composer import journal
@@ -231,20 +232,24 @@ def _work_out(
     known = {d.customer: d for d in deliveries}
     in_audience = {r.key for r in chosen}
     fates: list[Fate] = []
+    make = _fate
     for person in people:
-        line = known.pop(person.key, None)
-        kept = person.key in in_audience
+        key = person.key
+        line = known.pop(key, None)
+        kept = key in in_audience
         if kept:
             kind = _BY_STATE.get(line.state, Next.SEND) if line is not None else Next.SEND
             if run_over and kind is Next.SENDING:
                 kind = Next.IN_DOUBT
         else:
             kind = _settled(line) or Next.FILTERED
-        fates.append(Fate(person.key, person.row, person.email, person.name, kind, line, kept))
+        fates.append(make(key, person.row, person.email, person.name, kind, line, kept))
     for line in known.values():  # in the journal, no longer in the list
         kind = _settled(line) or Next.GONE
-        fates.append(Fate(line.customer, line.row, line.email, line.name, kind, line, False))
-    fates.sort(key=lambda f: (f.row, f.customer))
+        fates.append(make(line.customer, line.row, line.email, line.name, kind, line, False))
+    rows = list(map(attrgetter("row"), fates))
+    if known or rows != sorted(rows):  # the list's own order is already row order
+        fates.sort(key=lambda f: (f.row, f.customer))
     grouped: dict[Next, list[Fate]] = {}
     for fate in fates:
         grouped.setdefault(fate.next, []).append(fate)
@@ -287,6 +292,33 @@ def of(
         sent_last_day=len(standing.counted) - bisect.bisect_left(standing.counted, day_ago),
         grouped=standing.grouped,
     )
+
+
+_SET_CUSTOMER, _SET_ROW, _SET_EMAIL, _SET_NAME, _SET_NEXT, _SET_DELIVERY, _SET_CHOSEN = (
+    Fate.__dict__[name].__set__ for name in Fate.__slots__
+)
+
+
+def _fate(
+    customer: str,
+    row: int,
+    email: str,
+    name: str,
+    kind: Next,
+    line: Delivery | None,
+    chosen: bool,
+) -> Fate:
+    """Fate(...) without the frozen dataclass's seven object.__setattr__ calls (the same
+    object, immutable afterwards): a million of them are made for a million customers."""
+    fate = object.__new__(Fate)
+    _SET_CUSTOMER(fate, customer)
+    _SET_ROW(fate, row)
+    _SET_EMAIL(fate, email)
+    _SET_NAME(fate, name)
+    _SET_NEXT(fate, kind)
+    _SET_DELIVERY(fate, line)
+    _SET_CHOSEN(fate, chosen)
+    return fate
 
 
 def _counted_at(line: Delivery | None) -> float | None:
