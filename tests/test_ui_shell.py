@@ -380,10 +380,14 @@ def test_opening_a_long_list_shows_what_is_being_done_and_how_far(qtbot, main_wi
     path = write_xlsx(tmp_path / "long.xlsx", rows)
     window, doc = main_window, main_window.document
     seen: list[tuple[str, int, int]] = []
+    beside_the_button: list[str] = []  # the Customers page says it too, where "no file" stood
     doc.working.connect(
         lambda *_: seen.append(
             (window.busy_label.text(), window.busy_bar.value(), window.busy_bar.maximum())
         )
+    )
+    doc.working.connect(
+        lambda *_: beside_the_button.append(window.pages["customers"].file_label.text())
     )
     window.open_spreadsheet(path)
     qtbot.waitUntil(lambda: doc.checkup is not None and not doc.busy, timeout=30_000)
@@ -397,3 +401,20 @@ def test_opening_a_long_list_shows_what_is_being_done_and_how_far(qtbot, main_wi
     assert taken == sorted(taken) and taken[-1] == 6_000 and len(set(taken)) >= 2
     assert not window.busy_bar.isVisible() and window.busy_label.text() == ""
     assert doc.checkup.rows_read == 6_000  # the engine's own count of what was read
+    assert beside_the_button[0] == "Reading long.xlsx…"
+    assert window.pages["customers"].file_label.text().startswith("long.xlsx")
+
+
+def test_a_list_that_cannot_be_opened_leaves_no_reading_sentence_behind(
+    qtbot, main_window, tmp_path
+):
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 this is not a workbook")
+    window, doc = main_window, main_window.document
+    problems: list[str] = []
+    doc.problem.connect(problems.append)
+    window.open_spreadsheet(path)
+    qtbot.waitUntil(lambda: bool(problems) and not doc.busy, timeout=30_000)
+    assert doc.table is None and "broken.xlsx" in problems[0]
+    assert window.pages["customers"].file_label.text() == "No spreadsheet open yet."
+    assert window.busy_label.text() == "" and not window.busy_bar.isVisible()

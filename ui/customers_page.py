@@ -173,6 +173,8 @@ class CustomersPage(QWidget):
         outer.addWidget(self.stack, 1)
 
         document.tableLoaded.connect(self._table_loaded)
+        document.working.connect(self._working)
+        document.busyChanged.connect(self._busy_changed)
         document.checkupReady.connect(self._checkup_ready)
         document.audienceChanged.connect(self._document_changed)
         self._table_loaded()
@@ -458,6 +460,15 @@ class CustomersPage(QWidget):
     def _fields(self) -> list[tuple[str, str]]:
         table = self.document.table
         return [(c.header, c.field) for c in table.columns] if table is not None else []
+
+    def _working(self, sentence: str, done: int, total: int) -> None:
+        """While the first list is being opened, say so where "no spreadsheet" stood."""
+        if self.document.table is None:
+            self.file_label.setText(sentence)
+
+    def _busy_changed(self, busy: bool) -> None:
+        if not busy and self.document.table is None:  # the list could not be opened
+            self.file_label.setText(self.tr("No spreadsheet open yet."))
 
     def _table_loaded(self) -> None:
         doc = self.document
