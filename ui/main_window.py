@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         self.audience_label.setObjectName("audienceLine")
         self.audience_label.setAccessibleName(self.tr("Who gets the apology"))
         self.busy_label = QLabel()
+        self.busy_label.setAccessibleName(self.tr("What is being done"))
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setMaximumWidth(120)
