@@ -119,6 +119,9 @@ class ListChange:
         return text + "."
 
 
+NO_LIST = "This campaign has no customers yet; open the spreadsheet first."
+
+
 @dataclass(slots=True)
 class _Cache:
     """Answers worked out once per version of what they depend on, shared by a campaign and
@@ -170,7 +173,7 @@ class Campaign:
     @property
     def table(self) -> Table:
         if self.mailing.table is None:
-            raise CampaignError("This campaign has no customers yet; open the spreadsheet first.")
+            raise CampaignError(NO_LIST)
         return self.mailing.table
 
     @table.setter
@@ -672,7 +675,7 @@ class Campaign:
 
         table = m.table
         if table is None:
-            raise CampaignError("This campaign has no customers yet; open the spreadsheet first.")
+            raise CampaignError(NO_LIST)
         key = (id(table), len(table.rows), m.columns, m.suppress)
         return self._cache.get(
             "recipients", key, lambda: recipients.build(table, m.columns, m.suppress), (table,)

@@ -127,7 +127,7 @@ def _check(
     address of the account it goes through (where the test must have arrived). The snapshot
     shares what its campaign already worked out, so an edit of the apology re-checks only
     the apology; ``stop``: a newer edit supersedes this check; ``progress(stage)`` before
-    of its three stages (the addresses, the apology, who gets it)."""
+    each of its three stages (the addresses, the apology, who gets it)."""
     tell = progress or (lambda stage: None)
     tell(0)
     if snapshot.mailing.table is not None:
@@ -720,8 +720,8 @@ class Document(QObject):
 
     # ---- checking ---------------------------------------------------------------------
     def recheck(self) -> None:
-        """Ask for a fresh check soon; typing fast restarts the short wait (a check already
-        running for an older edit is stopped when the new one starts)."""
+        """Ask for a fresh check soon; typing fast restarts the short wait, and a check still
+        running for an older edit is stopped at once."""
         was_busy = self.busy
         self.worker.discard("check")  # its answer would be out of date before it arrived
         self._recheck_timer.start()
