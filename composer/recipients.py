@@ -712,7 +712,10 @@ def build(
     problems: list[Problem] = []
     address: str | None  # "": the plain pass left it to the cell; None: not a plain address
     with collector_paused():
-        plain = _plain_addresses(list(map(itemgetter(email_index), table.rows)))
+        cells = list(map(itemgetter(email_index), table.rows))
+        # an address already as typed is the cell itself, not a second copy of its text
+        plain = [c if c == a else a for c, a in zip(cells, _plain_addresses(cells), strict=True)]
+        del cells
         names = _names(table, columns, name_of)
         # The usual list: every address plain and new, nobody suppressed.
         if not check_exclusions and "" not in plain and _all_different(plain):
