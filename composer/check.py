@@ -49,7 +49,7 @@ _T = TypeVar("_T")
 Memo = Callable[[str, Any, Callable[[], Any], tuple[Any, ...]], Any]
 
 
-def _work_out(name: str, key: Any, compute: Callable[[], _T], keep: tuple[Any, ...]) -> _T:
+def _no_memo(name: str, key: Any, compute: Callable[[], _T], keep: tuple[Any, ...]) -> _T:
     """A memo that keeps nothing (``run`` without a campaign's)."""
     return compute()
 
@@ -145,7 +145,7 @@ def run(
     what they depend on, by ``id()`` of the objects in ``keep``."""
     from composer import recipients as people_module
 
-    memo = memo or _work_out
+    memo = memo or _no_memo
     blockers: list[Blocker] = []
     table = mailing.table
     if table is None:
@@ -343,8 +343,8 @@ def _messages(
     codes: dict[str, str],
     blockers: list[Blocker],
     problems: list[Problem],
-    stop: Callable[[], bool] | None = None,
-    memo: Memo | None = None,
+    stop: Callable[[], bool] | None,
+    memo: Memo,
 ) -> None:
     """What the messages will say, as far as sending needs to know before it starts.
 
@@ -363,7 +363,6 @@ def _messages(
     exposed: list[tuple[int, str]] = []
     if templates.is_straight(template):
         used = [f for f in templates.fields_in_order(template) if f != CODE]
-        memo = memo or _work_out
         holding = memo(
             "fields holding an @",
             (id(table), people.columns, tuple(used)),
