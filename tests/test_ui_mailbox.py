@@ -109,7 +109,12 @@ def test_a_bounce_and_a_reply_come_back_and_the_bounced_address_is_corrected(
     box = send.mailbox_box
 
     click(qtbot, box.check_button)
-    qtbot.waitUntil(lambda: box.list.count() == 2, timeout=WAIT_MS)
+    # the list follows the journal (it may fill while the scan is still writing); the
+    # sentence comes when the scan has ended: wait for both, as a person reads both
+    qtbot.waitUntil(
+        lambda: box.list.count() == 2 and not box.result.text().startswith("Reading"),
+        timeout=WAIT_MS,
+    )
     assert "1 bounce" in box.result.text() and "1 reply from people" in box.result.text()
     _, events = journal_of(path)
     assert sorted(events) == [(gone, journal.BOUNCED), (answered, journal.REPLIED)]
@@ -170,7 +175,14 @@ def test_a_message_in_doubt_is_found_in_sent(
     qtbot.waitUntil(send.doubt_box.look.isEnabled, timeout=WAIT_MS)  # the plan is back
     click(qtbot, send.doubt_box.look)
     doc = main_window.document
-    qtbot.waitUntil(lambda: not send.doubt_box.isVisible() and not doc.busy, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (
+            not send.doubt_box.isVisible()
+            and not doc.busy
+            and not send.mailbox_box.result.text().startswith("Reading")
+        ),  # the scan has ended
+        timeout=WAIT_MS,
+    )
     assert "1 message found in Sent: sent" in send.mailbox_box.result.text()
     assert journal_of(path)[0][doubtful][0] == "sent"
 
