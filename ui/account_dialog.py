@@ -111,9 +111,8 @@ class AccountDialog(QDialog):
 
     # ---- form ------------------------------------------------------------------------
     def _build(self) -> None:
-        tr = self.tr
         intro = QLabel(
-            tr(
+            self.tr(
                 "Apologies are sent from your own mailbox, one customer at a time. Type your "
                 "address; the server settings fill in by themselves. For more mail than your "
                 "mailbox allows, choose a sending service under Provider."
@@ -122,52 +121,52 @@ class AccountDialog(QDialog):
         intro.setWordWrap(True)
 
         self.display_name = QLineEdit()
-        self.display_name.setAccessibleName(tr("Your name, as customers will see it"))
-        self.display_name.setPlaceholderText(tr("e.g. Sam from Juniper & Oak"))
+        self.display_name.setAccessibleName(self.tr("Your name, as customers will see it"))
+        self.display_name.setPlaceholderText(self.tr("e.g. Sam from Juniper & Oak"))
         self.address = QLineEdit()
-        self.address.setAccessibleName(tr("Your e-mail address"))
-        self.address.setPlaceholderText(tr("you@yourshop.com"))
+        self.address.setAccessibleName(self.tr("Your e-mail address"))
+        self.address.setPlaceholderText(self.tr("you@yourshop.com"))
         self.address.textChanged.connect(self._address_typed)
         self.provider = QComboBox()
-        self.provider.setAccessibleName(tr("Mail provider"))
+        self.provider.setAccessibleName(self.tr("Mail provider"))
         self.provider.activated.connect(self._provider_picked)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName(tr("What password to use"))
+        self.hint.setAccessibleName(self.tr("What password to use"))
         self.region = QComboBox()
-        self.region.setAccessibleName(tr("Region"))
+        self.region.setAccessibleName(self.tr("Region"))
         self.region.activated.connect(self._region_picked)
         self.host = QLineEdit()
-        self.host.setAccessibleName(tr("Mail server (SMTP)"))
-        self.host.setPlaceholderText(tr("smtp.yourprovider.com"))
+        self.host.setAccessibleName(self.tr("Mail server (SMTP)"))
+        self.host.setPlaceholderText(self.tr("smtp.yourprovider.com"))
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
-        self.port.setAccessibleName(tr("Port"))
+        self.port.setAccessibleName(self.tr("Port"))
         self.security = QComboBox()
-        self.security.setAccessibleName(tr("Security"))
+        self.security.setAccessibleName(self.tr("Security"))
         for key, label in (
-            ("starttls", tr("STARTTLS (usually port 587)")),
-            ("tls", tr("TLS (usually port 465)")),
-            ("none", tr("None (only for a server on this computer)")),
+            ("starttls", self.tr("STARTTLS (usually port 587)")),
+            ("tls", self.tr("TLS (usually port 465)")),
+            ("none", self.tr("None (only for a server on this computer)")),
         ):
             self.security.addItem(label, key)
         self.username = QLineEdit()
-        self.username.setAccessibleName(tr("User name"))
-        self.username.setPlaceholderText(tr("usually your e-mail address"))
+        self.username.setAccessibleName(self.tr("User name"))
+        self.username.setPlaceholderText(self.tr("usually your e-mail address"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(tr("Password or app password"))
+        self.password.setAccessibleName(self.tr("Password or app password"))
         self.sign_in_button = QPushButton()
         self.sign_in_button.clicked.connect(self.sign_in)
         self.sign_in_state = QLabel()
         self.sign_in_state.setWordWrap(True)
-        self.sign_in_state.setAccessibleName(tr("Sign-in"))
-        self.password_instead = QPushButton(tr("Use an app &password instead"))
-        self.password_instead.setAccessibleName(tr("Use an app password instead"))
+        self.sign_in_state.setAccessibleName(self.tr("Sign-in"))
+        self.password_instead = QPushButton(self.tr("Use an app &password instead"))
+        self.password_instead.setAccessibleName(self.tr("Use an app password instead"))
         self.password_instead.setFlat(True)
         self.password_instead.clicked.connect(self._toggle_password)
-        self.graph_button = QPushButton(tr("Send through Microsoft &Graph instead"))
-        self.graph_button.setAccessibleName(tr("Send through Microsoft Graph instead"))
+        self.graph_button = QPushButton(self.tr("Send through Microsoft &Graph instead"))
+        self.graph_button.setAccessibleName(self.tr("Send through Microsoft Graph instead"))
         self.graph_button.clicked.connect(self.use_graph)
         self.graph_button.setVisible(False)
         sign_in_row = QWidget()
@@ -179,73 +178,73 @@ class AccountDialog(QDialog):
         self.sign_in_row = sign_in_row
         self.daily_cap = QSpinBox()
         self.daily_cap.setRange(0, 1_000_000)
-        self.daily_cap.setSpecialValueText(tr("no limit"))
-        self.daily_cap.setAccessibleName(tr("Messages a day at most"))
+        self.daily_cap.setSpecialValueText(self.tr("no limit"))
+        self.daily_cap.setAccessibleName(self.tr("Messages a day at most"))
         self.rate = QSpinBox()
         self.rate.setRange(0, 100_000)
-        self.rate.setSpecialValueText(tr("no limit"))
-        self.rate.setSuffix(tr(" a minute"))
-        self.rate.setAccessibleName(tr("Messages a minute at most"))
+        self.rate.setSpecialValueText(self.tr("no limit"))
+        self.rate.setSuffix(self.tr(" a minute"))
+        self.rate.setAccessibleName(self.tr("Messages a minute at most"))
         self.name = QLineEdit()
-        self.name.setAccessibleName(tr("Short name for this account"))
-        self.name.setPlaceholderText(tr("the address, unless you name it"))
+        self.name.setAccessibleName(self.tr("Short name for this account"))
+        self.name.setPlaceholderText(self.tr("the address, unless you name it"))
         for field in (self.address, self.host, self.username, self.password, self.name):
             field.textChanged.connect(self._update)
         self.host.textEdited.connect(self._host_typed)
 
         form = QFormLayout()
         self.form = form
-        form.addRow(tr("Your &name:"), self.display_name)
-        form.addRow(tr("E-mail &address:"), self.address)
-        form.addRow(tr("&Provider:"), self.provider)
+        form.addRow(self.tr("Your &name:"), self.display_name)
+        form.addRow(self.tr("E-mail &address:"), self.address)
+        form.addRow(self.tr("&Provider:"), self.provider)
         form.addRow(self.hint)
-        form.addRow(tr("R&egion:"), self.region)
-        form.addRow(tr("Sign-in:"), self.sign_in_row)
-        form.addRow(tr("&Password:"), self.password)
-        form.addRow(tr("&Server:"), self.host)
-        form.addRow(tr("P&ort:"), self.port)
-        form.addRow(tr("Se&curity:"), self.security)
-        form.addRow(tr("&User name:"), self.username)
-        form.addRow(tr("&Daily limit:"), self.daily_cap)
-        form.addRow(tr("Rate li&mit:"), self.rate)
-        form.addRow(tr("Account &label:"), self.name)
+        form.addRow(self.tr("R&egion:"), self.region)
+        form.addRow(self.tr("Sign-in:"), self.sign_in_row)
+        form.addRow(self.tr("&Password:"), self.password)
+        form.addRow(self.tr("&Server:"), self.host)
+        form.addRow(self.tr("P&ort:"), self.port)
+        form.addRow(self.tr("Se&curity:"), self.security)
+        form.addRow(self.tr("&User name:"), self.username)
+        form.addRow(self.tr("&Daily limit:"), self.daily_cap)
+        form.addRow(self.tr("Rate li&mit:"), self.rate)
+        form.addRow(self.tr("Account &label:"), self.name)
 
         # where bounces and replies are read (and copies filed in Sent): IMAP, same sign-in
-        self.mailbox = QGroupBox(tr("Mailbox (for bounces and replies)"))
-        self.mailbox.setAccessibleName(tr("Mailbox (for bounces and replies)"))
+        self.mailbox = QGroupBox(self.tr("Mailbox (for bounces and replies)"))
+        self.mailbox.setAccessibleName(self.tr("Mailbox (for bounces and replies)"))
         self.imap_host = QLineEdit()
-        self.imap_host.setAccessibleName(tr("Mailbox server (IMAP)"))
-        self.imap_host.setPlaceholderText(tr("imap.yourprovider.com"))
+        self.imap_host.setAccessibleName(self.tr("Mailbox server (IMAP)"))
+        self.imap_host.setPlaceholderText(self.tr("imap.yourprovider.com"))
         self.imap_port = QSpinBox()
         self.imap_port.setRange(1, 65535)
-        self.imap_port.setAccessibleName(tr("Mailbox port"))
+        self.imap_port.setAccessibleName(self.tr("Mailbox port"))
         self.imap_security = QComboBox()
-        self.imap_security.setAccessibleName(tr("Mailbox security"))
+        self.imap_security.setAccessibleName(self.tr("Mailbox security"))
         for key, label in (
-            ("tls", tr("TLS (usually port 993)")),
-            ("starttls", tr("STARTTLS (usually port 143)")),
+            ("tls", self.tr("TLS (usually port 993)")),
+            ("starttls", self.tr("STARTTLS (usually port 143)")),
         ):
             self.imap_security.addItem(label, key)
         self.imap_host.textChanged.connect(self._update)
         mailbox_form = QFormLayout(self.mailbox)
-        mailbox_form.addRow(tr("Ser&ver:"), self.imap_host)
-        mailbox_form.addRow(tr("Po&rt:"), self.imap_port)
-        mailbox_form.addRow(tr("Securit&y:"), self.imap_security)
+        mailbox_form.addRow(self.tr("Ser&ver:"), self.imap_host)
+        mailbox_form.addRow(self.tr("Po&rt:"), self.imap_port)
+        mailbox_form.addRow(self.tr("Securit&y:"), self.imap_security)
 
-        self.test_button = QPushButton(tr("&Test connection"))
-        self.test_button.setAccessibleName(tr("Test connection"))
+        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.test_button.setAccessibleName(self.tr("Test connection"))
         self.test_button.clicked.connect(self.test_connection)
         self.steps = QListWidget()
-        self.steps.setAccessibleName(tr("Connection test results"))
+        self.steps.setAccessibleName(self.tr("Connection test results"))
         self.steps.setMaximumHeight(130)
         self.steps.setWordWrap(True)  # long server replies wrap instead of scrolling sideways
         self.steps.setVisible(False)
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
-        self.verdict.setAccessibleName(tr("Connection test verdict"))
+        self.verdict.setAccessibleName(self.tr("Connection test verdict"))
         self.keyring_note = QLabel()
         self.keyring_note.setWordWrap(True)
-        self.keyring_note.setAccessibleName(tr("Where the password is kept"))
+        self.keyring_note.setAccessibleName(self.tr("Where the password is kept"))
         self._keyring_ok, self._keyring_says = accounts.keyring_available()
         self.keyring_note.setText(self._keyring_sentence(False))
 
@@ -416,7 +415,6 @@ class AccountDialog(QDialog):
     def _show_sign_in(self) -> None:
         """The sign-in button for Microsoft/Google addresses, the password field otherwise;
         the server rows only where SMTP is spoken."""
-        tr = self.tr
         oauth = self._signing_in()
         self.form.setRowVisible(self.sign_in_row, self._offer is not None)
         self.form.setRowVisible(self.password, not oauth)
@@ -428,45 +426,45 @@ class AccountDialog(QDialog):
         if self._offer is None:
             return
         label = signin.LABELS[self._offer]
-        self.sign_in_button.setText(tr("&Sign in with {0}…").format(label))
-        self.sign_in_button.setAccessibleName(tr("Sign in with {0}").format(label))
+        self.sign_in_button.setText(self.tr("&Sign in with {0}…").format(label))
+        self.sign_in_button.setAccessibleName(self.tr("Sign in with {0}").format(label))
         self.sign_in_button.setVisible(oauth)
         preset = self._preset()
         can_use_password = preset is not None and preset.password_sign_in
         self.password_instead.setVisible(can_use_password and signin.available(self._offer))
         self.password_instead.setText(
-            tr("Use an app &password instead")
+            self.tr("Use an app &password instead")
             if oauth
-            else tr("&Sign in with {0} instead").format(label)
+            else self.tr("&Sign in with {0} instead").format(label)
         )
         self.password_instead.setAccessibleName(self.password_instead.text().replace("&", ""))
         if not signin.available(self._offer):
             self.sign_in_button.setEnabled(False)
             self.sign_in_state.setText(
-                tr(
+                self.tr(
                     "Sign-in with {0} is not set up in this copy of Apology Composer yet; ask "
                     "whoever installed it (see docs/sign-in.md)."
                 ).format(label)
-                + (" " + tr("Until then, an app password works.") if can_use_password else "")
+                + (" " + self.tr("Until then, an app password works.") if can_use_password else "")
             )
         elif not oauth:
             self.sign_in_state.setText("")
         elif self._signed_in():
             self.sign_in_button.setEnabled(True)
             self.sign_in_state.setText(
-                tr("Signed in as {0}. No password is kept, only the sign-in.").format(
+                self.tr("Signed in as {0}. No password is kept, only the sign-in.").format(
                     self.address.text().strip()
                 )
             )
         else:
             self.sign_in_button.setEnabled(True)
             self.sign_in_state.setText(
-                tr(
+                self.tr(
                     "Your browser opens {0}'s own sign-in page; Apology Composer never sees "
                     "your password."
                 ).format(label)
             )
-        self.sign_in_state.setAccessibleName(self.sign_in_state.text() or tr("Sign-in"))
+        self.sign_in_state.setAccessibleName(self.sign_in_state.text() or self.tr("Sign-in"))
 
     def _keyring_sentence(self, oauth: bool) -> str:
         """Where the password (or the sign-in) is kept, or why it is not."""

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -139,12 +139,17 @@ class FallbackRow:
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.count = QLabel()
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(page.tr("if empty, write…"))
+        self.edit.setPlaceholderText(QCoreApplication.translate("MessagePage", "if empty, write…"))
         _fit_placeholder(self.edit)
         self.count.setWordWrap(True)  # under its box: a long count takes a second line
-        self.edit.setAccessibleName(page.tr("Fallback for %s") % field)
+        self.edit.setAccessibleName(
+            QCoreApplication.translate("MessagePage", "Fallback for %s") % field
+        )
         self.edit.setToolTip(
-            page.tr("Written instead of %s for people whose cell is empty.") % field
+            QCoreApplication.translate(
+                "MessagePage", "Written instead of %s for people whose cell is empty."
+            )
+            % field
         )
         self.edit.textChanged.connect(lambda text: page.document.set_fallback(field, text))
 

@@ -239,21 +239,20 @@ class PreviewPage(QWidget):
 
     # ---- layout -----------------------------------------------------------------------
     def _build(self) -> None:
-        tr = self.tr
-        self.title = heading(tr("Preview"))
+        self.title = heading(self.tr("Preview"))
         self.explain = hint(
-            tr(
+            self.tr(
                 "Each customer gets their own message, exactly as shown here. Nobody sees who "
                 "else got one."
             )
         )
 
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(tr("Search by name or e-mail address"))
-        self.search_box.setAccessibleName(tr("Search by name or e-mail address"))
+        self.search_box.setPlaceholderText(self.tr("Search by name or e-mail address"))
+        self.search_box.setAccessibleName(self.tr("Search by name or e-mail address"))
         self.search_box.setClearButtonEnabled(True)
         for button in self.search_box.findChildren(QToolButton):  # Qt's own clear button
-            button.setAccessibleName(tr("Clear the search"))
+            button.setAccessibleName(self.tr("Clear the search"))
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._run_search)
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
@@ -267,7 +266,7 @@ class PreviewPage(QWidget):
         self.people.setLayoutMode(QListView.LayoutMode.Batched)
         self.people.setBatchSize(2000)
         self.people.setAlternatingRowColors(True)
-        self.people.setAccessibleName(tr("Recipients"))
+        self.people.setAccessibleName(self.tr("Recipients"))
         self.people.selectionModel().currentChanged.connect(self._picked)
 
         left = QWidget()
@@ -277,22 +276,22 @@ class PreviewPage(QWidget):
         ll.addWidget(self.found)
         ll.addWidget(self.people, 1)
 
-        self.previous_button = QPushButton(tr("\u25c0 &Previous"))
-        self.previous_button.setAccessibleName(tr("Previous message"))
-        self.previous_button.setToolTip(tr("Previous message (Alt+Left)"))
+        self.previous_button = QPushButton(self.tr("\u25c0 &Previous"))
+        self.previous_button.setAccessibleName(self.tr("Previous message"))
+        self.previous_button.setToolTip(self.tr("Previous message (Alt+Left)"))
         self.previous_button.clicked.connect(self.previous)
-        self.next_button = QPushButton(tr("&Next \u25b6"))
-        self.next_button.setAccessibleName(tr("Next message"))
-        self.next_button.setToolTip(tr("Next message (Alt+Right)"))
+        self.next_button = QPushButton(self.tr("&Next \u25b6"))
+        self.next_button.setAccessibleName(self.tr("Next message"))
+        self.next_button.setToolTip(self.tr("Next message (Alt+Right)"))
         self.next_button.clicked.connect(self.next)
         self.position = QLabel()
-        self.position.setAccessibleName(tr("Message number"))
+        self.position.setAccessibleName(self.tr("Message number"))
         self.row_box = QSpinBox()
         self.row_box.setRange(1, 10_000_000)
-        self.row_box.setAccessibleName(tr("Spreadsheet row to show"))
+        self.row_box.setAccessibleName(self.tr("Spreadsheet row to show"))
         self.row_box.setKeyboardTracking(False)
-        self.go_button = QPushButton(tr("&Go to row"))
-        self.go_button.setAccessibleName(tr("Go to spreadsheet row"))
+        self.go_button = QPushButton(self.tr("&Go to row"))
+        self.go_button.setAccessibleName(self.tr("Go to spreadsheet row"))
         self.go_button.clicked.connect(self._go_to_typed_row)
         self.row_box.editingFinished.connect(lambda: self.jump_to_row(self.row_box.value()))
         # two lines: one line of both left no room for the message number in a small window
@@ -303,45 +302,45 @@ class PreviewPage(QWidget):
         steps.addWidget(self.position, 1)
         nav.addLayout(steps)
         jump = QHBoxLayout()
-        jump.addWidget(QLabel(tr("Spreadsheet row:")))
+        jump.addWidget(QLabel(self.tr("Spreadsheet row:")))
         jump.addWidget(self.row_box)
         jump.addWidget(self.go_button)
         jump.addStretch(1)
         nav.addLayout(jump)
 
-        self.to_label = _value_label(tr("To"))
-        self.from_label = _value_label(tr("From"))
-        self.subject_label = _value_label(tr("Subject"))
-        self.files_label = _value_label(tr("Attached files"))
-        self.answers_label = _value_label(tr("In reply to"))
+        self.to_label = _value_label(self.tr("To"))
+        self.from_label = _value_label(self.tr("From"))
+        self.subject_label = _value_label(self.tr("Subject"))
+        self.files_label = _value_label(self.tr("Attached files"))
+        self.answers_label = _value_label(self.tr("In reply to"))
         heads = QFormLayout()
-        heads.addRow(tr("To:"), self.to_label)
-        heads.addRow(tr("From:"), self.from_label)
-        heads.addRow(tr("Subject:"), self.subject_label)
-        heads.addRow(tr("Files:"), self.files_label)
-        heads.addRow(tr("In reply to:"), self.answers_label)
+        heads.addRow(self.tr("To:"), self.to_label)
+        heads.addRow(self.tr("From:"), self.from_label)
+        heads.addRow(self.tr("Subject:"), self.subject_label)
+        heads.addRow(self.tr("Files:"), self.files_label)
+        heads.addRow(self.tr("In reply to:"), self.answers_label)
         self._answers_row = heads.rowCount() - 1
         self._heads = heads
         heads.setRowVisible(self._answers_row, False)
 
         self.notes = QLabel()
         self.notes.setWordWrap(True)
-        self.notes.setAccessibleName(tr("Values worth a second look"))
+        self.notes.setAccessibleName(self.tr("Values worth a second look"))
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
         self.notes.setAutoFillBackground(True)
         self.notes.setMargin(6)
         self.notes.setVisible(False)
 
         self.text_view = QTextBrowser()
-        self.text_view.setAccessibleName(tr("Message as plain text"))
+        self.text_view.setAccessibleName(self.tr("Message as plain text"))
         self.html_view = QTextBrowser()
         self.html_view.setOpenLinks(False)
-        self.html_view.setAccessibleName(tr("Message as formatted text"))
+        self.html_view.setAccessibleName(self.tr("Message as formatted text"))
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.text_view, tr("Plain text"))
-        self.tabs.addTab(self.html_view, tr("Formatted"))
-        self.tabs.setAccessibleName(tr("Message body"))
-        self.tabs.tabBar().setAccessibleName(tr("Plain or formatted version"))
+        self.tabs.addTab(self.text_view, self.tr("Plain text"))
+        self.tabs.addTab(self.html_view, self.tr("Formatted"))
+        self.tabs.setAccessibleName(self.tr("Message body"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Plain or formatted version"))
 
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -360,7 +359,7 @@ class PreviewPage(QWidget):
 
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(tr("Preview status"))
+        self.status.setAccessibleName(self.tr("Preview status"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -378,7 +377,7 @@ class PreviewPage(QWidget):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        self._show_nothing(tr("Open a customer spreadsheet and write the apology first."))
+        self._show_nothing(self.tr("Open a customer spreadsheet and write the apology first."))
 
     # ---- preparing ----------------------------------------------------------------------
     def _document_changed(self, *_: Any) -> None:

@@ -1,0 +1,113 @@
+"""Which language the product speaks, and the engine's catalogue of sentences in it.
+
+The engine writes its sentences in English inside ``_("…")`` and ``n_("…", "…", n)``; the
+catalogue of each shipped language is a gettext file, ``resources/translations/engine-de.po``
+(kept by ``make translations``: ``pybabel extract`` and ``update``) compiled to ``.mo`` by
+``compile_catalogues`` as part of the build. The command line and the app call ``use`` once, so
+both say the same thing in the same language. Plurals follow each language's own rule (the
+catalogue's ``Plural-Forms``), never an ``s`` appended.
+
+A sentence is formatted after it is translated, with named fields, so a translator can move
+them: ``_("{count} customers have no address").format(count=…)``.
+"""
+
+from __future__ import annotations
+
+import gettext
+import locale as _locale
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from resources import ROOT
+
+SOURCE = "en"
+# Each shipped language, named in itself (as a person looks for it in a list).
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "de": "Deutsch",
+    "fr": "Français",
+    "es": "Español",
+}
+FOLDER = ROOT / "translations"
+DOMAIN = "engine"
+
+_current = SOURCE
+_catalogue: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def catalogue_path(language: str, suffix: str = ".mo") -> Path:
+    return FOLDER / f"{DOMAIN}-{language}{suffix}"
+
+
+def best(preferences: Iterable[str]) -> str:
+    """The first shipped language among locale names such as "de_AT", "fr-CA" or "es"."""
+    for name in preferences:
+        code = name.replace("-", "_").split("_")[0].split(".")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return SOURCE
+
+
+def from_environment() -> str:
+    """The language the person's session asks for (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."""
+    names: list[str] = []
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            names += value.split(":")
+            break
+    if not names:
+        try:
+            names = [_locale.getlocale()[0] or ""]
+        except ValueError:
+            names = []
+    return best(n for n in names if n not in ("C", "POSIX", ""))
+
+
+def use(language: str) -> str:
+    """Speak ``language`` from now on (an unknown one falls back to English); returns it."""
+    global _current, _catalogue
+    language = language if language in LANGUAGES else SOURCE
+    catalogue: gettext.NullTranslations = gettext.NullTranslations()
+    if language != SOURCE:
+        path = catalogue_path(language)
+        try:
+            with path.open("rb") as file:
+                catalogue = gettext.GNUTranslations(file)
+        except OSError:
+            pass  # not built: the English sentences still say everything
+    _current, _catalogue = language, catalogue
+    return language
+
+
+def current() -> str:
+    return _current
+
+
+def _(message: str) -> str:
+    """``message`` in the current language."""
+    return _catalogue.gettext(message)
+
+
+def n_(singular: str, plural: str, n: int) -> str:
+    """The form of a sentence that goes with the number ``n``, by the language's own rule."""
+    return _catalogue.ngettext(singular, plural, n)
+
+
+def compile_catalogues() -> list[Path]:
+    """Compile every ``engine-*.po`` that is newer than its ``.mo``; returns what it wrote."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    written = []
+    for po in sorted(FOLDER.glob(f"{DOMAIN}-*.po")):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as file:
+            catalogue = read_po(file)
+        with mo.open("wb") as file:
+            write_mo(file, catalogue)
+        written.append(mo)
+    return written
