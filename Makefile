@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench torture screenshots package clean
+.PHONY: run test lint bench torture screenshots package translations built clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,21 +14,29 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# the .qm and .mo files the app reads, built from the committed .ts and .po files
+built: $(STAMP)
+	$(BIN)/python -m ui.translations
+
+run: built
 	$(BIN)/apology-composer --sample
+
+# the .ts and .po files take in every marked string (then translate what is new)
+translations: $(STAMP)
+	$(BIN)/python -m ui.translations update
 
 lint: $(STAMP)
 	$(BIN)/ruff check composer ui tests packaging
 	$(BIN)/ruff format --check composer ui tests packaging
 	$(BIN)/mypy
 
-test: $(STAMP) lint
+test: built lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: built
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench
 
-torture: $(STAMP)
+torture: built
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.torture
 
 # the frozen folder, .tar.gz and .deb, each self-tested; installs and removes the .deb (root)
@@ -36,8 +44,8 @@ package: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'
 	$(BIN)/python packaging/build.py
 
-screenshots: $(STAMP)
-	bash docs/make_screenshots.sh
+screenshots: built
+	LANGUAGE=$(LANG) bash docs/make_screenshots.sh
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -101,7 +101,7 @@ class ListChange:
         """ "2 new customers, 1 no longer in the list, 44 unchanged (40 of them already have
         the apology and will not get it again)." """
         parts = [
-            f"{count(self.new, 'new customer')}",
+            f"{count(self.new, '{n} new customer', '{n} new customers')}",
             f"{self.gone:,} no longer in the list",
             f"{self.unchanged:,} unchanged",
         ]

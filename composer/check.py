@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from composer.codes import FILE, NONE
 from composer.errors import ComposerError, Stopped
+from composer.language import n_, number
 from composer.mailing import Mailing
 from composer.recipients import (
     MISSING_FIELD,
@@ -33,7 +34,7 @@ from composer.recipients import (
 )
 from composer.table import Table
 from composer.template import CODE
-from composer.wording import customers, has, rows_text
+from composer.wording import customers, rows_text
 
 if TYPE_CHECKING:
     from composer.campaign import TestStatus
@@ -264,9 +265,13 @@ def _template(
         blockers.append(
             Blocker(
                 Step.MESSAGE,
-                f"{customers(n)} {has(n)} no {label} ({rows_text(rows)}); give a fallback for "
-                f"{{{{ {name} }}}} (the words to write instead, such as “there”) or leave "
-                f"{'that row' if n == 1 else 'those rows'} out.",
+                n_(
+                    "{n} customer has no {label} ({rows}); give a fallback for {field} (the "
+                    "words to write instead, such as “there”) or leave that row out.",
+                    "{n} customers have no {label} ({rows}); give a fallback for {field} (the "
+                    "words to write instead, such as “there”) or leave those rows out.",
+                    n,
+                ).format(n=number(n), label=label, rows=rows_text(rows), field=f"{{{{ {name} }}}}"),
                 name,
             )
         )

@@ -122,20 +122,28 @@ class Correspondents:
         from composer.wording import count
 
         line = (
-            f"{count(self.people, 'person', 'people')} wrote in "
-            f"({count(self.looked_at, 'message')} read)"
+            f"{count(self.people, '{n} person', '{n} people')} wrote in "
+            f"({count(self.looked_at, '{n} message', '{n} messages')} read)"
         )
         out = []
         if self.folded:
-            out.append(f"{count(self.folded, 'earlier message')} of people who wrote again")
+            out.append(
+                f"{count(self.folded, '{n} earlier message', '{n} earlier messages')} of people who wrote again"
+            )
         if self.own:
-            out.append(f"{count(self.own, 'message')} you sent yourself")
+            out.append(f"{count(self.own, '{n} message', '{n} messages')} you sent yourself")
         if self.automatic:
-            out.append(f"{count(self.automatic, 'automatic message')}")
+            out.append(
+                f"{count(self.automatic, '{n} automatic message', '{n} automatic messages')}"
+            )
         if self.outside:
-            out.append(f"{count(self.outside, 'message')} outside the dates, subject or sender")
+            out.append(
+                f"{count(self.outside, '{n} message', '{n} messages')} outside the dates, subject or sender"
+            )
         if self.unreadable:
-            out.append(f"{count(self.unreadable, 'message')} without a readable sender")
+            out.append(
+                f"{count(self.unreadable, '{n} message', '{n} messages')} without a readable sender"
+            )
         if out:
             line += "; left out: " + ", ".join(out)
         line += "."

@@ -18,8 +18,12 @@ import locale as _locale
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resources import ROOT
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 SOURCE = "en"
 # Each shipped language, named in itself (as a person looks for it in a list).
@@ -93,6 +97,59 @@ def _(message: str) -> str:
 def n_(singular: str, plural: str, n: int) -> str:
     """The form of a sentence that goes with the number ``n``, by the language's own rule."""
     return _catalogue.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Marks a sentence kept in a constant for the catalogue; ``_(CONSTANT)`` translates it
+    where it is said (the language can change after the module is imported)."""
+    return message
+
+
+def number(n: float) -> str:
+    """``n`` written as the current language writes numbers ("12,000", "12.000", "12 000")."""
+    if _current == SOURCE:
+        return f"{n:,}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale=_current)
+
+
+# How the engine marks its sentences, for ``pybabel extract`` (see ``extract``).
+KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "count": (2, 3)}
+
+
+def extract() -> Catalog:
+    """Every sentence the engine marks, as a catalogue template (no translations)."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    template = Catalog(project="Apology Composer", domain=DOMAIN)
+    source = Path(__file__).resolve().parent
+    for _file, _line, message, _comments, context in extract_from_dir(
+        source, keywords=KEYWORDS, comment_tags=("Translators:",)
+    ):
+        template.add(message, locations=[], context=context)
+    return template
+
+
+def update_catalogues(languages: Iterable[str]) -> None:
+    """Each language's ``engine-XX.po`` takes in the sentences of ``extract``; a new language
+    starts with an empty catalogue."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    template = extract()
+    for code in languages:
+        path = catalogue_path(code, ".po")
+        if path.exists():
+            with path.open("rb") as file:
+                catalogue = read_po(file, locale=code)
+        else:
+            catalogue = Catalog(locale=code, project="Apology Composer", domain=DOMAIN)
+        catalogue.update(template, no_fuzzy_matching=True)
+        catalogue.obsolete.clear()
+        with path.open("wb") as file:
+            write_po(file, catalogue, width=100, omit_header=False, no_location=True)
 
 
 def compile_catalogues() -> list[Path]:

@@ -13,9 +13,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from composer.language import n_, number
 from composer.plan import Next, Plan, standing, tally
 from composer.sender import Event, EventKind
-from composer.wording import duration, plural
+from composer.wording import duration
 
 _MOVES = {
     EventKind.SENT: Next.SENT,
@@ -123,7 +124,11 @@ class RunProgress:
             text += f" · about {duration(eta)} left"
         held = self.held_by_cap()
         if self.running and held:
-            text += f" · {held:,} {plural(held, 'message')} wait for the daily limit and go later"
+            text += " · " + n_(
+                "{n} message waits for the daily limit and goes later",
+                "{n} messages wait for the daily limit and go later",
+                held,
+            ).format(n=number(held))
         return text
 
     def step_line(self) -> str:

@@ -60,22 +60,37 @@ class Resolution:
 
     def sentence(self) -> str:
         """One line for the person."""
-        from composer.wording import count
+        from composer.language import _, n_, number
 
         if not (self.found or self.missing or self.too_soon):
-            return "No message of this campaign is in doubt."
+            return _("No message of this campaign is in doubt.")
         parts = []
         if self.found:
-            parts.append(f"{count(len(self.found), 'message')} found in {self.folder}: sent")
-        if self.missing:
+            n = len(self.found)
             parts.append(
-                f"{count(len(self.missing), 'message')} not in {self.folder}: they did not go, "
-                "and can be sent again if you choose"
+                n_(
+                    "{n} message found in {folder}: sent", "{n} messages found in {folder}: sent", n
+                ).format(n=number(n), folder=self.folder)
+            )
+        if self.missing:
+            n = len(self.missing)
+            parts.append(
+                n_(
+                    "{n} message not in {folder}: it did not go, and can be sent again if you "
+                    "choose",
+                    "{n} messages not in {folder}: they did not go, and can be sent again if you "
+                    "choose",
+                    n,
+                ).format(n=number(n), folder=self.folder)
             )
         if self.too_soon:
+            n = len(self.too_soon)
             parts.append(
-                f"{count(len(self.too_soon), 'message')} too recent to tell: look again in "
-                f"{GRACE_SECONDS / 60:.0f} minutes"
+                n_(
+                    "{n} message too recent to tell: look again in {minutes} minutes",
+                    "{n} messages too recent to tell: look again in {minutes} minutes",
+                    n,
+                ).format(n=number(n), minutes=f"{GRACE_SECONDS / 60:.0f}")
             )
         return "; ".join(parts) + "."
 
@@ -139,23 +154,41 @@ class Scan:
     cut_short: str | None = None  # the budget that stopped the scan early
 
     def sentence(self) -> str:
+        from composer.language import _, n_, number
         from composer.wording import count
 
         found = [
             words
             for n, words in (
-                (self.bounced, count(self.bounced, "bounce")),
-                (self.delayed, count(self.delayed, "delay")),
-                (self.replied, f"{count(self.replied, 'reply', 'replies')} from people"),
-                (self.automatic, count(self.automatic, "automatic reply", "automatic replies")),
+                (self.bounced, count(self.bounced, "{n} bounce", "{n} bounces")),
+                (self.delayed, count(self.delayed, "{n} delay", "{n} delays")),
+                (
+                    self.replied,
+                    count(self.replied, "{n} reply from people", "{n} replies from people"),
+                ),
+                (
+                    self.automatic,
+                    count(self.automatic, "{n} automatic reply", "{n} automatic replies"),
+                ),
             )
             if n
         ]
-        line = f"Read {self.folder} ({count(self.looked_at, 'message')}): " + (
-            ", ".join(found) or "nothing new about this campaign"
+        line = n_(
+            "Read {folder} ({n} message): {found}",
+            "Read {folder} ({n} messages): {found}",
+            self.looked_at,
+        ).format(
+            folder=self.folder,
+            n=number(self.looked_at),
+            found=_(", ").join(found) or _("nothing new about this campaign"),
         )
         if self.stopped:
-            line += f"; {count(len(self.stopped), 'person', 'people')} asked not to be written to"
+            n = len(self.stopped)
+            line += n_(
+                "; {n} person asked not to be written to",
+                "; {n} people asked not to be written to",
+                n,
+            ).format(n=number(n))
         line += "."
         if self.cut_short:
             line += f" {self.cut_short}"

@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from composer import journal
 from composer.errors import AccountError, ComposerError, SendError
+from composer.language import n_, number
 from composer.limiter import DAY, DailyCap, RateLimiter
 from composer.mailing import DEFAULT_CONNECTIONS, MAX_CONNECTIONS
 from composer.outbox import is_practice
@@ -60,7 +61,7 @@ from composer.plan import Next
 from composer.sendlog import SendLog, mailbox_of
 from composer.transaction import envelope
 from composer.transport import Deferred, Halted, Line, Lost, Refused, open_line
-from composer.wording import clock, count, plural
+from composer.wording import clock
 
 if TYPE_CHECKING:
     import ssl
@@ -181,19 +182,26 @@ class Summary:
                 f"{len(self.in_doubt):,} in doubt. See below what to do next."
             )
         if practice:
-            return (
-                f"Done: all {self.sent:,} {plural(self.sent, 'message')} are in the practice "
-                "outbox (nothing left this computer)."
-            )
+            return n_(
+                "Done: the message is in the practice outbox (nothing left this computer).",
+                "Done: all {n} messages are in the practice outbox (nothing left this computer).",
+                self.sent,
+            ).format(n=number(self.sent))
         if self.accepted_only:
-            return (
-                f"Done: Microsoft accepted all {self.sent:,} {plural(self.sent, 'message')}, one "
-                "to each customer (they are in Sent Items); unlike a mail server, Microsoft "
-                "Graph does not confirm delivery, so a refusal may still come back by e-mail."
-            )
-        if self.sent == 1:
-            return "Done: the message was sent."
-        return f"Done: all {self.sent:,} messages were sent, one to each customer."
+            return n_(
+                "Done: Microsoft accepted the message (it is in Sent Items); unlike a mail "
+                "server, Microsoft Graph does not confirm delivery, so a refusal may still "
+                "come back by e-mail.",
+                "Done: Microsoft accepted all {n} messages, one to each customer (they are in "
+                "Sent Items); unlike a mail server, Microsoft Graph does not confirm delivery, "
+                "so a refusal may still come back by e-mail.",
+                self.sent,
+            ).format(n=number(self.sent))
+        return n_(
+            "Done: the message was sent.",
+            "Done: all {n} messages were sent, one to each customer.",
+            self.sent,
+        ).format(n=number(self.sent))
 
 
 def check_sendable(campaign: Campaign, *, require_test: bool = False) -> None:
@@ -202,8 +210,13 @@ def check_sendable(campaign: Campaign, *, require_test: bool = False) -> None:
     checkup = campaign.checkup(require_test=require_test)
     if not checkup.sendable:
         more = len(checkup.blocking) - 1
-        extra = f" (and {count(more, 'more problem')})" if more else ""
-        raise SendError(f"{checkup.blocking[0].rstrip('.')}{extra}.")
+        if more:
+            raise SendError(
+                n_(
+                    "{problem} (and {n} more problem).", "{problem} (and {n} more problems).", more
+                ).format(problem=checkup.blocking[0].rstrip("."), n=number(more))
+            )
+        raise SendError(f"{checkup.blocking[0].rstrip('.')}.")
 
 
 def _hopeless(error: BaseException) -> bool:

@@ -16,9 +16,9 @@ def test_durations(seconds, said):
 
 
 def test_counts_have_their_plural():
-    assert wording.count(1, "apology") == "1 apology"
-    assert wording.count(12_000, "apology") == "12,000 apologies"
-    assert wording.count(2, "message") == "2 messages"
+    assert wording.count(1, "{n} apology", "{n} apologies") == "1 apology"
+    assert wording.count(12_000, "{n} apology", "{n} apologies") == "12,000 apologies"
+    assert wording.count(0, "{n} message", "{n} messages") == "0 messages"
     assert wording.customers(1) == "1 customer"
 
 

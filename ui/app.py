@@ -5,6 +5,7 @@ apology-composer --sample             the built-in sample customers and apology
 apology-composer CAMPAIGN.apology     open a campaign (what a double-click does)
 apology-composer customers.xlsx       start a campaign from a spreadsheet
 apology-composer --self-test          check this installation and print one JSON line
+apology-composer --language de        in German this time (de, fr, es, en)
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 
     ``--help`` and ``--version`` print and exit here, before any QApplication exists, so
     they need no display."""
+    from composer import language
     from composer.version import VersionAction
 
     examples = [line for line in (__doc__ or "").splitlines()[1:] if line.strip()]
@@ -60,10 +62,25 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         help="check that this installation works (sample, messages, campaign file, practice "
         "send, password and certificate stores, window), print one JSON line and quit",
     )
+    options.add_argument(
+        "--language",
+        choices=sorted(language.LANGUAGES),
+        help="speak this language this time (else the one chosen in Settings, else the system's)",
+    )
     options.add_argument("--version", action=VersionAction)
     options.add_argument("-h", "--help", action="help", help="show this help and quit")
     known, _qt_arguments = parser.parse_known_args(list(argv))
     return known
+
+
+def speak(app: QCoreApplication, code: str | None = None) -> str:
+    """Install the language to speak: ``code``, else the one chosen in Settings, else the
+    system's; returns it."""
+    from ui import translations
+    from ui.widgets import app_settings
+
+    chosen = code or translations.chosen(str(app_settings().value(translations.SETTING, "")))
+    return translations.install(app, chosen)
 
 
 def load_sample(window: object) -> None:
@@ -135,6 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return self_test.main()
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    speak(app, arguments.language)
     window = build_window(arguments)
     window.show()
     try:

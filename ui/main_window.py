@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -40,11 +41,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer import language
 from composer import recipients as rc
 from composer.campaign import Campaign, ListChange
 from composer.check import Step
 from composer.sendlock import interrupted
 from ui import document as document_module
+from ui import translations
 from ui.document import Document
 from ui.widgets import (
     CAMPAIGN_SUFFIX,
@@ -257,10 +260,36 @@ class MainWindow(QMainWindow):
         next_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # QShortcut does it
         go_menu.addAction(next_action)
 
+        settings_menu = bar.addMenu(self.tr("Se&ttings"))
+        self.language_menu = settings_menu.addMenu(self.tr("&Language"))
+        self.language_actions = QActionGroup(self)
+        chosen = str(app_settings().value(translations.SETTING, ""))
+        system = language.LANGUAGES[translations.chosen("")]
+        for code, name in (
+            ("", self.tr("System language ({0})").format(system)),
+            *language.LANGUAGES.items(),
+        ):
+            action = self.language_actions.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            self.language_menu.addAction(action)
+
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = self._action(self.tr("&About Apology Composer"), self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
+
+    def choose_language(self, code: str) -> None:
+        """Keep the person's choice (``""``: the system's) for the next start: every window
+        is built in one language, so the change shows when the app starts again."""
+        app_settings().setValue(translations.SETTING, code)
+        spoken = language.LANGUAGES[translations.chosen(code)]
+        self.statusBar().showMessage(
+            self.tr("Apology Composer speaks {0} from the next time it starts.").format(spoken),
+            8000,
+        )
 
     def about(self) -> QMessageBox:
         """Name, version, what it is for, and where its settings and passwords are kept (all

@@ -661,7 +661,7 @@ class SendPage(QWidget):
                     self.tr(
                         "{0} of them are no longer in the list or are left out by the filter, "
                         "so they cannot be sent again; mark them as sent or leave them."
-                    ).format(count(len(left), "customer"))
+                    ).format(count(len(left), "{n} customer", "{n} customers"))
                 )
             if not keys:
                 return None
@@ -669,10 +669,10 @@ class SendPage(QWidget):
 
         def done(changed: int) -> None:
             self.progress.note(
-                self.tr("{0} marked as sent.").format(count(changed, "message"))
+                self.tr("{0} marked as sent.").format(count(changed, "{n} message", "{n} messages"))
                 if as_sent
                 else self.tr("{0} will go again with the next Send.").format(
-                    count(changed, "message")
+                    count(changed, "{n} message", "{n} messages")
                 )
             )
             self.document.after_journal_change()
@@ -756,7 +756,7 @@ class SendPage(QWidget):
             return None
         if not self.ask_yes(
             self.tr("Send the {0} again, to those customers only?").format(
-                count(len(keys), "failed message")
+                count(len(keys), "{n} failed message", "{n} failed messages")
             )
         ):
             return None

@@ -64,7 +64,9 @@ def build() -> list[Path]:
 
 
 def update() -> None:
-    """``make translations``: the ``.ts`` files take in every marked string of ``ui/``."""
+    """``make translations``: the ``.ts`` files take in every marked string of ``ui/``, and
+    the engine's ``.po`` files every sentence of ``composer/`` (new ones untranslated, gone ones
+    dropped, the kept ones' translations untouched)."""
     root = Path(__file__).resolve().parent
     sources = sorted(str(p) for p in root.rglob("*.py"))
     for code in shipped():
@@ -74,6 +76,7 @@ def update() -> None:
             + [*sources, "-ts", str(ts_path(code))],
             check=True,
         )
+    language.update_catalogues(shipped())
 
 
 def chosen(setting: str) -> str:

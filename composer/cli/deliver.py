@@ -289,7 +289,9 @@ def _send_dry_run(args: argparse.Namespace) -> int:
         args.parser.error("--dry-run needs --outbox DIR, the folder for the .eml files")
     with _open(args.campaign, for_sending=False) as campaign:
         written = trial.dry_run(campaign, args.outbox)
-    print(f"Wrote {count(written, 'message')} to {args.outbox}; nothing was sent.")
+    print(
+        f"Wrote {count(written, '{n} message', '{n} messages')} to {args.outbox}; nothing was sent."
+    )
     return EXIT_OK
 
 
@@ -346,7 +348,7 @@ def _confirm(n: int, campaign: Campaign, account: Account, out: TextIO) -> bool:
     """The person types the exact number back; anything else stops."""
     sender = f"{campaign.identity.name} <{campaign.identity.address}>".strip()
     out.write(
-        f"This sends {count(n, 'apology')}, each to one customer only, from {sender} "
+        f"This sends {count(n, '{n} apology', '{n} apologies')}, each to one customer only, from {sender} "
         f"through {account.host}.\nType {n} to send them, or anything else to stop: "
     )
     out.flush()
@@ -375,7 +377,7 @@ def _send_for_real(args: argparse.Namespace) -> int:
         doubt = planned.in_doubt
         if doubt and not args.resend_in_doubt and not args.json:
             print(
-                f"{count(len(doubt), 'message')} may already have gone out and will not be "
+                f"{count(len(doubt), '{n} message', '{n} messages')} may already have gone out and will not be "
                 f"sent again ({rows_text([f.row for f in doubt], 20)}); see `status`, and use "
                 "--resend-in-doubt to send them anyway.",
                 file=sys.stderr,
@@ -389,7 +391,7 @@ def _send_for_real(args: argparse.Namespace) -> int:
             return EXIT_OK
         if not args.yes and not _interactive():
             raise SendError(
-                f"Sending {count(planned.to_send, 'apology')} needs your confirmation; "
+                f"Sending {count(planned.to_send, '{n} apology', '{n} apologies')} needs your confirmation; "
                 "run this in a terminal to type the number, or add --yes."
             )
         tested = campaign.test_status(account.address)
@@ -602,7 +604,7 @@ def run_status(args: argparse.Namespace) -> int:
         planned = campaign.plan()
         tested = campaign.test_status()
     print(
-        f"{args.campaign.name}: {count(planned.audience, 'recipient')}"
+        f"{args.campaign.name}: {count(planned.audience, '{n} recipient', '{n} recipients')}"
         + (" — being sent right now." if busy else ".")
     )
     for state, n in _status_counts(planned):
@@ -631,7 +633,9 @@ def run_report(args: argparse.Namespace) -> int:
 
     with _open(args.campaign, for_sending=False) as campaign:
         n = report.export(campaign, args.out)
-    print(f"Wrote the delivery report for {count(n, 'recipient')} to {args.out}.")
+    print(
+        f"Wrote the delivery report for {count(n, '{n} recipient', '{n} recipients')} to {args.out}."
+    )
     return EXIT_OK
 
 

@@ -535,7 +535,9 @@ def _print_checkup(out: TextIO, checkup: Checkup, mailing: Mailing) -> None:
     if checkup.missing:
         print("Rows missing values (no fallback):", file=out)
         for name, rows in checkup.missing.items():
-            print(f"  {name}: {count(len(rows), 'row')} ({_row_list(rows)})", file=out)
+            print(
+                f"  {name}: {count(len(rows), '{n} row', '{n} rows')} ({_row_list(rows)})", file=out
+            )
     else:
         print("Rows missing values: none", file=out)
 
@@ -655,7 +657,10 @@ def run_preview(args: argparse.Namespace) -> int:
             from composer import trial
 
             written = trial.write_eml(campaign, people, args.out)
-            print(f"Wrote {count(written, 'message')} to {args.out}.", file=sys.stdout)
+            print(
+                f"Wrote {count(written, '{n} message', '{n} messages')} to {args.out}.",
+                file=sys.stdout,
+            )
             return EXIT_OK
         from composer.check import second_looks
         from composer.message import preview_text

@@ -107,7 +107,7 @@ class ConfirmBox(QGroupBox):
         elif to_send:
             text = self.tr(
                 "This sends {0}, one to each customer, from {1}. To confirm, type the number {2}:"
-            ).format(count(to_send, "message"), sender, number(to_send))
+            ).format(count(to_send, "{n} message", "{n} messages"), sender, number(to_send))
             if schedule:  # the engine's plan over days, before the number is typed
                 text = schedule + " " + text
             # only once as many digits are typed as the count has, so typing is not nagged
@@ -115,7 +115,9 @@ class ConfirmBox(QGroupBox):
                 text += " " + self.tr(
                     "You typed {0}, but {1} would go out; type {2} to send them, or go back to "
                     "Customers if that number looks wrong."
-                ).format(number(typed), count(to_send, "message"), number(to_send))
+                ).format(
+                    number(typed), count(to_send, "{n} message", "{n} messages"), number(to_send)
+                )
         elif waiting_decision:
             text = self.tr(
                 "Nothing is waiting to be sent; the failed and in-doubt messages below need "

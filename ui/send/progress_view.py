@@ -158,7 +158,9 @@ class ProgressView(QGroupBox):
     def _line(self, e: Event) -> str:
         kind = e.kind
         if kind is EventKind.STARTED:
-            return self.tr("Started: {0} to send.").format(count(e.total or 0, "message"))
+            return self.tr("Started: {0} to send.").format(
+                count(e.total or 0, "{n} message", "{n} messages")
+            )
         if kind is EventKind.SENT:
             return self.tr("Sent to {0} (row {1}).").format(e.email, e.row)
         if kind is EventKind.FAILED:
