@@ -262,6 +262,8 @@ def read(conn: sqlite3.Connection, path: Path) -> Stored:
         reply_to=c["reply_to"],
         fallbacks=fallbacks,
         unsubscribe=_option(conn, "unsubscribe") == "yes",
+        language=_option(conn, "language") or "",
+        currency=_option(conn, "currency") or "",
     )
     pool = tuple(code for (code,) in conn.execute("SELECT code FROM code_pool ORDER BY position"))
     files = tuple(
@@ -357,9 +359,13 @@ def write(
     cols = mailing.columns or ColumnMap(email=None)
     plan, files = mailing.code_plan, mailing.attachments
     with journal.transaction(conn):
-        conn.execute(
-            "INSERT OR REPLACE INTO options (name, value) VALUES ('unsubscribe', ?)",
-            ("yes" if t.unsubscribe else "no",),
+        conn.executemany(
+            "INSERT OR REPLACE INTO options (name, value) VALUES (?, ?)",
+            [
+                ("unsubscribe", "yes" if t.unsubscribe else "no"),
+                ("language", t.language),  # the letter's, for its dates and amounts
+                ("currency", t.currency),
+            ],
         )
         conn.execute("DELETE FROM campaign")
         conn.execute(

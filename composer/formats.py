@@ -89,6 +89,20 @@ def letter_locale(ui_language: str, system: str | None = None) -> str:
     return known_locale(ui_language) or system
 
 
+def letter_of(locale: str, currency: str) -> tuple[str, str]:
+    """The language and currency a campaign's letter is written in: its own, else the
+    system's locale and that country's currency."""
+    locale = locale or system_locale()
+    return locale, currency or default_currency(locale)
+
+
+def new_letter(ui_language: str) -> tuple[str, str]:
+    """The language and currency of a new campaign's letter, for a person whose app speaks
+    ``ui_language``."""
+    locale = letter_locale(ui_language)
+    return locale, default_currency(locale)
+
+
 def known_locale(name: str) -> str | None:
     """``name`` as Babel's identifier ("de-AT" -> "de_AT"), or None when Babel has no such
     locale."""
@@ -134,10 +148,12 @@ def known_currency(code: str) -> str | None:
     return code if code in list_currencies() else None
 
 
-def currency_name(code: str, in_language: str) -> str:
-    from babel.numbers import get_currency_name
+def currency_label(code: str, in_language: str) -> str:
+    """ "EUR (€)", "CHF": short enough for a list beside the language."""
+    from babel.numbers import get_currency_symbol
 
-    return get_currency_name(code, locale=_locale(in_language))
+    symbol = get_currency_symbol(code, locale=_locale(in_language))
+    return code if symbol == code else f"{code} ({symbol})"
 
 
 # ---------------------------------------------------------------- the filters

@@ -86,6 +86,7 @@ class Mailing:
             "reply_to": t.reply_to,
             "fallbacks": sorted(t.fallbacks.items()),
             **({"unsubscribe": True} if t.unsubscribe else {}),  # old fingerprints stay valid
+            **({"letter": [t.language, t.currency]} if t.language or t.currency else {}),
             "from": [who.name, who.address.lower(), who.reply_to],
             "codes": [plan.kind, plan.shared, plan.column, list(plan.pool)],
             "files": [str(p) for p in files.files],
@@ -117,6 +118,8 @@ def to_data(mailing: Mailing) -> dict[str, Any]:
             "reply_to": t.reply_to,
             "fallbacks": dict(t.fallbacks),
             "unsubscribe": t.unsubscribe,
+            "language": t.language,
+            "currency": t.currency,
         },
         "identity": asdict(who),
         "code_plan": {**asdict(plan), "pool": list(plan.pool)},
@@ -152,6 +155,8 @@ def from_data(data: Mapping[str, Any], table: Table | None = None) -> Mailing:
             reply_to=t.get("reply_to"),
             fallbacks=dict(t.get("fallbacks") or {}),
             unsubscribe=bool(t.get("unsubscribe")),
+            language=str(t.get("language") or ""),
+            currency=str(t.get("currency") or ""),
         ),
         identity=Identity(**data["identity"]) if data.get("identity") else NO_SENDER,
         code_plan=CodePlan(

@@ -30,7 +30,9 @@ The template file is a few header lines, a blank line, then the apology::
 
     Hi {{ first_name }}, ...
 
-``Subject:`` is required; ``Reply-To:`` and any number of ``Fallback:`` lines are optional. A
+``Subject:`` is required; ``Reply-To:``, any number of ``Fallback:`` lines, ``Language: de_AT``
+(the letter's language, in which ``| date``, ``| money`` and ``| number`` write, see
+``composer.formats``) and ``Currency: EUR`` are optional. A
 file named ``*.md`` is Markdown: the message also gets a formatted (HTML) version, in which a
 single line break stays a line break, raw HTML in the template shows as text, and whatever a
 ``{{ }}`` puts in is escaped text, never Markdown or HTML. The plain-text version is the
@@ -50,8 +52,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from composer import sandbox
+from composer import formats, sandbox
 from composer.errors import TemplateError
+from composer.language import _
 from composer.recipients import Recipient
 
 if TYPE_CHECKING:
@@ -75,6 +78,7 @@ THREAD_ID, THREAD_REFERENCES = "their_message_id", "their_references"
 
 HEADER_SUBJECT, HEADER_REPLY_TO, HEADER_FALLBACK = "subject", "reply-to", "fallback"
 HEADER_UNSUBSCRIBE = "unsubscribe"  # "Unsubscribe: yes" turns the unsubscribe line on
+HEADER_LANGUAGE, HEADER_CURRENCY = "language", "currency"  # the letter's, for dates and amounts
 ADDRESS_HEADERS = ("to", "cc", "bcc")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_TEMPLATE_BYTES = 1_000_000  # an apology is a page or two; anything bigger is the wrong file
@@ -82,6 +86,7 @@ MAX_TEMPLATE_BYTES = 1_000_000  # an apology is a page or two; anything bigger i
 # Filters that keep a blank value blank, so `{{ first_name | title or "there" }}` still falls back.
 _BLANK_PRESERVING = frozenset(
     {"title", "upper", "lower", "capitalize", "trim", "e", "escape", "string", "striptags"}
+    | formats.NAMES
 )
 _FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
@@ -98,6 +103,10 @@ class Template:
     # a plain line inviting a reply "unsubscribe", and List-Unsubscribe: <mailto:…> (off by
     # default: an apology is no newsletter); see composer.message
     unsubscribe: bool = False
+    # the letter's language (a locale such as "de_AT") and currency ("EUR") for the | date,
+    # | money and | number filters; "" for the system's (composer.formats)
+    language: str = ""
+    currency: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +141,7 @@ def parse(text: str, *, markdown: bool = False) -> Template:
     reply_to: str | None = None
     fallbacks: dict[str, str] = {}
     unsubscribe = False
+    letter = {HEADER_LANGUAGE: "", HEADER_CURRENCY: ""}
     for number, line in enumerate(head.split("\n"), start=1):
         name, colon, value = line.partition(":")
         key = name.strip().lower()
@@ -169,11 +179,15 @@ def parse(text: str, *, markdown: bool = False) -> Template:
                     "'Unsubscribe: no'."
                 )
             unsubscribe = value.lower() == "yes"
+        elif key in letter:
+            letter[key] = _letter_setting(key, value, number)
         else:
             raise TemplateError(
-                f"The template has an unknown header line '{name.strip()}:' (line {number}); "
-                "only Subject:, Reply-To:, Fallback: and Unsubscribe: are allowed before the "
-                "blank line."
+                _(
+                    "The template has an unknown header line '{name}:' (line {line}); only "
+                    "Subject:, Reply-To:, Fallback:, Unsubscribe:, Language: and Currency: are "
+                    "allowed before the blank line."
+                ).format(name=name.strip(), line=number)
             )
     if not subject:
         raise TemplateError(
@@ -183,7 +197,39 @@ def parse(text: str, *, markdown: bool = False) -> Template:
         raise TemplateError(
             "The template has no apology text; add a blank line after the headers, then the text."
         )
-    return Template(subject, body, markdown, reply_to, fallbacks, unsubscribe)
+    return Template(
+        subject,
+        body,
+        markdown,
+        reply_to,
+        fallbacks,
+        unsubscribe,
+        letter[HEADER_LANGUAGE],
+        letter[HEADER_CURRENCY],
+    )
+
+
+def _letter_setting(key: str, value: str, number: int) -> str:
+    """A Language: or Currency: line's value, as composer.formats names it."""
+    if key == HEADER_LANGUAGE:
+        found = formats.known_locale(value)
+        if found is None:
+            raise TemplateError(
+                _(
+                    "The Language: line (line {line}) names no language this app knows; write "
+                    "one such as 'Language: en_GB', 'Language: de' or 'Language: fr_CA'."
+                ).format(line=number)
+            )
+        return found
+    code = formats.known_currency(value)
+    if code is None:
+        raise TemplateError(
+            _(
+                "The Currency: line (line {line}) names no currency; write a three-letter code "
+                "such as 'Currency: EUR', 'Currency: USD' or 'Currency: GBP'."
+            ).format(line=number)
+        )
+    return code
 
 
 def _reply_to(value: str, number: int) -> str:
@@ -242,6 +288,10 @@ def dump(template: Template) -> str:
     lines += [f"Fallback: {k} = {_one_line(v)}" for k, v in template.fallbacks.items() if v]
     if template.unsubscribe:
         lines.append("Unsubscribe: yes")
+    if template.language:
+        lines.append(f"Language: {template.language}")
+    if template.currency:
+        lines.append(f"Currency: {template.currency}")
     return "\n".join(lines) + "\n\n" + template.body
 
 
@@ -252,9 +302,14 @@ def _one_line(text: str) -> str:
 # ---------------------------------------------------------------- analysis
 
 
+@lru_cache(maxsize=1)
 def _environments() -> tuple[SandboxedEnvironment, SandboxedEnvironment]:
-    """The text environment, and the HTML one whose ``{{ }}`` outputs become placeholders."""
-    return sandbox.environment(), sandbox.environment(_to_placeholder)
+    """The text environment, and the HTML one whose ``{{ }}`` outputs become placeholders, both
+    with the letter's own filters (``composer.formats``)."""
+    pair = sandbox.environment(), sandbox.environment(_to_placeholder)
+    for env in pair:
+        env.filters.update(formats.filters())
+    return pair
 
 
 def _to_placeholder(context: Context, text: str) -> str:
@@ -266,7 +321,7 @@ def _parse_source(source: str, where: str) -> nodes.Template:
     from jinja2 import TemplateSyntaxError
 
     try:
-        return sandbox.parse(source)
+        return sandbox.parse(source, _environments()[0])
     except TemplateSyntaxError as e:
         raise _syntax_error(e, where) from None
 
@@ -460,6 +515,23 @@ def fields_used(template: Template) -> set[str]:
     return used
 
 
+@lru_cache(maxsize=64)
+def _formatted(subject: str, body: str) -> frozenset[str]:
+    from jinja2 import nodes
+
+    found = set()
+    for source, where in ((subject, "subject"), (body, "body")):
+        for node in _parse_source(source, where).find_all(nodes.Filter):
+            if node.name in formats.NAMES and isinstance(node.node, nodes.Name):
+                found.add(node.node.name)
+    return frozenset(found)
+
+
+def _formatted_fields(template: Template) -> frozenset[str]:
+    """The fields a ``| date``, ``| money`` or ``| number`` filter writes directly."""
+    return _formatted(template.subject, template.body)
+
+
 def fields_in_order(template: Template) -> tuple[str, ...]:
     """The fields used, in the order a reader meets them (for lists in the app and CLI)."""
     return _analyse(template.subject, template.body).order
@@ -487,7 +559,14 @@ _STRAIGHT_NODES = frozenset(
         "Keyword",
     }
 )
-_STRAIGHT_FILTERS = _BLANK_PRESERVING | {"default", "d", "length", "count", "wordcount"}
+# (a date or amount filter can refuse a cell, so a template using one is filled in for everyone)
+_STRAIGHT_FILTERS = (_BLANK_PRESERVING - formats.NAMES) | {
+    "default",
+    "d",
+    "length",
+    "count",
+    "wordcount",
+}
 
 
 def is_straight(template: Template) -> bool:
@@ -664,6 +743,13 @@ class Renderer:
         # across two lines; the subject and the To header already collapse such breaks.
         self._one_line = tuple(a for a in ("name", *NAME_PARTS) if a in analysis.order)
         self._needs_code = needs_code(template)
+        # fields a date, money or number filter writes: they reach it with their cell behind
+        # them, so a date cell is formatted as a date, never re-read from its text
+        self._typed = tuple(f for f in _formatted_fields(template) if f in analysis.order)
+        self._letter = {
+            formats.LOCALE_KEY: template.language or formats.system_locale(),
+            formats.CURRENCY_KEY: template.currency,
+        }
         self._html_body = _compile(template.body, "body", html_env) if template.markdown else None
         self._markdown: MarkdownIt | None = None
         self._token = "acv" + secrets.token_hex(6) + "n"
@@ -675,6 +761,9 @@ class Renderer:
         own: dict[str, str] | None = None  # values, when they are this render's own copy
         if values.__class__ is not dict:  # a lazy row view: read each cell once, here
             values = own = dict(values)
+            if self._typed:
+                cell = recipient.fields.cell  # type: ignore[attr-defined]
+                own.update((f, formats.Value(own[f], cell(f))) for f in self._typed if f in own)
         absent = [(a, "") for a in self._name_parts if a not in values]
         blank = [(f, t) for f, t in self._fallbacks if not (values.get(f) or "").strip()]
         broken = [
@@ -698,10 +787,11 @@ class Renderer:
                 field=CODE,
             )
         code = given if given is not None else self._code_fallback
+        letter = self._letter
         try:
             with sandbox.bounded():
-                subject = " ".join(self._subject.render(values, code=code).split())
-                text = self._body.render(values, code=code)
+                subject = " ".join(self._subject.render(values, code=code, **letter).split())
+                text = self._body.render(values, code=code, **letter)
                 html = self._html(values, code) if self._html_body is not None else None
         except Exception as e:  # a sandbox refusal or a runtime error inside the template
             raise _render_error(e, recipient.row) from e
@@ -723,7 +813,9 @@ class Renderer:
         """Markdown → HTML where every ``{{ }}`` output is plain text, escaped, never markup."""
         assert self._html_body is not None  # render() asks only for a Markdown template
         placeholders = _Placeholders(self._token, self._token_pattern)
-        source = self._html_body.render(values, code=code, **{_PLACEHOLDERS: placeholders})
+        source = self._html_body.render(
+            values, code=code, **self._letter, **{_PLACEHOLDERS: placeholders}
+        )
         md = self._markdown_it()
         tokens = md.parse(source)
         for token in tokens:
@@ -781,6 +873,8 @@ def _render_error(e: Exception, row: int) -> TemplateError:
             "or arithmetic in the template smaller.",
             row=row,
         )
+    if isinstance(e, TemplateError):  # a filter's own sentence, e.g. a cell that is not a date
+        return TemplateError(_("Row {row}: {problem}").format(row=row, problem=e), row=row)
     return TemplateError(
         f"The apology for row {row} could not be filled in ({reason}); "
         "simplify the template at that spot.",

@@ -24,6 +24,14 @@ def resource_path(*parts: str) -> Path:
 # The sample campaign (resources/samples/): the workbook, the apology and its shared discount code.
 SAMPLE_CUSTOMERS = ("samples", "customers.xlsx")
 SAMPLE_APOLOGY = ("samples", "apology.txt")
+
+
+def sample_apology(language: str) -> tuple[str, str]:
+    """The sample apology written in ``language`` ("de"), else the English one."""
+    own = ("samples", f"apology-{language}.txt")
+    return own if ROOT.joinpath(*own).exists() else SAMPLE_APOLOGY
+
+
 SAMPLE_CODES = ("samples", "codes.txt")
 SAMPLE_SHARED_CODE = "SORRY11"
 # The apology that starts a campaign answering everyone who wrote in (composer.correspondents).

@@ -166,3 +166,39 @@ def test_typing_stops_the_check_of_the_older_apology(qtbot, document, tmp_path):
     assert older.stale and isinstance(older._task.exception(), Stopped)
     qtbot.waitUntil(lambda: settled(document), timeout=60_000)
     assert document.checkup.missing == {"city": [30_002]}
+
+
+def test_the_letters_language_and_currency_are_chosen_in_the_message_step(
+    qtbot, main_window, tmp_path
+):
+    from babel.dates import format_date
+
+    from composer.campaign import Campaign
+    from tests.ui_flow import fill_sample
+
+    doc = main_window.document
+    fill_sample(qtbot, doc, tmp_path, unique_codes=False)
+    main_window.show_step("message")
+    page = main_window.pages["message"]
+    # a new campaign starts in the person's own language (English here) and its country's money
+    assert doc.template.language.startswith("en") and doc.template.currency
+    assert page.letter_language.currentData() == doc.template.language
+    page.letter_language.setFocus()
+    qtbot.keyClicks(page.letter_language, "German (Austria)")
+    qtbot.waitUntil(lambda: doc.template.language == "de_AT", timeout=WAIT)
+    page.letter_currency.setFocus()
+    qtbot.keyClicks(page.letter_currency, "CHF")
+    qtbot.waitUntil(lambda: doc.template.currency == "CHF", timeout=WAIT)
+    # the oracle: the engine's own message for row 2, as it will be sent
+    campaign = Campaign.draft(doc.mailing)
+    people = campaign.audience()
+    campaign.assign_codes(people, store=False)
+    message = campaign.message_for(next(p for p in people if p.row == 2))
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    ordered = campaign.mailing.table.rows[0][campaign.mailing.table.column_index("order_date")]
+    assert f"from {format_date(ordered, 'long', locale='de_AT')} is fully paid" in text
+    # saved with the campaign, and shown again when it is opened
+    path = tmp_path / "letter.apology"
+    assert main_window.save_as(path, wait=True)
+    with Campaign.open(path) as stored:
+        assert (stored.template.language, stored.template.currency) == ("de_AT", "CHF")

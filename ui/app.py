@@ -88,10 +88,11 @@ def load_sample(window: object) -> None:
     import resources
     from composer import codes, template
     from composer.errors import ComposerError
+    from composer.language import current
 
     document = window.document  # type: ignore[attr-defined]
     try:
-        apology = template.load(resources.resource_path(*resources.SAMPLE_APOLOGY))
+        apology = template.load(resources.resource_path(*resources.sample_apology(current())))
         customers = resources.resource_path(*resources.SAMPLE_CUSTOMERS)
     except (ComposerError, FileNotFoundError) as error:
         document.problem.emit(str(error))

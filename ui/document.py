@@ -53,7 +53,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from composer import campaign_file, filing, paths
+from composer import campaign_file, filing, formats, language, paths
 from composer import mailing as mailings
 from composer.accounts import Account, Secret, sender_identity
 from composer.attachments import AttachmentPlan
@@ -184,6 +184,12 @@ async def _run(campaign: Campaign, sender: Sender, copies: SentCopies | None) ->
     return summary
 
 
+def _new_letter(template: Template) -> Template:
+    """A new campaign writes its dates and amounts as the person's own language does."""
+    locale, currency = formats.new_letter(language.current())
+    return replace(template, language=locale, currency=currency)
+
+
 class Document(QObject):
     """The campaign being prepared; see the module docstring for the API."""
 
@@ -219,7 +225,7 @@ class Document(QObject):
         self._jobs: set[Job] = set()
         self.sending = False
         self.mailbox: str | None = None  # the address of the account chosen to send
-        self.campaign = Campaign.draft()
+        self.campaign = Campaign.draft(Mailing(template=_new_letter(Template("", ""))))
         self._reset()
 
     # ---- state ------------------------------------------------------------------------
@@ -403,6 +409,8 @@ class Document(QObject):
             if "fallbacks" in parts:
                 parts["fallbacks"] = {k: v for k, v in dict(parts["fallbacks"]).items() if v}
             template = replace(self.mailing.template, **parts)
+        elif not (template.language or template.currency):  # a file that names no letter
+            template = _new_letter(template)
         self.edit(template=template)
 
     def set_fallback(self, field: str, text: str) -> None:
@@ -496,6 +504,7 @@ class Document(QObject):
         self._release_campaign()
         self.campaign = Campaign.draft(
             Mailing(
+                template=_new_letter(Template("", "")),
                 identity=kept.identity,
                 settings=mailings.Settings(account=kept.settings.account),
             )

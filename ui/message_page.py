@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer import codes
+from composer import codes, formats, language
 from composer.check import Step
 from composer.template import ALWAYS_KNOWN, CODE
 from ui.document import Document
@@ -244,6 +244,8 @@ class MessagePage(QWidget):
         subject_label = QLabel(self.tr("&Subject:"))
         subject_label.setBuddy(self.subject)
         form.addRow(subject_label, self.subject)
+        letter_label, letter_row = self._build_letter_row()
+        form.addRow(letter_label, letter_row)
         layout.addLayout(form)
 
         tools = QHBoxLayout()
@@ -289,6 +291,55 @@ class MessagePage(QWidget):
         layout.addWidget(self.body, 1)
         layout.addWidget(self.unsubscribe_box)
         return editor
+
+    def _build_letter_row(self) -> tuple[QLabel, QHBoxLayout]:
+        """The letter's language and currency, in which | date and | money write."""
+        row = QHBoxLayout()
+        self.letter_language = QComboBox()
+        self.letter_language.setAccessibleName(self.tr("Language of dates and amounts"))
+        self.letter_language.setToolTip(
+            self.tr(
+                "How {{ order_date | date }} and {{ amount | money }} are written in every "
+                "message, e.g. 9 March 2026 or 9. März 2026."
+            )
+        )
+        self.letter_language.currentIndexChanged.connect(self._letter_edited)
+        self.letter_currency = QComboBox()
+        self.letter_currency.setAccessibleName(self.tr("Currency of amounts"))
+        self.letter_currency.setToolTip(self.tr("The currency {{ amount | money }} writes."))
+        self.letter_currency.currentIndexChanged.connect(self._letter_edited)
+        label = QLabel(self.tr("&Dates and amounts:"))
+        label.setBuddy(self.letter_language)
+        row.addWidget(self.letter_language, 3)
+        row.addWidget(self.letter_currency, 1)
+        return label, row
+
+    def _show_letter(self, locale: str, currency: str) -> None:
+        """Fill the two lists so that they hold, and show, the campaign's own choice."""
+        speaking = language.current()
+        locales = list(dict.fromkeys((locale, *formats.COMMON_LOCALES)))
+        named = sorted(((formats.locale_name(c, speaking), c) for c in locales), key=lambda x: x[0])
+        currencies = list(dict.fromkeys((currency, *formats.COMMON_CURRENCIES)))
+        for combo, items in (
+            (self.letter_language, named),
+            (
+                self.letter_currency,
+                [(formats.currency_label(c, speaking), c) for c in currencies],
+            ),
+        ):
+            if [combo.itemData(i) for i in range(combo.count())] != [c for _n, c in items]:
+                combo.clear()
+                for text, code in items:
+                    combo.addItem(text, code)
+        self.letter_language.setCurrentIndex(self.letter_language.findData(locale))
+        self.letter_currency.setCurrentIndex(self.letter_currency.findData(currency))
+
+    def _letter_edited(self) -> None:
+        if not self._updating:
+            self.document.set_template(
+                language=self.letter_language.currentData(),
+                currency=self.letter_currency.currentData(),
+            )
 
     def _build_side_panel(self) -> QWidget:
         panel = QWidget()
@@ -517,6 +568,7 @@ class MessagePage(QWidget):
                 self.body.setPlainText(template.body)
             self.markdown_box.setChecked(template.markdown)
             self.unsubscribe_box.setChecked(template.unsubscribe)
+            self._show_letter(*formats.letter_of(template.language, template.currency))
             identity = doc.identity
             name, address = identity.name, identity.address
             if not self.sender_name.hasFocus() and self.sender_name.text().strip() != name:
