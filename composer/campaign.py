@@ -33,6 +33,7 @@ from composer.audience import Filter
 from composer.campaign_file import SUFFIX, is_campaign_file
 from composer.codes import COLUMN, FILE, SHARED, CodePlan
 from composer.errors import CampaignError, CodeError, ComposerError
+from composer.language import N_, _
 from composer.mailing import Mailing, Settings
 from composer.message import Identity, MessageError
 from composer.recipients import ColumnMap, Recipient, Recipients
@@ -101,25 +102,28 @@ class ListChange:
         """ "2 new customers, 1 no longer in the list, 44 unchanged (40 of them already have
         the apology and will not get it again)." """
         parts = [
-            f"{count(self.new, '{n} new customer', '{n} new customers')}",
-            f"{self.gone:,} no longer in the list",
-            f"{self.unchanged:,} unchanged",
+            count(self.new, "{n} new customer", "{n} new customers"),
+            count(self.gone, "{n} no longer in the list", "{n} no longer in the list"),
+            count(self.unchanged, "{n} unchanged", "{n} unchanged"),
         ]
         text = ", ".join(parts)
         if self.already_have:
-            text += (
-                f" ({self.already_have:,} of them already "
-                f"{'has' if self.already_have == 1 else 'have'} the apology and will not get "
-                "it again)"
+            text += " " + count(
+                self.already_have,
+                "({n} of them already has the apology and will not get it again)",
+                "({n} of them already have the apology and will not get it again)",
             )
         if self.gone_waiting:
-            text += (
-                f"; {self.gone_waiting:,} not sent yet and no longer in the list will not get it"
+            text += "; " + count(
+                self.gone_waiting,
+                "{n} not sent yet and no longer in the list will not get it",
+                "{n} not sent yet and no longer in the list will not get it",
             )
         return text + "."
 
 
-NO_LIST = "This campaign has no customers yet; open the spreadsheet first."
+NO_LIST = N_("This campaign has no customers yet; open the spreadsheet first.")
+SHARED_CODE = N_("Two customers would share one discount code; check the codes and save again.")
 
 
 @dataclass(slots=True)
@@ -173,7 +177,7 @@ class Campaign:
     @property
     def table(self) -> Table:
         if self.mailing.table is None:
-            raise CampaignError(NO_LIST)
+            raise CampaignError(_(NO_LIST))
         return self.mailing.table
 
     @table.setter
@@ -286,18 +290,30 @@ class Campaign:
         """
         path = Path(path)
         if path.is_dir():
-            raise CampaignError(f'"{path}" is a folder; give a file name ending in {SUFFIX}.')
+            raise CampaignError(
+                _('"{folder}" is a folder; give a file name ending in {suffix}.').format(
+                    folder=path, suffix=SUFFIX
+                )
+            )
         if path.exists() and not overwrite:
             raise CampaignError(
-                f'"{path.name}" already exists; choose another name or allow replacing it.'
+                _('"{file}" already exists; choose another name or allow replacing it.').format(
+                    file=path.name
+                )
             )
         if path.exists() and not replace_record and _holds_deliveries(path):
             raise CampaignError(
-                f'"{path.name}" is another campaign with its own record of who got what; '
-                "choose another name, so that record is kept."
+                _(
+                    '"{file}" is another campaign with its own record of who got what; choose '
+                    "another name, so that record is kept."
+                ).format(file=path.name)
             )
         if not path.parent.is_dir():
-            raise CampaignError(f'The folder "{path.parent}" does not exist; create it first.')
+            raise CampaignError(
+                _('The folder "{folder}" does not exist; create it first.').format(
+                    folder=path.parent
+                )
+            )
         guard = SendLock.acquire(path) if path.exists() else None
         tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
         try:
@@ -316,18 +332,15 @@ class Campaign:
             os.replace(tmp, path)
             campaign_file.fsync_dir(path.parent)
         except sqlite3.IntegrityError as error:
+            raise CampaignError(_(SHARED_CODE)) from error
+        except (sqlite3.Error, OSError) as error:
             raise CampaignError(
-                "Two customers would share one discount code; check the codes and save again."
-            ) from error
-        except sqlite3.Error as error:
-            raise CampaignError(
-                f'The campaign file "{path.name}" could not be written ({error}); '
-                "check the disk space and that you may write to that folder."
-            ) from error
-        except OSError as error:
-            raise CampaignError(
-                f'The campaign file "{path.name}" could not be written ({error.strerror}); '
-                "check the disk space and that you may write to that folder."
+                _(
+                    'The campaign file "{file}" could not be written ({error}); check the disk '
+                    "space and that you may write to that folder."
+                ).format(
+                    file=path.name, error=error.strerror if isinstance(error, OSError) else error
+                )
             ) from error
         finally:
             for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
@@ -382,7 +395,7 @@ class Campaign:
         if self._lock is not None:
             return
         if self.conn is None or self.path is None:
-            raise CampaignError("Save the campaign under a name before sending it.")
+            raise CampaignError(_("Save the campaign under a name before sending it."))
         self._lock = SendLock.acquire(self.path)
         try:
             journal.recover(self.conn)
@@ -413,17 +426,17 @@ class Campaign:
         """Write the mailing, and the codes and history not yet stored, in one transaction."""
         if self.conn is None:
             raise CampaignError(
-                "This campaign has no file yet (or was closed); save it under a name first."
+                _("This campaign has no file yet (or was closed); save it under a name first.")
             )
         try:
             self._write(self.conn, table_changed=self.mailing.table is not self._stored_table)
         except sqlite3.IntegrityError as error:
-            raise CampaignError(
-                "Two customers would share one discount code; check the codes and save again."
-            ) from error
+            raise CampaignError(_(SHARED_CODE)) from error
         except sqlite3.Error as error:
             raise CampaignError(
-                f"The campaign could not be saved ({error}); check the disk space and try again."
+                _(
+                    "The campaign could not be saved ({error}); check the disk space and try again."
+                ).format(error=error)
             ) from error
         self._stored_table = self.mailing.table
         self._stored_codes = dict(self.codes)
@@ -595,19 +608,27 @@ class Campaign:
 
         table, columns = self.mailing.table, self.recipients().columns
         if table is None or columns.email is None:
-            raise CampaignError("Open the customer list first; there is no address to correct.")
+            raise CampaignError(_("Open the customer list first; there is no address to correct."))
         try:
             new, _name = parse_address(address)
         except AddressError as e:
-            raise CampaignError(f"That address cannot be used: {e.phrase}; type it again.") from e
+            raise CampaignError(
+                _("That address cannot be used: {problem}; type it again.").format(problem=e.phrase)
+            ) from e
         old = next((r for r in self.recipients().valid if r.key == customer), None)
         if old is None:
             raise CampaignError(
-                "That customer is no longer in the list; correct the address in the spreadsheet "
-                "and load it again."
+                _(
+                    "That customer is no longer in the list; correct the address in the "
+                    "spreadsheet and load it again."
+                )
             )
         if new.lower() == customer:
-            raise CampaignError(f"{new} is the address that bounced; type the corrected one.")
+            raise CampaignError(
+                _("{address} is the address that bounced; type the corrected one.").format(
+                    address=new
+                )
+            )
         at = table.row_numbers.index(old.row)
         email = table.column_index(columns.email)
         rows = list(table.rows)
@@ -675,7 +696,7 @@ class Campaign:
 
         table = m.table
         if table is None:
-            raise CampaignError(NO_LIST)
+            raise CampaignError(_(NO_LIST))
         key = (id(table), len(table.rows), m.columns, m.suppress)
         return self._cache.get(
             "recipients", key, lambda: recipients.build(table, m.columns, m.suppress), (table,)
@@ -776,14 +797,14 @@ class Campaign:
     def save_codes(self) -> None:
         """Store the code assignments not yet in the file (one transaction)."""
         if self.conn is None:
-            raise CampaignError("This campaign has no file yet; save it under a name first.")
+            raise CampaignError(_("This campaign has no file yet; save it under a name first."))
         new = {k: c for k, c in self.codes.items() if self._stored_codes.get(k) != c}
         try:
             with journal.transaction(self.conn):
                 campaign_file.write_codes(self.conn, new)
         except sqlite3.IntegrityError as error:
             raise CampaignError(
-                "Two customers would share one discount code; check the codes and try again."
+                _("Two customers would share one discount code; check the codes and try again.")
             ) from error
         self._stored_codes = dict(self.codes)
 
@@ -796,8 +817,10 @@ class Campaign:
             code = self.codes.get(recipient.key)
             if code is None:
                 raise CodeError(
-                    f"Row {recipient.row} has no discount code yet; "
-                    "assign the codes before previewing or sending.",
+                    _(
+                        "Row {row} has no discount code yet; assign the codes before previewing "
+                        "or sending."
+                    ).format(row=recipient.row),
                     row=recipient.row,
                 )
             return code
@@ -842,9 +865,11 @@ class Campaign:
             other = book.other_than(recipient.key, text)
             if other is not None:
                 raise MessageError(
-                    f"The message for row {recipient.row} would show another customer's "
-                    f"address ({other}); it was not made. Check the cells of row "
-                    f"{recipient.row} and the apology's fields.",
+                    _(
+                        "The message for row {row} would show another customer's address "
+                        "({address}); it was not made. Check the cells of row {row} and the "
+                        "apology's fields."
+                    ).format(row=recipient.row, address=other),
                     row=recipient.row,
                 )
 

@@ -17,17 +17,20 @@ from typing import TYPE_CHECKING, cast
 from composer import trust
 from composer.accounts import Account, is_loopback, password_hint, validate_account
 from composer.errors import AccountError
+from composer.language import N_, _
 
 if TYPE_CHECKING:
     import aiosmtplib
 
     from composer.accounts import Secret
 
-STEP_RESOLVE = "Find the server"
-STEP_CONNECT = "Connect"
-STEP_TLS = "Secure the connection"
-STEP_LOGIN = "Sign in"
-STEP_QUIT = "Sign out"
+# The steps of connecting; the English names are the keys (test_account returns them), the
+# person reads them translated (``_(step)``).
+STEP_RESOLVE = N_("Find the server")
+STEP_CONNECT = N_("Connect")
+STEP_TLS = N_("Secure the connection")
+STEP_LOGIN = N_("Sign in")
+STEP_QUIT = N_("Sign out")
 STEPS = (STEP_RESOLVE, STEP_CONNECT, STEP_TLS, STEP_LOGIN, STEP_QUIT)
 
 # How long to try an implicit-TLS handshake when a STARTTLS port stays silent.
@@ -146,7 +149,7 @@ async def test_account(
     protocol = smtp.protocol
     try:
         await smtp.quit()
-        steps.append((STEP_QUIT, True, "Signed out and closed the connection."))
+        steps.append((STEP_QUIT, True, _("Signed out and closed the connection.")))
     except Exception as exc:
         steps.append((STEP_QUIT, False, str(_explain(exc, account, STEP_QUIT, timeout))))
     finally:
@@ -163,20 +166,22 @@ async def _test_api_sign_in(account: Account, secret: Secret) -> list[tuple[str,
     from composer.signin import LABELS, provider_of
 
     label = LABELS[provider_of(account) or "microsoft"]
-    service = "Microsoft Graph" if account.transport == "graph" else "the Gmail API"
     try:
         if isinstance(secret, str):
-            raise LoginRejected(f"{account.address} must sign in with {label}, not a password.")
+            raise LoginRejected(
+                _("{address} must sign in with {provider}, not a password.").format(
+                    address=account.address, provider=label
+                )
+            )
         await asyncio.to_thread(secret.access_token)
     except AccountError as problem:
         return [(STEP_LOGIN, False, str(problem))]
-    return [
-        (
-            STEP_LOGIN,
-            True,
-            f"Signed in as {account.address} with {label}; messages go through {service}.",
-        )
-    ]
+    signed_in = (
+        _("Signed in as {address} with {provider}; messages go through Microsoft Graph.")
+        if account.transport == "graph"
+        else _("Signed in as {address} with {provider}; messages go through the Gmail API.")
+    )
+    return [(STEP_LOGIN, True, signed_in.format(address=account.address, provider=label))]
 
 
 async def disconnect(smtp: aiosmtplib.SMTP, *, timeout: float = 5) -> None:
@@ -212,12 +217,12 @@ async def _close(smtp: aiosmtplib.SMTP, protocol: object = None, timeout: float 
 
 def format_test_steps(steps: list[tuple[str, bool, str]]) -> str:
     """The lines ``account test`` prints: one per step, then a verdict."""
-    lines = [f"{'ok  ' if ok else 'FAIL'}  {step}: {detail}" for step, ok, detail in steps]
-    if steps and all(ok for _, ok, _ in steps):
-        lines.append("The account works: messages can be sent from it.")
+    lines = [f"{'ok  ' if ok else 'FAIL'}  {_(step)}: {detail}" for step, ok, detail in steps]
+    if steps and all(ok for _step, ok, _detail in steps):
+        lines.append(_("The account works: messages can be sent from it."))
     else:
-        failed = next((detail for _, ok, detail in steps if not ok), "")
-        lines.append(f"The account does not work yet. {failed}".rstrip())
+        failed = next((detail for _step, ok, detail in steps if not ok), "")
+        lines.append(_("The account does not work yet. {reason}").format(reason=failed).rstrip())
     return "\n".join(lines)
 
 
@@ -256,7 +261,9 @@ class _Opening:
         account = self.account
         validate_account(account)
         address = await self._resolve()
-        self.on_step(STEP_RESOLVE, f"{account.host} is at {address}.")
+        self.on_step(
+            STEP_RESOLVE, _("{host} is at {address}.").format(host=account.host, address=address)
+        )
 
         import aiosmtplib
 
@@ -321,90 +328,122 @@ class _Opening:
             silent = account.security != "tls" and "ready message" in str(exc)
             if silent and await _speaks_tls(account.host, account.port, self.timeout):
                 raise WrongSecurity(
-                    f"The server on port {account.port} expects TLS from the start, not "
-                    f"{'STARTTLS' if account.security == 'starttls' else 'plain SMTP'}; "
-                    "choose TLS.",
+                    _(
+                        "The server on port {port} expects TLS from the start, not {security}; "
+                        "choose TLS."
+                    ).format(
+                        port=account.port,
+                        security="STARTTLS" if account.security == "starttls" else _("plain SMTP"),
+                    ),
                     field="security",
                 ) from exc
             raise
         except aiosmtplib.SMTPConnectError as exc:
             if account.security == "tls" and _ssl_error(exc) is not None:
                 # TCP worked (a TLS alert came back); the handshake did not.
-                self.on_step(STEP_CONNECT, f"Connected to {account.host} on port {account.port}.")
+                self._connected()
                 self.stage = STEP_TLS
             raise
         local = smtp.get_transport_info("sockname")
         if local:
             ip = local[0]
             smtp.local_hostname = f"[IPv6:{ip}]" if ":" in ip else f"[{ip}]"
-        self.on_step(STEP_CONNECT, f"Connected to {account.host} on port {account.port}.")
+        self._connected()
+
+    def _connected(self) -> None:
+        self.on_step(
+            STEP_CONNECT,
+            _("Connected to {host} on port {port}.").format(
+                host=self.account.host, port=self.account.port
+            ),
+        )
+
+    def _encrypted(self, smtp: aiosmtplib.SMTP) -> None:
+        self.on_step(
+            STEP_TLS,
+            _("Encrypted with {version}; certificate trusted.").format(version=_tls_version(smtp)),
+        )
 
     async def _secure(self, smtp: aiosmtplib.SMTP, context: ssl.SSLContext) -> None:
         account = self.account
         self.stage = STEP_TLS
         if account.security == "tls":
-            self.on_step(STEP_TLS, f"Encrypted with {_tls_version(smtp)}; certificate trusted.")
+            self._encrypted(smtp)
             return
         await smtp.ehlo()
         if account.security == "none":
             self.on_step(
-                STEP_TLS, "Not encrypted: allowed only because the server is on this computer."
+                STEP_TLS, _("Not encrypted: allowed only because the server is on this computer.")
             )
             return
         if not smtp.supports_extension("starttls"):
             raise WrongSecurity(
-                f"The server on port {account.port} does not offer STARTTLS; choose TLS "
-                "(usually port 465) or check the port.",
+                _(
+                    "The server on port {port} does not offer STARTTLS; choose TLS (usually port "
+                    "465) or check the port."
+                ).format(port=account.port),
                 field="security",
             )
         await smtp.starttls(tls_context=context)
-        self.on_step(STEP_TLS, f"Encrypted with {_tls_version(smtp)}; certificate trusted.")
+        self._encrypted(smtp)
 
     async def _login(self, smtp: aiosmtplib.SMTP, secret: str) -> None:
         account = self.account
         if not (account.security != "none" or is_loopback(account.host)):
             raise WrongSecurity(  # validate_account already refuses this; never send it clear
-                f"Signing in to {account.host} without encryption is refused; choose STARTTLS "
-                "or TLS.",
+                _(
+                    "Signing in to {host} without encryption is refused; choose STARTTLS or TLS."
+                ).format(host=account.host),
                 field="security",
             )
         await smtp.ehlo()
         if not smtp.supports_extension("auth") or not smtp.server_auth_methods:
             if account.security == "none" and smtp.supports_extension("starttls"):
                 raise WrongSecurity(
-                    f"The server on port {account.port} wants STARTTLS before signing in; "
-                    "choose STARTTLS.",
+                    _(
+                        "The server on port {port} wants STARTTLS before signing in; choose "
+                        "STARTTLS."
+                    ).format(port=account.port),
                     field="security",
                 )
             raise AuthNotOffered(
-                f"The mail server {account.host} does not offer sign-in on port {account.port}; "
-                "use your provider's submission port (usually 587 or 465).",
+                _(
+                    "The mail server {host} does not offer sign-in on port {port}; use your "
+                    "provider's submission port (usually 587 or 465)."
+                ).format(host=account.host, port=account.port),
                 field="port",
             )
         offered = set(smtp.server_auth_methods)
         if account.auth == "oauth2":  # the secret is an access token from the provider
             if "xoauth2" not in offered:
                 raise AuthNotOffered(
-                    f"The mail server {account.host} does not offer sign-in with your "
-                    f"provider's account (XOAUTH2) on port {account.port}; check the server "
-                    "and port of your provider.",
+                    _(
+                        "The mail server {host} does not offer sign-in with your provider's "
+                        "account (XOAUTH2) on port {port}; check the server and port of your "
+                        "provider."
+                    ).format(host=account.host, port=account.port),
                     field="port",
                 )
             await smtp.auth_xoauth2(account.login, secret)
-            self.on_step(STEP_LOGIN, f"Signed in as {account.login} with your account's sign-in.")
+            self.on_step(
+                STEP_LOGIN,
+                _("Signed in as {login} with your account's sign-in.").format(login=account.login),
+            )
             return
         # One mechanism only: aiosmtplib's login() would retry a rejected password with every
         # other mechanism, which providers count as repeated failed sign-ins.
         mechanism = next((m for m in ("plain", "login", "cram-md5") if m in offered), None)
         if mechanism is None:
             raise AuthNotOffered(
-                f"The mail server {account.host} offers no sign-in method this app can use on "
-                f"port {account.port}; use your provider's submission port (usually 587 or 465).",
+                _(
+                    "The mail server {host} offers no sign-in method this app can use on port "
+                    "{port}; use your provider's submission port (usually 587 or 465)."
+                ).format(host=account.host, port=account.port),
                 field="port",
             )
         method = getattr(smtp, "auth_" + mechanism.replace("-", ""))
         await method(account.login, secret)
-        self.on_step(STEP_LOGIN, f"Signed in as {account.login}.")
+        self.on_step(STEP_LOGIN, _("Signed in as {login}.").format(login=account.login))
 
 
 # -- plain words ----------------------------------------------------------------------------
@@ -412,7 +451,8 @@ class _Opening:
 
 def _host_not_found(host: str) -> HostNotFound:
     return HostNotFound(
-        f"The mail server {host} could not be found; check the server name.", field="host"
+        _("The mail server {host} could not be found; check the server name.").format(host=host),
+        field="host",
     )
 
 
@@ -447,7 +487,7 @@ async def _speaks_tls(host: str, port: int, timeout: float) -> bool:
     probe.verify_mode = ssl.CERT_NONE
     seconds = min(_TLS_PROBE_SECONDS, timeout)
     try:
-        _, writer = await asyncio.wait_for(
+        _reader, writer = await asyncio.wait_for(
             asyncio.open_connection(host, port, ssl=probe, ssl_handshake_timeout=seconds),
             seconds + 1,
         )
@@ -465,118 +505,161 @@ def _explain(exc: Exception, account: Account, stage: str, timeout: float) -> Co
     """Turn an aiosmtplib/OS error at ``stage`` into one sentence the person can act on."""
     import aiosmtplib
 
-    host, port = account.host, account.port
+    host, port, login = account.host, account.port, account.login
+    step = _(stage).lower()  # the step, as the sentence names it
     tls_error = _ssl_error(exc)
     if isinstance(tls_error, ssl.SSLCertVerificationError):
-        detail = tls_error.verify_message or tls_error.reason or "not trusted"
+        detail = tls_error.verify_message or tls_error.reason or _("not trusted")
         return CertificateNotTrusted(
-            f"The mail server {host} showed a certificate this computer does not trust "
-            f"({detail}); check the server name, or ask your provider.",
+            _(
+                "The mail server {host} showed a certificate this computer does not trust "
+                "({reason}); check the server name, or ask your provider."
+            ).format(host=host, reason=detail),
             field="host",
         )
     if tls_error is not None and stage in (STEP_CONNECT, STEP_TLS) and account.security == "tls":
         return WrongSecurity(
-            f"The server on port {port} expects STARTTLS, not TLS; choose STARTTLS.",
+            _("The server on port {port} expects STARTTLS, not TLS; choose STARTTLS.").format(
+                port=port
+            ),
             field="security",
         )
     if tls_error is not None:
         return WrongSecurity(
-            f"The secure connection to {host} on port {port} failed "
-            f"({tls_error.reason or tls_error}); check the security setting and port.",
+            _(
+                "The secure connection to {host} on port {port} failed ({reason}); check the "
+                "security setting and port."
+            ).format(host=host, port=port, reason=tls_error.reason or tls_error),
             field="security",
         )
     if isinstance(exc, aiosmtplib.SMTPAuthenticationError):
         reply = f"{exc.code} {exc.message}".strip()
         if 400 <= exc.code < 500:
             return ServerBusy(
-                f"The mail server {host} is not accepting sign-ins right now ({reply}); "
-                "wait a while before trying again.",
+                _(
+                    "The mail server {host} is not accepting sign-ins right now ({reply}); wait "
+                    "a while before trying again."
+                ).format(host=host, reply=reply),
                 reply=reply,
             )
         if account.auth == "oauth2" and "5.7.139" not in exc.message:
-            who = (
-                f"was for another account than {account.login}; sign in again as {account.login}"
+            refused = (
+                _(
+                    "The mail server {host} refused the sign-in for {login} ({reply}): the "
+                    "sign-in was for another account than {login}; sign in again as {login}."
+                )
                 if "5.7.3" in exc.message
-                else "is no longer accepted; sign in again"
+                else _(
+                    "The mail server {host} refused the sign-in for {login} ({reply}): the "
+                    "sign-in is no longer accepted; sign in again."
+                )
             )
             return LoginRejected(
-                f"The mail server {host} refused the sign-in for {account.login} ({reply}): "
-                f"the sign-in {who}.",
+                refused.format(host=host, login=login, reply=reply),
                 reply=reply,
             )
         if "5.7.139" in exc.message:
-            graph = (
-                ", or send through Microsoft Graph instead (the account settings offer it)"
+            switched_off = (
+                _(
+                    "The mail server {host} rejected the sign-in for {login} ({reply}); SMTP "
+                    "sign-in is turned off for this mailbox or organisation: ask your "
+                    "administrator to turn on SMTP AUTH for it (Microsoft explains how at "
+                    "{link}), or send through Microsoft Graph instead (the account settings "
+                    "offer it)."
+                )
                 if account.auth == "oauth2"
-                else ""
+                else _(
+                    "The mail server {host} rejected the sign-in for {login} ({reply}); SMTP "
+                    "sign-in is turned off for this mailbox or organisation: ask your "
+                    "administrator to turn on SMTP AUTH for it (Microsoft explains how at "
+                    "{link})."
+                )
             )
             return SmtpAuthOff(
-                f"The mail server {host} rejected the sign-in for {account.login} ({reply}); "
-                f"SMTP sign-in is turned off for this mailbox or organisation: ask your "
-                f"administrator to turn on SMTP AUTH for it (Microsoft explains how at "
-                f"https://aka.ms/smtp_auth_disabled){graph}.",
+                switched_off.format(
+                    host=host, login=login, reply=reply, link="https://aka.ms/smtp_auth_disabled"
+                ),
                 reply=reply,
             )
         if "5.7.30" in exc.message:
-            advice = "password sign-in is turned off for this organisation; ask your administrator to allow it"
-        else:
-            # the provider's hint is a sentence of its own ("Gmail needs an app password …")
             return LoginRejected(
-                f"The mail server {host} rejected the sign-in for {account.login}: "
-                f"{password_hint(account).rstrip('.')} (the server said: {reply}).",
+                _(
+                    "The mail server {host} rejected the sign-in for {login} ({reply}); password "
+                    "sign-in is turned off for this organisation; ask your administrator to "
+                    "allow it."
+                ).format(host=host, login=login, reply=reply),
                 field="password",
                 reply=reply,
             )
+        # the provider's hint is a sentence of its own ("Gmail needs an app password …")
         return LoginRejected(
-            f"The mail server {host} rejected the sign-in for {account.login} ({reply}); {advice}.",
+            _(
+                "The mail server {host} rejected the sign-in for {login}: {hint} (the server "
+                "said: {reply})."
+            ).format(host=host, login=login, hint=password_hint(account).rstrip("."), reply=reply),
             field="password",
             reply=reply,
         )
     if isinstance(exc, aiosmtplib.SMTPConnectResponseError):
         reply = f"{exc.code} {exc.message}".strip()
         return ServerBusy(
-            f"The mail server {host} is not accepting connections right now ({reply}); "
-            "try again in a few minutes.",
+            _(
+                "The mail server {host} is not accepting connections right now ({reply}); try "
+                "again in a few minutes."
+            ).format(host=host, reply=reply),
             reply=reply,
         )
     if isinstance(exc, aiosmtplib.SMTPTimeoutError | TimeoutError):
         if stage == STEP_CONNECT and "ready message" not in str(exc):
             return TimedOut(
-                f"The mail server {host} did not answer on port {port} within {timeout:g} "
-                "seconds; check the port, or try again later.",
+                _(
+                    "The mail server {host} did not answer on port {port} within {seconds} "
+                    "seconds; check the port, or try again later."
+                ).format(host=host, port=port, seconds=f"{timeout:g}"),
                 field="port",
             )
         return TimedOut(
-            f"The mail server {host} stopped answering during “{stage.lower()}” for "
-            f"{timeout:g} seconds; try again later.",
+            _(
+                "The mail server {host} stopped answering during “{step}” for {seconds} "
+                "seconds; try again later."
+            ).format(host=host, step=step, seconds=f"{timeout:g}"),
         )
     root = _root_cause(exc)
     if isinstance(root, socket.gaierror):
         return _host_not_found(host)
     if isinstance(root, ConnectionRefusedError):
         return ConnectionRefused(
-            f"The mail server {host} refused the connection on port {port}; check the port "
-            "(usually 587 for STARTTLS or 465 for TLS).",
+            _(
+                "The mail server {host} refused the connection on port {port}; check the port "
+                "(usually 587 for STARTTLS or 465 for TLS)."
+            ).format(host=host, port=port),
             field="port",
         )
     if isinstance(exc, aiosmtplib.SMTPServerDisconnected) or isinstance(root, ConnectionError):
         return Disconnected(
-            f"The mail server {host} closed the connection during “{stage.lower()}”; check "
-            "the security setting and port, or try again later.",
+            _(
+                "The mail server {host} closed the connection during “{step}”; check the "
+                "security setting and port, or try again later."
+            ).format(host=host, step=step),
         )
     if isinstance(exc, aiosmtplib.SMTPResponseException):
         reply = f"{exc.code} {exc.message}".strip()
         return ConnectionProblem(
-            f"The mail server {host} refused “{stage.lower()}” ({reply}); check the account "
-            "settings.",
+            _(
+                "The mail server {host} refused “{step}” ({reply}); check the account settings."
+            ).format(host=host, step=step, reply=reply),
             reply=reply,
         )
     if isinstance(root, OSError):
         return ConnectionRefused(
-            f"The mail server {host} cannot be reached on port {port} "
-            f"({root.strerror or root}); check your internet connection.",
+            _(
+                "The mail server {host} cannot be reached on port {port} ({reason}); check your "
+                "internet connection."
+            ).format(host=host, port=port, reason=root.strerror or root),
             field="port",
         )
     return ConnectionProblem(
-        f"Connecting to {host} failed during “{stage.lower()}” ({exc}); check the account settings."
+        _(
+            "Connecting to {host} failed during “{step}” ({error}); check the account settings."
+        ).format(host=host, step=step, error=exc)
     )

@@ -12,6 +12,8 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
 
+from composer.language import n_, number
+
 DAY = 24 * 60 * 60.0
 MAX_CONNECTIONS = 10  # SMTP connections side by side, at most
 DEFAULT_CONNECTIONS = 3
@@ -156,8 +158,12 @@ def spread(to_send: int, cap: int | None, used: int = 0, now: float | None = Non
     today = max(0, cap - used)
     days = 1 + math.ceil((to_send - today) / cap)
     last = time.localtime(now + (days - 1) * DAY)
-    return (
-        f"That is more than the {cap:,} a day this account allows, so it goes out over about "
-        f"{days} days, {cap:,} a day; the last messages leave on "
-        f"{time.strftime('%A %d %B', last).replace(' 0', ' ')}."
+    return n_(
+        "That is more than the {cap} a day this account allows, so it goes out over about "
+        "{n} days, {cap} a day; the last messages leave on {day}.",
+        "That is more than the {cap} a day this account allows, so it goes out over about "
+        "{n} days, {cap} a day; the last messages leave on {day}.",
+        days,
+    ).format(
+        cap=number(cap), n=number(days), day=time.strftime("%A %d %B", last).replace(" 0", " ")
     )

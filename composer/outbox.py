@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from composer.language import _
+
 if TYPE_CHECKING:
     from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
 
@@ -96,8 +98,10 @@ class PracticeOutbox:
             from composer.errors import AccountError
 
             raise AccountError(
-                "The practice outbox could not start on this computer; "
-                "restart the app, or use a real mail account instead."
+                _(
+                    "The practice outbox could not start on this computer; restart the app, or "
+                    "use a real mail account instead."
+                )
             ) from self._failure
 
     def _serve(self) -> None:
@@ -199,7 +203,7 @@ def read_kept(path: str | Path) -> KeptMessage:
     msg = email.message_from_bytes(path.read_bytes(), policy=default)
     text_part = msg.get_body(preferencelist=("plain",))
     html_part = msg.get_body(preferencelist=("html",))
-    files = tuple(part.get_filename() or "(unnamed file)" for part in msg.iter_attachments())
+    files = tuple(part.get_filename() or _("(unnamed file)") for part in msg.iter_attachments())
     return KeptMessage(
         path=path,
         sender=str(msg.get("From", "")),

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from composer.language import n_, number
+from composer.language import _, n_, number
 from composer.plan import Next, Plan, standing, tally
 from composer.sender import Event, EventKind
 from composer.wording import duration
@@ -116,12 +116,14 @@ class RunProgress:
 
     def status(self) -> str:
         """ "16 of 45 done · about 1 min 05 s left", "Paused · 8 of 45 done"."""
-        text = f"{self.done:,} of {self.total:,} done"
+        text = self._done_text()
         if self.paused:
-            return f"Paused · {text}; the messages already on their way finish"
+            return _("Paused · {progress}; the messages already on their way finish").format(
+                progress=text
+            )
         eta = self.seconds_left()
         if eta is not None:
-            text += f" · about {duration(eta)} left"
+            text += " · " + _("about {time} left").format(time=duration(eta))
         held = self.held_by_cap()
         if self.running and held:
             text += " · " + n_(
@@ -136,7 +138,11 @@ class RunProgress:
         the campaign stands ("All 45 sent"), as the plan words it."""
         if not self.running:
             return standing(self.counts, self.counts.get(Next.SEND, 0)) or ""
-        return f"{'Paused' if self.paused else 'Sending'} · {self.done:,} of {self.total:,} done"
+        return (_("Paused") if self.paused else _("Sending")) + " · " + self._done_text()
+
+    def _done_text(self) -> str:
+        """ "16 of 45 done"."""
+        return _("{done} of {total} done").format(done=number(self.done), total=number(self.total))
 
     def fraction(self) -> float:
         return self.done / self.total if self.total else 0.0

@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from composer import journal
 from composer.errors import AccountError, ComposerError, SendError
-from composer.language import n_, number
+from composer.language import N_, _, n_, number
 from composer.limiter import DAY, DailyCap, RateLimiter
 from composer.mailing import DEFAULT_CONNECTIONS, MAX_CONNECTIONS
 from composer.outbox import is_practice
@@ -79,6 +79,13 @@ RETRY_BASE = 5.0  # seconds before the second attempt; doubled for each further 
 RETRY_MAX = 300.0
 TIMEOUT = 60.0  # seconds to wait for any one server reply
 CONNECT_ATTEMPTS = 3  # failed reconnects in a row before a connection gives up
+
+# What the server did, for the sentence that stops a run it no longer answers (Lost.how).
+_SILENCE = {
+    "late": N_("it did not answer in time"),
+    "unreachable": N_("it could not be reached"),
+    "cut": N_("the connection was cut"),
+}
 
 
 class EventKind(StrEnum):
@@ -169,17 +176,36 @@ class Summary:
         if self.error:
             return self.error
         if self.cancelled:
-            return f"Stopped: {self.sent:,} sent in this run; the rest can go later."
+            return n_(
+                "Stopped: {n} sent in this run; the rest can go later.",
+                "Stopped: {n} sent in this run; the rest can go later.",
+                self.sent,
+            ).format(n=number(self.sent))
         if self.cap_reached:
-            when = f"at {clock(self.resume_at)}" if self.resume_at else "tomorrow"
-            return (
-                f"The daily limit is reached after {self.sent:,} in this run; the other "
-                f"{self.remaining:,} can go {when}."
+            sentence = (
+                _(
+                    "The daily limit is reached after {sent} in this run; the other {remaining} "
+                    "can go at {time}."
+                )
+                if self.resume_at
+                else _(
+                    "The daily limit is reached after {sent} in this run; the other {remaining} "
+                    "can go tomorrow."
+                )
+            )
+            return sentence.format(
+                sent=number(self.sent),
+                remaining=number(self.remaining),
+                time=clock(self.resume_at) if self.resume_at else "",
             )
         if self.failed or self.in_doubt:
-            return (
-                f"Finished: {self.sent:,} sent, {self.failed:,} failed, "
-                f"{len(self.in_doubt):,} in doubt. See below what to do next."
+            return _(
+                "Finished: {sent} sent, {failed} failed, {in_doubt} in doubt. See below what to "
+                "do next."
+            ).format(
+                sent=number(self.sent),
+                failed=number(self.failed),
+                in_doubt=number(len(self.in_doubt)),
             )
         if practice:
             return n_(
@@ -281,10 +307,10 @@ class _JournalWriter:
 
 
 def _unwritable(error: BaseException) -> str:
-    return (
-        f"The campaign file could not be written ({error}), so sending stopped; free some disk "
+    return _(
+        "The campaign file could not be written ({error}), so sending stopped; free some disk "
         "space or move the campaign to a folder you may write to, then send again."
-    )
+    ).format(error=error)
 
 
 class Sender:
@@ -312,7 +338,9 @@ class Sender:
     ) -> None:
         if not 1 <= connections <= MAX_CONNECTIONS:
             raise SendError(
-                f"Connections must be between 1 and {MAX_CONNECTIONS}; {connections} was asked."
+                _("Connections must be between 1 and {most}; {asked} was asked.").format(
+                    most=MAX_CONNECTIONS, asked=connections
+                )
             )
         # The account's own limits apply unless the person asked for others; a provider that
         # allows fewer simultaneous connections (Microsoft 365: 3) gets no more than that.
@@ -322,11 +350,11 @@ class Sender:
         rate = rate if rate is not None else getattr(account, "rate", None)
         daily_cap = daily_cap if daily_cap is not None else getattr(account, "daily_cap", None)
         if rate is not None and rate <= 0:
-            raise SendError("The rate must be a positive number of messages per minute.")
+            raise SendError(_("The rate must be a positive number of messages per minute."))
         if daily_cap is not None and daily_cap <= 0:
-            raise SendError("The daily cap must be a positive number of messages.")
+            raise SendError(_("The daily cap must be a positive number of messages."))
         if limit is not None and limit < 0:
-            raise SendError("The limit must be zero or a positive number of messages.")
+            raise SendError(_("The limit must be zero or a positive number of messages."))
         self.campaign = campaign
         self.account = account
         self.secret = secret
@@ -488,7 +516,7 @@ class Sender:
                 self.send_log.flush()
         for result in results:
             if isinstance(result, BaseException):
-                self._finish(conn, error="Sending stopped because of an unexpected error.")
+                self._finish(conn, error=_("Sending stopped because of an unexpected error."))
                 raise result
         return self._finish(conn)
 
@@ -520,8 +548,10 @@ class Sender:
                 Event(
                     IN_DOUBT,
                     rows=tuple(f.row for f in doubt),
-                    reason="These messages may already have gone out; they are not sent again "
-                    "unless you choose to.",
+                    reason=_(
+                        "These messages may already have gone out; they are not sent again "
+                        "unless you choose to."
+                    ),
                 )
             )
         now = time.time()
@@ -566,8 +596,10 @@ class Sender:
                     resume_at=resume_at,
                     remaining=remaining,
                     counts=counts,
-                    reason=f"The daily limit of {self.daily_cap} messages in 24 hours is "
-                    f"reached; the next message can go at {clock(resume_at)}.",
+                    reason=_(
+                        "The daily limit of {cap} messages in 24 hours is reached; the next "
+                        "message can go at {time}."
+                    ).format(cap=self.daily_cap, time=clock(resume_at)),
                 )
             )
         if error:
@@ -601,7 +633,7 @@ class Sender:
                 await self._wait_change()
                 continue
             if self._heap:
-                when, _, key = self._heap[0]
+                when, _order, key = self._heap[0]
                 wait = when - time.time()
                 if wait <= 0:
                     heapq.heappop(self._heap)
@@ -756,8 +788,9 @@ class Sender:
         except Exception as e:  # a bug: that customer fails, the run goes on and ends
             self._fail(
                 recipient,
-                f"The message for row {recipient.row} could not be made "
-                f"({type(e).__name__}); it was not sent.",
+                _("The message for row {row} could not be made ({error}); it was not sent.").format(
+                    row=recipient.row, error=type(e).__name__
+                ),
             )
             return
         message_id = message.get("Message-ID")
@@ -796,7 +829,7 @@ class Sender:
             self._done(key, retry_at=time.time())
             self._stop(_unwritable(e))
         except (Lost, asyncio.CancelledError) as e:
-            reason = e.reason if isinstance(e, Lost) else "Sending was interrupted."
+            reason = e.reason if isinstance(e, Lost) else _("Sending was interrupted.")
             if line.handed_over:
                 self._journal.later(journal.mark_in_doubt, key, reason)
                 self._logged()  # it may have gone: the provider counts it
@@ -816,10 +849,10 @@ class Sender:
                 self._retry(recipient, attempt, reason)
             if isinstance(e, asyncio.CancelledError):
                 raise
-            self._unanswered(reason, in_doubt=line.handed_over)
+            self._unanswered(e.how, in_doubt=line.handed_over)
         except BaseException:
             if marked:
-                reason = "Sending stopped by an unexpected error; it may have gone out."
+                reason = _("Sending stopped by an unexpected error; it may have gone out.")
                 self._journal.later(journal.in_doubt_if_sending, key, reason)
             self._done(key)
             raise
@@ -849,32 +882,34 @@ class Sender:
         if self.send_log is not None:
             self.send_log.add(self._mailbox, self.campaign.campaign_id)
 
-    def _unanswered(self, reason: str, *, in_doubt: bool) -> None:
-        """A message the server did not answer for (a timeout, a cut connection). A server that
-        has gone quiet would otherwise cost a full timeout per message and per retry, and
-        after DATA leave every customer in doubt: once each connection has met the silence,
-        the run stops and the rest waits for the next one."""
+    def _unanswered(self, how: str, *, in_doubt: bool) -> None:
+        """A message the server did not answer for (a timeout, a cut connection: ``how``, as
+        ``Lost.how`` says it). A server that has gone quiet would otherwise cost a full timeout
+        per message and per retry, and after DATA leave every customer in doubt: once each
+        connection has met the silence, the run stops and the rest waits for the next one."""
         self._silence += 1
         if self._silence < max(2, self.connections):
             return
-        if "in time" in reason:
-            what = "it did not answer in time"
-        elif "could not be reached" in reason:
-            what = "it could not be reached"
-        else:
-            what = "the connection was cut"
+        n = self._silence
         if in_doubt:
-            self._stop(
-                f"The mail server stopped confirming messages ({what} after the message was "
-                f"sent, {self._silence} times in a row); those may have gone out and are in "
-                "doubt, and nothing more was sent. Try again later."
+            sentence = n_(
+                "The mail server stopped confirming messages ({what} after the message was "
+                "sent, {n} times in a row); those may have gone out and are in doubt, and "
+                "nothing more was sent. Try again later.",
+                "The mail server stopped confirming messages ({what} after the message was "
+                "sent, {n} times in a row); those may have gone out and are in doubt, and "
+                "nothing more was sent. Try again later.",
+                n,
             )
         else:
-            self._stop(
-                f"The mail server stopped answering ({what}, {self._silence} times in a row); "
-                "nothing more was sent and nothing is lost: the rest waits for the next run. "
-                "Try again later."
+            sentence = n_(
+                "The mail server stopped answering ({what}, {n} times in a row); nothing more "
+                "was sent and nothing is lost: the rest waits for the next run. Try again later.",
+                "The mail server stopped answering ({what}, {n} times in a row); nothing more "
+                "was sent and nothing is lost: the rest waits for the next run. Try again later.",
+                n,
             )
+        self._stop(sentence.format(what=_(_SILENCE.get(how, _SILENCE["cut"])), n=number(n)))
 
     def _fail(self, recipient: Recipient, reason: str) -> None:
         key = recipient.key
@@ -890,7 +925,14 @@ class Sender:
         self, recipient: Recipient, attempt: int, reason: str, delay: float | None = None
     ) -> None:
         if attempt >= self.max_attempts:
-            self._fail(recipient, f"Gave up after {attempt} attempts; the last answer: {reason}")
+            self._fail(
+                recipient,
+                n_(
+                    "Gave up after {n} attempts; the last answer: {reason}",
+                    "Gave up after {n} attempts; the last answer: {reason}",
+                    attempt,
+                ).format(n=number(attempt), reason=reason),
+            )
             return
         key = recipient.key
         delay = self._backoff(attempt) if delay is None else delay

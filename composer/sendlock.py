@@ -13,15 +13,16 @@ from pathlib import Path
 from typing import IO
 
 from composer.errors import CampaignError
+from composer.language import N_, _
 
-BUSY = "This campaign is being sent from another window or program; wait for it to finish."
+BUSY = N_("This campaign is being sent from another window or program; wait for it to finish.")
 
 
 class CampaignBusy(CampaignError):
     """Another window or program holds the campaign's send lock."""
 
     def __init__(self) -> None:
-        super().__init__(BUSY)
+        super().__init__(_(BUSY))
 
 
 class SendLock:
@@ -36,13 +37,15 @@ class SendLock:
     def acquire(cls, campaign_path: Path) -> SendLock:
         campaign_path = Path(os.path.realpath(campaign_path))  # one lock for every name
         lock_path = campaign_path.with_name(campaign_path.name + ".lock")
-        for _ in range(10):
+        for _attempt in range(10):
             try:
                 handle = open(lock_path, "a+b")  # noqa: SIM115 - held for the lock's life
             except OSError as error:
                 raise CampaignError(
-                    f'The lock file "{lock_path.name}" cannot be created ({error.strerror}); '
-                    "check that you may write to the campaign's folder."
+                    _(
+                        'The lock file "{file}" cannot be created ({error}); check that you may '
+                        "write to the campaign's folder."
+                    ).format(file=lock_path.name, error=error.strerror)
                 ) from error
             try:
                 _lock_file(handle)

@@ -17,6 +17,7 @@ from email.utils import getaddresses
 from typing import TYPE_CHECKING, cast
 
 from composer.errors import SendError
+from composer.language import _
 
 if TYPE_CHECKING:
     import aiosmtplib
@@ -41,13 +42,17 @@ def envelope(message: EmailMessage) -> tuple[str, str]:
     is refused outright rather than sent."""
     for header in ("Cc", "Bcc", "Resent-To", "Resent-Cc", "Resent-Bcc"):
         if message.get(header) is not None:
-            raise SendError(f"A message has a {header} header; apologies go to one person only.")
+            raise SendError(
+                _("A message has a {header} header; apologies go to one person only.").format(
+                    header=header
+                )
+            )
     tos = getaddresses(message.get_all("To", []))
     froms = getaddresses(message.get_all("From", []))
     if len(tos) != 1 or not tos[0][1]:
-        raise SendError("A message does not have exactly one address in To; it was not sent.")
+        raise SendError(_("A message does not have exactly one address in To; it was not sent."))
     if len(froms) != 1 or not froms[0][1]:
-        raise SendError("A message does not have exactly one From address; it was not sent.")
+        raise SendError(_("A message does not have exactly one From address; it was not sent."))
     return froms[0][1], tos[0][1]
 
 
@@ -101,8 +106,10 @@ class Transaction:
         utf8 = not (sender.isascii() and recipient.isascii())
         if utf8 and not smtp.supports_extension("smtputf8"):
             raise SendError(
-                f"The address {recipient} has non-English letters and this mail server "
-                "cannot send to such addresses."
+                _(
+                    "The address {address} has non-English letters and this mail server cannot "
+                    "send to such addresses."
+                ).format(address=recipient)
             )
         eight_bit = smtp.supports_extension("8bitmime")
         raw = _flatten(self.message, utf8=utf8, eight_bit=eight_bit)
@@ -170,11 +177,20 @@ def drop(smtp: aiosmtplib.SMTP) -> None:
     smtp.close()
 
 
-def lost_reason(error: BaseException) -> str:
+def _timed_out(error: BaseException) -> bool:
     from aiosmtplib import SMTPTimeoutError
 
-    if isinstance(error, (SMTPTimeoutError, asyncio.TimeoutError, TimeoutError)):
-        return "The mail server did not answer in time."
+    return isinstance(error, (SMTPTimeoutError, asyncio.TimeoutError, TimeoutError))
+
+
+def lost_reason(error: BaseException) -> str:
+    if _timed_out(error):
+        return _("The mail server did not answer in time.")
     if isinstance(error, asyncio.CancelledError):
-        return "Sending was interrupted."
-    return "The connection to the mail server was lost."
+        return _("Sending was interrupted.")
+    return _("The connection to the mail server was lost.")
+
+
+def lost_how(error: BaseException) -> str:
+    """How a connection was lost, as ``transport.Lost.how`` says it: "late" or "cut"."""
+    return "late" if _timed_out(error) else "cut"

@@ -32,7 +32,16 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 from composer.errors import ComposerError
-from composer.transaction import Transaction, drop, envelope, lost_reason, reply_text, smtp_errors
+from composer.language import N_, _
+from composer.transaction import (
+    Transaction,
+    drop,
+    envelope,
+    lost_how,
+    lost_reason,
+    reply_text,
+    smtp_errors,
+)
 
 if TYPE_CHECKING:
     import ssl
@@ -44,10 +53,11 @@ if TYPE_CHECKING:
     from composer.signin import Tokens
 
 Before = Callable[[], Awaitable[None]]
-# Graph's answer as the journal keeps it; the report names such messages for what they are
+# Graph's answer as the journal keeps it (word for word, recognised by accepted_only: never
+# translated); the report names such messages for what they are (translate with _() there)
 GRAPH_ACCEPTED = "202 accepted by Microsoft (Graph); delivery is not confirmed as with SMTP"
-ACCEPTED_BY_MICROSOFT = "accepted by Microsoft"
-WEAKER = (
+ACCEPTED_BY_MICROSOFT = N_("accepted by Microsoft")
+WEAKER = N_(
     "Microsoft took the message (HTTP 202): weaker evidence than a mail server's 250, since "
     "it can still be refused later; it is filed in Sent Items"
 )
@@ -90,7 +100,12 @@ class Halted(Undelivered):
 
 
 class Lost(Undelivered):
-    """The connection or the answer was lost; see ``Line.handed_over``."""
+    """The connection or the answer was lost; see ``Line.handed_over``. ``how``: "late" (no
+    answer in time), "unreachable" (never connected) or "cut" (the connection was lost)."""
+
+    def __init__(self, reason: str, *, how: str = "cut") -> None:
+        super().__init__(reason)
+        self.how = how
 
 
 class Line:
@@ -136,7 +151,9 @@ async def open_line(
     from composer.signin import SignInProblem, Tokens
 
     if not isinstance(secret, Tokens):
-        raise SignInProblem(f"{account.address} must sign in with its provider to send.")
+        raise SignInProblem(
+            _("{address} must sign in with its provider to send.").format(address=account.address)
+        )
     await asyncio.to_thread(secret.access_token)  # signs in now, so a refusal stops the run
     line_type = GraphLine if account.transport == "graph" else GmailLine
     return line_type(account, secret, timeout)
@@ -193,8 +210,10 @@ class SmtpLine(Line):
                 raise Deferred(reply) from None
             if transaction.stage == "mail":  # the sender is refused, not this recipient
                 raise Halted(
-                    f"The mail server refused the sender address ({reply}); check the "
-                    "account's address and try again."
+                    _(
+                        "The mail server refused the sender address ({reply}); check the "
+                        "account's address and try again."
+                    ).format(reply=reply)
                 ) from None
             raise Refused(reply) from None
         except (ComposerError, sqlite3.Error):
@@ -205,7 +224,7 @@ class SmtpLine(Line):
             self.handed_over = transaction.stage == "content"
             if isinstance(e, asyncio.CancelledError):
                 raise
-            raise Lost(lost_reason(e)) from e
+            raise Lost(lost_reason(e), how=lost_how(e)) from e
         finally:
             self._last_used = time.monotonic()
 
@@ -279,14 +298,31 @@ class _ApiLine(Line):
                 )
             except requests.ConnectTimeout as e:
                 self.handed_over = False
-                raise Lost(f"{self.provider}'s mail service could not be reached in time.") from e
+                raise Lost(
+                    _("{provider}'s mail service could not be reached in time.").format(
+                        provider=self.provider
+                    ),
+                    how="late",
+                ) from e
             except requests.ConnectionError as e:
                 if _never_connected(e):
                     self.handed_over = False
-                    raise Lost(f"{self.provider}'s mail service could not be reached.") from e
-                raise Lost(f"The connection to {self.provider} was lost.") from e
+                    raise Lost(
+                        _("{provider}'s mail service could not be reached.").format(
+                            provider=self.provider
+                        ),
+                        how="unreachable",
+                    ) from e
+                raise Lost(
+                    _("The connection to {provider} was lost.").format(provider=self.provider)
+                ) from e
             except requests.Timeout as e:  # the request went; its answer did not come
-                raise Lost(f"{self.provider}'s mail service did not answer in time.") from e
+                raise Lost(
+                    _("{provider}'s mail service did not answer in time.").format(
+                        provider=self.provider
+                    ),
+                    how="late",
+                ) from e
             self.handed_over = False  # a definite answer came back
             if response.status_code == 401 and not renewal:
                 try:
@@ -305,15 +341,21 @@ class _ApiLine(Line):
         said = f"{status} {_api_message(response)}".strip()
         if status == 401:
             return Halted(
-                f"{self.provider} refused the sign-in for {self.account.address} ({said}); "
-                "sign in again.",
+                _("{provider} refused the sign-in for {address} ({reply}); sign in again.").format(
+                    provider=self.provider, address=self.account.address, reply=said
+                ),
                 sign_in=True,
             )
         if status == 429 or status == 503:
             return Deferred(said, delay=_retry_after(response))
         if status == 504:  # the gateway gave up waiting: the message may have gone
             self.handed_over = True
-            return Lost(f"{self.provider}'s mail service did not answer in time ({said}).")
+            return Lost(
+                _("{provider}'s mail service did not answer in time ({reply}).").format(
+                    provider=self.provider, reply=said
+                ),
+                how="late",
+            )
         if status >= 500:
             return Deferred(said, delay=_retry_after(response))
         if status == 403:
@@ -321,10 +363,9 @@ class _ApiLine(Line):
         return Refused(said)
 
     def _forbidden(self, said: str) -> str:
-        return (
-            f"{self.provider} does not let {self.account.address} send this way ({said}); "
-            "ask your administrator."
-        )
+        return _(
+            "{provider} does not let {address} send this way ({reply}); ask your administrator."
+        ).format(provider=self.provider, address=self.account.address, reply=said)
 
     def drop(self) -> None:
         self.session.close()
@@ -348,10 +389,10 @@ class GraphLine(_ApiLine):
         return GRAPH_ACCEPTED if response.status_code == 202 else None
 
     def _forbidden(self, said: str) -> str:
-        return (
-            f"Microsoft does not let {self.account.address} send through Graph ({said}); ask "
-            "your administrator to allow Apology Composer to send mail (Mail.Send)."
-        )
+        return _(
+            "Microsoft does not let {address} send through Graph ({reply}); ask your "
+            "administrator to allow Apology Composer to send mail (Mail.Send)."
+        ).format(address=self.account.address, reply=said)
 
 
 class GmailLine(_ApiLine):
@@ -378,14 +419,14 @@ class GmailLine(_ApiLine):
 
     def _forbidden(self, said: str) -> str:
         if "limit" in said.lower() or "quota" in said.lower():
-            return (
-                f"Google's daily sending limit for {self.account.address} is reached ({said}); "
-                "the rest waits: send again tomorrow."
-            )
-        return (
-            f"Google does not let {self.account.address} send through the Gmail API ({said}); "
-            "sign in again and allow sending, or ask your administrator."
-        )
+            return _(
+                "Google's daily sending limit for {address} is reached ({reply}); the rest "
+                "waits: send again tomorrow."
+            ).format(address=self.account.address, reply=said)
+        return _(
+            "Google does not let {address} send through the Gmail API ({reply}); sign in again "
+            "and allow sending, or ask your administrator."
+        ).format(address=self.account.address, reply=said)
 
 
 def _api_message(response: requests.Response) -> str:

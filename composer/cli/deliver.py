@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from composer.cli import EXIT_BLOCKED, EXIT_INTERRUPTED, EXIT_OK
 from composer.errors import SendError
+from composer.language import N_, _, n_, number
 from composer.limiter import DEFAULT_CONNECTIONS, MAX_CONNECTIONS
-from composer.wording import clock, count, counts_line, rows_text, state_name
+from composer.wording import clock, counts_line, rows_text, state_name
 
 if TYPE_CHECKING:
     from composer.accounts import Account, Secret
@@ -204,8 +205,12 @@ def _whole(low: int, high: int | None = None) -> Callable[[str], int]:
         except ValueError:
             value = None
         if value is None or value < low or (high is not None and value > high):
-            span = f"between {low} and {high}" if high is not None else f"{low} or more"
-            raise argparse.ArgumentTypeError(f'"{text}" is not a whole number {span}.')
+            problem = (
+                _('"{text}" is not a whole number between {low} and {high}.')
+                if high is not None
+                else _('"{text}" is not a whole number {low} or more.')
+            )
+            raise argparse.ArgumentTypeError(problem.format(text=text, low=low, high=high))
         return value
 
     return parse
@@ -239,10 +244,10 @@ def _account_for(args: argparse.Namespace, campaign: Campaign) -> Account:
     from composer import accounts
 
     if args.account and args.smtp_host:
-        args.parser.error("give either --account or --smtp-host, not both")
+        args.parser.error(_("give either --account or --smtp-host, not both"))
     if args.smtp_host:
         if args.smtp_port is None or args.security is None:
-            args.parser.error("--smtp-host needs --smtp-port and --security too")
+            args.parser.error(_("--smtp-host needs --smtp-port and --security too"))
         account = accounts.Account(
             name="command line",
             display_name=campaign.identity.name,
@@ -257,7 +262,7 @@ def _account_for(args: argparse.Namespace, campaign: Campaign) -> Account:
     name = args.account or campaign.settings.account
     if not name:
         parser: argparse.ArgumentParser = args.parser  # error() exits
-        parser.error("say which account to send from: --account NAME, or --smtp-host ...")
+        parser.error(_("say which account to send from: --account NAME, or --smtp-host ..."))
     return accounts.get(name)
 
 
@@ -274,9 +279,9 @@ def run_send(args: argparse.Namespace) -> int:
     if args.dry_run:
         return _send_dry_run(args)
     if args.outbox is not None:
-        args.parser.error("--outbox goes with --dry-run")
+        args.parser.error(_("--outbox goes with --dry-run"))
     if args.row is not None and not args.test_to_self:
-        args.parser.error("--row goes with --test-to-self")
+        args.parser.error(_("--row goes with --test-to-self"))
     if args.test_to_self:
         return _send_test(args)
     return _send_for_real(args)
@@ -286,11 +291,15 @@ def _send_dry_run(args: argparse.Namespace) -> int:
     from composer import trial
 
     if args.outbox is None:
-        args.parser.error("--dry-run needs --outbox DIR, the folder for the .eml files")
+        args.parser.error(_("--dry-run needs --outbox DIR, the folder for the .eml files"))
     with _open(args.campaign, for_sending=False) as campaign:
         written = trial.dry_run(campaign, args.outbox)
     print(
-        f"Wrote {count(written, '{n} message', '{n} messages')} to {args.outbox}; nothing was sent."
+        n_(
+            "Wrote {n} message to {folder}; nothing was sent.",
+            "Wrote {n} messages to {folder}; nothing was sent.",
+            written,
+        ).format(n=number(written), folder=args.outbox)
     )
     return EXIT_OK
 
@@ -307,11 +316,18 @@ def _send_test(args: argparse.Namespace) -> int:
         fingerprint = campaign.mailing.fingerprint()
         reply = asyncio.run(trial.send_to_self(campaign, account, secret, row=args.row))
         campaign.record(HistoryKind.TEST_SENT, fingerprint=fingerprint, to=account.address)
-    which = f"row {args.row}" if args.row else "the first recipient"
-    print(
-        f"A test message rendered for {which} went to {account.address} (the server said: "
-        f"{reply}). Check your inbox; nothing was recorded as sent."
+    went = (
+        _(
+            "A test message rendered for row {row} went to {address} (the server said: "
+            "{reply}). Check your inbox; nothing was recorded as sent."
+        )
+        if args.row
+        else _(
+            "A test message rendered for the first recipient went to {address} (the server "
+            "said: {reply}). Check your inbox; nothing was recorded as sent."
+        )
     )
+    print(went.format(row=args.row, address=account.address, reply=reply))
     return EXIT_OK
 
 
@@ -323,16 +339,24 @@ def _moment(text: str) -> float:
         when = dt.datetime.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f'"{text}" is not a date and time; write it as "2026-12-03 09:00".'
+            _('"{text}" is not a date and time; write it as "{example}".').format(
+                text=text, example="2026-12-03 09:00"
+            )
         ) from None
     return when.timestamp() if when.tzinfo else when.astimezone().timestamp()
 
 
 def _wait_until(moment: float, why: str) -> bool:
-    """Sleep until ``moment`` (saying so once); False when Ctrl+C ended the wait."""
+    """Sleep until ``moment`` (saying so once: ``why``, a sentence with ``{time}``); False when
+    Ctrl+C ended the wait."""
     if moment <= _now():
         return True
-    print(f"{why} {clock(moment)}; Ctrl+C stops waiting (nothing is lost).", file=sys.stderr)
+    print(
+        _("{waiting}; Ctrl+C stops waiting (nothing is lost).").format(
+            waiting=why.format(time=clock(moment))
+        ),
+        file=sys.stderr,
+    )
     try:
         while (left := moment - _now()) > 0:
             _nap(min(left, 30.0))  # a computer that slept wakes up into the loop again
@@ -348,8 +372,13 @@ def _confirm(n: int, campaign: Campaign, account: Account, out: TextIO) -> bool:
     """The person types the exact number back; anything else stops."""
     sender = f"{campaign.identity.name} <{campaign.identity.address}>".strip()
     out.write(
-        f"This sends {count(n, '{n} apology', '{n} apologies')}, each to one customer only, from {sender} "
-        f"through {account.host}.\nType {n} to send them, or anything else to stop: "
+        n_(
+            "This sends {n} apology, each to one customer only, from {sender} through {host}.\n"
+            "Type {answer} to send them, or anything else to stop: ",
+            "This sends {n} apologies, each to one customer only, from {sender} through {host}.\n"
+            "Type {answer} to send them, or anything else to stop: ",
+            n,
+        ).format(n=number(n), sender=sender, host=account.host, answer=n)
     )
     out.flush()
     try:
@@ -359,7 +388,7 @@ def _confirm(n: int, campaign: Campaign, account: Account, out: TextIO) -> bool:
     return answer.strip().replace(",", "").replace("_", "") == str(n)
 
 
-NO_TEST = (
+NO_TEST = N_(
     "No test of this version of the apology went to you yet; `send --test-to-self` sends one "
     "to read in your own inbox first."
 )
@@ -377,9 +406,13 @@ def _send_for_real(args: argparse.Namespace) -> int:
         doubt = planned.in_doubt
         if doubt and not args.resend_in_doubt and not args.json:
             print(
-                f"{count(len(doubt), '{n} message', '{n} messages')} may already have gone out and will not be "
-                f"sent again ({rows_text([f.row for f in doubt], 20)}); see `status`, and use "
-                "--resend-in-doubt to send them anyway.",
+                n_(
+                    "{n} message may already have gone out and will not be sent again ({rows}); "
+                    "see `status`, and use --resend-in-doubt to send them anyway.",
+                    "{n} messages may already have gone out and will not be sent again ({rows}); "
+                    "see `status`, and use --resend-in-doubt to send them anyway.",
+                    len(doubt),
+                ).format(n=number(len(doubt)), rows=rows_text([f.row for f in doubt], 20)),
                 file=sys.stderr,
             )
         if planned.to_send == 0 and args.json:
@@ -387,27 +420,38 @@ def _send_for_real(args: argparse.Namespace) -> int:
             print(json.dumps({"kind": "finished", "counts": counts, "remaining": 0}))
             return EXIT_OK
         if planned.to_send == 0:
-            print(f"Nothing left to send: {counts_line(_status_counts(planned))}.")
+            print(
+                _("Nothing left to send: {counts}.").format(
+                    counts=counts_line(_status_counts(planned))
+                )
+            )
             return EXIT_OK
         if not args.yes and not _interactive():
             raise SendError(
-                f"Sending {count(planned.to_send, '{n} apology', '{n} apologies')} needs your confirmation; "
-                "run this in a terminal to type the number, or add --yes."
+                n_(
+                    "Sending {n} apology needs your confirmation; run this in a terminal to type "
+                    "the number, or add --yes.",
+                    "Sending {n} apologies needs your confirmation; run this in a terminal to type "
+                    "the number, or add --yes.",
+                    planned.to_send,
+                ).format(n=number(planned.to_send))
             )
         tested = campaign.test_status(account.address)
         if not tested.done:
-            print(NO_TEST, file=sys.stderr)
+            print(_(NO_TEST), file=sys.stderr)
         cap = args.daily_cap or campaign.settings.daily_cap or account.daily_cap
         schedule = spread(planned.to_send, cap, planned.sent_last_day)
         if schedule and not args.json:
             then = (
-                "This command waits for each day's window and goes on."
+                _("This command waits for each day's window and goes on.")
                 if args.until_done
-                else "This run sends what today allows; run send again later, or add --until-done."
+                else _(
+                    "This run sends what today allows; run send again later, or add --until-done."
+                )
             )
             print(f"{schedule} {then}", file=sys.stderr)
         if not args.yes and not _confirm(planned.to_send, campaign, account, sys.stderr):
-            print("Nothing was sent.", file=sys.stderr)
+            print(_("Nothing was sent."), file=sys.stderr)
             return EXIT_BLOCKED
         if not tested.done:
             campaign.record(
@@ -420,8 +464,10 @@ def _send_for_real(args: argparse.Namespace) -> int:
         if not args.no_sent_copy and filing.wanted(account):
             copies = filing.for_account(account, secret)
         connections = args.connections or campaign.settings.connections or DEFAULT_CONNECTIONS
-        if args.start_at is not None and not _wait_until(args.start_at, "Sending starts at"):
-            print("Nothing was sent.", file=sys.stderr)
+        if args.start_at is not None and not _wait_until(
+            args.start_at, _("Sending starts at {time}")
+        ):
+            print(_("Nothing was sent."), file=sys.stderr)
             return EXIT_INTERRUPTED
         while True:
             run = sender.Sender(
@@ -450,7 +496,7 @@ def _send_for_real(args: argparse.Namespace) -> int:
                 break
             if not args.json:
                 print(summary.verdict(), file=sys.stderr)
-            if not _wait_until(summary.resume_at, "The daily limit allows more at"):
+            if not _wait_until(summary.resume_at, _("The daily limit allows more at {time}")):
                 summary.cancelled = True
                 break
             planned = after
@@ -460,7 +506,7 @@ def _send_for_real(args: argparse.Namespace) -> int:
     if filed is not None and filed.sentence():
         print(filed.sentence(), file=sys.stderr)
     if summary.cancelled:
-        print("apology-composer: interrupted.", file=sys.stderr)
+        print(_("apology-composer: interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
     if summary.error:
         if args.json:
@@ -501,22 +547,29 @@ def _status_counts(planned: Plan) -> list[tuple[str, int]]:
 
 def _print_summary(summary: Summary, after: Plan, path: Path) -> None:
     print(summary.verdict(), file=sys.stderr)
-    print(f"In all: {counts_line(_status_counts(after))}.", file=sys.stderr)
+    print(_("In all: {counts}.").format(counts=counts_line(_status_counts(after))), file=sys.stderr)
     if after.in_doubt:
         rows = rows_text([f.row for f in after.in_doubt], 20)
         print(
-            f"In doubt (may have gone out): {rows}. Check with the customers or your Sent "
-            "folder; `send --resend-in-doubt` sends them again.",
+            _(
+                "In doubt (may have gone out): {rows}. Check with the customers or your Sent "
+                "folder; `send --resend-in-doubt` sends them again."
+            ).format(rows=rows),
             file=sys.stderr,
         )
     if after.failed:
         print(
-            f"The reasons for the failures are in `apology-composer-cli report {path} "
-            "--out report.xlsx`.",
+            _(
+                "The reasons for the failures are in `apology-composer-cli report {campaign} "
+                "--out report.xlsx`."
+            ).format(campaign=path),
             file=sys.stderr,
         )
     if summary.cap_reached and summary.resume_at is not None:
-        print(f"Run send again after {clock(summary.resume_at)} to continue.", file=sys.stderr)
+        print(
+            _("Run send again after {time} to continue.").format(time=clock(summary.resume_at)),
+            file=sys.stderr,
+        )
 
 
 class _Output:
@@ -563,9 +616,9 @@ class _ProgressBar(_Output):
         kind = event.kind
         troubles = (EventKind.FAILED, EventKind.CAP_REACHED, EventKind.ERROR)
         if kind in troubles and event.reason and event.row:
-            self._line(f"row {event.row}: {event.reason}")
+            self._line(_("row {row}: {reason}").format(row=event.row, reason=event.reason))
         elif kind is EventKind.IN_DOUBT and event.row:
-            self._line(f"row {event.row} in doubt: {event.reason}")
+            self._line(_("row {row} in doubt: {reason}").format(row=event.row, reason=event.reason))
         if kind is EventKind.FINISHED or time.monotonic() - self.drawn >= 0.1:
             self._draw()
 
@@ -603,28 +656,45 @@ def run_status(args: argparse.Namespace) -> int:
     with campaign:
         planned = campaign.plan()
         tested = campaign.test_status()
-    print(
-        f"{args.campaign.name}: {count(planned.audience, '{n} recipient', '{n} recipients')}"
-        + (" — being sent right now." if busy else ".")
+    heading = (
+        n_(
+            "{campaign}: {n} recipient — being sent right now.",
+            "{campaign}: {n} recipients — being sent right now.",
+            planned.audience,
+        )
+        if busy
+        else n_("{campaign}: {n} recipient.", "{campaign}: {n} recipients.", planned.audience)
     )
+    print(heading.format(campaign=args.campaign.name, n=number(planned.audience)))
     for state, n in _status_counts(planned):
         if n or state in (Next.SENT, Next.SEND):
-            print(f"  {state_name(state):<23} {n:>8,}")
+            print(f"  {state_name(state):<23} {number(n):>8}")
     if planned.to_send and not tested.done:
-        print(NO_TEST)
+        print(_(NO_TEST))
     doubt = planned.in_doubt
     if doubt:
         print(
-            "In doubt — the whole message reached the mail server but its answer never came "
-            "(the connection dropped or the program stopped), so these may have gone out. "
-            "Check your Sent folder or ask the customer; `send --resend-in-doubt` sends them "
-            "again:"
+            _(
+                "In doubt — the whole message reached the mail server but its answer never came "
+                "(the connection dropped or the program stopped), so these may have gone out. "
+                "Check your Sent folder or ask the customer; `send --resend-in-doubt` sends them "
+                "again:"
+            )
         )
         for f in doubt[:50]:
             at = report.when(f.delivery.updated_at) if f.delivery else ""
-            print(f"  row {f.row:<6} {f.email:<40} {at}")
+            line = _("row {row} {address} {at}").format(
+                row=f"{f.row:<6}", address=f"{f.email:<40}", at=at
+            )
+            print(f"  {line}")
         if len(doubt) > 50:
-            print(f"  … and {len(doubt) - 50:,} more (see `report`).")
+            more = len(doubt) - 50
+            print(
+                "  "
+                + n_(
+                    "… and {n} more (see `report`).", "… and {n} more (see `report`).", more
+                ).format(n=number(more))
+            )
     return EXIT_OK
 
 
@@ -634,7 +704,11 @@ def run_report(args: argparse.Namespace) -> int:
     with _open(args.campaign, for_sending=False) as campaign:
         n = report.export(campaign, args.out)
     print(
-        f"Wrote the delivery report for {count(n, '{n} recipient', '{n} recipients')} to {args.out}."
+        n_(
+            "Wrote the delivery report for {n} recipient to {file}.",
+            "Wrote the delivery report for {n} recipients to {file}.",
+            n,
+        ).format(n=number(n), file=args.out)
     )
     return EXIT_OK
 
@@ -654,9 +728,9 @@ def run_account_add(args: argparse.Namespace) -> int:
     from composer import accounts
 
     if args.oauth is None and (args.device_code or args.graph):
-        args.parser.error("--device-code and --graph go with --oauth microsoft")
+        args.parser.error(_("--device-code and --graph go with --oauth microsoft"))
     if args.graph and args.oauth != "microsoft":
-        args.parser.error("--graph goes with --oauth microsoft")
+        args.parser.error(_("--graph goes with --oauth microsoft"))
     provider = args.provider
     if provider is None and args.host is None:
         preset = accounts.preset_for_address(args.address)
@@ -665,8 +739,10 @@ def run_account_add(args: argparse.Namespace) -> int:
         provider = _oauth_preset(args.oauth, args.address)
     if provider is None and args.host is None:
         args.parser.error(
-            "no provider preset matches that address; give --provider or --host, --port and "
-            "--security"
+            _(
+                "no provider preset matches that address; give --provider or --host, --port and "
+                "--security"
+            )
         )
     account = accounts.account_from_preset(
         provider or "custom",
@@ -688,18 +764,20 @@ def run_account_add(args: argparse.Namespace) -> int:
         accounts.validate_account(account)
         _sign_in(account, device_code=args.device_code)  # saved only once signed in
         account = accounts.save(account)
-        print(f"Saved {accounts.describe_account(account)}.")
+        print(_("Saved {account}.").format(account=accounts.describe_account(account)))
         return EXIT_OK
     if service.relay:  # which key to paste, and a new account's limits: said every time
         print(accounts.password_hint(account))
     account = accounts.save(account)
-    print(f"Saved {accounts.describe_account(account)}.")
+    print(_("Saved {account}.").format(account=accounts.describe_account(account)))
     secret = os.environ.get(accounts.PASSWORD_ENV)
     if not secret and _interactive():
         if not service.relay:
             print(accounts.password_hint(account))
         secret = _prompt_secret(
-            f"Password for {account.address} (Enter to skip and be asked when sending): "
+            _("Password for {address} (Enter to skip and be asked when sending): ").format(
+                address=account.address
+            )
         )
     if secret:
         try:
@@ -707,7 +785,7 @@ def run_account_add(args: argparse.Namespace) -> int:
         except accounts.KeyringUnavailable as problem:
             print(str(problem), file=sys.stderr)
         else:
-            print("The password is saved in the system's password store.")
+            print(_("The password is saved in the system's password store."))
     return EXIT_OK
 
 
@@ -723,8 +801,10 @@ def _sign_in(account: Account, *, device_code: bool) -> None:
     label = signin.LABELS[signin.provider_of(account) or signin.MICROSOFT]
     if not device_code:
         print(
-            f"Opening your browser to sign in to {account.address} with {label}; this waits "
-            "until you have (at most 5 minutes).",
+            _(
+                "Opening your browser to sign in to {address} with {provider}; this waits until "
+                "you have (at most 5 minutes)."
+            ).format(address=account.address, provider=label),
             file=sys.stderr,
         )
     grant = signin.sign_in(
@@ -735,14 +815,18 @@ def _sign_in(account: Account, *, device_code: bool) -> None:
         if device_code
         else None,
     )
-    _, not_kept = accounts.keep_sign_in(account, grant)
+    _kept, not_kept = accounts.keep_sign_in(account, grant)
     if not_kept is not None:
         raise accounts.KeyringUnavailable(
-            f"Signed in as {grant.address}, but the sign-in cannot be kept: {not_kept}"
+            _("Signed in as {address}, but the sign-in cannot be kept: {reason}").format(
+                address=grant.address, reason=not_kept
+            )
         )
     print(
-        f"Signed in as {grant.address} with {label}; the sign-in is kept in the system's "
-        "password store (no password is saved)."
+        _(
+            "Signed in as {address} with {provider}; the sign-in is kept in the system's "
+            "password store (no password is saved)."
+        ).format(address=grant.address, provider=label)
     )
 
 
@@ -752,8 +836,10 @@ def run_account_signin(args: argparse.Namespace) -> int:
     account = accounts.get(args.name)
     if account.auth != "oauth2":
         raise accounts.AccountError(
-            f"The account {account.name} signs in with a password; to use Microsoft or Google "
-            "sign-in instead, add it again with --oauth microsoft or --oauth google.",
+            _(
+                "The account {name} signs in with a password; to use Microsoft or Google sign-in "
+                "instead, add it again with --oauth microsoft or --oauth google."
+            ).format(name=account.name),
             field="auth",
         )
     _sign_in(account, device_code=args.device_code)
@@ -765,7 +851,7 @@ def run_account_list(args: argparse.Namespace) -> int:
 
     saved = accounts.list_accounts()
     if not saved:
-        print("No accounts yet; add one with `apology-composer-cli account add`.")
+        print(_("No accounts yet; add one with `apology-composer-cli account add`."))
     for account in saved:
         print(accounts.describe_account(account))
     return EXIT_OK
@@ -776,8 +862,13 @@ def run_account_remove(args: argparse.Namespace) -> int:
 
     account = accounts.remove(args.name)
     forgot = accounts.delete_secret(account)
-    kept = "sign-in" if account.auth == "oauth2" else "password"
-    print(f"Removed the account {account.name}" + (f" and its saved {kept}." if forgot else "."))
+    if not forgot:
+        removed = _("Removed the account {name}.")
+    elif account.auth == "oauth2":
+        removed = _("Removed the account {name} and its saved sign-in.")
+    else:
+        removed = _("Removed the account {name} and its saved password.")
+    print(removed.format(name=account.name))
     return EXIT_OK
 
 
@@ -790,5 +881,5 @@ def run_account_test(args: argparse.Namespace) -> int:
     secret = _secret(account)
     steps = asyncio.run(connection.test_account(account, secret))
     print(connection.format_test_steps(steps))
-    works = bool(steps) and all(ok for _, ok, _ in steps)
+    works = bool(steps) and all(ok for _step, ok, _detail in steps)
     return EXIT_OK if works else EXIT_BLOCKED
