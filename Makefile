@@ -45,7 +45,7 @@ package: $(STAMP)
 	$(BIN)/python packaging/build.py
 
 screenshots: built
-	LANGUAGE=$(LANG) bash docs/make_screenshots.sh
+	SCREENSHOTS_LANGUAGE=$(LANG) bash docs/make_screenshots.sh
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

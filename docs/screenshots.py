@@ -9,6 +9,9 @@ setup appears in the pictures:
   README shows ``01-customers.png`` … ``04-send.png`` from here;
 - ``docs/screenshots/small/*.png``: 1024×700, a small laptop.
 
+``SCREENSHOTS_LANGUAGE=de`` (``make screenshots LANG=de``) takes them in that language, in
+``docs/screenshots/de/`` and ``docs/screenshots/de/small/``.
+
 The states a person meets: nothing opened yet (``00-start-*``), the sample loaded (``01`` …
 ``03``), a filter of two conditions (``01-customers-filter``), the Message step with personal fields that still need a fallback
 (``02-message-fields``), the Send step before a send (``04-send-before``) and after a test and
@@ -37,7 +40,7 @@ SIZES = {"default": None, "small": (1024, 700)}  # None: the window's own defaul
 # the sample apology with personal fields that are blank for someone and have no fallback yet
 FIELDS_BODY_EDITS = (
     ('{{ first_name or "there" }}', "{{ first_name }}"),
-    ("{{ order_date }}", "{{ order_date }} (delivered to {{ country }}, {{ last_name }})"),
+    ("{{ order_date | date }}", "{{ order_date | date }} ({{ country }}, {{ last_name }})"),
 )
 
 
@@ -87,6 +90,13 @@ class Camera:
         return path
 
 
+def speaking() -> str:
+    """The language the pictures are taken in (English unless SCREENSHOTS_LANGUAGE names one)."""
+    from composer import language
+
+    return language.best([os.environ.get("SCREENSHOTS_LANGUAGE", "en")])
+
+
 def take(size: tuple[int, int] | None, folder: Path) -> int:
     """One person's run at one window size; the number of clipped texts found."""
     sys.path.insert(0, str(ROOT))
@@ -102,6 +112,7 @@ def take(size: tuple[int, int] | None, folder: Path) -> int:
     QApplication.setApplicationName(app_module.APP_NAME)
     QApplication.setApplicationDisplayName(app_module.APP_NAME)
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    app_module.speak(app, speaking())
     camera = Camera(app, folder)
     window = app_module.build_window(app_module.parse_arguments([]))
     if size is not None:
@@ -210,7 +221,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--size", choices=sorted(SIZES), help="take only this size, here")
     arguments = parser.parse_args(argv)
     if arguments.size is not None:
-        folder = OUT if arguments.size == "default" else OUT / arguments.size
+        own = OUT if speaking() == "en" else OUT / speaking()
+        folder = own if arguments.size == "default" else own / arguments.size
+        folder.mkdir(parents=True, exist_ok=True)
         return 1 if take(SIZES[arguments.size], folder) else 0
     # each size in a process of its own: a fresh app, as a person would start it
     worst = 0

@@ -115,6 +115,7 @@ def freeze() -> float:
     started = time.monotonic()
     shutil.rmtree(FOLDER, ignore_errors=True)
     run(sys.executable, ROOT / "packaging" / "icons.py", ICONS)
+    run(sys.executable, "-m", "ui.translations")  # the .qm and .mo files the bundle carries
     run(
         sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
         "--distpath", DIST, "--workpath", BUILD / "pyinstaller", ROOT / "packaging" / f"{NAME}.spec",

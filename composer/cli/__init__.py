@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, argv: list[str] | None) -> int:
+    from composer import language
+
+    language.use(language.from_environment())  # LANGUAGE=de: the same words as the app's
     try:
         code = int(args.run(args) or EXIT_OK)
         if argv is None and getattr(args, "quick_exit", None) is not None:
