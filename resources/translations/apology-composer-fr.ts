@@ -29,11 +29,11 @@
     </message>
     <message>
         <source>This campaign sends from the mail account “{0}”, which is not set up on this computer, so the practice outbox is chosen for now. Add that account with “Add or change account…” before you send for real.</source>
-        <translation>Cette campagne envoie depuis le compte de messagerie « {0} », qui n’est pas configuré sur cet ordinateur : la boîte d’envoi d’essai est donc choisie pour l’instant. Ajoutez ce compte avec « Ajouter ou modifier un compte… » avant l’envoi réel.</translation>
+        <translation>Cette campagne envoie depuis le compte de messagerie «&#x202f;{0}&#x202f;», qui n’est pas configuré sur cet ordinateur&#x202f;: la boîte d’envoi d’essai est donc choisie pour l’instant. Ajoutez ce compte avec «&#x202f;Ajouter ou modifier un compte…&#x202f;» avant l’envoi réel.</translation>
     </message>
     <message>
         <source>Practice: messages go to an outbox on this computer, not to your customers. Open it to read what each customer would get. To send for real, add your own mail account.</source>
-        <translation>Essai : les messages vont dans une boîte d’envoi sur cet ordinateur, pas chez vos clients. Ouvrez-la pour lire ce que chaque client recevrait. Pour un envoi réel, ajoutez votre propre compte de messagerie.</translation>
+        <translation>Essai&#x202f;: les messages vont dans une boîte d’envoi sur cet ordinateur, pas chez vos clients. Ouvrez-la pour lire ce que chaque client recevrait. Pour un envoi réel, ajoutez votre propre compte de messagerie.</translation>
     </message>
     <message>
         <source>Microsoft Graph</source>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Apologies are sent from your own mailbox, one customer at a time. Type your address; the server settings fill in by themselves. For more mail than your mailbox allows, choose a sending service under Provider.</source>
-        <translation>Les excuses partent de votre propre boîte mail, un client à la fois. Saisissez votre adresse : les réglages du serveur se remplissent d’eux-mêmes. Pour envoyer plus que votre boîte mail ne le permet, choisissez un service d’envoi sous Fournisseur.</translation>
+        <translation>Les excuses partent de votre propre boîte mail, un client à la fois. Saisissez votre adresse&#x202f;: les réglages du serveur se remplissent d’eux-mêmes. Pour envoyer plus que votre boîte mail ne le permet, choisissez un service d’envoi sous Fournisseur.</translation>
     </message>
     <message>
         <source>Your name, as customers will see it</source>
@@ -172,55 +172,55 @@
     </message>
     <message>
         <source>Your &amp;name:</source>
-        <translation>Votre &amp;nom :</translation>
+        <translation>Votre &amp;nom&#x202f;:</translation>
     </message>
     <message>
         <source>E-mail &amp;address:</source>
-        <translation>&amp;Adresse e-mail :</translation>
+        <translation>&amp;Adresse e-mail&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Provider:</source>
-        <translation>&amp;Fournisseur :</translation>
+        <translation>&amp;Fournisseur&#x202f;:</translation>
     </message>
     <message>
         <source>R&amp;egion:</source>
-        <translation>&amp;Région :</translation>
+        <translation>&amp;Région&#x202f;:</translation>
     </message>
     <message>
         <source>Sign-in:</source>
-        <translation>Connexion :</translation>
+        <translation>Connexion&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>Mot de &amp;passe :</translation>
+        <translation>Mot de &amp;passe&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation>&amp;Serveur :</translation>
+        <translation>&amp;Serveur&#x202f;:</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation>P&amp;ort :</translation>
+        <translation>P&amp;ort&#x202f;:</translation>
     </message>
     <message>
         <source>Se&amp;curity:</source>
-        <translation>Sé&amp;curité :</translation>
+        <translation>Sé&amp;curité&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>Nom d’&amp;utilisateur :</translation>
+        <translation>Nom d’&amp;utilisateur&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Daily limit:</source>
-        <translation>Limite par &amp;jour :</translation>
+        <translation>Limite par &amp;jour&#x202f;:</translation>
     </message>
     <message>
         <source>Rate li&amp;mit:</source>
-        <translation>Limite par &amp;minute :</translation>
+        <translation>Limite par &amp;minute&#x202f;:</translation>
     </message>
     <message>
         <source>Account &amp;label:</source>
-        <translation>&amp;Libellé du compte :</translation>
+        <translation>&amp;Libellé du compte&#x202f;:</translation>
     </message>
     <message>
         <source>Mailbox (for bounces and replies)</source>
@@ -252,15 +252,15 @@
     </message>
     <message>
         <source>Ser&amp;ver:</source>
-        <translation>Ser&amp;veur :</translation>
+        <translation>Ser&amp;veur&#x202f;:</translation>
     </message>
     <message>
         <source>Po&amp;rt:</source>
-        <translation>Por&amp;t :</translation>
+        <translation>Por&amp;t&#x202f;:</translation>
     </message>
     <message>
         <source>Securit&amp;y:</source>
-        <translation>Sécur&amp;ité :</translation>
+        <translation>Sécur&amp;ité&#x202f;:</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
@@ -304,7 +304,7 @@
     </message>
     <message>
         <source>Sign-in with {0} is not set up in this copy of Apology Composer yet; ask whoever installed it (see docs/sign-in.md).</source>
-        <translation>La connexion avec {0} n’est pas encore configurée dans cette copie d’Apology Composer ; demandez à la personne qui l’a installée (voir docs/sign-in.md).</translation>
+        <translation>La connexion avec {0} n’est pas encore configurée dans cette copie d’Apology Composer&#x202f;; demandez à la personne qui l’a installée (voir docs/sign-in.md).</translation>
     </message>
     <message>
         <source>Until then, an app password works.</source>
@@ -316,15 +316,15 @@
     </message>
     <message>
         <source>Your browser opens {0}&apos;s own sign-in page; Apology Composer never sees your password.</source>
-        <translation>Votre navigateur ouvre la page de connexion de {0} ; Apology Composer ne voit jamais votre mot de passe.</translation>
+        <translation>Votre navigateur ouvre la page de connexion de {0}&#x202f;; Apology Composer ne voit jamais votre mot de passe.</translation>
     </message>
     <message>
         <source>This computer has no password store, so the sign-in is not kept: you sign in again once each session.</source>
-        <translation>Cet ordinateur n’a pas de trousseau de mots de passe : la connexion n’est donc pas conservée, et vous vous reconnectez une fois par session.</translation>
+        <translation>Cet ordinateur n’a pas de trousseau de mots de passe&#x202f;: la connexion n’est donc pas conservée, et vous vous reconnectez une fois par session.</translation>
     </message>
     <message>
         <source>This computer has no password store, so the password is not saved: the app will ask for it once each session.</source>
-        <translation>Cet ordinateur n’a pas de trousseau de mots de passe : le mot de passe n’est donc pas enregistré, et l’application le demandera une fois par session.</translation>
+        <translation>Cet ordinateur n’a pas de trousseau de mots de passe&#x202f;: le mot de passe n’est donc pas enregistré, et l’application le demandera une fois par session.</translation>
     </message>
     <message>
         <source>Waiting for you to sign in in your browser… (Cancel stops waiting)</source>
@@ -336,7 +336,7 @@
     </message>
     <message>
         <source>Sign in with {0} below; an app password also works (choose it below).</source>
-        <translation>Connectez-vous avec {0} ci-dessous ; un mot de passe d’application fonctionne aussi (choisissez-le ci-dessous).</translation>
+        <translation>Connectez-vous avec {0} ci-dessous&#x202f;; un mot de passe d’application fonctionne aussi (choisissez-le ci-dessous).</translation>
     </message>
     <message>
         <source>Ask your provider for its SMTP server, port and security.</source>
@@ -344,7 +344,7 @@
     </message>
     <message>
         <source>{0} no longer accepts passwords from mail programs: sign in with Microsoft below instead.</source>
-        <translation>{0} n’accepte plus les mots de passe des logiciels de messagerie : connectez-vous plutôt avec Microsoft ci-dessous.</translation>
+        <translation>{0} n’accepte plus les mots de passe des logiciels de messagerie&#x202f;: connectez-vous plutôt avec Microsoft ci-dessous.</translation>
     </message>
     <message>
         <source>Sign in with {0} to send from this address.</source>
@@ -360,7 +360,7 @@
     </message>
     <message>
         <source>The account works: messages can be sent from it.</source>
-        <translation>Le compte fonctionne : il peut envoyer des messages.</translation>
+        <translation>Le compte fonctionne&#x202f;: il peut envoyer des messages.</translation>
     </message>
     <message>
         <source>The account does not work yet. {0}</source>
@@ -371,7 +371,7 @@
     <name>ArriveBox</name>
     <message>
         <source>Will it arrive?</source>
-        <translation>Vos messages arriveront-ils ?</translation>
+        <translation>Vos messages arriveront-ils&#x202f;?</translation>
     </message>
     <message>
         <source>Will it arrive</source>
@@ -399,7 +399,7 @@
     </message>
     <message>
         <source>Other mail your domain sends (receipts, newsletters), about:</source>
-        <translation>Autres e-mails envoyés par votre domaine (reçus, newsletters), environ :</translation>
+        <translation>Autres e-mails envoyés par votre domaine (reçus, newsletters), environ&#x202f;:</translation>
     </message>
     <message>
         <source>Looking up the records of {0}…</source>
@@ -485,7 +485,7 @@
     </message>
     <message>
         <source>Sending now; the progress below shows how far it got.</source>
-        <translation>Envoi en cours ; la progression ci-dessous indique où il en est.</translation>
+        <translation>Envoi en cours&#x202f;; la progression ci-dessous indique où il en est.</translation>
     </message>
     <message>
         <source>Sending unlocks once that is done, here on this page.</source>
@@ -493,23 +493,23 @@
     </message>
     <message>
         <source>Sending stays locked until the problem above is fixed; the step marked with a warning on the left shows where.</source>
-        <translation>L’envoi reste verrouillé tant que le problème ci-dessus n’est pas résolu ; l’étape signalée par un avertissement, à gauche, indique où.</translation>
+        <translation>L’envoi reste verrouillé tant que le problème ci-dessus n’est pas résolu&#x202f;; l’étape signalée par un avertissement, à gauche, indique où.</translation>
     </message>
     <message>
         <source>This sends {0}, one to each customer, from {1}. To confirm, type the number {2}:</source>
-        <translation>Vous allez envoyer {0}, un à chaque client, depuis {1}. Pour confirmer, saisissez le nombre {2} :</translation>
+        <translation>Vous allez envoyer {0}, un à chaque client, depuis {1}. Pour confirmer, saisissez le nombre {2}&#x202f;:</translation>
     </message>
     <message>
         <source>You typed {0}, but {1} would go out; type {2} to send them, or go back to Customers if that number looks wrong.</source>
-        <translation>Vous avez saisi {0}, mais il y a {1} à envoyer ; saisissez {2} pour les envoyer, ou revenez à Clients si ce nombre vous semble faux.</translation>
+        <translation>Vous avez saisi {0}, mais il y a {1} à envoyer&#x202f;; saisissez {2} pour les envoyer, ou revenez à Clients si ce nombre vous semble faux.</translation>
     </message>
     <message>
         <source>Nothing is waiting to be sent; the failed and in-doubt messages below need your decision.</source>
-        <translation>Rien n’attend d’être envoyé ; les messages en échec et incertains ci-dessous attendent votre décision.</translation>
+        <translation>Rien n’attend d’être envoyé&#x202f;; les messages en échec et incertains ci-dessous attendent votre décision.</translation>
     </message>
     <message>
         <source>Nothing is left to send: every customer in the list has it.</source>
-        <translation>Plus rien à envoyer : chaque client de la liste l’a déjà reçu.</translation>
+        <translation>Plus rien à envoyer&#x202f;: chaque client de la liste l’a déjà reçu.</translation>
     </message>
     <message>
         <source>Confirmation</source>
@@ -520,7 +520,7 @@
     <name>CustomerTableModel</name>
     <message>
         <source>Field name for the message: {{ %s }}</source>
-        <translation>Nom du champ pour le message : {{ %s }}</translation>
+        <translation>Nom du champ pour le message&#x202f;: {{ %s }}</translation>
     </message>
     <message>
         <source>Spreadsheet row %d</source>
@@ -551,7 +551,7 @@
     </message>
     <message>
         <source>Sheet:</source>
-        <translation>Feuille :</translation>
+        <translation>Feuille&#x202f;:</translation>
     </message>
     <message>
         <source>Sheet</source>
@@ -563,7 +563,7 @@ or click “Open spreadsheet…” above.
 
 Excel, LibreOffice and CSV files all work. The first row should name the columns (Email, First name, …).</source>
         <translation>Déposez ici votre tableau de clients,
-ou cliquez sur « Ouvrir un tableau… » ci-dessus.
+ou cliquez sur «&#x202f;Ouvrir un tableau…&#x202f;» ci-dessus.
 
 Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit nommer les colonnes (E-mail, Prénom, …).</translation>
     </message>
@@ -745,22 +745,22 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>No rows are left out: every address is usable.</source>
-        <translation>Aucune ligne écartée : toutes les adresses sont utilisables.</translation>
+        <translation>Aucune ligne écartée&#x202f;: toutes les adresses sont utilisables.</translation>
     </message>
 </context>
 <context>
     <name>Document</name>
     <message>
         <source>The campaign is being sent; wait until it has finished to change it.</source>
-        <translation>La campagne est en cours d’envoi ; attendez la fin pour la modifier.</translation>
+        <translation>La campagne est en cours d’envoi&#x202f;; attendez la fin pour la modifier.</translation>
     </message>
     <message>
         <source>A campaign is being sent; wait until it has finished (or stop it) before opening or starting another.</source>
-        <translation>Une campagne est en cours d’envoi ; attendez la fin (ou arrêtez-la) avant d’en ouvrir ou d’en commencer une autre.</translation>
+        <translation>Une campagne est en cours d’envoi&#x202f;; attendez la fin (ou arrêtez-la) avant d’en ouvrir ou d’en commencer une autre.</translation>
     </message>
     <message>
         <source>The campaign is being sent; wait until it has finished to load a list.</source>
-        <translation>La campagne est en cours d’envoi ; attendez la fin pour charger une liste.</translation>
+        <translation>La campagne est en cours d’envoi&#x202f;; attendez la fin pour charger une liste.</translation>
     </message>
     <message>
         <source>Taking in %s customers…</source>
@@ -772,7 +772,7 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>The campaign is being sent; it is saved as it goes. Save it after.</source>
-        <translation>La campagne est en cours d’envoi ; elle est enregistrée au fur et à mesure. Enregistrez-la ensuite.</translation>
+        <translation>La campagne est en cours d’envoi&#x202f;; elle est enregistrée au fur et à mesure. Enregistrez-la ensuite.</translation>
     </message>
     <message>
         <source>Choose where to save the campaign first.</source>
@@ -780,7 +780,7 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>Open the customer spreadsheet first; a campaign needs its customers.</source>
-        <translation>Ouvrez d’abord le tableau des clients ; une campagne a besoin de ses clients.</translation>
+        <translation>Ouvrez d’abord le tableau des clients&#x202f;; une campagne a besoin de ses clients.</translation>
     </message>
     <message>
         <source>Sending stopped.</source>
@@ -800,7 +800,7 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>The unsaved work could not be read; it was set aside.</source>
-        <translation>Le travail non enregistré n’a pas pu être lu ; il a été mis de côté.</translation>
+        <translation>Le travail non enregistré n’a pas pu être lu&#x202f;; il a été mis de côté.</translation>
     </message>
 </context>
 <context>
@@ -811,7 +811,7 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>The connection was lost just as these were handed over, so the mail server may have delivered them. “Look in Sent” finds the ones that went; then decide for the ones you select (or for all of them):</source>
-        <translation>La connexion a été perdue au moment même où ces messages étaient transmis : le serveur de messagerie les a peut-être distribués. « Chercher dans Envoyés » retrouve ceux qui sont partis ; décidez ensuite pour ceux que vous sélectionnez (ou pour tous) :</translation>
+        <translation>La connexion a été perdue au moment même où ces messages étaient transmis&#x202f;: le serveur de messagerie les a peut-être distribués. «&#x202f;Chercher dans Envoyés&#x202f;» retrouve ceux qui sont partis&#x202f;; décidez ensuite pour ceux que vous sélectionnez (ou pour tous)&#x202f;:</translation>
     </message>
     <message>
         <source>Messages in doubt</source>
@@ -843,7 +843,7 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>Row {0}: {1} — {2}</source>
-        <translation>Ligne {0} : {1} — {2}</translation>
+        <translation>Ligne {0}&#x202f;: {1} — {2}</translation>
     </message>
 </context>
 <context>
@@ -886,7 +886,7 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>To write again to an address that bounced, select it and correct the address; the next Send goes to the corrected one.</source>
-        <translation>Pour réécrire à une adresse en non-remise, sélectionnez-la et corrigez l’adresse ; le prochain envoi ira à l’adresse corrigée.</translation>
+        <translation>Pour réécrire à une adresse en non-remise, sélectionnez-la et corrigez l’adresse&#x202f;; le prochain envoi ira à l’adresse corrigée.</translation>
     </message>
     <message>
         <source>Correct the address</source>
@@ -894,7 +894,7 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>{0} bounced. Type the corrected address; the next Send goes to it:</source>
-        <translation>Le message à {0} n’a pas été remis. Saisissez l’adresse corrigée ; le prochain envoi ira à celle-ci :</translation>
+        <translation>Le message à {0} n’a pas été remis. Saisissez l’adresse corrigée&#x202f;; le prochain envoi ira à celle-ci&#x202f;:</translation>
     </message>
 </context>
 <context>
@@ -925,7 +925,7 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>Not ready: see %s</source>
-        <translation>Pas prêt : voir %s</translation>
+        <translation>Pas prêt&#x202f;: voir %s</translation>
     </message>
     <message>
         <source>Test first, then send %s</source>
@@ -988,12 +988,28 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
         <translation>Étape &amp;suivante</translation>
     </message>
     <message>
+        <source>Se&amp;ttings</source>
+        <translation>&amp;Réglages</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>System language ({0})</source>
+        <translation>Langue du système ({0})</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>&amp;About Apology Composer</source>
         <translation>À &amp;propos d’Apology Composer</translation>
+    </message>
+    <message>
+        <source>Apology Composer speaks {0} from the next time it starts.</source>
+        <translation>Apology Composer parlera {0} à partir du prochain démarrage.</translation>
     </message>
     <message>
         <source>About Apology Composer</source>
@@ -1045,15 +1061,15 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>Ready to send %s</source>
-        <translation>Prêt : %s à envoyer</translation>
+        <translation>Prêt&#x202f;: %s à envoyer</translation>
     </message>
     <message>
         <source>No customers yet: open a spreadsheet to begin.</source>
-        <translation>Aucun client pour l’instant : ouvrez un tableau pour commencer.</translation>
+        <translation>Aucun client pour l’instant&#x202f;: ouvrez un tableau pour commencer.</translation>
     </message>
     <message>
         <source>%s rows read; checking…</source>
-        <translation>%s lignes lues ; vérification…</translation>
+        <translation>%s lignes lues&#x202f;; vérification…</translation>
     </message>
     <message>
         <source>Sending to %s of %s rows</source>
@@ -1073,7 +1089,7 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>Saved %s</source>
-        <translation>Enregistré : %s</translation>
+        <translation>Enregistré&#x202f;: %s</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1081,7 +1097,7 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>Save the changes to this campaign before closing it?</source>
-        <translation>Enregistrer les modifications de cette campagne avant de la fermer ?</translation>
+        <translation>Enregistrer les modifications de cette campagne avant de la fermer&#x202f;?</translation>
     </message>
     <message>
         <source>If you don&apos;t save, your changes will be lost.</source>
@@ -1125,11 +1141,11 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>Load the edited list?</source>
-        <translation>Charger la liste modifiée ?</translation>
+        <translation>Charger la liste modifiée&#x202f;?</translation>
     </message>
     <message>
         <source>Load “%s” into this campaign?</source>
-        <translation>Charger « %s » dans cette campagne ?</translation>
+        <translation>Charger «&#x202f;%s&#x202f;» dans cette campagne&#x202f;?</translation>
     </message>
     <message>
         <source>the list</source>
@@ -1145,7 +1161,7 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>%s sent, %s in doubt (they may have gone: you decide), %s not sent yet.</source>
-        <translation>%s envoyés, %s incertains (peut-être partis : à vous de décider), %s pas encore envoyés.</translation>
+        <translation>%s envoyés, %s incertains (peut-être partis&#x202f;: à vous de décider), %s pas encore envoyés.</translation>
     </message>
     <message>
         <source>%s sent, %s not sent yet.</source>
@@ -1157,11 +1173,11 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>Sending “%s” was interrupted before it finished.</source>
-        <translation>L’envoi de « %s » a été interrompu avant la fin.</translation>
+        <translation>L’envoi de «&#x202f;%s&#x202f;» a été interrompu avant la fin.</translation>
     </message>
     <message>
         <source>Open it to see them and carry on?</source>
-        <translation>L’ouvrir pour les voir et continuer ?</translation>
+        <translation>L’ouvrir pour les voir et continuer&#x202f;?</translation>
     </message>
     <message>
         <source>Open it</source>
@@ -1177,7 +1193,7 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>Apology Composer closed before “%s” was saved. Bring it back?</source>
-        <translation>Apology Composer s’est fermé avant l’enregistrement de « %s ». Le récupérer ?</translation>
+        <translation>Apology Composer s’est fermé avant l’enregistrement de «&#x202f;%s&#x202f;». Le récupérer&#x202f;?</translation>
     </message>
     <message>
         <source>Recover</source>
@@ -1244,7 +1260,7 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;De :</translation>
+        <translation>&amp;De&#x202f;:</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -1256,7 +1272,7 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>&amp;Subject:</source>
-        <translation>&amp;Objet :</translation>
+        <translation>&amp;Objet&#x202f;:</translation>
     </message>
     <message>
         <source>Insert field</source>
@@ -1280,7 +1296,7 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>**bold**, *italic*, lists and links become formatting; plain text is kept.</source>
-        <translation>**gras**, *italique*, listes et liens deviennent une mise en forme ; le texte brut est conservé.</translation>
+        <translation>**gras**, *italique*, listes et liens deviennent une mise en forme&#x202f;; le texte brut est conservé.</translation>
     </message>
     <message>
         <source>Add a line to unsubscribe</source>
@@ -1288,7 +1304,7 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     </message>
     <message>
         <source>Ends each message with a line inviting a reply with the word unsubscribe, and adds the List-Unsubscribe header mail programs show as a button. An apology needs neither; large senders to Gmail and Outlook.com are expected to have it.</source>
-        <translation>Termine chaque message par une ligne invitant à répondre avec le mot « unsubscribe », et ajoute l’en-tête List-Unsubscribe, que les logiciels de messagerie affichent sous forme de bouton. Des excuses n’ont besoin ni de l’un ni de l’autre ; les gros expéditeurs vers Gmail et Outlook.com sont censés l’avoir.</translation>
+        <translation>Termine chaque message par une ligne invitant à répondre avec le mot «&#x202f;unsubscribe&#x202f;», et ajoute l’en-tête List-Unsubscribe, que les logiciels de messagerie affichent sous forme de bouton. Des excuses n’ont besoin ni de l’un ni de l’autre&#x202f;; les gros expéditeurs vers Gmail et Outlook.com sont censés l’avoir.</translation>
     </message>
     <message>
         <source>Apology text</source>
@@ -1307,6 +1323,26 @@ Nous sommes vraiment désolés pour …
 Tapez {{ pour choisir un champ personnalisé.</translation>
     </message>
     <message>
+        <source>Language of dates and amounts</source>
+        <translation>Langue des dates et des montants</translation>
+    </message>
+    <message>
+        <source>How {{ order_date | date }} and {{ amount | money }} are written in every message, e.g. 9 March 2026 or 9. März 2026.</source>
+        <translation>La façon dont {{ order_date | date }} et {{ amount | money }} s’écrivent dans chaque message, par exemple 9 mars 2026 ou 9 March 2026.</translation>
+    </message>
+    <message>
+        <source>Currency of amounts</source>
+        <translation>Devise des montants</translation>
+    </message>
+    <message>
+        <source>The currency {{ amount | money }} writes.</source>
+        <translation>La devise qu’utilise {{ amount | money }}.</translation>
+    </message>
+    <message>
+        <source>&amp;Dates and amounts:</source>
+        <translation>&amp;Dates et montants :</translation>
+    </message>
+    <message>
         <source>Personal fields in the message</source>
         <translation>Champs personnalisés du message</translation>
     </message>
@@ -1320,15 +1356,15 @@ Tapez {{ pour choisir un champ personnalisé.</translation>
     </message>
     <message>
         <source>One code for everyone:</source>
-        <translation>Un code pour tous :</translation>
+        <translation>Un code pour tous&#x202f;:</translation>
     </message>
     <message>
         <source>A different code for each, from the column:</source>
-        <translation>Un code différent pour chacun, pris dans la colonne :</translation>
+        <translation>Un code différent pour chacun, pris dans la colonne&#x202f;:</translation>
     </message>
     <message>
         <source>A different code for each, from a file:</source>
-        <translation>Un code différent pour chacun, pris dans un fichier :</translation>
+        <translation>Un code différent pour chacun, pris dans un fichier&#x202f;:</translation>
     </message>
     <message>
         <source>e.g. SORRY11</source>
@@ -1392,15 +1428,15 @@ Tapez {{ pour choisir un champ personnalisé.</translation>
     </message>
     <message>
         <source>%s codes for %s people: %s codes left over.</source>
-        <translation>%s codes pour %s personnes : %s codes en trop.</translation>
+        <translation>%s codes pour %s personnes&#x202f;: %s codes en trop.</translation>
     </message>
     <message>
         <source>%s empty: give a fallback</source>
-        <translation>vides : %s, prévoyez un remplacement</translation>
+        <translation>vides&#x202f;: %s, prévoyez un remplacement</translation>
     </message>
     <message>
         <source>%s empty</source>
-        <translation>vides : %s</translation>
+        <translation>vides&#x202f;: %s</translation>
     </message>
     <message>
         <source>all filled</source>
@@ -1416,23 +1452,23 @@ Tapez {{ pour choisir un champ personnalisé.</translation>
     </message>
     <message>
         <source>The personal fields show here once the problem under “Before you can send” is fixed.</source>
-        <translation>Les champs personnalisés s’affichent ici une fois résolu le problème indiqué sous « Avant de pouvoir envoyer ».</translation>
+        <translation>Les champs personnalisés s’affichent ici une fois résolu le problème indiqué sous «&#x202f;Avant de pouvoir envoyer&#x202f;».</translation>
     </message>
     <message>
         <source>No personal fields yet. Type {{ or use “Insert field”.</source>
-        <translation>Aucun champ personnalisé pour l’instant. Tapez {{ ou utilisez « Insérer un champ ».</translation>
+        <translation>Aucun champ personnalisé pour l’instant. Tapez {{ ou utilisez «&#x202f;Insérer un champ&#x202f;».</translation>
     </message>
     <message>
         <source>The message is ready; step 1, Customers, shows what is left to fix there.</source>
-        <translation>Le message est prêt ; l’étape 1, Clients, indique ce qu’il reste à corriger.</translation>
+        <translation>Le message est prêt&#x202f;; l’étape 1, Clients, indique ce qu’il reste à corriger.</translation>
     </message>
     <message>
         <source>The message is ready; step 4, Send, shows what is left to do there.</source>
-        <translation>Le message est prêt ; l’étape 4, Envoi, indique ce qu’il reste à faire.</translation>
+        <translation>Le message est prêt&#x202f;; l’étape 4, Envoi, indique ce qu’il reste à faire.</translation>
     </message>
     <message>
         <source>Nothing: the message is ready.</source>
-        <translation>Rien : le message est prêt.</translation>
+        <translation>Rien&#x202f;: le message est prêt.</translation>
     </message>
 </context>
 <context>
@@ -1443,7 +1479,7 @@ Tapez {{ pour choisir un champ personnalisé.</translation>
     </message>
     <message>
         <source>These are the messages your practice send produced. Nothing left this computer: each customer would have received only their own message.</source>
-        <translation>Voici les messages produits par votre envoi d’essai. Rien n’a quitté cet ordinateur : chaque client n’aurait reçu que son propre message.</translation>
+        <translation>Voici les messages produits par votre envoi d’essai. Rien n’a quitté cet ordinateur&#x202f;: chaque client n’aurait reçu que son propre message.</translation>
     </message>
     <message>
         <source>Received messages</source>
@@ -1479,7 +1515,7 @@ Tapez {{ pour choisir un champ personnalisé.</translation>
     </message>
     <message>
         <source>No practice messages yet: send some from the Send step.</source>
-        <translation>Aucun message d’essai pour l’instant : envoyez-en depuis l’étape Envoi.</translation>
+        <translation>Aucun message d’essai pour l’instant&#x202f;: envoyez-en depuis l’étape Envoi.</translation>
     </message>
     <message>
         <source>This message could not be read.</source>
@@ -1490,16 +1526,16 @@ Tapez {{ pour choisir un champ personnalisé.</translation>
 To: {1}
 Subject: {2}
 Date: {3}</source>
-        <translation>De : {0}
-À : {1}
-Objet : {2}
-Date : {3}</translation>
+        <translation>De&#x202f;: {0}
+À&#x202f;: {1}
+Objet&#x202f;: {2}
+Date&#x202f;: {3}</translation>
     </message>
     <message>
         <source>
 Attached: {0}</source>
         <translation>
-Pièces jointes : {0}</translation>
+Pièces jointes&#x202f;: {0}</translation>
     </message>
 </context>
 <context>
@@ -1550,19 +1586,19 @@ Pièces jointes : {0}</translation>
     </message>
     <message>
         <source>Connections at once:</source>
-        <translation>Connexions simultanées :</translation>
+        <translation>Connexions simultanées&#x202f;:</translation>
     </message>
     <message>
         <source>Messages a minute:</source>
-        <translation>Messages par minute :</translation>
+        <translation>Messages par minute&#x202f;:</translation>
     </message>
     <message>
         <source>Messages a day:</source>
-        <translation>Messages par jour :</translation>
+        <translation>Messages par jour&#x202f;:</translation>
     </message>
     <message>
         <source>When:</source>
-        <translation>Quand :</translation>
+        <translation>Quand&#x202f;:</translation>
     </message>
 </context>
 <context>
@@ -1636,7 +1672,7 @@ Pièces jointes : {0}</translation>
     </message>
     <message>
         <source>Spreadsheet row:</source>
-        <translation>Ligne du tableau :</translation>
+        <translation>Ligne du tableau&#x202f;:</translation>
     </message>
     <message>
         <source>To</source>
@@ -1660,23 +1696,23 @@ Pièces jointes : {0}</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation>À :</translation>
+        <translation>À&#x202f;:</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation>De :</translation>
+        <translation>De&#x202f;:</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation>Objet :</translation>
+        <translation>Objet&#x202f;:</translation>
     </message>
     <message>
         <source>Files:</source>
-        <translation>Fichiers :</translation>
+        <translation>Fichiers&#x202f;:</translation>
     </message>
     <message>
         <source>In reply to:</source>
-        <translation>En réponse à :</translation>
+        <translation>En réponse à&#x202f;:</translation>
     </message>
     <message>
         <source>Values worth a second look</source>
@@ -1728,15 +1764,15 @@ Pièces jointes : {0}</translation>
     </message>
     <message>
         <source>Nobody is in the audience: check the customers and the filter (step 1).</source>
-        <translation>Aucun destinataire : vérifiez les clients et le filtre (étape 1).</translation>
+        <translation>Aucun destinataire&#x202f;: vérifiez les clients et le filtre (étape 1).</translation>
     </message>
     <message>
         <source>These cannot be sent yet: {0}</source>
-        <translation>Ces messages ne peuvent pas encore être envoyés : {0}</translation>
+        <translation>Ces messages ne peuvent pas encore être envoyés&#x202f;: {0}</translation>
     </message>
     <message>
         <source>Row {0} is not among the recipients: it has a problem, is filtered out, or is not in the spreadsheet. See step 1.</source>
-        <translation>La ligne {0} ne fait pas partie des destinataires : elle pose un problème, est exclue par le filtre ou ne figure pas dans le tableau. Voir l’étape 1.</translation>
+        <translation>La ligne {0} ne fait pas partie des destinataires&#x202f;: elle pose un problème, est exclue par le filtre ou ne figure pas dans le tableau. Voir l’étape 1.</translation>
     </message>
     <message>
         <source>Message {0} of {1}</source>
@@ -1752,7 +1788,7 @@ Pièces jointes : {0}</translation>
     </message>
     <message>
         <source>Nobody matches “{0}”.</source>
-        <translation>Personne ne correspond à « {0} ».</translation>
+        <translation>Personne ne correspond à «&#x202f;{0}&#x202f;».</translation>
     </message>
     <message>
         <source>(your account, chosen in step 4)</source>
@@ -1831,7 +1867,7 @@ Pièces jointes : {0}</translation>
     </message>
     <message>
         <source>So far: {0}.</source>
-        <translation>Jusqu’ici : {0}.</translation>
+        <translation>Jusqu’ici&#x202f;: {0}.</translation>
     </message>
     <message>
         <source>Counts per state</source>
@@ -1843,7 +1879,7 @@ Pièces jointes : {0}</translation>
     </message>
     <message>
         <source>Started: {0} to send.</source>
-        <translation>Démarré : {0} à envoyer.</translation>
+        <translation>Démarré&#x202f;: {0} à envoyer.</translation>
     </message>
     <message>
         <source>Sent to {0} (row {1}).</source>
@@ -1851,15 +1887,15 @@ Pièces jointes : {0}</translation>
     </message>
     <message>
         <source>Failed for {0} (row {1}): {2}</source>
-        <translation>Échec pour {0} (ligne {1}) : {2}</translation>
+        <translation>Échec pour {0} (ligne {1})&#x202f;: {2}</translation>
     </message>
     <message>
         <source>Will retry {0} (row {1}) in {2}: {3}</source>
-        <translation>Nouvelle tentative pour {0} (ligne {1}) dans {2} : {3}</translation>
+        <translation>Nouvelle tentative pour {0} (ligne {1}) dans {2}&#x202f;: {3}</translation>
     </message>
     <message>
         <source>In doubt: {0}</source>
-        <translation>Incertain : {0}</translation>
+        <translation>Incertain&#x202f;: {0}</translation>
     </message>
     <message>
         <source>Paused. Messages already on their way finish.</source>
@@ -1878,15 +1914,15 @@ Pièces jointes : {0}</translation>
     </message>
     <message>
         <source>This campaign is part-sent: {0} sent, {1} still to go. To continue, type the number in step 3 and press Send.</source>
-        <translation>Cette campagne est en partie envoyée : {0} envoyés, {1} restants. Pour continuer, saisissez le nombre à l’étape 3 et cliquez sur Envoyer.</translation>
+        <translation>Cette campagne est en partie envoyée&#x202f;: {0} envoyés, {1} restants. Pour continuer, saisissez le nombre à l’étape 3 et cliquez sur Envoyer.</translation>
     </message>
     <message>
         <source>The app goes on by itself each day while it is open; or send again later.</source>
-        <translation>L’application reprend automatiquement chaque jour tant qu’elle est ouverte ; sinon, relancez l’envoi plus tard.</translation>
+        <translation>L’application reprend automatiquement chaque jour tant qu’elle est ouverte&#x202f;; sinon, relancez l’envoi plus tard.</translation>
     </message>
     <message>
         <source>Password (or app password) for {0}:</source>
-        <translation>Mot de passe (ou mot de passe d’application) de {0} :</translation>
+        <translation>Mot de passe (ou mot de passe d’application) de {0}&#x202f;:</translation>
     </message>
     <message>
         <source>The last password for {0} was not accepted.</source>
@@ -1898,15 +1934,15 @@ Pièces jointes : {0}</translation>
     </message>
     <message>
         <source>Sign in again with “Add or change account…” in step 1 of Send.</source>
-        <translation>Reconnectez-vous avec « Ajouter ou modifier un compte… » (Envoi, étape 1).</translation>
+        <translation>Reconnectez-vous avec «&#x202f;Ajouter ou modifier un compte…&#x202f;» (Envoi, étape 1).</translation>
     </message>
     <message>
         <source>The password was forgotten; you are asked for it again next time.</source>
-        <translation>Le mot de passe a été oublié ; il vous sera redemandé la prochaine fois.</translation>
+        <translation>Le mot de passe a été oublié&#x202f;; il vous sera redemandé la prochaine fois.</translation>
     </message>
     <message>
         <source>To change the account itself, use “Add or change account…” in step 1 of Send.</source>
-        <translation>Pour changer le compte lui-même, utilisez « Ajouter ou modifier un compte… » (Envoi, étape 1).</translation>
+        <translation>Pour changer le compte lui-même, utilisez «&#x202f;Ajouter ou modifier un compte…&#x202f;» (Envoi, étape 1).</translation>
     </message>
     <message>
         <source>Sending a test to {0}…</source>
@@ -1938,31 +1974,31 @@ Pièces jointes : {0}</translation>
     </message>
     <message>
         <source>Today&apos;s limit is reached. The rest goes on by itself at {0} (in {1}) while the app stays open; or close it and send again then.</source>
-        <translation>La limite du jour est atteinte. La suite partira automatiquement à {0} (dans {1}) si l’application reste ouverte ; sinon, fermez-la et relancez l’envoi à ce moment-là.</translation>
+        <translation>La limite du jour est atteinte. La suite partira automatiquement à {0} (dans {1}) si l’application reste ouverte&#x202f;; sinon, fermez-la et relancez l’envoi à ce moment-là.</translation>
     </message>
     <message>
         <source>It is time: sending starts.</source>
-        <translation>C’est l’heure : l’envoi commence.</translation>
+        <translation>C’est l’heure&#x202f;: l’envoi commence.</translation>
     </message>
     <message>
         <source>The daily limit allows more now: sending goes on.</source>
-        <translation>La limite quotidienne permet d’en envoyer plus : l’envoi reprend.</translation>
+        <translation>La limite quotidienne permet d’en envoyer plus&#x202f;: l’envoi reprend.</translation>
     </message>
     <message>
         <source>The campaign changed, so sending does not go on by itself; type the number again to send.</source>
-        <translation>La campagne a changé : l’envoi ne reprend donc pas automatiquement. Saisissez à nouveau le nombre pour envoyer.</translation>
+        <translation>La campagne a changé&#x202f;: l’envoi ne reprend donc pas automatiquement. Saisissez à nouveau le nombre pour envoyer.</translation>
     </message>
     <message>
         <source>{0} of them are no longer in the list or are left out by the filter, so they cannot be sent again; mark them as sent or leave them.</source>
-        <translation>Impossible de renvoyer à {0} (plus dans la liste ou écartés par le filtre) ; marquez ces messages comme envoyés ou laissez-les.</translation>
+        <translation>Impossible de renvoyer à {0} (plus dans la liste ou écartés par le filtre)&#x202f;; marquez ces messages comme envoyés ou laissez-les.</translation>
     </message>
     <message>
         <source>{0} marked as sent.</source>
-        <translation>Marqués comme envoyés : {0}.</translation>
+        <translation>Marqués comme envoyés&#x202f;: {0}.</translation>
     </message>
     <message>
         <source>{0} will go again with the next Send.</source>
-        <translation>À renvoyer au prochain envoi : {0}.</translation>
+        <translation>À renvoyer au prochain envoi&#x202f;: {0}.</translation>
     </message>
     <message>
         <source>The practice outbox has no mailbox to read.</source>
@@ -1974,7 +2010,7 @@ Pièces jointes : {0}</translation>
     </message>
     <message>
         <source>{0} is in the list now; Send goes to it after you type the count.</source>
-        <translation>{0} est maintenant dans la liste ; l’envoi l’inclura une fois le nombre saisi.</translation>
+        <translation>{0} est maintenant dans la liste&#x202f;; l’envoi l’inclura une fois le nombre saisi.</translation>
     </message>
     <message>
         <source>The failed messages are for customers no longer in the list.</source>
@@ -1982,7 +2018,7 @@ Pièces jointes : {0}</translation>
     </message>
     <message>
         <source>Send the {0} again, to those customers only?</source>
-        <translation>Renvoyer {0}, à ces clients seulement ?</translation>
+        <translation>Renvoyer {0}, à ces clients seulement&#x202f;?</translation>
     </message>
     <message>
         <source>Resend failed only</source>
@@ -2037,11 +2073,11 @@ Pièces jointes : {0}</translation>
     </message>
     <message>
         <source>The apology changed since your last test; send yourself a new one.</source>
-        <translation>Les excuses ont changé depuis votre dernier test ; envoyez-vous un nouveau test.</translation>
+        <translation>Les excuses ont changé depuis votre dernier test&#x202f;; envoyez-vous un nouveau test.</translation>
     </message>
     <message>
         <source>Nothing has gone to you yet: send yourself a test and read it first.</source>
-        <translation>Rien ne vous a encore été envoyé : envoyez-vous un test et lisez-le d’abord.</translation>
+        <translation>Rien ne vous a encore été envoyé&#x202f;: envoyez-vous un test et lisez-le d’abord.</translation>
     </message>
     <message>
         <source>Test result</source>
@@ -2144,27 +2180,27 @@ Pièces jointes : {0}</translation>
     </message>
     <message>
         <source>Account:</source>
-        <translation>Compte :</translation>
+        <translation>Compte&#x202f;:</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation>Dossier :</translation>
+        <translation>Dossier&#x202f;:</translation>
     </message>
     <message>
         <source>Exported mail:</source>
-        <translation>E-mails exportés :</translation>
+        <translation>E-mails exportés&#x202f;:</translation>
     </message>
     <message>
         <source>Dates:</source>
-        <translation>Dates :</translation>
+        <translation>Dates&#x202f;:</translation>
     </message>
     <message>
         <source>Subject holds:</source>
-        <translation>L’objet contient :</translation>
+        <translation>L’objet contient&#x202f;:</translation>
     </message>
     <message>
         <source>Sender holds:</source>
-        <translation>L’expéditeur contient :</translation>
+        <translation>L’expéditeur contient&#x202f;:</translation>
     </message>
     <message>
         <source>What is missing</source>
@@ -2204,7 +2240,7 @@ Pièces jointes : {0}</translation>
     </message>
     <message>
         <source>The first day comes after the last; swap them.</source>
-        <translation>Le premier jour est postérieur au dernier ; inversez-les.</translation>
+        <translation>Le premier jour est postérieur au dernier&#x202f;; inversez-les.</translation>
     </message>
 </context>
 </TS>
