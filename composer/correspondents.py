@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.errors import SpreadsheetError
+from composer.language import _
 from composer.mailbox import Letter, read_letter
 from composer.recipients import customer_key
 from composer.table import Cell, Column, Table
@@ -92,6 +93,12 @@ class Narrowing:
         if self.sender_contains:
             parts.append(f'the sender holds "{self.sender_contains}"')
         return ", ".join(parts)
+
+
+def _unreadable(path: object, e: OSError) -> MailFilesError:
+    return MailFilesError(
+        _('"{path}" cannot be read ({error}).').format(path=path, error=e.strerror or e)
+    )
 
 
 def _holds(text: str, words: str) -> bool:
@@ -261,8 +268,10 @@ def _messages_in(path: Path) -> Iterator[bytes]:
         files = sorted(p for p in path.rglob("*") if p.suffix.lower() in (".eml", ".mbox", ".mbx"))
         if not files:
             raise MailFilesError(
-                f'The folder "{path}" holds no .eml or .mbox files; choose the folder your '
-                "mail program exported the messages to."
+                _(
+                    'The folder "{path}" holds no .eml or .mbox files; choose the folder your '
+                    "mail program exported the messages to."
+                ).format(path=path)
             )
         for file in files:
             if file.suffix.lower() == ".eml":
@@ -271,7 +280,9 @@ def _messages_in(path: Path) -> Iterator[bytes]:
                 yield from _mbox(file)
         return
     if not path.exists():
-        raise MailFilesError(f'"{path}" does not exist; check the name and the folder.')
+        raise MailFilesError(
+            _('"{path}" does not exist; check the name and the folder.').format(path=path)
+        )
     if path.suffix.lower() == ".eml":
         yield _read(path)
         return
@@ -282,25 +293,27 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as e:
-        raise MailFilesError(f'"{path}" cannot be read ({e.strerror or e}).') from e
+        raise _unreadable(path, e) from e
 
 
 def _mbox(path: Path) -> Iterator[bytes]:
     head = _read_head(path)
     if head and not head.startswith(b"From "):
         raise MailFilesError(
-            f'"{path.name}" is not an mbox file (it should start with a "From " line); '
-            "export the folder again as .mbox, or as .eml files."
+            _(
+                '"{file}" is not an mbox file (it should start with a "From " line); '
+                "export the folder again as .mbox, or as .eml files."
+            ).format(file=path.name)
         )
     try:
         box = mail_files.mbox(path, create=False)
     except OSError as e:
-        raise MailFilesError(f'"{path}" cannot be read ({e.strerror or e}).') from e
+        raise _unreadable(path, e) from e
     try:
         for key in box.iterkeys():
             yield box.get_bytes(key)
     except OSError as e:
-        raise MailFilesError(f'"{path}" cannot be read ({e.strerror or e}).') from e
+        raise _unreadable(path, e) from e
     finally:
         box.close()
 
@@ -310,7 +323,7 @@ def _read_head(path: Path) -> bytes:
         with path.open("rb") as f:
             return f.read(5)
     except OSError as e:
-        raise MailFilesError(f'"{path}" cannot be read ({e.strerror or e}).') from e
+        raise _unreadable(path, e) from e
 
 
 # -- a mailbox folder over IMAP ------------------------------------------------------------

@@ -145,7 +145,13 @@ def update_catalogues(languages: Iterable[str]) -> None:
             with path.open("rb") as file:
                 catalogue = read_po(file, locale=code)
         else:
-            catalogue = Catalog(locale=code, project="Apology Composer", domain=DOMAIN)
+            catalogue = Catalog(
+                locale=code,
+                project="Apology Composer",
+                domain=DOMAIN,
+                header_comment=f"# The engine's sentences in {LANGUAGES.get(code, code)}.",
+                fuzzy=False,
+            )
         catalogue.update(template, no_fuzzy_matching=True)
         catalogue.obsolete.clear()
         with path.open("wb") as file:

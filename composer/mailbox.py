@@ -34,6 +34,8 @@ from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from composer.language import N_, _
+
 if TYPE_CHECKING:
     _Part: TypeAlias = Message[Any, Any]
 
@@ -635,25 +637,25 @@ def _letter(msg: _Part, parts: list[_Part]) -> Letter | None:
 
 # ---- bounces ---------------------------------------------------------------------------------
 
-_SPAM_LIKE = (
+_SPAM_LIKE = N_(
     "the receiving server refused it as unauthenticated or spam-like — your domain's "
     "SPF/DKIM/DMARC may need attention"
 )
-_NOT_YET = "the receiving server could not take it yet; it may still arrive"
-_GAVE_UP = "the receiving server kept putting it off until delivery was given up"
+_NOT_YET = N_("the receiving server could not take it yet; it may still arrive")
+_GAVE_UP = N_("the receiving server kept putting it off until delivery was given up")
 _REASONS = {
-    "5.1.0": "the receiving server did not accept the address",
-    "5.1.1": "the mailbox does not exist",
-    "5.1.2": "the address's domain does not exist or takes no mail",
-    "5.1.3": "the address is not a valid e-mail address",
-    "5.1.6": "the mailbox has moved and takes no more mail",
-    "5.1.10": "the mailbox does not exist",  # Microsoft: recipient not found
-    "5.2.1": "the mailbox is disabled and takes no mail",
-    "5.2.2": "the mailbox is full",
-    "5.2.3": "the message is too large for the receiving server",
-    "5.3.4": "the message is too large for the receiving server",
-    "5.4.1": "the receiving server takes no mail for that address",
-    "5.4.4": "the address's domain could not be found or takes no mail",
+    "5.1.0": N_("the receiving server did not accept the address"),
+    "5.1.1": N_("the mailbox does not exist"),
+    "5.1.2": N_("the address's domain does not exist or takes no mail"),
+    "5.1.3": N_("the address is not a valid e-mail address"),
+    "5.1.6": N_("the mailbox has moved and takes no more mail"),
+    "5.1.10": N_("the mailbox does not exist"),  # Microsoft: recipient not found
+    "5.2.1": N_("the mailbox is disabled and takes no mail"),
+    "5.2.2": N_("the mailbox is full"),
+    "5.2.3": N_("the message is too large for the receiving server"),
+    "5.3.4": N_("the message is too large for the receiving server"),
+    "5.4.1": N_("the receiving server takes no mail for that address"),
+    "5.4.4": N_("the address's domain could not be found or takes no mail"),
     "5.4.7": _GAVE_UP,
     "5.7.1": _SPAM_LIKE,
     "5.7.23": _SPAM_LIKE,  # SPF
@@ -667,15 +669,15 @@ _REASONS = {
 def reason_for(status: str, hard: bool, diagnostic: str = "") -> str:
     """One plain sentence for the person: what the status code means for them."""
     if status.startswith("4"):
-        return _GAVE_UP if hard else _NOT_YET
+        return _(_GAVE_UP) if hard else _(_NOT_YET)
     if not hard:
-        return _NOT_YET
+        return _(_NOT_YET)
     if status in _REASONS:
-        return _REASONS[status]
+        return _(_REASONS[status])
     if diagnostic:
         words = diagnostic if len(diagnostic) <= _MAX_QUOTED else diagnostic[:_MAX_QUOTED] + "…"
-        return f'the receiving server refused it, saying "{words}"'
-    return "the receiving server refused it"
+        return _('the receiving server refused it, saying "{words}"').format(words=words)
+    return _("the receiving server refused it")
 
 
 _ID = re.compile(r"<([^<>\s]+)>")
@@ -960,7 +962,7 @@ def _from_text(
         return address not in excluded and address.partition("@")[0] not in _DAEMONS
 
     recipients: list[str] = []
-    for _, address in _addresses(_header(msg, "X-Failed-Recipients")):
+    for _name, address in _addresses(_header(msg, "X-Failed-Recipients")):
         if address not in recipients:
             recipients.append(address)
     if not recipients:

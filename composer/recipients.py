@@ -11,6 +11,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from composer.errors import ComposerError, SpreadsheetError
+from composer.language import N_, _
 from composer.table import Cell, Table, collector_paused, display, in_slices
 
 
@@ -175,9 +176,11 @@ class AddressError(ComposerError):
         if len(shown) > 80:
             shown = shown[:77] + "..."
         if several:
-            self.phrase = f"'{shown}' holds more than one address"
+            self.phrase = _("'{text}' holds more than one address").format(text=shown)
         else:
-            self.phrase = f"'{shown}' is not a valid address ({reason})"
+            self.phrase = _("'{text}' is not a valid address ({reason})").format(
+                text=shown, reason=reason
+            )
         super().__init__(self.phrase + ".")
         self.text = text
         self.reason = reason
@@ -320,7 +323,7 @@ def parse_address(text: str) -> tuple[str, str]:
     if fast is not None:
         return fast, ""
     if _holds_several(text):
-        raise AddressError(text, "it holds more than one address", several=True)
+        raise AddressError(text, _("it holds more than one address"), several=True)
     name = ""
     angle = _ANGLE(text)
     if angle:
@@ -330,14 +333,14 @@ def parse_address(text: str) -> tuple[str, str]:
 
 
 _PHRASES = (
-    ("An email address must have an @-sign.", "it has no @ sign"),
-    ("There must be something after the @-sign.", "nothing follows the @"),
-    ("There must be something before the @-sign.", "nothing comes before the @"),
-    ("It should have a period.", "the part after the @ needs a dot, as in example.com"),
-    ("It is not within a valid top-level domain.", "it does not end in a domain like .com"),
-    ("special-use or reserved name", "that domain is reserved and cannot receive e-mail"),
-    ("Quoting the part before the @-sign", "quotes before the @ are not supported"),
-    ("bracketed IP address", "an IP address in brackets is not supported"),
+    ("An email address must have an @-sign.", N_("it has no @ sign")),
+    ("There must be something after the @-sign.", N_("nothing follows the @")),
+    ("There must be something before the @-sign.", N_("nothing comes before the @")),
+    ("It should have a period.", N_("the part after the @ needs a dot, as in example.com")),
+    ("It is not within a valid top-level domain.", N_("it does not end in a domain like .com")),
+    ("special-use or reserved name", N_("that domain is reserved and cannot receive e-mail")),
+    ("Quoting the part before the @-sign", N_("quotes before the @ are not supported")),
+    ("bracketed IP address", N_("an IP address in brackets is not supported")),
 )
 
 
@@ -345,7 +348,7 @@ def plain_reason(message: str) -> str:
     """email-validator's message as a short phrase for the middle of our sentence."""
     for fragment, phrase in _PHRASES:
         if fragment in message:
-            return phrase
+            return _(phrase)
     text = message.rstrip(".").replace("@-sign", "@").replace("periods", "dots")
     text = text.replace("period", "dot").replace("An email address cannot", "it cannot")
     text = text.replace("The email address", "it").replace("The part", "the part")
@@ -482,7 +485,10 @@ def resolve_column(table: Table, name: str) -> str:
             return column.field
     headers = ", ".join(f'"{c.header}"' for c in table.columns) or "none"
     raise SpreadsheetError(
-        f'There is no column "{name}" in this spreadsheet; choose one of: {headers}.', field=name
+        _('There is no column "{name}" in this spreadsheet; choose one of: {columns}.').format(
+            name=name, columns=headers
+        ),
+        field=name,
     )
 
 
@@ -676,13 +682,20 @@ class _Exclusions:
 
     def problem(self, number: int, address: str, key: str) -> Problem | None:
         if key in self.blocked:
-            message = f"Row {number}: {address} is on the suppression list, so it is left out."
+            message = _(
+                "Row {row}: {address} is on the suppression list, so it is left out."
+            ).format(row=number, address=address)
             return Problem(number, SUPPRESSED, message, self.email_field)
         first = self.opted_out.get(key)
         if first is None:
             return None
-        where = "" if first == number else f" on row {first}"
-        message = f'Row {number}: {address} is marked "{self.header}"{where}, so it is left out.'
+        if first == number:
+            message = _('Row {row}: {address} is marked "{column}", so it is left out.')
+        else:
+            message = _(
+                'Row {row}: {address} is marked "{column}" on row {first}, so it is left out.'
+            )
+        message = message.format(row=number, address=address, column=self.header, first=first)
         return Problem(number, SUPPRESSED, message, self.column)
 
 
@@ -698,8 +711,10 @@ def build(
     if columns.email is None:
         headers = ", ".join(f'"{c.header}"' for c in table.columns) or "none"
         raise SpreadsheetError(
-            "No column of e-mail addresses was found; choose the address column "
-            f"(the columns are: {headers})."
+            _(
+                "No column of e-mail addresses was found; choose the address column "
+                "(the columns are: {columns})."
+            ).format(columns=headers)
         )
     email_index = table.column_index(columns.email)
     email_header = table.columns[email_index].header
@@ -739,7 +754,12 @@ def build(
                     address, shown = _checked_cell(cell, email_header)
                 except _RowProblem as trouble:
                     problems.append(
-                        Problem(number, trouble.kind, f"Row {number}: {trouble}", columns.email)
+                        Problem(
+                            number,
+                            trouble.kind,
+                            _("Row {row}: {problem}").format(row=number, problem=trouble),
+                            columns.email,
+                        )
                     )
                     continue
             key = customer_key(address)
@@ -748,10 +768,10 @@ def build(
                 continue
             first = seen.setdefault(key, number)
             if first != number:
-                message = (
-                    f"Row {number}: {address} is already on row {first}; "
-                    f"only row {first} gets the message."
-                )
+                message = _(
+                    "Row {row}: {address} is already on row {first}; only row {first} gets the "
+                    "message."
+                ).format(row=number, address=address, first=first)
                 problems.append(Problem(number, DUPLICATE, message, columns.email, first))
                 continue
             name = name or shown
@@ -775,18 +795,24 @@ def _checked_cell(cell: Cell, header: str) -> tuple[str, str]:
     if not text:
         raise _RowProblem(
             BLANK,
-            f'the "{header}" cell is empty, so this row gets no apology; add the address in the '
-            "spreadsheet and open it again if they should get one.",
+            _(
+                'the "{column}" cell is empty, so this row gets no apology; add the address in the '
+                "spreadsheet and open it again if they should get one."
+            ).format(column=header),
         )
     try:
         return parse_address(text)
     except AddressError as error:
-        fix = (
-            "each message goes to one person, so give each address its own row"
-            if error.several
-            else "this row gets no apology until it is fixed in the spreadsheet and opened again"
-        )
-        raise _RowProblem(INVALID, f"{error.phrase}; {fix}.") from None
+        if error.several:
+            sentence = _(
+                "{problem}; each message goes to one person, so give each address its own row."
+            )
+        else:
+            sentence = _(
+                "{problem}; this row gets no apology until it is fixed in the spreadsheet and "
+                "opened again."
+            )
+        raise _RowProblem(INVALID, sentence.format(problem=error.phrase)) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -831,8 +857,10 @@ def load_suppression(path: str | Path) -> frozenset[str]:
     columns = detect_columns(table)
     if columns.email is None:
         raise SpreadsheetError(
-            f"No column of e-mail addresses was found in the suppression list {path.name}; "
-            "give it a column headed Email."
+            _(
+                "No column of e-mail addresses was found in the suppression list {file}; give it "
+                "a column headed Email."
+            ).format(file=path.name)
         )
     index = table.column_index(columns.email)
     cells = [table.columns[index].header]  # a list without a header starts with an address

@@ -238,7 +238,9 @@ def scan(
     stops: set[str] = set()
     for start in range(0, len(wanted), 50):
         if time.monotonic() - started > budget_seconds:
-            result.cut_short = "The scan stopped at its time limit; scan again to read the rest."
+            from composer.language import _
+
+            result.cut_short = _("The scan stopped at its time limit; scan again to read the rest.")
             break
         for raw in box.bodies(folder, wanted[start : start + 50]).values():
             result.read += 1

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from composer.errors import SpreadsheetError
+from composer.language import _, number
 
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet, CalamineWorkbook
@@ -299,9 +300,11 @@ def _find_header(grid: Sequence[Sequence[Cell]], first_row: int, where: str) -> 
             if first_customer == 0:
                 address = next(t for t in texts if _looks_like_address(t))
                 raise SpreadsheetError(
-                    f"Row {first_row + index} of {where} holds an e-mail address ({address}) "
-                    f"where the column names should be; add a header row such as Email, "
-                    f"First name above it.",
+                    _(
+                        "Row {row} of {where} holds an e-mail address ({address}) where the "
+                        "column names should be; add a header row such as Email, First name "
+                        "above it."
+                    ).format(row=first_row + index, where=where, address=address),
                     row=first_row + index,
                 )
         top.append((index, cells, filled, len(texts) * 2 >= filled))
@@ -309,15 +312,16 @@ def _find_header(grid: Sequence[Sequence[Cell]], first_row: int, where: str) -> 
             break
     if not top:
         raise _EmptySheet(
-            f"{where[:1].upper()}{where[1:]} is empty; choose the file or sheet that lists "
-            f"your customers."
+            _("{where} is empty; choose the file or sheet that lists your customers.").format(
+                where=f"{where[:1].upper()}{where[1:]}"
+            )
         )
-    width = max(filled for _, _, filled, _ in top)
+    width = max(filled for _i, _c, filled, _t in top)
     above = top[: min(HEADER_SEARCH_ROWS, len(top) if first_customer is None else first_customer)]
     just_above = first_customer is not None and first_customer <= HEADER_SEARCH_ROWS
     if width > 1:
         needed = max(2, (width + 1) // 2)
-        for index, _, filled, text in above:
+        for index, _cells, filled, text in above:
             if filled >= needed and text:
                 return index
     elif above and not just_above and above[0][3]:
@@ -325,8 +329,10 @@ def _find_header(grid: Sequence[Sequence[Cell]], first_row: int, where: str) -> 
     if just_above and above and above[-1][3]:
         return above[-1][0]
     raise SpreadsheetError(
-        f"Could not find the column names (such as Email, First name) at the top of {where}; "
-        f"put them in one row above your customers."
+        _(
+            "Could not find the column names (such as Email, First name) at the top of "
+            "{where}; put them in one row above your customers."
+        ).format(where=where)
     )
 
 
@@ -376,12 +382,14 @@ def _checked_path(path: str | Path) -> Path:
         size = path.stat().st_size
     except FileNotFoundError:
         raise SpreadsheetError(
-            f"There is no file at {path}; check the name and the folder."
+            _("There is no file at {path}; check the name and the folder.").format(path=path)
         ) from None
     except OSError as error:
         raise _unreadable(path, error) from error
     if path.is_dir():
-        raise SpreadsheetError(f"{path} is a folder; choose the spreadsheet file inside it.")
+        raise SpreadsheetError(
+            _("{path} is a folder; choose the spreadsheet file inside it.").format(path=path)
+        )
     suffix = path.suffix.lower()
     if suffix not in WORKBOOK_SUFFIXES and suffix not in TEXT_SUFFIXES:
         hint = " (export it from Numbers as .xlsx first)" if suffix == ".numbers" else ""
@@ -390,19 +398,25 @@ def _checked_path(path: str | Path) -> Path:
             f".xls, .ods, .csv, .tsv or .txt file."
         )
     if size == 0:
-        raise SpreadsheetError(f"{path.name} is empty (0 bytes); choose the file with your list.")
+        raise SpreadsheetError(
+            _("{file} is empty (0 bytes); choose the file with your list.").format(file=path.name)
+        )
     if size > MAX_FILE_BYTES:
         raise SpreadsheetError(
-            f"{path.name} is {size / 1024**2:,.0f} MB, too large to be a customer list (the "
-            f"limit is {MAX_FILE_BYTES // 1024**2} MB); save only the customers to a new file."
+            _(
+                "{file} is {size} MB, too large to be a customer list (the limit is {limit} MB); "
+                "save only the customers to a new file."
+            ).format(file=path.name, size=f"{size / 1024**2:,.0f}", limit=MAX_FILE_BYTES // 1024**2)
         )
     return path
 
 
 def _unreadable(path: Path, error: OSError) -> SpreadsheetError:
     return SpreadsheetError(
-        f"{path.name} cannot be opened ({error.strerror or error}); close it in other "
-        f"programs, check you may read it, and try again."
+        _(
+            "{file} cannot be opened ({error}); close it in other programs, check you may read "
+            "it, and try again."
+        ).format(file=path.name, error=error.strerror or error)
     )
 
 
@@ -457,8 +471,10 @@ def _check_zip(path: Path) -> str:
                     manifest = archive.read(manifest_info)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, KeyError) as error:
         raise SpreadsheetError(
-            f"{path.name} is damaged (its zip structure is broken or incomplete); open it in "
-            f"Excel or LibreOffice to repair it, or export the list again."
+            _(
+                "{file} is damaged (its zip structure is broken or incomplete); open it in Excel "
+                "or LibreOffice to repair it, or export the list again."
+            ).format(file=path.name)
         ) from error
     except OSError as error:
         raise _unreadable(path, error) from error
@@ -503,15 +519,19 @@ def _check_ole(path: Path) -> None:
 
 def _password_protected(path: Path) -> SpreadsheetError:
     return SpreadsheetError(
-        f"{path.name} is protected with a password; open it in Excel or LibreOffice, save a "
-        f"copy without the password, and load that copy."
+        _(
+            "{file} is protected with a password; open it in Excel or LibreOffice, save a copy "
+            "without the password, and load that copy."
+        ).format(file=path.name)
     )
 
 
 def _damaged(path: Path) -> SpreadsheetError:
     return SpreadsheetError(
-        f"{path.name} could not be read as a spreadsheet; it may be damaged: open it in Excel "
-        f"or LibreOffice, save it again, and load the new copy."
+        _(
+            "{file} could not be read as a spreadsheet; it may be damaged: open it in Excel or "
+            "LibreOffice, save it again, and load the new copy."
+        ).format(file=path.name)
     )
 
 
@@ -619,7 +639,7 @@ def _rows_in_chunks(
     rows = sheet.iter_rows()
     grid: list[Sequence[Cell]] = []
     if skip:
-        for _ in itertools.islice(rows, skip):
+        for _row in itertools.islice(rows, skip):
             pass
     while chunk := list(itertools.islice(rows, _READ_CHUNK)):
         grid += chunk
@@ -640,7 +660,7 @@ def list_sheets(path: str | Path) -> list[str]:
 
 def _sheet_names(path: Path, kind: str) -> Iterator[list[str]]:
     with _open_workbook(path, kind) as workbook:
-        yield [name for name, _ in _worksheets(workbook)]
+        yield [name for name, _sheet in _worksheets(workbook)]
 
 
 def _quarantined(
@@ -766,7 +786,7 @@ _PIECE = 2_000  # rows per piece: unpacking one holds the interpreter for about 
 def _read_workbook(path: Path, kind: str, wanted: str | None, chunked: bool) -> Table:
     with _open_workbook(path, kind) as workbook:
         sheets = _worksheets(workbook)
-        names = [name for name, _ in sheets]
+        names = [name for name, _sheet in sheets]
         if wanted is not None:
             name = _pick_sheet(names, wanted)
             grid, first_row, first_column = _read_sheet(path, workbook, name, chunked)
@@ -791,7 +811,9 @@ def _read_workbook(path: Path, kind: str, wanted: str | None, chunked: bool) -> 
     if first_problem is not None:
         raise first_problem
     raise SpreadsheetError(
-        f"{path.name} has no data in any sheet; choose the file that lists your customers."
+        _("{file} has no data in any sheet; choose the file that lists your customers.").format(
+            file=path.name
+        )
     )
 
 
@@ -928,8 +950,10 @@ def _load_text(path: Path) -> Table:
     _refuse_swallowing_cells(grid, path, delimiter)
     if len(grid) > MAX_ROWS:
         raise SpreadsheetError(
-            f"{path.name} has more than {MAX_ROWS:,} rows, too many for a customer list; "
-            f"save only the customers to a new file."
+            _(
+                "{file} has more than {limit} rows, too many for a customer list; save only the "
+                "customers to a new file."
+            ).format(file=path.name, limit=number(MAX_ROWS))
         )
     columns, rows, numbers = _build_table(grid, 1, 0, path.name)
     notes: tuple[str, ...] = ()
@@ -947,7 +971,7 @@ def _refuse_swallowing_cells(grid: Sequence[Sequence[str]], path: Path, delimite
     would get nothing). A cell is refused, with the row to fix, when it runs over several
     lines holding more than one address, or when a line after its first reads like a row of
     this file (the delimiter and an address)."""
-    for number, row in enumerate(grid, start=1):
+    for at, row in enumerate(grid, start=1):
         for cell in row:
             if "\n" not in cell or "@" not in cell:
                 continue
@@ -962,11 +986,11 @@ def _refuse_swallowing_cells(grid: Sequence[Sequence[str]], path: Path, delimite
                     else "what looks like another customer's row"
                 )
                 raise SpreadsheetError(
-                    f"Row {number} of {path.name} has a cell that runs over "
+                    f"Row {at} of {path.name} has a cell that runs over "
                     f'{cell.count(chr(10)) + 1:,} lines and holds {holds}, as if a quote (") '
                     "were opened there and never closed; close that quote (or remove it) and "
                     "open the file again.",
-                    row=number,
+                    row=at,
                 )
 
 

@@ -331,8 +331,13 @@ class MessagePage(QWidget):
                 combo.clear()
                 for text, code in items:
                     combo.addItem(text, code)
-        self.letter_language.setCurrentIndex(self.letter_language.findData(locale))
-        self.letter_currency.setCurrentIndex(self.letter_currency.findData(currency))
+        for combo, code in ((self.letter_language, locale), (self.letter_currency, currency)):
+            combo.setCurrentIndex(combo.findData(code))
+            # as wide as the choice shown, not as the longest name in the list
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(len(combo.currentText()) + 1)
 
     def _letter_edited(self) -> None:
         if not self._updating:

@@ -792,7 +792,7 @@ Excel-, LibreOffice- und CSV-Dateien funktionieren. Die erste Zeile sollte die S
     </message>
     <message>
         <source>Checking the apology…</source>
-        <translation>Entschuldigung wird geprüft…</translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
         <source>Working out who gets it…</source>
@@ -929,7 +929,7 @@ Excel-, LibreOffice- und CSV-Dateien funktionieren. Die erste Zeile sollte die S
     </message>
     <message>
         <source>Test first, then send %s</source>
-        <translation>Erst testen, dann %s senden</translation>
+        <translation>Testen, dann %s senden</translation>
     </message>
     <message>
         <source>Who gets the apology</source>
@@ -1065,7 +1065,7 @@ Excel-, LibreOffice- und CSV-Dateien funktionieren. Die erste Zeile sollte die S
     </message>
     <message>
         <source>No customers yet: open a spreadsheet to begin.</source>
-        <translation>Noch keine Kunden: Öffnen Sie eine Tabelle, um zu beginnen.</translation>
+        <translation>Noch keine Kunden: Öffnen Sie zuerst eine Tabelle.</translation>
     </message>
     <message>
         <source>%s rows read; checking…</source>
@@ -1288,7 +1288,7 @@ Excel-, LibreOffice- und CSV-Dateien funktionieren. Die erste Zeile sollte die S
     </message>
     <message>
         <source>Also send a formatted version (Markdown)</source>
-        <translation>Auch eine formatierte Version senden (Markdown)</translation>
+        <translation>Auch formatiert senden (Markdown)</translation>
     </message>
     <message>
         <source>Also send a formatted version</source>
@@ -1360,11 +1360,11 @@ Geben Sie {{ ein, um ein persönliches Feld zu wählen.</translation>
     </message>
     <message>
         <source>A different code for each, from the column:</source>
-        <translation>Ein eigener Code für jeden, aus der Spalte:</translation>
+        <translation>Je ein Code aus der Spalte:</translation>
     </message>
     <message>
         <source>A different code for each, from a file:</source>
-        <translation>Ein eigener Code für jeden, aus einer Datei:</translation>
+        <translation>Je ein Code aus einer Datei:</translation>
     </message>
     <message>
         <source>e.g. SORRY11</source>
