@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from composer import imap
 from composer.errors import AccountError
-from composer.wording import count
+from composer.language import _, n_, number
 
 if TYPE_CHECKING:
     import ssl
@@ -64,22 +64,27 @@ class Filing:
     def sentence(self) -> str:
         """One sentence for the person ("" when there was nothing to file)."""
         if not self.not_filed:
-            return (
-                f"{count(self.filed, 'copy', 'copies')} filed in {self.folder}."
-                if self.filed
-                else ""
-            )
-        why = (self.reason or "the mailbox did not take them").strip().rstrip(".")
+            if not self.filed:
+                return ""
+            return n_(
+                "{n} copy filed in {folder}.", "{n} copies filed in {folder}.", self.filed
+            ).format(n=number(self.filed), folder=self.folder)
+        why = (self.reason or _("the mailbox did not take them")).strip().rstrip(".")
         if why[1:2].islower():  # "The mailbox server …" reads on after a colon
             why = why[0].lower() + why[1:]
         if self.filed:
-            head = (
-                f"{count(self.filed, 'copy', 'copies')} filed in {self.folder}; "
-                f"{self.not_filed:,} could not be"
-            )
+            head = n_(
+                "{n} copy filed in {folder}; {missing} could not be",
+                "{n} copies filed in {folder}; {missing} could not be",
+                self.filed,
+            ).format(n=number(self.filed), folder=self.folder, missing=number(self.not_filed))
         else:
-            head = f"{count(self.not_filed, 'copy', 'copies')} could not be filed in {self.folder}"
-        return f"{head}: {why}; the messages themselves were sent."
+            head = n_(
+                "{n} copy could not be filed in {folder}",
+                "{n} copies could not be filed in {folder}",
+                self.not_filed,
+            ).format(n=number(self.not_filed), folder=self.folder)
+        return _("{head}: {why}; the messages themselves were sent.").format(head=head, why=why)
 
 
 class SentCopies:
