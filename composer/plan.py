@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from composer import journal
 from composer.journal import Delivery, MailboxEvent, State
+from composer.language import N_, _
 from composer.limiter import DAY
 from composer.table import collector_paused
 
@@ -68,13 +69,13 @@ def tally(counts: Mapping[Next, int]) -> tuple[int, int]:
 
 # Why, in a few words, for the report and the app's lists.
 REASONS = {
-    Next.SEND: "goes with the next Send",
-    Next.SENDING: "being sent right now",
-    Next.SENT: "the mail server accepted it",
-    Next.IN_DOUBT: "the connection was lost as it was handed over; it may have gone",
-    Next.FAILED: "refused; it can be sent again",
-    Next.FILTERED: "left out by the filter",
-    Next.GONE: "no longer in the customer list",
+    Next.SEND: N_("goes with the next Send"),
+    Next.SENDING: N_("being sent right now"),
+    Next.SENT: N_("the mail server accepted it"),
+    Next.IN_DOUBT: N_("the connection was lost as it was handed over; it may have gone"),
+    Next.FAILED: N_("refused; it can be sent again"),
+    Next.FILTERED: N_("left out by the filter"),
+    Next.GONE: N_("no longer in the customer list"),
 }
 
 _BY_STATE = {
@@ -110,7 +111,7 @@ class Fate:
             )
         ):
             return self.delivery.last_reply
-        return REASONS[self.next]
+        return _(REASONS[self.next])
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +261,7 @@ def _work_out(
         grouped={kind: tuple(some) for kind, some in grouped.items()},
         counts=Counter({kind: len(some) for kind, some in grouped.items()}),
         in_doubt_chosen=sum(1 for f in grouped.get(Next.IN_DOUBT, ()) if f.chosen),
-        came_back=Counter(kind for _, kind in happened),  # each customer once per kind
+        came_back=Counter(kind for _when, kind in happened),  # each customer once per kind
         to_correct=sum(1 for f in fates if f.chosen and f.customer in bounced),
         counted=tuple(sorted(t for f in fates if (t := _counted_at(f.delivery)) is not None)),
     )

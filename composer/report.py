@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from composer.codes import assign
 from composer.errors import ComposerError
+from composer.language import _
 from composer.plan import REASONS, Next
 from composer.transport import ACCEPTED_BY_MICROSOFT, WEAKER, accepted_only
 from composer.wording import state_name
@@ -127,9 +128,9 @@ def table(campaign: Campaign) -> list[tuple[object, ...]]:
         d = fate.delivery
         reply = ((d.last_reply if d else "") or "").replace("\r", " ").replace("\n", " ").strip()
         code = (d.code if d and d.code else None) or codes.get(fate.customer, "")
-        state, why = state_name(fate.next), REASONS[fate.next]
+        state, why = state_name(fate.next), _(REASONS[fate.next])
         if fate.next == Next.SENT and accepted_only(reply):
-            state, why = ACCEPTED_BY_MICROSOFT, WEAKER
+            state, why = _(ACCEPTED_BY_MICROSOFT), _(WEAKER)
         out.append(
             tuple(
                 neutralise(v)
