@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer import accounts, imap, signin
+from composer import accounts, imap, language, signin
 from composer.accounts import Secret
 from ui.widgets import show_value
 from ui.worker import Job, Worker
@@ -686,7 +686,7 @@ class AccountDialog(QDialog):
         good = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
         bad = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
         for step, ok, detail in steps:
-            item = QListWidgetItem(good if ok else bad, f"{step}: {detail}")
+            item = QListWidgetItem(good if ok else bad, f"{language._(step)}: {detail}")
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.steps.addItem(item)
         if steps and all(ok for _, ok, _ in steps):
