@@ -5,1291 +5,1310 @@
     <name>AccountBox</name>
     <message>
         <source>1. Send from</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Enviar desde</translation>
     </message>
     <message>
         <source>Send from</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar desde</translation>
     </message>
     <message>
         <source>&amp;Add or change account…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir o cambiar cuenta…</translation>
     </message>
     <message>
         <source>Add or change account</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir o cambiar cuenta</translation>
     </message>
     <message>
         <source>&amp;Open practice outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la &amp;bandeja de práctica</translation>
     </message>
     <message>
         <source>Open practice outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la bandeja de práctica</translation>
     </message>
     <message>
         <source>This campaign sends from the mail account “{0}”, which is not set up on this computer, so the practice outbox is chosen for now. Add that account with “Add or change account…” before you send for real.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta campaña se envía desde la cuenta de correo «{0}», que no está configurada en este equipo, así que por ahora se ha elegido la bandeja de práctica. Añada esa cuenta con «Añadir o cambiar cuenta…» antes de enviar de verdad.</translation>
     </message>
     <message>
         <source>Practice: messages go to an outbox on this computer, not to your customers. Open it to read what each customer would get. To send for real, add your own mail account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Práctica: los mensajes van a una bandeja de salida de este equipo, no a sus clientes. Ábrala para leer lo que recibiría cada cliente. Para enviar de verdad, añada su propia cuenta de correo.</translation>
     </message>
     <message>
         <source>Microsoft Graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft Graph</translation>
     </message>
     <message>
         <source>the Gmail API</source>
-        <translation type="unfinished"></translation>
+        <translation>la API de Gmail</translation>
     </message>
     <message>
         <source>Messages go out from {0} through {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los mensajes salen de {0} a través de {1}.</translation>
     </message>
 </context>
 <context>
     <name>AccountDialog</name>
     <message>
         <source>Your mail account</source>
-        <translation type="unfinished"></translation>
+        <translation>Su cuenta de correo</translation>
     </message>
     <message>
         <source>Apologies are sent from your own mailbox, one customer at a time. Type your address; the server settings fill in by themselves. For more mail than your mailbox allows, choose a sending service under Provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las disculpas se envían desde su propio buzón, de cliente en cliente. Escriba su dirección; los datos del servidor se rellenan solos. Si necesita enviar más correo del que permite su buzón, elija un servicio de envío en Proveedor.</translation>
     </message>
     <message>
         <source>Your name, as customers will see it</source>
-        <translation type="unfinished"></translation>
+        <translation>Su nombre, tal como lo verán los clientes</translation>
     </message>
     <message>
         <source>e.g. Sam from Juniper &amp; Oak</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., Sam de Juniper &amp; Oak</translation>
     </message>
     <message>
         <source>Your e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>Su dirección de correo electrónico</translation>
     </message>
     <message>
         <source>you@yourshop.com</source>
-        <translation type="unfinished"></translation>
+        <translation>usted@sutienda.com</translation>
     </message>
     <message>
         <source>Mail provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor de correo</translation>
     </message>
     <message>
         <source>What password to use</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué contraseña usar</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Región</translation>
     </message>
     <message>
         <source>Mail server (SMTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor de correo (SMTP)</translation>
     </message>
     <message>
         <source>smtp.yourprovider.com</source>
-        <translation type="unfinished"></translation>
+        <translation>smtp.suproveedor.com</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Puerto</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguridad</translation>
     </message>
     <message>
         <source>STARTTLS (usually port 587)</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS (normalmente, puerto 587)</translation>
     </message>
     <message>
         <source>TLS (usually port 465)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS (normalmente, puerto 465)</translation>
     </message>
     <message>
         <source>None (only for a server on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna (solo para un servidor en este equipo)</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de usuario</translation>
     </message>
     <message>
         <source>usually your e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>normalmente, su dirección de correo</translation>
     </message>
     <message>
         <source>Password or app password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña o contraseña de aplicación</translation>
     </message>
     <message>
         <source>Sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de sesión</translation>
     </message>
     <message>
         <source>Use an app &amp;password instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar una con&amp;traseña de aplicación en su lugar</translation>
     </message>
     <message>
         <source>Use an app password instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar una contraseña de aplicación en su lugar</translation>
     </message>
     <message>
         <source>Send through Microsoft &amp;Graph instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar con Microsoft &amp;Graph en su lugar</translation>
     </message>
     <message>
         <source>Send through Microsoft Graph instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar con Microsoft Graph en su lugar</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>sin límite</translation>
     </message>
     <message>
         <source>Messages a day at most</source>
-        <translation type="unfinished"></translation>
+        <translation>Máximo de mensajes al día</translation>
     </message>
     <message>
         <source> a minute</source>
-        <translation type="unfinished"></translation>
+        <translation> por minuto</translation>
     </message>
     <message>
         <source>Messages a minute at most</source>
-        <translation type="unfinished"></translation>
+        <translation>Máximo de mensajes por minuto</translation>
     </message>
     <message>
         <source>Short name for this account</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre corto para esta cuenta</translation>
     </message>
     <message>
         <source>the address, unless you name it</source>
-        <translation type="unfinished"></translation>
+        <translation>la dirección, salvo que le dé un nombre</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Su &amp;nombre:</translation>
     </message>
     <message>
         <source>E-mail &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Correo electrónico:</translation>
     </message>
     <message>
         <source>&amp;Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Proveedor:</translation>
     </message>
     <message>
         <source>R&amp;egion:</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;egión:</translation>
     </message>
     <message>
         <source>Sign-in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de sesión:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;traseña:</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Servidor:</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;uerto:</translation>
     </message>
     <message>
         <source>Se&amp;curity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Segurid&amp;ad:</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom&amp;bre de usuario:</translation>
     </message>
     <message>
         <source>&amp;Daily limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Límite diario:</translation>
     </message>
     <message>
         <source>Rate li&amp;mit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Límite por &amp;minuto:</translation>
     </message>
     <message>
         <source>Account &amp;label:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eti&amp;queta de la cuenta:</translation>
     </message>
     <message>
         <source>Mailbox (for bounces and replies)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buzón (para rebotes y respuestas)</translation>
     </message>
     <message>
         <source>Mailbox server (IMAP)</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor del buzón (IMAP)</translation>
     </message>
     <message>
         <source>imap.yourprovider.com</source>
-        <translation type="unfinished"></translation>
+        <translation>imap.suproveedor.com</translation>
     </message>
     <message>
         <source>Mailbox port</source>
-        <translation type="unfinished"></translation>
+        <translation>Puerto del buzón</translation>
     </message>
     <message>
         <source>Mailbox security</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguridad del buzón</translation>
     </message>
     <message>
         <source>TLS (usually port 993)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS (normalmente, puerto 993)</translation>
     </message>
     <message>
         <source>STARTTLS (usually port 143)</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS (normalmente, puerto 143)</translation>
     </message>
     <message>
         <source>Ser&amp;ver:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ser&amp;vidor:</translation>
     </message>
     <message>
         <source>Po&amp;rt:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pue&amp;rto:</translation>
     </message>
     <message>
         <source>Securit&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguri&amp;dad:</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Pr&amp;obar conexión</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar conexión</translation>
     </message>
     <message>
         <source>Connection test results</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados de la prueba de conexión</translation>
     </message>
     <message>
         <source>Connection test verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Conclusión de la prueba de conexión</translation>
     </message>
     <message>
         <source>Where the password is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde se guarda la contraseña</translation>
     </message>
     <message>
         <source>Other (enter the server yourself)</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro (indique usted el servidor)</translation>
     </message>
     <message>
         <source>the SMTP user name your sending service gave you</source>
-        <translation type="unfinished"></translation>
+        <translation>el nombre de usuario SMTP que le dio su servicio de envío</translation>
     </message>
     <message>
         <source>&amp;Sign in with {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Iniciar sesión con {0}…</translation>
     </message>
     <message>
         <source>Sign in with {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión con {0}</translation>
     </message>
     <message>
         <source>&amp;Sign in with {0} instead</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Iniciar sesión con {0} en su lugar</translation>
     </message>
     <message>
         <source>Sign-in with {0} is not set up in this copy of Apology Composer yet; ask whoever installed it (see docs/sign-in.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>El inicio de sesión con {0} aún no está configurado en esta copia de Apology Composer; consulte a quien la instaló (vea docs/sign-in.md).</translation>
     </message>
     <message>
         <source>Until then, an app password works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mientras tanto, puede usar una contraseña de aplicación.</translation>
     </message>
     <message>
         <source>Signed in as {0}. No password is kept, only the sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada como {0}. No se guarda ninguna contraseña, solo la sesión.</translation>
     </message>
     <message>
         <source>Your browser opens {0}&apos;s own sign-in page; Apology Composer never sees your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su navegador abre la página de inicio de sesión de {0}; Apology Composer nunca ve su contraseña.</translation>
     </message>
     <message>
         <source>This computer has no password store, so the sign-in is not kept: you sign in again once each session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este equipo no tiene almacén de contraseñas, así que la sesión no se guarda: deberá iniciar sesión de nuevo cada vez que abra la aplicación.</translation>
     </message>
     <message>
         <source>This computer has no password store, so the password is not saved: the app will ask for it once each session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este equipo no tiene almacén de contraseñas, así que la contraseña no se guarda: la aplicación se la pedirá una vez cada vez que la abra.</translation>
     </message>
     <message>
         <source>Waiting for you to sign in in your browser… (Cancel stops waiting)</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando a que inicie sesión en su navegador… (pulse Cancelar para dejar de esperar)</translation>
     </message>
     <message>
         <source>Your administrator can approve it at {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Su administrador puede aprobarlo en {0}</translation>
     </message>
     <message>
         <source>Sign in with {0} below; an app password also works (choose it below).</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicie sesión con {0} aquí abajo; también sirve una contraseña de aplicación (elíjala abajo).</translation>
     </message>
     <message>
         <source>Ask your provider for its SMTP server, port and security.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pida a su proveedor el servidor SMTP, el puerto y la seguridad que debe usar.</translation>
     </message>
     <message>
         <source>{0} no longer accepts passwords from mail programs: sign in with Microsoft below instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ya no acepta contraseñas de programas de correo: inicie sesión con Microsoft aquí abajo.</translation>
     </message>
     <message>
         <source>Sign in with {0} to send from this address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicie sesión con {0} para enviar desde esta dirección.</translation>
     </message>
     <message>
         <source>Type the password (or app password) for this mailbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la contraseña (o la contraseña de aplicación) de este buzón.</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Probando…</translation>
     </message>
     <message>
         <source>The account works: messages can be sent from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cuenta funciona: se pueden enviar mensajes desde ella.</translation>
     </message>
     <message>
         <source>The account does not work yet. {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>La cuenta aún no funciona. {0}</translation>
     </message>
 </context>
 <context>
     <name>ArriveBox</name>
     <message>
         <source>Will it arrive?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Llegará?</translation>
     </message>
     <message>
         <source>Will it arrive</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Llegará?</translation>
     </message>
     <message>
         <source>What the check of your domain found</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que encontró la comprobación de su dominio</translation>
     </message>
     <message>
         <source> a day</source>
-        <translation type="unfinished"></translation>
+        <translation> al día</translation>
     </message>
     <message>
         <source>Other mail your domain sends a day</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro correo que su dominio envía al día</translation>
     </message>
     <message>
         <source>Check &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobar de &amp;nuevo</translation>
     </message>
     <message>
         <source>Check the domain again</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobar de nuevo el dominio</translation>
     </message>
     <message>
         <source>Other mail your domain sends (receipts, newsletters), about:</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro correo que envía su dominio (recibos, boletines), aproximadamente:</translation>
     </message>
     <message>
         <source>Looking up the records of {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultando los registros de {0}…</translation>
     </message>
 </context>
 <context>
     <name>ConditionRow</name>
     <message>
         <source>Column to filter on</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna por la que filtrar</translation>
     </message>
     <message>
         <source>How to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo comparar</translation>
     </message>
     <message>
         <source>is</source>
-        <translation type="unfinished"></translation>
+        <translation>es</translation>
     </message>
     <message>
         <source>is not</source>
-        <translation type="unfinished"></translation>
+        <translation>no es</translation>
     </message>
     <message>
         <source>contains</source>
-        <translation type="unfinished"></translation>
+        <translation>contiene</translation>
     </message>
     <message>
         <source>does not contain</source>
-        <translation type="unfinished"></translation>
+        <translation>no contiene</translation>
     </message>
     <message>
         <source>is more than</source>
-        <translation type="unfinished"></translation>
+        <translation>es mayor que</translation>
     </message>
     <message>
         <source>is less than</source>
-        <translation type="unfinished"></translation>
+        <translation>es menor que</translation>
     </message>
     <message>
         <source>is one of (a, b, c)</source>
-        <translation type="unfinished"></translation>
+        <translation>es uno de (a, b, c)</translation>
     </message>
     <message>
         <source>is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>está vacío</translation>
     </message>
     <message>
         <source>is not empty</source>
-        <translation type="unfinished"></translation>
+        <translation>no está vacío</translation>
     </message>
     <message>
         <source>Value to compare with</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor con el que comparar</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>valor</translation>
     </message>
     <message>
         <source>Remove this condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar esta condición</translation>
     </message>
 </context>
 <context>
     <name>ConfirmBox</name>
     <message>
         <source>3. Send to everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Enviar a todos</translation>
     </message>
     <message>
         <source>Type the number of recipients to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el número de destinatarios para confirmar</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enviar</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar</translation>
     </message>
     <message>
         <source>Sending now; the progress below shows how far it got.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando; el progreso de abajo muestra cuánto se ha enviado.</translation>
     </message>
     <message>
         <source>Sending unlocks once that is done, here on this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío se desbloqueará aquí, en esta página, cuando eso esté hecho.</translation>
     </message>
     <message>
         <source>Sending stays locked until the problem above is fixed; the step marked with a warning on the left shows where.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío seguirá bloqueado hasta que se resuelva el problema de arriba; el paso marcado con un aviso a la izquierda indica dónde está.</translation>
     </message>
     <message>
         <source>This sends {0}, one to each customer, from {1}. To confirm, type the number {2}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se enviarán {0}, uno a cada cliente, desde {1}. Para confirmar, escriba el número {2}:</translation>
     </message>
     <message>
         <source>You typed {0}, but {1} would go out; type {2} to send them, or go back to Customers if that number looks wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ha escrito {0}, pero se enviarían {1}; escriba {2} para enviarlos, o vuelva a Clientes si ese número no le parece correcto.</translation>
     </message>
     <message>
         <source>Nothing is waiting to be sent; the failed and in-doubt messages below need your decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada pendiente de envío; debe decidir qué hacer con los mensajes fallidos y sin confirmar de abajo.</translation>
     </message>
     <message>
         <source>Nothing is left to send: every customer in the list has it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No queda nada por enviar: todos los clientes de la lista ya lo han recibido.</translation>
     </message>
     <message>
         <source>Confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmación</translation>
     </message>
 </context>
 <context>
     <name>CustomerTableModel</name>
     <message>
         <source>Field name for the message: {{ %s }}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del campo para el mensaje: {{ %s }}</translation>
     </message>
     <message>
         <source>Spreadsheet row %d</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila %d de la hoja de cálculo</translation>
     </message>
 </context>
 <context>
     <name>CustomersPage</name>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Clientes</translation>
     </message>
     <message>
         <source>Open the spreadsheet that lists the customers who should get the apology. Each row becomes one personal e-mail to one person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra la hoja de cálculo con los clientes que deben recibir la disculpa. Cada fila se convierte en un correo personal para una persona.</translation>
     </message>
     <message>
         <source>Open spreadsheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir hoja de cálculo…</translation>
     </message>
     <message>
         <source>Open spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir hoja de cálculo</translation>
     </message>
     <message>
         <source>Spreadsheet file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de hoja de cálculo</translation>
     </message>
     <message>
         <source>Sheet:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja:</translation>
     </message>
     <message>
         <source>Sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja</translation>
     </message>
     <message>
         <source>Drop your customer spreadsheet here,
 or click “Open spreadsheet…” above.
 
 Excel, LibreOffice and CSV files all work. The first row should name the columns (Email, First name, …).</source>
-        <translation type="unfinished"></translation>
+        <translation>Suelte aquí su hoja de cálculo de clientes
+o haga clic arriba en «Abrir hoja de cálculo…».
+
+Sirven archivos de Excel, LibreOffice y CSV. La primera fila debe tener los nombres de las columnas (Correo, Nombre, …).</translation>
     </message>
     <message>
         <source>Which columns hold what</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué contiene cada columna</translation>
     </message>
     <message>
         <source>E-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellidos</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre completo</translation>
     </message>
     <message>
         <source>Do not contact</source>
-        <translation type="unfinished"></translation>
+        <translation>No contactar</translation>
     </message>
     <message>
         <source>column</source>
-        <translation type="unfinished"></translation>
+        <translation>(columna)</translation>
     </message>
     <message>
         <source>Customer rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Filas de clientes</translation>
     </message>
     <message>
         <source>Select all rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccionar todas las filas</translation>
     </message>
     <message>
         <source>Who gets the apology</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién recibe la disculpa</translation>
     </message>
     <message>
         <source>Only people who match</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo quienes cumplan</translation>
     </message>
     <message>
         <source>all of these</source>
-        <translation type="unfinished"></translation>
+        <translation>todas estas condiciones</translation>
     </message>
     <message>
         <source>any of these</source>
-        <translation type="unfinished"></translation>
+        <translation>alguna de estas condiciones</translation>
     </message>
     <message>
         <source>Match all or any conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumplir todas las condiciones o alguna</translation>
     </message>
     <message>
         <source>Add a condition…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una condición…</translation>
     </message>
     <message>
         <source>Add a filter condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una condición de filtro</translation>
     </message>
     <message>
         <source>Send only to some rows, e.g. Country is France</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar solo a algunas filas, p. ej., País es Francia</translation>
     </message>
     <message>
         <source>Everyone with a usable address gets it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La recibirán todas las personas con una dirección utilizable.</translation>
     </message>
     <message>
         <source>Left out</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluidas</translation>
     </message>
     <message>
         <source>These rows will not get the apology. Click one to see it in the table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estas filas no recibirán la disculpa. Haga clic en una para verla en la tabla.</translation>
     </message>
     <message>
         <source>Rows left out</source>
-        <translation type="unfinished"></translation>
+        <translation>Filas excluidas</translation>
     </message>
     <message>
         <source>Do-not-contact list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de no contactar…</translation>
     </message>
     <message>
         <source>Choose a do-not-contact list</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir una lista de no contactar</translation>
     </message>
     <message>
         <source>A file of addresses that must never get this e-mail (unsubscribed people).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo de direcciones que nunca deben recibir este correo (personas que se dieron de baja).</translation>
     </message>
     <message>
         <source>Stop using this list</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejar de usar esta lista</translation>
     </message>
     <message>
         <source>Stop using the do-not-contact list</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejar de usar la lista de no contactar</translation>
     </message>
     <message>
         <source>Open the list of customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la lista de clientes</translation>
     </message>
     <message>
         <source>Spreadsheets (%s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hojas de cálculo (%s)</translation>
     </message>
     <message>
         <source>Choose the list of people who must not be contacted</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir la lista de personas a las que no se debe contactar</translation>
     </message>
     <message>
         <source>Address lists (%s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Listas de direcciones (%s)</translation>
     </message>
     <message>
         <source>No spreadsheet open yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay ninguna hoja de cálculo abierta.</translation>
     </message>
     <message>
         <source>(saved in the campaign)</source>
-        <translation type="unfinished"></translation>
+        <translation>(guardada en la campaña)</translation>
     </message>
     <message>
         <source>%s — %s rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%s — %s filas</translation>
     </message>
     <message>
         <source>Customers saved in the campaign — %s rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Clientes guardados en la campaña — %s filas</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguna)</translation>
     </message>
     <message>
         <source>%s (%s addresses)</source>
-        <translation type="unfinished"></translation>
+        <translation>%s (%s direcciones)</translation>
     </message>
     <message>
         <source>%s addresses from the saved list</source>
-        <translation type="unfinished"></translation>
+        <translation>%s direcciones de la lista guardada</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna</translation>
     </message>
     <message>
         <source>Sending to %s of %s rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Se enviará a %s de %s filas</translation>
     </message>
     <message>
         <source>Address not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección no válida</translation>
     </message>
     <message>
         <source>No address</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin dirección</translation>
     </message>
     <message>
         <source>Same address as an earlier row</source>
-        <translation type="unfinished"></translation>
+        <translation>Misma dirección que una fila anterior</translation>
     </message>
     <message>
         <source>… and %s more</source>
-        <translation type="unfinished"></translation>
+        <translation>… y %s más</translation>
     </message>
     <message>
         <source>Left out (%s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluidas (%s)</translation>
     </message>
     <message>
         <source>No rows are left out: every address is usable.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se excluye ninguna fila: todas las direcciones son utilizables.</translation>
     </message>
 </context>
 <context>
     <name>Document</name>
     <message>
         <source>The campaign is being sent; wait until it has finished to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña se está enviando; espere a que termine para modificarla.</translation>
     </message>
     <message>
         <source>A campaign is being sent; wait until it has finished (or stop it) before opening or starting another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se está enviando una campaña; espere a que termine (o deténgala) antes de abrir o empezar otra.</translation>
     </message>
     <message>
         <source>The campaign is being sent; wait until it has finished to load a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña se está enviando; espere a que termine para cargar una lista.</translation>
     </message>
     <message>
         <source>Taking in %s customers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Incorporando %s clientes…</translation>
     </message>
     <message>
         <source>Reading %s…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo %s…</translation>
     </message>
     <message>
         <source>The campaign is being sent; it is saved as it goes. Save it after.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña se está enviando y se va guardando sobre la marcha. Guárdela cuando termine.</translation>
     </message>
     <message>
         <source>Choose where to save the campaign first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero elija dónde guardar la campaña.</translation>
     </message>
     <message>
         <source>Open the customer spreadsheet first; a campaign needs its customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero abra la hoja de cálculo de clientes; una campaña necesita sus clientes.</translation>
     </message>
     <message>
         <source>Sending stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envío detenido.</translation>
     </message>
     <message>
         <source>Checking the addresses…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando las direcciones…</translation>
     </message>
     <message>
         <source>Checking the apology…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando la disculpa…</translation>
     </message>
     <message>
         <source>Working out who gets it…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculando quién la recibe…</translation>
     </message>
     <message>
         <source>The unsaved work could not be read; it was set aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer el trabajo sin guardar; se ha guardado aparte.</translation>
     </message>
 </context>
 <context>
     <name>DoubtBox</name>
     <message>
         <source>Messages that may already have gone</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes que quizá ya se enviaron</translation>
     </message>
     <message>
         <source>The connection was lost just as these were handed over, so the mail server may have delivered them. “Look in Sent” finds the ones that went; then decide for the ones you select (or for all of them):</source>
-        <translation type="unfinished"></translation>
+        <translation>La conexión se perdió justo al entregarlos, así que puede que el servidor de correo ya los haya enviado. «Buscar en Enviados» encuentra los que salieron; después decida qué hacer con los que seleccione (o con todos):</translation>
     </message>
     <message>
         <source>Messages in doubt</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes sin confirmar</translation>
     </message>
     <message>
         <source>Send these again</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviarlos de nuevo</translation>
     </message>
     <message>
         <source>Send the messages in doubt again</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar de nuevo los mensajes sin confirmar</translation>
     </message>
     <message>
         <source>Mark as sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar como enviados</translation>
     </message>
     <message>
         <source>Mark the messages in doubt as sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar como enviados los mensajes sin confirmar</translation>
     </message>
     <message>
         <source>&amp;Look in Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;uscar en Enviados</translation>
     </message>
     <message>
         <source>Look for the messages in doubt in the Sent folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar los mensajes sin confirmar en la carpeta Enviados</translation>
     </message>
     <message>
         <source>Row {0}: {1} — {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila {0}: {1} — {2}</translation>
     </message>
 </context>
 <context>
     <name>MailboxBox</name>
     <message>
         <source>5. What came back</source>
-        <translation type="unfinished"></translation>
+        <translation>5. Rebotes y respuestas</translation>
     </message>
     <message>
         <source>What came back</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebotes y respuestas</translation>
     </message>
     <message>
         <source>A message can still bounce after it was sent, and customers may answer. Check your mailbox to see both here (nothing in it is changed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mensaje puede rebotar incluso después de enviado, y los clientes pueden responder. Revise su buzón para ver ambas cosas aquí (no se modifica nada en él).</translation>
     </message>
     <message>
         <source>Check the &amp;mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;visar el buzón</translation>
     </message>
     <message>
         <source>Check the mailbox for bounces and replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisar el buzón en busca de rebotes y respuestas</translation>
     </message>
     <message>
         <source>What the mailbox check found</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que encontró la revisión del buzón</translation>
     </message>
     <message>
         <source>Bounces and replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebotes y respuestas</translation>
     </message>
     <message>
         <source>Correct the address…</source>
-        <translation type="unfinished"></translation>
+        <translation>Corregir la dirección…</translation>
     </message>
     <message>
         <source>Correct the bounced address</source>
-        <translation type="unfinished"></translation>
+        <translation>Corregir la dirección que rebotó</translation>
     </message>
     <message>
         <source>To write again to an address that bounced, select it and correct the address; the next Send goes to the corrected one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para volver a escribir a una dirección que rebotó, selecciónela y corríjala; el próximo envío irá a la dirección corregida.</translation>
     </message>
     <message>
         <source>Correct the address</source>
-        <translation type="unfinished"></translation>
+        <translation>Corregir la dirección</translation>
     </message>
     <message>
         <source>{0} bounced. Type the corrected address; the next Send goes to it:</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} rebotó. Escriba la dirección corregida; el próximo envío irá a ella:</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Apology Composer</source>
-        <translation type="unfinished"></translation>
+        <translation>Apology Composer</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Clientes</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasos</translation>
     </message>
     <message>
         <source>Not ready: see %s</source>
-        <translation type="unfinished"></translation>
+        <translation>No está listo: vea %s</translation>
     </message>
     <message>
         <source>Test first, then send %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Pruebe antes de enviar %s</translation>
     </message>
     <message>
         <source>Who gets the apology</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién recibe la disculpa</translation>
     </message>
     <message>
         <source>What is being done</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué se está haciendo</translation>
     </message>
     <message>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>Trabajando</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>&amp;New campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva campaña</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir…</translation>
     </message>
     <message>
         <source>Open customer &amp;spreadsheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir &amp;hoja de cálculo de clientes…</translation>
     </message>
     <message>
         <source>New campaign from the &amp;mailbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva campaña desde el &amp;buzón…</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar</translation>
     </message>
     <message>
         <source>Save &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar &amp;como…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ir</translation>
     </message>
     <message>
         <source>&amp;Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Paso &amp;siguiente</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>&amp;Preferencias</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>System language ({0})</source>
+        <translation>Idioma del sistema ({0})</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ay&amp;uda</translation>
     </message>
     <message>
         <source>&amp;About Apology Composer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de Apology Composer</translation>
+    </message>
+    <message>
+        <source>Apology Composer speaks {0} from the next time it starts.</source>
+        <translation>Apology Composer hablará {0} a partir de la próxima vez que se abra.</translation>
     </message>
     <message>
         <source>About Apology Composer</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de Apology Composer</translation>
     </message>
     <message>
         <source>Apology Composer {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Apology Composer {0}</translation>
     </message>
     <message>
         <source>Settings are kept in {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuración se guarda en {0}.</translation>
     </message>
     <message>
         <source>Connections trust {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las conexiones confían en {0}.</translation>
     </message>
     <message>
         <source>Open your customer list</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra su lista de clientes</translation>
     </message>
     <message>
         <source>Nobody to send to</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie a quien enviar</translation>
     </message>
     <message>
         <source>%s rows left out</source>
-        <translation type="unfinished"></translation>
+        <translation>%s filas excluidas</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo</translation>
     </message>
     <message>
         <source>Write the apology</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la disculpa</translation>
     </message>
     <message>
         <source>%s to fix before sending</source>
-        <translation type="unfinished"></translation>
+        <translation>%s por corregir antes de enviar</translation>
     </message>
     <message>
         <source>Not ready yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no está listo</translation>
     </message>
     <message>
         <source>%s messages to read</source>
-        <translation type="unfinished"></translation>
+        <translation>%s mensajes para revisar</translation>
     </message>
     <message>
         <source>Ready to send %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo para enviar %s</translation>
     </message>
     <message>
         <source>No customers yet: open a spreadsheet to begin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay clientes: abra una hoja de cálculo para empezar.</translation>
     </message>
     <message>
         <source>%s rows read; checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>%s filas leídas; comprobando…</translation>
     </message>
     <message>
         <source>Sending to %s of %s rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Se enviará a %s de %s filas</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando…</translation>
     </message>
     <message>
         <source>New campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva campaña</translation>
     </message>
     <message>
         <source>%s[*] — Apology Composer</source>
-        <translation type="unfinished"></translation>
+        <translation>%s[*] — Apology Composer</translation>
     </message>
     <message>
         <source>Saved %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado: %s</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios sin guardar</translation>
     </message>
     <message>
         <source>Save the changes to this campaign before closing it?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Desea guardar los cambios de esta campaña antes de cerrarla?</translation>
     </message>
     <message>
         <source>If you don&apos;t save, your changes will be lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si no los guarda, se perderán los cambios.</translation>
     </message>
     <message>
         <source>Open a campaign or a customer list</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir una campaña o una lista de clientes</translation>
     </message>
     <message>
         <source>Campaigns and spreadsheets (%s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Campañas y hojas de cálculo (%s)</translation>
     </message>
     <message>
         <source>Open the list of customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la lista de clientes</translation>
     </message>
     <message>
         <source>Spreadsheets (%s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hojas de cálculo (%s)</translation>
     </message>
     <message>
         <source>Finding the people who wrote in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando a las personas que le escribieron…</translation>
     </message>
     <message>
         <source>apology</source>
-        <translation type="unfinished"></translation>
+        <translation>disculpa</translation>
     </message>
     <message>
         <source>Save the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la campaña</translation>
     </message>
     <message>
         <source>Apology campaigns (*%s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Campañas de disculpa (*%s)</translation>
     </message>
     <message>
         <source>No recent campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay campañas recientes</translation>
     </message>
     <message>
         <source>Load the edited list?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cargar la lista modificada?</translation>
     </message>
     <message>
         <source>Load “%s” into this campaign?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cargar «%s» en esta campaña?</translation>
     </message>
     <message>
         <source>the list</source>
-        <translation type="unfinished"></translation>
+        <translation>la lista</translation>
     </message>
     <message>
         <source>Load it</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargarla</translation>
     </message>
     <message>
         <source>Keep the current list</source>
-        <translation type="unfinished"></translation>
+        <translation>Mantener la lista actual</translation>
     </message>
     <message>
         <source>%s sent, %s in doubt (they may have gone: you decide), %s not sent yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%s enviados, %s sin confirmar (puede que ya se enviaran: usted decide), %s sin enviar todavía.</translation>
     </message>
     <message>
         <source>%s sent, %s not sent yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%s enviados, %s sin enviar todavía.</translation>
     </message>
     <message>
         <source>Sending was interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío se interrumpió</translation>
     </message>
     <message>
         <source>Sending “%s” was interrupted before it finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío de «%s» se interrumpió antes de terminar.</translation>
     </message>
     <message>
         <source>Open it to see them and carry on?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Desea abrirla para verlos y continuar?</translation>
     </message>
     <message>
         <source>Open it</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrirla</translation>
     </message>
     <message>
         <source>Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora no</translation>
     </message>
     <message>
         <source>Recover unsaved work</source>
-        <translation type="unfinished"></translation>
+        <translation>Recuperar el trabajo sin guardar</translation>
     </message>
     <message>
         <source>Apology Composer closed before “%s” was saved. Bring it back?</source>
-        <translation type="unfinished"></translation>
+        <translation>Apology Composer se cerró antes de guardar «%s». ¿Desea recuperarlo?</translation>
     </message>
     <message>
         <source>Recover</source>
-        <translation type="unfinished"></translation>
+        <translation>Recuperar</translation>
     </message>
     <message>
         <source>Throw away</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar</translation>
     </message>
 </context>
 <context>
     <name>MessagePage</name>
     <message>
         <source>if empty, write…</source>
-        <translation type="unfinished"></translation>
+        <translation>si está vacío, escribir…</translation>
     </message>
     <message>
         <source>Fallback for %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto alternativo para %s</translation>
     </message>
     <message>
         <source>Written instead of %s for people whose cell is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se escribe en lugar de %s para las personas cuya celda está vacía.</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje</translation>
     </message>
     <message>
         <source>Write the apology once. Personal fields such as {{ first_name }} are filled in for each customer, and each customer gets their own e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la disculpa una sola vez. Los campos personales como {{ first_name }} se rellenan para cada cliente, y cada cliente recibe su propio correo.</translation>
     </message>
     <message>
         <source>Your name or your shop&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Su nombre o el de su tienda</translation>
     </message>
     <message>
         <source>Sender name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del remitente</translation>
     </message>
     <message>
         <source>your mailbox, chosen in step 4</source>
-        <translation type="unfinished"></translation>
+        <translation>su buzón, elegido en el paso 4</translation>
     </message>
     <message>
         <source>Sender e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección de correo del remitente</translation>
     </message>
     <message>
         <source>The apology is sent from the mailbox of the account chosen in step 4.</source>
-        <translation type="unfinished"></translation>
+        <translation>La disculpa se envía desde el buzón de la cuenta elegida en el paso 4.</translation>
     </message>
     <message>
         <source>Mail account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta de correo…</translation>
     </message>
     <message>
         <source>Choose the mail account</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir la cuenta de correo</translation>
     </message>
     <message>
         <source>Choose or set up the mailbox that sends it</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir o configurar el buzón desde el que se envía</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;De:</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Asunto</translation>
     </message>
     <message>
         <source>e.g. Sorry about the invoice, {{ first_name }}</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., Disculpe lo de la factura, {{ first_name }}</translation>
     </message>
     <message>
         <source>&amp;Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Asunto:</translation>
     </message>
     <message>
         <source>Insert field</source>
-        <translation type="unfinished"></translation>
+        <translation>Insertar campo</translation>
     </message>
     <message>
         <source>Insert a personal field</source>
-        <translation type="unfinished"></translation>
+        <translation>Insertar un campo personal</translation>
     </message>
     <message>
         <source>Put a column of the spreadsheet into the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Poner una columna de la hoja de cálculo en el texto</translation>
     </message>
     <message>
         <source>Also send a formatted version (Markdown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar también una versión con formato (Markdown)</translation>
     </message>
     <message>
         <source>Also send a formatted version</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar también una versión con formato</translation>
     </message>
     <message>
         <source>**bold**, *italic*, lists and links become formatting; plain text is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>**negrita**, *cursiva*, listas y enlaces se convierten en formato; el texto sin formato se conserva.</translation>
     </message>
     <message>
         <source>Add a line to unsubscribe</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una línea para darse de baja</translation>
     </message>
     <message>
         <source>Ends each message with a line inviting a reply with the word unsubscribe, and adds the List-Unsubscribe header mail programs show as a button. An apology needs neither; large senders to Gmail and Outlook.com are expected to have it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Termina cada mensaje con una línea que invita a responder con la palabra «unsubscribe» y añade el encabezado List-Unsubscribe, que los programas de correo muestran como un botón. Una disculpa no necesita ninguna de las dos cosas; de quienes envían mucho correo a Gmail y Outlook.com se espera que lo tengan.</translation>
     </message>
     <message>
         <source>Apology text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto de la disculpa</translation>
     </message>
     <message>
         <source>Hi {{ first_name }},
@@ -1297,903 +1316,931 @@ Excel, LibreOffice and CSV files all work. The first row should name the columns
 I am so sorry about …
 
 Type {{ to pick a personal field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hola, {{ first_name }}:
+
+Lamento mucho lo de …
+
+Escriba {{ para elegir un campo personal.</translation>
+    </message>
+    <message>
+        <source>Language of dates and amounts</source>
+        <translation>Idioma de fechas e importes</translation>
+    </message>
+    <message>
+        <source>How {{ order_date | date }} and {{ amount | money }} are written in every message, e.g. 9 March 2026 or 9. März 2026.</source>
+        <translation>Cómo se escriben {{ order_date | date }} y {{ amount | money }} en cada mensaje, por ejemplo 9 de marzo de 2026 o 9 March 2026.</translation>
+    </message>
+    <message>
+        <source>Currency of amounts</source>
+        <translation>Moneda de los importes</translation>
+    </message>
+    <message>
+        <source>The currency {{ amount | money }} writes.</source>
+        <translation>La moneda en la que escribe {{ amount | money }}.</translation>
+    </message>
+    <message>
+        <source>&amp;Dates and amounts:</source>
+        <translation>&amp;Fechas e importes:</translation>
     </message>
     <message>
         <source>Personal fields in the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Campos personales del mensaje</translation>
     </message>
     <message>
         <source>Discount code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de descuento</translation>
     </message>
     <message>
         <source>No code</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin código</translation>
     </message>
     <message>
         <source>One code for everyone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mismo código para todos:</translation>
     </message>
     <message>
         <source>A different code for each, from the column:</source>
-        <translation type="unfinished"></translation>
+        <translation>Un código distinto para cada uno, de la columna:</translation>
     </message>
     <message>
         <source>A different code for each, from a file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Un código distinto para cada uno, de un archivo:</translation>
     </message>
     <message>
         <source>e.g. SORRY11</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., DISCULPA11</translation>
     </message>
     <message>
         <source>The code for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>El código para todos</translation>
     </message>
     <message>
         <source>Column with the codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna con los códigos</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir archivo…</translation>
     </message>
     <message>
         <source>Choose the file of codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir el archivo de códigos</translation>
     </message>
     <message>
         <source>Before you can send</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes de poder enviar</translation>
     </message>
     <message>
         <source>What still blocks sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que aún impide el envío</translation>
     </message>
     <message>
         <source>Choose the file of discount codes (one per line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir el archivo de códigos de descuento (uno por línea)</translation>
     </message>
     <message>
         <source>Text files (*.txt *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de texto (*.txt *.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>saved codes</source>
-        <translation type="unfinished"></translation>
+        <translation>códigos guardados</translation>
     </message>
     <message>
         <source>%s (%s codes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%s (%s códigos)</translation>
     </message>
     <message>
         <source>Write {{ code }} in the message to give one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba {{ code }} en el mensaje para incluirlo.</translation>
     </message>
     <message>
         <source>Everyone gets %s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos reciben %s.</translation>
     </message>
     <message>
         <source>Type the code everyone gets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el código que recibirán todos.</translation>
     </message>
     <message>
         <source>Each person gets the code in their own row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada persona recibe el código de su propia fila.</translation>
     </message>
     <message>
         <source>%s codes for %s people: %s codes left over.</source>
-        <translation type="unfinished"></translation>
+        <translation>%s códigos para %s personas: sobran %s códigos.</translation>
     </message>
     <message>
         <source>%s empty: give a fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>%s en blanco: indique un texto alternativo</translation>
     </message>
     <message>
         <source>%s empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%s en blanco</translation>
     </message>
     <message>
         <source>all filled</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno en blanco</translation>
     </message>
     <message>
         <source>%s of the people getting it have no %s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%s de las personas que lo recibirán no tienen %s.</translation>
     </message>
     <message>
         <source>Where a cell is empty, the fallback text is written instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donde una celda está vacía, se escribe en su lugar el texto alternativo.</translation>
     </message>
     <message>
         <source>The personal fields show here once the problem under “Before you can send” is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los campos personales aparecerán aquí cuando se resuelva el problema indicado en «Antes de poder enviar».</translation>
     </message>
     <message>
         <source>No personal fields yet. Type {{ or use “Insert field”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay campos personales. Escriba {{ o use «Insertar campo».</translation>
     </message>
     <message>
         <source>The message is ready; step 1, Customers, shows what is left to fix there.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje está listo; el paso 1, Clientes, muestra lo que queda por corregir allí.</translation>
     </message>
     <message>
         <source>The message is ready; step 4, Send, shows what is left to do there.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje está listo; el paso 4, Enviar, muestra lo que queda por hacer allí.</translation>
     </message>
     <message>
         <source>Nothing: the message is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada: el mensaje está listo.</translation>
     </message>
 </context>
 <context>
     <name>OutboxViewer</name>
     <message>
         <source>Practice outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandeja de práctica</translation>
     </message>
     <message>
         <source>These are the messages your practice send produced. Nothing left this computer: each customer would have received only their own message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estos son los mensajes que generó su envío de práctica. Nada salió de este equipo: cada cliente habría recibido solo su propio mensaje.</translation>
     </message>
     <message>
         <source>Received messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes recibidos</translation>
     </message>
     <message>
         <source>Message headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Encabezados del mensaje</translation>
     </message>
     <message>
         <source>Plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto sin formato</translation>
     </message>
     <message>
         <source>Formatted</source>
-        <translation type="unfinished"></translation>
+        <translation>Con formato</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualizar</translation>
     </message>
     <message>
         <source>Refresh the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar la lista</translation>
     </message>
     <message>
         <source>1 message received.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 mensaje recibido.</translation>
     </message>
     <message>
         <source>{0} messages received.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} mensajes recibidos.</translation>
     </message>
     <message>
         <source>No practice messages yet: send some from the Send step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay mensajes de práctica: envíe algunos desde el paso Enviar.</translation>
     </message>
     <message>
         <source>This message could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer este mensaje.</translation>
     </message>
     <message>
         <source>From: {0}
 To: {1}
 Subject: {2}
 Date: {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>De: {0}
+Para: {1}
+Asunto: {2}
+Fecha: {3}</translation>
     </message>
     <message>
         <source>
 Attached: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Adjuntos: {0}</translation>
     </message>
 </context>
 <context>
     <name>PaceBox</name>
     <message>
         <source>Pace (set from your mail provider&apos;s limits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ritmo (según los límites de su proveedor de correo)</translation>
     </message>
     <message>
         <source>Connections at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexiones simultáneas</translation>
     </message>
     <message>
         <source>as fast as allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>lo máximo permitido</translation>
     </message>
     <message>
         <source> a minute</source>
-        <translation type="unfinished"></translation>
+        <translation> por minuto</translation>
     </message>
     <message>
         <source>Messages a minute at most</source>
-        <translation type="unfinished"></translation>
+        <translation>Máximo de mensajes por minuto</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>sin límite</translation>
     </message>
     <message>
         <source> a day</source>
-        <translation type="unfinished"></translation>
+        <translation> al día</translation>
     </message>
     <message>
         <source>Messages a day at most</source>
-        <translation type="unfinished"></translation>
+        <translation>Máximo de mensajes al día</translation>
     </message>
     <message>
         <source>Start later, at</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar más tarde, el</translation>
     </message>
     <message>
         <source>Start sending later</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar el envío más tarde</translation>
     </message>
     <message>
         <source>When sending starts (your time zone)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo empieza el envío (su zona horaria)</translation>
     </message>
     <message>
         <source>Connections at once:</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexiones simultáneas:</translation>
     </message>
     <message>
         <source>Messages a minute:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes por minuto:</translation>
     </message>
     <message>
         <source>Messages a day:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes al día:</translation>
     </message>
     <message>
         <source>When:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo:</translation>
     </message>
 </context>
 <context>
     <name>PlaceholderPage</name>
     <message>
         <source>This step is not available in this version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este paso aún no está disponible en esta versión.</translation>
     </message>
 </context>
 <context>
     <name>PreviewPage</name>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa</translation>
     </message>
     <message>
         <source>Each customer gets their own message, exactly as shown here. Nobody sees who else got one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada cliente recibe su propio mensaje, tal como se muestra aquí. Nadie ve quién más lo recibió.</translation>
     </message>
     <message>
         <source>Search by name or e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por nombre o dirección de correo</translation>
     </message>
     <message>
         <source>Clear the search</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar la búsqueda</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatarios</translation>
     </message>
     <message>
         <source>◀ &amp;Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ &amp;Anterior</translation>
     </message>
     <message>
         <source>Previous message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje anterior</translation>
     </message>
     <message>
         <source>Previous message (Alt+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje anterior (Alt+Izquierda)</translation>
     </message>
     <message>
         <source>&amp;Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Siguiente ▶</translation>
     </message>
     <message>
         <source>Next message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje siguiente</translation>
     </message>
     <message>
         <source>Next message (Alt+Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje siguiente (Alt+Derecha)</translation>
     </message>
     <message>
         <source>Message number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de mensaje</translation>
     </message>
     <message>
         <source>Spreadsheet row to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila de la hoja de cálculo que mostrar</translation>
     </message>
     <message>
         <source>&amp;Go to row</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ir a la fila</translation>
     </message>
     <message>
         <source>Go to spreadsheet row</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir a la fila de la hoja de cálculo</translation>
     </message>
     <message>
         <source>Spreadsheet row:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila de la hoja:</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Para</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>De</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Asunto</translation>
     </message>
     <message>
         <source>Attached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos adjuntos</translation>
     </message>
     <message>
         <source>In reply to</source>
-        <translation type="unfinished"></translation>
+        <translation>En respuesta a</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>Para:</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>De:</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Asunto:</translation>
     </message>
     <message>
         <source>Files:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntos:</translation>
     </message>
     <message>
         <source>In reply to:</source>
-        <translation type="unfinished"></translation>
+        <translation>En respuesta a:</translation>
     </message>
     <message>
         <source>Values worth a second look</source>
-        <translation type="unfinished"></translation>
+        <translation>Valores que conviene revisar</translation>
     </message>
     <message>
         <source>Message as plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje como texto sin formato</translation>
     </message>
     <message>
         <source>Message as formatted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje como texto con formato</translation>
     </message>
     <message>
         <source>Plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto sin formato</translation>
     </message>
     <message>
         <source>Formatted</source>
-        <translation type="unfinished"></translation>
+        <translation>Con formato</translation>
     </message>
     <message>
         <source>Message body</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuerpo del mensaje</translation>
     </message>
     <message>
         <source>Plain or formatted version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión sin formato o con formato</translation>
     </message>
     <message>
         <source>Preview status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la vista previa</translation>
     </message>
     <message>
         <source>Open a customer spreadsheet and write the apology first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero abra una hoja de cálculo de clientes y escriba la disculpa.</translation>
     </message>
     <message>
         <source>Open a customer spreadsheet first (step 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero abra una hoja de cálculo de clientes (paso 1).</translation>
     </message>
     <message>
         <source>Write the apology first (step 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero escriba la disculpa (paso 2).</translation>
     </message>
     <message>
         <source>Preparing the messages…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando los mensajes…</translation>
     </message>
     <message>
         <source>Nobody is in the audience: check the customers and the filter (step 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún destinatario: revise los clientes y el filtro (paso 1).</translation>
     </message>
     <message>
         <source>These cannot be sent yet: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Estos aún no se pueden enviar: {0}</translation>
     </message>
     <message>
         <source>Row {0} is not among the recipients: it has a problem, is filtered out, or is not in the spreadsheet. See step 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fila {0} no está entre los destinatarios: tiene un problema, queda fuera del filtro o no está en la hoja de cálculo. Vea el paso 1.</translation>
     </message>
     <message>
         <source>Message {0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje {0} de {1}</translation>
     </message>
     <message>
         <source>1 recipient matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincide 1 destinatario.</translation>
     </message>
     <message>
         <source>{0} recipients match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coinciden {0} destinatarios.</translation>
     </message>
     <message>
         <source>Nobody matches “{0}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie coincide con «{0}».</translation>
     </message>
     <message>
         <source>(your account, chosen in step 4)</source>
-        <translation type="unfinished"></translation>
+        <translation>(su cuenta, elegida en el paso 4)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno</translation>
     </message>
     <message>
         <source>Turn on the formatted version in step 2 to send one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Active la versión con formato en el paso 2 para enviarla.</translation>
     </message>
 </context>
 <context>
     <name>ProgressView</name>
     <message>
         <source>4. Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>4. Progreso</translation>
     </message>
     <message>
         <source>Sending progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso del envío</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pausar</translation>
     </message>
     <message>
         <source>Pause sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar el envío</translation>
     </message>
     <message>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reanudar</translation>
     </message>
     <message>
         <source>Resume sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Reanudar el envío</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cancelar</translation>
     </message>
     <message>
         <source>Stop sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener el envío</translation>
     </message>
     <message>
         <source>&amp;Stop waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dejar de esperar</translation>
     </message>
     <message>
         <source>Do not go on by itself after the daily limit</source>
-        <translation type="unfinished"></translation>
+        <translation>No seguir automáticamente tras el límite diario</translation>
     </message>
     <message>
         <source>Resend &amp;failed only</source>
-        <translation type="unfinished"></translation>
+        <translation>Reenviar solo los &amp;fallidos</translation>
     </message>
     <message>
         <source>Resend failed only</source>
-        <translation type="unfinished"></translation>
+        <translation>Reenviar solo los fallidos</translation>
     </message>
     <message>
         <source>&amp;Export delivery report…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportar informe de entrega…</translation>
     </message>
     <message>
         <source>Export delivery report</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar informe de entrega</translation>
     </message>
     <message>
         <source>Sending log</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de envío</translation>
     </message>
     <message>
         <source>So far: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta ahora: {0}.</translation>
     </message>
     <message>
         <source>Counts per state</source>
-        <translation type="unfinished"></translation>
+        <translation>Recuento por estado</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>Started: {0} to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciado: {0} por enviar.</translation>
     </message>
     <message>
         <source>Sent to {0} (row {1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado a {0} (fila {1}).</translation>
     </message>
     <message>
         <source>Failed for {0} (row {1}): {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Error con {0} (fila {1}): {2}</translation>
     </message>
     <message>
         <source>Will retry {0} (row {1}) in {2}: {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>Se reintentará {0} (fila {1}) dentro de {2}: {3}</translation>
     </message>
     <message>
         <source>In doubt: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin confirmar: {0}</translation>
     </message>
     <message>
         <source>Paused. Messages already on their way finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>En pausa. Los mensajes que ya están en camino terminarán de enviarse.</translation>
     </message>
     <message>
         <source>Resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reanudado.</translation>
     </message>
 </context>
 <context>
     <name>SendPage</name>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar</translation>
     </message>
     <message>
         <source>This campaign is part-sent: {0} sent, {1} still to go. To continue, type the number in step 3 and press Send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta campaña está enviada en parte: {0} enviados, {1} pendientes. Para continuar, escriba el número en el paso 3 y pulse Enviar.</translation>
     </message>
     <message>
         <source>The app goes on by itself each day while it is open; or send again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>La aplicación continúa sola cada día mientras esté abierta; o bien vuelva a enviar más tarde.</translation>
     </message>
     <message>
         <source>Password (or app password) for {0}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña (o contraseña de aplicación) de {0}:</translation>
     </message>
     <message>
         <source>The last password for {0} was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se aceptó la última contraseña de {0}.</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>Sign in again with “Add or change account…” in step 1 of Send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a iniciar sesión con «Añadir o cambiar cuenta…» en el paso 1 de Enviar.</translation>
     </message>
     <message>
         <source>The password was forgotten; you are asked for it again next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha olvidado la contraseña; se le pedirá de nuevo la próxima vez.</translation>
     </message>
     <message>
         <source>To change the account itself, use “Add or change account…” in step 1 of Send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para cambiar la cuenta en sí, use «Añadir o cambiar cuenta…» en el paso 1 de Enviar.</translation>
     </message>
     <message>
         <source>Sending a test to {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando una prueba a {0}…</translation>
     </message>
     <message>
         <source>the practice outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>la bandeja de práctica</translation>
     </message>
     <message>
         <source>Test message sent to {0} ({1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de prueba enviado a {0} ({1}).</translation>
     </message>
     <message>
         <source>Save the campaign before sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarde la campaña antes de enviar</translation>
     </message>
     <message>
         <source>Apology campaigns (*.apology)</source>
-        <translation type="unfinished"></translation>
+        <translation>Campañas de disculpa (*.apology)</translation>
     </message>
     <message>
         <source>Stopping after the messages already on their way…</source>
-        <translation type="unfinished"></translation>
+        <translation>Deteniendo tras los mensajes que ya están en camino…</translation>
     </message>
     <message>
         <source>Sending starts by itself at {0} (in {1}) while the app stays open.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío empezará solo el {0} (dentro de {1}) mientras la aplicación siga abierta.</translation>
     </message>
     <message>
         <source>Today&apos;s limit is reached. The rest goes on by itself at {0} (in {1}) while the app stays open; or close it and send again then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha alcanzado el límite de hoy. El resto se enviará solo el {0} (dentro de {1}) mientras la aplicación siga abierta; o ciérrela y vuelva a enviar entonces.</translation>
     </message>
     <message>
         <source>It is time: sending starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es la hora: empieza el envío.</translation>
     </message>
     <message>
         <source>The daily limit allows more now: sending goes on.</source>
-        <translation type="unfinished"></translation>
+        <translation>El límite diario ya permite más envíos: el envío continúa.</translation>
     </message>
     <message>
         <source>The campaign changed, so sending does not go on by itself; type the number again to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña ha cambiado, así que el envío no continúa solo; vuelva a escribir el número para enviar.</translation>
     </message>
     <message>
         <source>{0} of them are no longer in the list or are left out by the filter, so they cannot be sent again; mark them as sent or leave them.</source>
-        <translation type="unfinished"></translation>
+        <translation>De ellos, {0} ya no están en la lista o quedan fuera del filtro, así que no se pueden volver a enviar; márquelos como enviados o déjelos como están.</translation>
     </message>
     <message>
         <source>{0} marked as sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcados como enviados: {0}.</translation>
     </message>
     <message>
         <source>{0} will go again with the next Send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se reenviarán con el próximo envío: {0}.</translation>
     </message>
     <message>
         <source>The practice outbox has no mailbox to read.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bandeja de práctica no tiene buzón que leer.</translation>
     </message>
     <message>
         <source>Reading the mailbox of {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo el buzón de {0}…</translation>
     </message>
     <message>
         <source>{0} is in the list now; Send goes to it after you type the count.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ya está en la lista; el envío irá a esa dirección cuando escriba el número.</translation>
     </message>
     <message>
         <source>The failed messages are for customers no longer in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los mensajes fallidos son para clientes que ya no están en la lista.</translation>
     </message>
     <message>
         <source>Send the {0} again, to those customers only?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Volver a enviar {0}, solo a esos clientes?</translation>
     </message>
     <message>
         <source>Resend failed only</source>
-        <translation type="unfinished"></translation>
+        <translation>Reenviar solo los fallidos</translation>
     </message>
     <message>
         <source>Export the delivery report</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar el informe de entrega</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Libro de Excel (*.xlsx);;Archivo CSV (*.csv)</translation>
     </message>
     <message>
         <source>Delivery report with {0} rows saved to {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe de entrega con {0} filas guardado en {1}.</translation>
     </message>
 </context>
 <context>
     <name>TestBox</name>
     <message>
         <source>2. Check it in your own inbox first</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Revíselo antes en su bandeja de entrada</translation>
     </message>
     <message>
         <source>Send a &amp;test to me</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar&amp;me una prueba</translation>
     </message>
     <message>
         <source>Send a test to me</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviarme una prueba</translation>
     </message>
     <message>
         <source>Send without a test (I have checked the messages)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar sin prueba (ya he revisado los mensajes)</translation>
     </message>
     <message>
         <source>Send without a test</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar sin prueba</translation>
     </message>
     <message>
         <source>A test of this version went to {0} at {1}. Read it there before you send to everyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se envió una prueba de esta versión a {0} el {1}. Léala allí antes de enviar a todos.</translation>
     </message>
     <message>
         <source>the practice outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>la bandeja de práctica</translation>
     </message>
     <message>
         <source>You chose to send this version without a test.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ha elegido enviar esta versión sin prueba.</translation>
     </message>
     <message>
         <source>The apology changed since your last test; send yourself a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>La disculpa ha cambiado desde su última prueba; envíese una nueva.</translation>
     </message>
     <message>
         <source>Nothing has gone to you yet: send yourself a test and read it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se le ha enviado nada: envíese una prueba y léala primero.</translation>
     </message>
     <message>
         <source>Test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado de la prueba</translation>
     </message>
 </context>
 <context>
     <name>WroteInDialog</name>
     <message>
         <source>Answer everyone who wrote in</source>
-        <translation type="unfinished"></translation>
+        <translation>Responder a todos los que le escribieron</translation>
     </message>
     <message>
         <source>Each person who wrote to you becomes one customer, and gets their own answer in their own conversation. Your own messages and automatic ones (out of office, delivery reports) are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada persona que le escribió se convierte en un cliente y recibe su propia respuesta en su propia conversación. Se excluyen sus propios mensajes y los automáticos (respuestas de ausencia, informes de entrega).</translation>
     </message>
     <message>
         <source>A folder of my &amp;mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Una carpeta de mi &amp;buzón</translation>
     </message>
     <message>
         <source>Read a folder of my mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer una carpeta de mi buzón</translation>
     </message>
     <message>
         <source>Account whose mailbox is read</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta cuyo buzón se lee</translation>
     </message>
     <message>
         <source>Mailbox folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta del buzón</translation>
     </message>
     <message>
         <source>Mail I &amp;exported (.mbox, or a folder of .eml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo que &amp;exporté (.mbox o una carpeta de .eml)</translation>
     </message>
     <message>
         <source>Read exported mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer correo exportado</translation>
     </message>
     <message>
         <source>Exported mail file or folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo o carpeta de correo exportado</translation>
     </message>
     <message>
         <source>an .mbox file, or a folder of .eml files</source>
-        <translation type="unfinished"></translation>
+        <translation>un archivo .mbox o una carpeta de archivos .eml</translation>
     </message>
     <message>
         <source>File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo…</translation>
     </message>
     <message>
         <source>Choose an .mbox or .eml file</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir un archivo .mbox o .eml</translation>
     </message>
     <message>
         <source>Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta…</translation>
     </message>
     <message>
         <source>Choose a folder of .eml files</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir una carpeta de archivos .eml</translation>
     </message>
     <message>
         <source>Received from</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibidos desde el</translation>
     </message>
     <message>
         <source>Only messages received from a day on</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo los mensajes recibidos a partir de un día</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>Primer día</translation>
     </message>
     <message>
         <source>until</source>
-        <translation type="unfinished"></translation>
+        <translation>hasta el</translation>
     </message>
     <message>
         <source>Only messages received until a day</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo los mensajes recibidos hasta un día</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Último día</translation>
     </message>
     <message>
         <source>Subject holds these words</source>
-        <translation type="unfinished"></translation>
+        <translation>El asunto contiene estas palabras</translation>
     </message>
     <message>
         <source>e.g. invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., factura</translation>
     </message>
     <message>
         <source>Sender holds this text</source>
-        <translation type="unfinished"></translation>
+        <translation>El remitente contiene este texto</translation>
     </message>
     <message>
         <source>Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta:</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta:</translation>
     </message>
     <message>
         <source>Exported mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo exportado:</translation>
     </message>
     <message>
         <source>Dates:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechas:</translation>
     </message>
     <message>
         <source>Subject holds:</source>
-        <translation type="unfinished"></translation>
+        <translation>El asunto contiene:</translation>
     </message>
     <message>
         <source>Sender holds:</source>
-        <translation type="unfinished"></translation>
+        <translation>El remitente contiene:</translation>
     </message>
     <message>
         <source>What is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que falta</translation>
     </message>
     <message>
         <source>&amp;Find the people</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar a las &amp;personas</translation>
     </message>
     <message>
         <source>Find the people who wrote in</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar a las personas que le escribieron</translation>
     </message>
     <message>
         <source>A folder of my mailbox (add your account in the Send step first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Una carpeta de mi buzón (primero añada su cuenta en el paso Enviar)</translation>
     </message>
     <message>
         <source>Exported mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo exportado</translation>
     </message>
     <message>
         <source>Mail (*.mbox *.mbx *.eml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo (*.mbox *.mbx *.eml);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>A folder of .eml files</source>
-        <translation type="unfinished"></translation>
+        <translation>Una carpeta de archivos .eml</translation>
     </message>
     <message>
         <source>Type the folder to read, for example INBOX.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la carpeta que se leerá, por ejemplo INBOX.</translation>
     </message>
     <message>
         <source>Choose the exported .mbox file or .eml folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el archivo .mbox o la carpeta de .eml exportados.</translation>
     </message>
     <message>
         <source>The first day comes after the last; swap them.</source>
-        <translation type="unfinished"></translation>
+        <translation>El primer día es posterior al último; intercámbielos.</translation>
     </message>
 </context>
 </TS>
