@@ -72,7 +72,7 @@
     </message>
     <message>
         <source>you@yourshop.com</source>
-        <translation>usted@sutienda.com</translation>
+        <translation>nombre@sutienda.com</translation>
     </message>
     <message>
         <source>Mail provider</source>
