@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 from composer.errors import AccountError
+from composer.language import N_, _, n_
 from composer.paths import config_dir
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ AUTH_KINDS = ("password", "oauth2")
 # How messages leave: SMTP (password or XOAUTH2), Microsoft Graph sendMail, the Gmail API.
 TRANSPORTS = ("smtp", "graph", "gmail")
 MAX_CONNECTIONS_LIMIT = 10
-SECURITY_LABELS = {"starttls": "STARTTLS", "tls": "TLS", "none": "no encryption"}
+SECURITY_LABELS = {"starttls": "STARTTLS", "tls": "TLS", "none": N_("no encryption")}
 
 
 class KeyringUnavailable(AccountError):
@@ -124,10 +125,13 @@ class Preset:
             if region.key == key.strip().lower():
                 return region
         known = ", ".join(r.key for r in self.regions)
+        sentence = (
+            _("{service} has no region “{key}”; choose one of: {known}.")
+            if known
+            else _("{service} has no region “{key}”; it has no regions to choose from.")
+        )
         raise AccountError(
-            f"{self.label} has no region “{key}”; "
-            + (f"choose one of: {known}." if known else "it has no regions to choose from."),
-            field="region",
+            sentence.format(service=self.label, key=key, known=known), field="region"
         )
 
     def region_of(self, host: str) -> Region | None:
@@ -162,6 +166,14 @@ def _plausible_host(host: str) -> bool:
     return True
 
 
+# The sentence for a limit that is not a whole number above 0, by the setting's field.
+_NOT_A_LIMIT = {
+    "daily_cap": N_("The daily cap must be a whole number above 0."),
+    "rate": N_("The rate must be a whole number above 0."),
+    "max_connections": N_("The max connections must be a whole number above 0."),
+}
+
+
 def validate_account(account: Account) -> None:
     """Raise AccountError (one sentence, naming the field) when the account cannot work."""
 
@@ -169,37 +181,47 @@ def validate_account(account: Account) -> None:
         return AccountError(message, field=field)
 
     if not account.name.strip():
-        raise bad("The account has no name; give it a short label such as “shop”.", "name")
+        raise bad(_("The account has no name; give it a short label such as “shop”."), "name")
     local, at, domain = account.address.strip().rpartition("@")
     if not at or not local or "." not in domain or any(c.isspace() for c in account.address):
         raise bad(
-            f"The sender address “{account.address}” is not an e-mail address; "
-            "enter it like owner@yourshop.com.",
+            _(
+                "The sender address “{address}” is not an e-mail address; "
+                "enter it like owner@yourshop.com."
+            ).format(address=account.address),
             "address",
         )
     host = account.host.strip()
     if not _plausible_host(host):
         raise bad(
-            "The mail server name is empty or malformed; enter your provider's SMTP server, "
-            "for example smtp.yourprovider.com.",
+            _(
+                "The mail server name is empty or malformed; enter your provider's SMTP server, "
+                "for example smtp.yourprovider.com."
+            ),
             "host",
         )
     if not isinstance(account.port, int) or not 0 < account.port < 65536:
         raise bad(
-            f"The port {account.port} is not valid; use your provider's submission port "
-            "(usually 587 for STARTTLS or 465 for TLS).",
+            _(
+                "The port {port} is not valid; use your provider's submission port "
+                "(usually 587 for STARTTLS or 465 for TLS)."
+            ).format(port=account.port),
             "port",
         )
     if account.security not in SECURITIES:
         raise bad(
-            f"The security setting “{account.security}” is unknown; choose starttls, tls or none.",
+            _("The security setting “{security}” is unknown; choose starttls, tls or none.").format(
+                security=account.security
+            ),
             "security",
         )
     if account.security == "none" and not is_loopback(host):
         raise bad(
-            f"Without encryption your password would cross the network in the clear, so "
-            f"“none” is allowed only for a server on this computer; choose STARTTLS or TLS "
-            f"for {host}.",
+            _(
+                "Without encryption your password would cross the network in the clear, so "
+                "“none” is allowed only for a server on this computer; choose STARTTLS or TLS "
+                "for {host}."
+            ).format(host=host),
             "security",
         )
     for field, value, upper in (
@@ -210,53 +232,70 @@ def validate_account(account: Account) -> None:
         if value is None:
             continue
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise bad(f"The {field.replace('_', ' ')} must be a whole number above 0.", field)
-        if upper is not None and value > upper:
-            raise bad(f"The {field.replace('_', ' ')} can be at most {upper}.", field)
+            raise bad(_(_NOT_A_LIMIT[field]), field)
+        if upper is not None and value > upper:  # only max_connections has an upper bound
+            raise bad(_("The max connections can be at most {upper}.").format(upper=upper), field)
     imap_host = (account.imap_host or "").strip()
     if imap_host and not _plausible_host(imap_host):
         raise bad(
-            "The mailbox server name is malformed; enter your provider's IMAP server, for "
-            "example imap.yourprovider.com, or leave it empty.",
+            _(
+                "The mailbox server name is malformed; enter your provider's IMAP server, for "
+                "example imap.yourprovider.com, or leave it empty."
+            ),
             "imap_host",
         )
     if account.imap_port is not None and (
         not isinstance(account.imap_port, int) or not 0 < account.imap_port < 65536
     ):
         raise bad(
-            f"The mailbox port {account.imap_port} is not valid; use your provider's IMAP port "
-            "(usually 993 for TLS or 143 for STARTTLS).",
+            _(
+                "The mailbox port {port} is not valid; use your provider's IMAP port "
+                "(usually 993 for TLS or 143 for STARTTLS)."
+            ).format(port=account.imap_port),
             "imap_port",
         )
     if account.imap_security is not None and account.imap_security not in IMAP_SECURITIES:
         raise bad(
-            f"The mailbox security “{account.imap_security}” is unknown; choose tls or starttls.",
+            _("The mailbox security “{security}” is unknown; choose tls or starttls.").format(
+                security=account.imap_security
+            ),
             "imap_security",
         )
     preset = presets().get(account.provider)
     if preset is not None and account.security == "tls" and not preset.implicit_tls:
         raise bad(
-            "This sending service has no TLS port (a connection to one would only hang); "
-            "choose STARTTLS, on port 587, 2525 or 25.",
+            _(
+                "This sending service has no TLS port (a connection to one would only hang); "
+                "choose STARTTLS, on port 587, 2525 or 25."
+            ),
             "security",
         )
     if preset is not None and preset.username == "" and not account.username.strip():
         raise bad(
-            "The sending service signs in with a user name of its own, not your address; "
-            "paste the SMTP user name it gave you.",
+            _(
+                "The sending service signs in with a user name of its own, not your address; "
+                "paste the SMTP user name it gave you."
+            ),
             "username",
         )
     if account.auth not in AUTH_KINDS:
-        raise bad(f"The sign-in kind “{account.auth}” is unknown; use password.", "auth")
+        raise bad(
+            _("The sign-in kind “{auth}” is unknown; use password.").format(auth=account.auth),
+            "auth",
+        )
     if account.transport not in TRANSPORTS:
         raise bad(
-            f"The way of sending “{account.transport}” is unknown; use smtp, graph or gmail.",
+            _("The way of sending “{transport}” is unknown; use smtp, graph or gmail.").format(
+                transport=account.transport
+            ),
             "transport",
         )
     if account.transport != "smtp" and account.auth != "oauth2":
         raise bad(
-            "Sending through Microsoft Graph or the Gmail API needs sign-in with Microsoft or "
-            "Google, not a password.",
+            _(
+                "Sending through Microsoft Graph or the Gmail API needs sign-in with Microsoft or "
+                "Google, not a password."
+            ),
             "transport",
         )
 
@@ -276,8 +315,10 @@ def _read_all() -> list[Account]:
         return []
     except (OSError, ValueError) as exc:
         raise AccountError(
-            f"The account settings file {path} cannot be read ({exc}); fix or delete it and "
-            "add the account again."
+            _(
+                "The account settings file {path} cannot be read ({reason}); fix or delete it "
+                "and add the account again."
+            ).format(path=path, reason=exc)
         ) from exc
     known = {f.name for f in dataclasses.fields(Account)}
     accounts = []
@@ -286,7 +327,10 @@ def _read_all() -> list[Account]:
             accounts.append(Account(**{k: v for k, v in entry.items() if k in known}))
         except TypeError as exc:
             raise AccountError(
-                f"An account in {path} lacks a required setting ({exc}); fix or delete the file."
+                _(
+                    "An account in {path} lacks a required setting ({reason}); fix or delete "
+                    "the file."
+                ).format(path=path, reason=exc)
             ) from exc
     return accounts
 
@@ -311,8 +355,10 @@ def _write_all(accounts: list[Account]) -> None:
             raise
     except OSError as exc:
         raise AccountError(
-            f"The account settings cannot be saved to {path} ({exc.strerror or exc}); "
-            "check that the folder is writable."
+            _(
+                "The account settings cannot be saved to {path} ({reason}); check that the "
+                "folder is writable."
+            ).format(path=path, reason=exc.strerror or exc)
         ) from exc
 
 
@@ -328,11 +374,12 @@ def get(name: str) -> Account:
         if account.name.casefold() == name.strip().casefold():
             return account
     known = ", ".join(a.name for a in accounts)
-    raise AccountError(
-        f"No account is named “{name}”; "
-        + (f"the saved accounts are: {known}." if known else "add one first."),
-        field="name",
+    sentence = (
+        _("No account is named “{name}”; the saved accounts are: {known}.")
+        if known
+        else _("No account is named “{name}”; add one first.")
     )
+    raise AccountError(sentence.format(name=name, known=known), field="name")
 
 
 def save(account: Account) -> Account:
@@ -362,20 +409,32 @@ def describe_account(account: Account) -> str:
     """One line for lists: name, sender, server, security and limits."""
     limits = []
     if account.daily_cap:
-        limits.append(f"up to {account.daily_cap} a day")
+        cap = account.daily_cap
+        limits.append(n_("up to {n} a day", "up to {n} a day", cap).format(n=cap))
     if account.rate:
-        limits.append(f"{account.rate} a minute")
+        rate = account.rate
+        limits.append(n_("{n} a minute", "{n} a minute", rate).format(n=rate))
     if account.max_connections:
-        limits.append(f"{account.max_connections} connections at once")
-    via = {
-        "graph": "Microsoft Graph (signed in with Microsoft)",
-        "gmail": "the Gmail API (signed in with Google)",
-    }.get(account.transport)
-    if via is None:
-        security = SECURITY_LABELS.get(account.security, account.security)
-        signed = ", signed in with Microsoft" if account.auth == "oauth2" else ""
-        via = f"{account.host}:{account.port} ({security}{signed})"
-    text = f"{account.name}: {account.display_name} <{account.address}> via {via}"
+        most = account.max_connections
+        limits.append(n_("{n} connections at once", "{n} connections at once", most).format(n=most))
+    if account.transport == "graph":
+        via = _("Microsoft Graph (signed in with Microsoft)")
+    elif account.transport == "gmail":
+        via = _("the Gmail API (signed in with Google)")
+    else:
+        security = (
+            _(SECURITY_LABELS["none"])
+            if account.security == "none"
+            else SECURITY_LABELS.get(account.security, account.security)
+        )
+        via = (
+            _("{host}:{port} ({security}, signed in with Microsoft)")
+            if account.auth == "oauth2"
+            else "{host}:{port} ({security})"
+        ).format(host=account.host, port=account.port, security=security)
+    text = _("{name}: {sender} via {via}").format(
+        name=account.name, sender=f"{account.display_name} <{account.address}>", via=via
+    )
     return text + (", " + ", ".join(limits) if limits else "")
 
 
@@ -478,7 +537,9 @@ def account_from_preset(
         preset = presets()[key]
     except KeyError:
         raise AccountError(
-            f"There is no provider preset “{key}”; choose one of: {', '.join(presets())}.",
+            _("There is no provider preset “{key}”; choose one of: {known}.").format(
+                key=key, known=", ".join(presets())
+            ),
             field="provider",
         ) from None
     address = address.strip()
@@ -514,9 +575,9 @@ def password_hint(account: Account) -> str:
 
 # -- secrets --------------------------------------------------------------------------------
 
-_NO_KEYRING = (
+_NO_KEYRING = N_(
     "No system password store (keyring) works on this computer, so the password is asked for "
-    "each time and never saved"
+    "each time and never saved."
 )
 
 
@@ -528,13 +589,16 @@ def keyring_available() -> tuple[bool, str]:
 
         backend = keyring.get_keyring()
     except Exception as exc:  # a broken backend can raise nearly anything on import
-        return False, f"{_NO_KEYRING} ({exc})."
+        return False, _(
+            "No system password store (keyring) works on this computer, so the password is "
+            "asked for each time and never saved ({reason})."
+        ).format(reason=exc)
     if isinstance(backend, fail.Keyring):
-        return False, f"{_NO_KEYRING}."
+        return False, _(_NO_KEYRING)
     if isinstance(backend, chainer.ChainerBackend) and not backend.backends:
-        return False, f"{_NO_KEYRING}."
+        return False, _(_NO_KEYRING)
     name = getattr(backend, "name", type(backend).__name__)
-    return True, f"Passwords are kept in the system password store ({name})."
+    return True, _("Passwords are kept in the system password store ({name}).").format(name=name)
 
 
 # The Windows credential store keeps at most 2,560 bytes per entry, which keyring fills with
@@ -580,11 +644,18 @@ def store_secret(account: Account, secret: str) -> None:
         for number in range(len(entries) + 1, before + 2):
             _forget(_part_name(account.address, number))
     except Exception as exc:
-        raise KeyringUnavailable(
-            f"The system password store refused to save the "
-            f"{'sign-in' if account.auth == 'oauth2' else 'password'} for {account.address} "
-            f"({exc}); it will be asked for each time instead."
-        ) from None
+        refused = (
+            _(
+                "The system password store refused to save the sign-in for {address} "
+                "({reason}); it will be asked for each time instead."
+            )
+            if account.auth == "oauth2"
+            else _(
+                "The system password store refused to save the password for {address} "
+                "({reason}); it will be asked for each time instead."
+            )
+        )
+        raise KeyringUnavailable(refused.format(address=account.address, reason=exc)) from None
 
 
 def get_secret(account: Account) -> str | None:
@@ -652,20 +723,26 @@ def resolve_secret(
     if secret:
         return secret
     if prompt is not None:
-        secret = prompt(f"Password for {account.address} on {account.host}: ")
+        secret = prompt(
+            _("Password for {address} on {host}: ").format(
+                address=account.address, host=account.host
+            )
+        )
         if secret:
             return secret
     if keyring_available()[0]:
-        message = (
-            f"No password is saved for {account.address}; save it with the account, "
-            f"set {PASSWORD_ENV}, or run from a terminal to be asked."
+        message = _(
+            "No password is saved for {address}; save it with the account, set {variable}, or "
+            "run from a terminal to be asked."
         )
     else:
-        message = (
-            f"No password is available for {account.address} because no system password store "
-            f"(keyring) works here; set {PASSWORD_ENV}, or run from a terminal to be asked."
+        message = _(
+            "No password is available for {address} because no system password store "
+            "(keyring) works here; set {variable}, or run from a terminal to be asked."
         )
-    raise MissingSecret(message, field="password")
+    raise MissingSecret(
+        message.format(address=account.address, variable=PASSWORD_ENV), field="password"
+    )
 
 
 def tokens_for(account: Account) -> Tokens:
@@ -675,15 +752,24 @@ def tokens_for(account: Account) -> Tokens:
     refresh_token = get_secret(account)
     provider = LABELS[provider_of(account) or "microsoft"]
     if not refresh_token:
-        where = (
-            ""
+        signed_out = (
+            _(
+                "{address} is not signed in with {provider}; sign in again in the account "
+                "settings, or with `{command}`."
+            )
             if keyring_available()[0]
-            else " (no system password store works here, so a "
-            "sign-in lasts only while the app is open)"
+            else _(
+                "{address} is not signed in with {provider} (no system password store works "
+                "here, so a sign-in lasts only while the app is open); sign in again in the "
+                "account settings, or with `{command}`."
+            )
         )
         raise MissingSecret(
-            f"{account.address} is not signed in with {provider}{where}; sign in again in the "
-            f"account settings, or with `apology-composer-cli account signin {account.name}`.",
+            signed_out.format(
+                address=account.address,
+                provider=provider,
+                command=f"apology-composer-cli account signin {account.name}",
+            ),
             field="auth",
         )
     return Tokens(account, refresh_token, keep=_keeper(account))

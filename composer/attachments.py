@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.errors import ComposerError
+from composer.language import N_, _, number
 from composer.recipients import ATTACHMENT, Problem, Recipient
 
 if TYPE_CHECKING:
@@ -57,8 +58,10 @@ def _own_file(plan: AttachmentPlan, recipient: Recipient) -> Path | None:
     value = recipient.fields.get(plan.column)
     if value is None:
         raise AttachmentError(
-            f"There is no column {plan.column} to take attachment file names from; choose the "
-            "column that names each customer's file.",
+            _(
+                "There is no column {column} to take attachment file names from; choose the "
+                "column that names each customer's file."
+            ).format(column=plan.column),
             field=plan.column,
         )
     value = value.strip()
@@ -66,22 +69,26 @@ def _own_file(plan: AttachmentPlan, recipient: Recipient) -> Path | None:
         value = _fill_in(value, recipient)
     if not value:
         raise AttachmentError(
-            f"Row {recipient.row} names no file in the {plan.column} column; fill it in or "
-            "leave the row out.",
+            _(
+                "Row {row} names no file in the {column} column; fill it in or leave the row out."
+            ).format(row=recipient.row, column=plan.column),
             row=recipient.row,
             field=plan.column,
         )
     if len(value) > MAX_NAME:
         raise AttachmentError(
-            f"The file name for row {recipient.row} is {len(value):,} characters long, which no "
-            f"real file name is; fix the {plan.column} cell.",
+            _(
+                "The file name for row {row} is {length} characters long, which no real file "
+                "name is; fix the {column} cell."
+            ).format(row=recipient.row, length=number(len(value)), column=plan.column),
             row=recipient.row,
             field=plan.column,
         )
     if any(c in value for c in "\r\n\0"):
         raise AttachmentError(
-            f"The file name for row {recipient.row} has a line break in it; fix the "
-            f"{plan.column} cell.",
+            _("The file name for row {row} has a line break in it; fix the {column} cell.").format(
+                row=recipient.row, column=plan.column
+            ),
             row=recipient.row,
             field=plan.column,
         )
@@ -102,8 +109,10 @@ def _fill_in(pattern: str, recipient: Recipient) -> str:
         reason = str(e).split("\n")[0].rstrip(".")
         shown = pattern if len(pattern) <= 60 else pattern[:57] + "…"
         raise AttachmentError(
-            f"The file name {shown} for row {recipient.row} cannot be filled in ({reason}); "
-            "use fields that are columns of the spreadsheet.",
+            _(
+                "The file name {name} for row {row} cannot be filled in ({reason}); use fields "
+                "that are columns of the spreadsheet."
+            ).format(name=shown, row=recipient.row, reason=reason),
             row=recipient.row,
         ) from e
 
@@ -134,9 +143,7 @@ def problems(
     for path in plan.files:
         size = size_of(path)
         if isinstance(size, str):
-            found.append(
-                Problem(None, ATTACHMENT, f"The file {path} for everyone {size}; {_FIX[size]}.")
-            )
+            found.append(Problem(None, ATTACHMENT, _(_FOR_EVERYONE[size]).format(path=path)))
         else:
             shared += size
     base = shared + message_bytes_estimate
@@ -145,9 +152,10 @@ def problems(
             Problem(
                 None,
                 ATTACHMENT,
-                f"The files sent to everyone make each message {_mb(base)} MB once encoded, over "
-                f"the {_mb(MAX_MESSAGE_BYTES)} MB most providers accept; send smaller files or a "
-                "link instead.",
+                _(
+                    "The files sent to everyone make each message {size} MB once encoded, over "
+                    "the {limit} MB most providers accept; send smaller files or a link instead."
+                ).format(size=_mb(base), limit=_mb(MAX_MESSAGE_BYTES)),
             )
         )
         return found  # every row is over; one sentence says it better than thousands
@@ -167,7 +175,7 @@ def problems(
                 Problem(
                     recipient.row,
                     ATTACHMENT,
-                    f"The file {own} for row {recipient.row} {size}; {_FIX[size]}.",
+                    _(_FOR_ROW[size]).format(path=own, row=recipient.row),
                     field=plan.column,
                 )
             )
@@ -176,20 +184,30 @@ def problems(
                 Problem(
                     recipient.row,
                     ATTACHMENT,
-                    f"The message for row {recipient.row} would be {_mb(base + size)} MB once "
-                    f"encoded, over the {_mb(MAX_MESSAGE_BYTES)} MB most providers accept; "
-                    "attach a smaller file or send a link instead.",
+                    _(
+                        "The message for row {row} would be {size} MB once encoded, over the "
+                        "{limit} MB most providers accept; attach a smaller file or send a link "
+                        "instead."
+                    ).format(
+                        row=recipient.row, size=_mb(base + size), limit=_mb(MAX_MESSAGE_BYTES)
+                    ),
                     field=plan.column,
                 )
             )
     return found
 
 
-_MISSING, _FOLDER, _UNREADABLE = "does not exist", "is a folder", "cannot be read"
-_FIX = {
-    _MISSING: "check the name and the folder",
-    _FOLDER: "name a file inside it instead",
-    _UNREADABLE: "check that you may open it",
+# Why a file cannot be attached (what _inspect returns), and the sentence saying so
+_MISSING, _FOLDER, _UNREADABLE = "missing", "folder", "unreadable"
+_FOR_EVERYONE = {
+    _MISSING: N_("The file {path} for everyone does not exist; check the name and the folder."),
+    _FOLDER: N_("The file {path} for everyone is a folder; name a file inside it instead."),
+    _UNREADABLE: N_("The file {path} for everyone cannot be read; check that you may open it."),
+}
+_FOR_ROW = {
+    _MISSING: N_("The file {path} for row {row} does not exist; check the name and the folder."),
+    _FOLDER: N_("The file {path} for row {row} is a folder; name a file inside it instead."),
+    _UNREADABLE: N_("The file {path} for row {row} cannot be read; check that you may open it."),
 }
 
 
@@ -210,4 +228,5 @@ def _inspect(path: Path) -> int | str:
 
 def _mb(size: int) -> str:
     """Megabytes rounded up to a tenth, so a message over 20 MB never reads as "20 MB"."""
-    return f"{math.ceil(size * 10 / (1024 * 1024)) / 10:.1f}".removesuffix(".0")
+    tenths = math.ceil(size * 10 / (1024 * 1024))
+    return number(tenths // 10 if tenths % 10 == 0 else tenths / 10)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from composer.errors import ComposerError
+from composer.language import N_, _, n_, number
 from composer.recipients import Recipient
 
 # operators a condition may use
@@ -17,15 +18,15 @@ IS_BLANK, NOT_BLANK, GREATER, LESS, ONE_OF = "is_blank", "not_blank", "greater",
 
 # how describe() reads each operator
 _WORDS = {
-    EQUALS: "equals",
-    NOT_EQUALS: "does not equal",
-    CONTAINS: "contains",
-    NOT_CONTAINS: "does not contain",
-    IS_BLANK: "is blank",
-    NOT_BLANK: "is not blank",
-    GREATER: "greater than",
-    LESS: "less than",
-    ONE_OF: "is one of",
+    EQUALS: N_("equals"),
+    NOT_EQUALS: N_("does not equal"),
+    CONTAINS: N_("contains"),
+    NOT_CONTAINS: N_("does not contain"),
+    IS_BLANK: N_("is blank"),
+    NOT_BLANK: N_("is not blank"),
+    GREATER: N_("greater than"),
+    LESS: N_("less than"),
+    ONE_OF: N_("is one of"),
 }
 OPERATORS = tuple(_WORDS)
 
@@ -100,9 +101,9 @@ def _typed(cell: object) -> float | dt.date | None:
 
 
 def _parsed(text: str) -> float | dt.date | str:
-    number = _number(text)
-    if number is not None:
-        return number
+    value = _number(text)
+    if value is not None:
+        return value
     return _date(text) or text.strip().casefold()
 
 
@@ -172,15 +173,27 @@ def check(filter: Filter, fields: Collection[str] | None) -> None:
     for condition in filter.conditions:
         if condition.op not in _WORDS:
             raise FilterError(
-                f'"{condition.op}" is not a filter operator; use one of: {", ".join(OPERATORS)}.',
+                _('"{operator}" is not a filter operator; use one of: {operators}.').format(
+                    operator=condition.op, operators=", ".join(OPERATORS)
+                ),
                 field=condition.field,
             )
         if fields is not None and condition.field not in fields:
             close = difflib.get_close_matches(condition.field, list(fields), n=1)
-            hint = f'did you mean "{close[0]}"? ' if close else ""
+            problem = (
+                _(
+                    'There is no column "{column}" to filter on; did you mean "{close}"? the '
+                    "columns are: {columns}."
+                )
+                if close
+                else _('There is no column "{column}" to filter on; the columns are: {columns}.')
+            )
             raise FilterError(
-                f'There is no column "{condition.field}" to filter on; {hint}'
-                f"the columns are: {', '.join(fields)}.",
+                problem.format(
+                    column=condition.field,
+                    close=close[0] if close else "",
+                    columns=", ".join(fields),
+                ),
                 field=condition.field,
             )
 
@@ -214,18 +227,24 @@ def describe(filter: Filter, headers: Mapping[str, str] | None = None) -> str:
     """A short sentence for the filter ("Order total greater than 100 and Country equals
     France"); ``headers`` maps field names to the headers the person sees."""
     if not filter.conditions:
-        return "Everyone"
+        return _("Everyone")
     parts = []
     for c in filter.conditions:
-        words = _WORDS.get(c.op, c.op)
+        words = _(_WORDS[c.op]) if c.op in _WORDS else c.op
+        column = _label(c.field, headers)
         if c.op in (IS_BLANK, NOT_BLANK):
-            parts.append(f"{_label(c.field, headers)} {words}")
-        elif c.op == ONE_OF:
-            values = ", ".join(v.strip() for v in c.value.split(",") if v.strip())
-            parts.append(f"{_label(c.field, headers)} {words} {values}")
+            parts.append(_("{column} {operator}").format(column=column, operator=words))
+            continue
+        if c.op == ONE_OF:
+            value = ", ".join(v.strip() for v in c.value.split(",") if v.strip())
         else:
-            parts.append(f"{_label(c.field, headers)} {words} {c.value.strip()}")
-    return (" and " if filter.match_all else " or ").join(parts)
+            value = c.value.strip()
+        parts.append(
+            _("{column} {operator} {value}").format(column=column, operator=words, value=value)
+        )
+    # Translators: "and" / "or" stand between two conditions of the filter
+    joined = _("and") if filter.match_all else _("or")
+    return f" {joined} ".join(parts)
 
 
 # Story 003: a mailing meant for 5 people went to 50,000. A count that grows this much between two
@@ -246,10 +265,16 @@ def jump_warning(previous: int | None, current: int) -> str:
     """The sentence for a big jump in the number of recipients ("" when there is none)."""
     if previous is None or not big_jump(previous, current):
         return ""
-    return (
-        f"Careful: {current:,} people would get it now, {current // max(previous, 1):,} times "
-        f"as many as the {previous:,} before; check the customers and the filter before you "
-        "send."
+    return n_(
+        "Careful: {n} person would get it now, {times} times as many as the {previous} before; "
+        "check the customers and the filter before you send.",
+        "Careful: {n} people would get it now, {times} times as many as the {previous} before; "
+        "check the customers and the filter before you send.",
+        current,
+    ).format(
+        n=number(current),
+        times=number(current // max(previous, 1)),
+        previous=number(previous),
     )
 
 
@@ -277,9 +302,13 @@ def parse_condition(text: str) -> Condition:
     found = [(stripped.find(symbol), symbol, op) for symbol, op in _SYMBOLS]
     found = [f for f in found if f[0] > 0]
     if not found:
-        raise FilterError(
-            f'"{text}" is not a condition; write it like "country = France", "amount > 100" '
-            'or "first_name is blank".'
+        raise FilterError(  # the examples are the command line's own words: not translated
+            _('"{text}" is not a condition; write it like {equals}, {greater} or {blank}.').format(
+                text=text,
+                equals='"country = France"',
+                greater='"amount > 100"',
+                blank='"first_name is blank"',
+            )
         )
     at, symbol, op = min(found, key=lambda f: (f[0], -len(f[1])))
     return Condition(stripped[:at].strip(), op, stripped[at + len(symbol) :].strip())

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from composer.codes import FILE, NONE
 from composer.errors import ComposerError, Stopped
-from composer.language import n_, number
+from composer.language import N_, _, n_, number
 from composer.mailing import Mailing
 from composer.recipients import (
     MISSING_FIELD,
@@ -34,7 +34,7 @@ from composer.recipients import (
 )
 from composer.table import Table
 from composer.template import CODE
-from composer.wording import customers, rows_text
+from composer.wording import rows_text
 
 if TYPE_CHECKING:
     from composer.campaign import TestStatus
@@ -112,13 +112,16 @@ class Checkup:
         return None
 
 
-OPEN_SPREADSHEET = "Open the spreadsheet that lists the customers who should get the apology."
-EMPTY_SUBJECT = "The subject is empty; write the subject line customers will see in their inbox."
-EMPTY_BODY = "The apology is empty; write the message each customer will read."
-NEEDS_TEST = (
+# Blockers said as they are; the English is the key, a blocker holds it translated (``_()``).
+OPEN_SPREADSHEET = N_("Open the spreadsheet that lists the customers who should get the apology.")
+EMPTY_SUBJECT = N_(
+    "The subject is empty; write the subject line customers will see in their inbox."
+)
+EMPTY_BODY = N_("The apology is empty; write the message each customer will read.")
+NEEDS_TEST = N_(
     "Send a test to yourself first and read it in your own inbox, or tick “Send without a test”."
 )
-NEW_TEST = (
+NEW_TEST = N_(
     "The apology changed since your test; send yourself a new test (or tick “Send without a test”)."
 )
 
@@ -152,7 +155,7 @@ def run(
     if table is None:
         empty = Table(columns=[], rows=[], row_numbers=[])
         people = Recipients(empty, ColumnMap(None), [], [])
-        blockers.append(Blocker(Step.CUSTOMERS, OPEN_SPREADSHEET))
+        blockers.append(Blocker(Step.CUSTOMERS, _(OPEN_SPREADSHEET)))
         audience = []
     else:
         try:
@@ -177,7 +180,7 @@ def run(
     if check_sender:
         _sender(mailing, blockers)
     if test is not None and not test.done:
-        blockers.append(Blocker(Step.SEND, NEW_TEST if test.earlier else NEEDS_TEST))
+        blockers.append(Blocker(Step.SEND, _(NEW_TEST) if test.earlier else _(NEEDS_TEST)))
     return Checkup(
         rows_read=len(table) if table is not None else 0,
         recipients=people,
@@ -208,16 +211,16 @@ def _audience(people: Recipients, mailing: Mailing, blockers: list[Blocker]) -> 
 
 def _nobody(people: Recipients, table: Table) -> str:
     if not table.rows:
-        return "The spreadsheet has no customer rows; choose the file or sheet that lists them."
+        return _("The spreadsheet has no customer rows; choose the file or sheet that lists them.")
     if not people.valid:
         header = next(
-            (c.header for c in table.columns if c.field == people.columns.email), "address"
+            (c.header for c in table.columns if c.field == people.columns.email), _("address")
         )
-        return (
-            f'No row has a usable e-mail address in the "{header}" column, so there is nobody '
+        return _(
+            'No row has a usable e-mail address in the "{column}" column, so there is nobody '
             "to send to; fix the addresses or choose the column that holds them."
-        )
-    return "The filter leaves nobody to send to; change or remove it."
+        ).format(column=header)
+    return _("The filter leaves nobody to send to; change or remove it.")
 
 
 def _template(
@@ -234,10 +237,10 @@ def _template(
     template = mailing.template
     empty = False
     if not template.subject.strip():
-        blockers.append(Blocker(Step.MESSAGE, EMPTY_SUBJECT))
+        blockers.append(Blocker(Step.MESSAGE, _(EMPTY_SUBJECT)))
         empty = True
     if not template.body.strip():
-        blockers.append(Blocker(Step.MESSAGE, EMPTY_BODY))
+        blockers.append(Blocker(Step.MESSAGE, _(EMPTY_BODY)))
         empty = True
     if empty and not (template.subject.strip() or template.body.strip()):
         return (), {}, {}
@@ -259,6 +262,7 @@ def _template(
     )
     missing = {f: every[f] for f in templates.fields_needing_fallback(template) if f in every}
     headers = {c.field: c.header for c in table.columns} if table is not None else {}
+    no_value = _("Row {row} has no {label}, and the apology prints it.")
     for name, rows in missing.items():
         label = headers.get(name, name)  # the column as the person named it
         n = len(rows)
@@ -276,10 +280,7 @@ def _template(
             )
         )
         problems.extend(
-            Problem(
-                row, MISSING_FIELD, f"Row {row} has no {label}, and the apology prints it.", name
-            )
-            for row in rows
+            Problem(row, MISSING_FIELD, no_value.format(row=row, label=label), name) for row in rows
         )
     blank = {f: len(every.get(f, ())) for f in used}
     return fields, missing, blank
@@ -308,9 +309,11 @@ def _codes(
             blockers.append(
                 Blocker(
                     Step.MESSAGE,
-                    "The apology prints {{ code }}, but no discount code was chosen; to use the "
-                    "spreadsheet's code column, choose it as the codes column (or give one "
-                    "shared code or a codes file).",
+                    _(
+                        "The apology prints {code}, but no discount code was chosen; to use the "
+                        "spreadsheet's code column, choose it as the codes column (or give one "
+                        "shared code or a codes file)."
+                    ).format(code="{{ code }}"),
                     CODE,
                 )
             )
@@ -318,8 +321,10 @@ def _codes(
             blockers.append(
                 Blocker(
                     Step.MESSAGE,
-                    "The apology prints {{ code }}, but no discount code was chosen; give one "
-                    "shared code, a codes column or a codes file (or take {{ code }} out).",
+                    _(
+                        "The apology prints {code}, but no discount code was chosen; give one "
+                        "shared code, a codes column or a codes file (or take {code} out)."
+                    ).format(code="{{ code }}"),
                     CODE,
                 )
             )
@@ -403,23 +408,23 @@ def _messages(
                 exposed.append((recipient.row, other))
     if not exposed:
         return
-    rows = [row for row, _ in exposed]
+    rows = [row for row, _other in exposed]
     n = len(rows)
     blockers.append(
         Blocker(
             Step.MESSAGE,
-            f"{customers(n)} would be shown another customer's address in their apology "
-            f"({rows_text(rows)}); fix the cells that hold it or leave "
-            f"{'that row' if n == 1 else 'those rows'} out.",
+            n_(
+                "{n} customer would be shown another customer's address in their apology "
+                "({rows}); fix the cells that hold it or leave that row out.",
+                "{n} customers would be shown another customer's address in their apology "
+                "({rows}); fix the cells that hold it or leave those rows out.",
+                n,
+            ).format(n=number(n), rows=rows_text(rows)),
         )
     )
+    shown = _("Row {row}'s apology would show another customer's address ({address}).")
     problems.extend(
-        Problem(
-            row,
-            EXPOSED,
-            f"Row {row}'s apology would show another customer's address ({other}).",
-        )
-        for row, other in exposed
+        Problem(row, EXPOSED, shown.format(row=row, address=other)) for row, other in exposed
     )
 
 
@@ -459,11 +464,17 @@ def _attachments(
     problems.extend(found)
     rows = sorted({p.row for p in found if p.row is not None})
     if rows:
+        n = len(rows)
         blockers.append(
             Blocker(
                 Step.MESSAGE,
-                f"{customers(len(rows))} cannot get their attachment ({rows_text(rows)}); "
-                "fix the files named for those rows or leave the rows out.",
+                n_(
+                    "{n} customer cannot get their attachment ({rows}); fix the files named for "
+                    "those rows or leave the rows out.",
+                    "{n} customers cannot get their attachment ({rows}); fix the files named for "
+                    "those rows or leave the rows out.",
+                    n,
+                ).format(n=number(n), rows=rows_text(rows)),
             )
         )
     blockers.extend(Blocker(Step.MESSAGE, p.message) for p in found if p.row is None)
@@ -477,7 +488,7 @@ def _sender(mailing: Mailing, blockers: list[Blocker]) -> None:
         blockers.append(
             Blocker(
                 Step.SEND,
-                "The apology has no sender yet; choose the mail account it is sent from.",
+                _("The apology has no sender yet; choose the mail account it is sent from."),
             )
         )
         return
@@ -487,8 +498,10 @@ def _sender(mailing: Mailing, blockers: list[Blocker]) -> None:
         blockers.append(
             Blocker(
                 Step.SEND,
-                f'The sender address "{identity.address}" is not a valid e-mail address; '
-                "give your own address as the sender.",
+                _(
+                    'The sender address "{address}" is not a valid e-mail address; give your own '
+                    "address as the sender."
+                ).format(address=identity.address),
             )
         )
 
@@ -524,36 +537,33 @@ def second_looks(mailing: Mailing, recipient: Recipient) -> tuple[Look, ...]:
         value = recipient.fields.get(name)
         if value is None:
             continue
-        label = f"“{headers.get(name, name)}”"  # the column as the person named it
+        column = headers.get(name, name)  # the column as the person named it
         shown = value.strip()
         row = recipient.row
         if not shown:
             fallback = (fallbacks.get(name) or "").strip()
             if name in guarded and not fallback:
-                looks.append(
-                    Look(f"{label} is blank in row {row}; the apology's own wording covers it.")
-                )
+                said = _("“{column}” is blank in row {row}; the apology's own wording covers it.")
+                looks.append(Look(said.format(column=column, row=row)))
             elif fallback:
-                looks.append(
-                    Look(
-                        f"{label} is blank in row {row}; the fallback “{fallback}” is used "
-                        "instead.",
-                        fallback,
-                    )
+                said = _(
+                    "“{column}” is blank in row {row}; the fallback “{fallback}” is used instead."
                 )
+                looks.append(Look(said.format(column=column, row=row, fallback=fallback), fallback))
             else:
-                looks.append(
-                    Look(f"{label} is blank in row {row}: check that the message still reads well.")
+                said = _(
+                    "“{column}” is blank in row {row}: check that the message still reads well."
                 )
+                looks.append(Look(said.format(column=column, row=row)))
         elif shown.lower() in EMPTY_LOOKING:
-            looks.append(
-                Look(
-                    f"{label} is “{shown}” in row {row}: is that really what you want to print?",
-                    shown,
-                )
-            )
+            said = _("“{column}” is “{value}” in row {row}: is that really what you want to print?")
+            looks.append(Look(said.format(column=column, value=shown, row=row), shown))
         elif len(shown) > LONG_VALUE:
-            looks.append(
-                Look(f"{label} is unusually long ({len(shown)} characters) in row {row}.", shown)
+            n = len(shown)
+            said = n_(
+                "“{column}” is unusually long ({n} character) in row {row}.",
+                "“{column}” is unusually long ({n} characters) in row {row}.",
+                n,
             )
+            looks.append(Look(said.format(column=column, n=n, row=row), shown))
     return tuple(looks)

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from composer.errors import CodeError
+from composer.language import _, n_, number
 from composer.recipients import CODE as CODE_PROBLEM
 from composer.recipients import Problem, Recipient
 from composer.wording import customers, rows_text
@@ -43,43 +44,55 @@ def load_codes_file(path: str | Path) -> tuple[str, ...]:
     try:
         if path.stat().st_size > MAX_CODES_FILE_BYTES:
             raise CodeError(
-                f"The codes file {path.name} is larger than 50 MB; choose the file that lists "
-                "one discount code per line."
+                _(
+                    "The codes file {file} is larger than 50 MB; choose the file that lists one "
+                    "discount code per line."
+                ).format(file=path.name)
             )
         raw = path.read_bytes()
     except OSError as e:
         raise CodeError(
-            f"The codes file {path} cannot be read ({e.strerror or e}); check the name."
+            _("The codes file {path} cannot be read ({error}); check the name.").format(
+                path=path, error=e.strerror or e
+            )
         ) from e
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise CodeError(
-            f"The codes file {path.name} is not plain UTF-8 text; save it as plain text with "
-            "one code per line."
+            _(
+                "The codes file {file} is not plain UTF-8 text; save it as plain text with one "
+                "code per line."
+            ).format(file=path.name)
         ) from e
     lines = text.splitlines()
     while lines and not lines[-1].strip():  # a trailing empty line is an editor habit
         lines.pop()
     codes: list[str] = []
     seen: dict[str, int] = {}
-    for number, line in enumerate(lines, start=1):
+    for at, line in enumerate(lines, start=1):
         code = line.strip()
         if not code:
             raise CodeError(
-                f"Line {number} of the codes file {path.name} is blank; remove the blank line "
-                "so every line holds one code."
+                _(
+                    "Line {line} of the codes file {file} is blank; remove the blank line so "
+                    "every line holds one code."
+                ).format(line=at, file=path.name)
             )
-        first = seen.setdefault(_key(code), number)
-        if first != number:
+        first = seen.setdefault(_key(code), at)
+        if first != at:
             raise CodeError(
-                f"Line {number} of the codes file {path.name} repeats the code {code} from line "
-                f"{first}; every code must be different so no two customers share one."
+                _(
+                    "Line {line} of the codes file {file} repeats the code {code} from line "
+                    "{first}; every code must be different so no two customers share one."
+                ).format(line=at, file=path.name, code=code, first=first)
             )
         codes.append(code)
     if not codes:
         raise CodeError(
-            f"The codes file {path.name} holds no codes; put one discount code on each line."
+            _("The codes file {file} holds no codes; put one discount code on each line.").format(
+                file=path.name
+            )
         )
     return tuple(codes)
 
@@ -121,14 +134,16 @@ def _plan_problems(
         return _column(plan, recipients, already)
     if plan.kind == FILE:
         return _file(plan, recipients, already)
-    message = f"'{plan.kind}' is not a way to give discount codes; use {', '.join(KINDS)}."
+    message = _("'{kind}' is not a way to give discount codes; use {kinds}.").format(
+        kind=plan.kind, kinds=", ".join(KINDS)
+    )
     return _Outcome({}, [Problem(None, CODE_PROBLEM, message)], CodeError(message))
 
 
 def _shared(plan: CodePlan, recipients: list[Recipient], already: Mapping[str, str]) -> _Outcome:
     code = (plan.shared or "").strip()
     if not code:
-        message = "The shared discount code is blank; type the code every customer should get."
+        message = _("The shared discount code is blank; type the code every customer should get.")
         return _Outcome({}, [Problem(None, CODE_PROBLEM, message)], CodeError(message))
     # the customer keys (Recipient.key) without a property call per customer
     keys = map(str.lower, map(attrgetter("email"), recipients))
@@ -140,10 +155,10 @@ def _shared(plan: CodePlan, recipients: list[Recipient], already: Mapping[str, s
 def _column(plan: CodePlan, recipients: list[Recipient], already: Mapping[str, str]) -> _Outcome:
     column = plan.column or ""
     if recipients and column not in recipients[0].fields:
-        message = (
-            f"There is no column {column or '(none chosen)'} to take discount codes from; "
-            "choose the column that holds each customer's code."
-        )
+        message = _(
+            "There is no column {column} to take discount codes from; choose the column that "
+            "holds each customer's code."
+        ).format(column=column or _("(none chosen)"))
         return _Outcome(
             {}, [Problem(None, CODE_PROBLEM, message, field=column)], CodeError(message)
         )
@@ -160,8 +175,10 @@ def _column(plan: CodePlan, recipients: list[Recipient], already: Mapping[str, s
                 Problem(
                     r.row,
                     CODE_PROBLEM,
-                    f"Row {r.row} has no discount code in the {column} column; fill it in or "
-                    "leave the row out.",
+                    _(
+                        "Row {row} has no discount code in the {column} column; fill it in or "
+                        "leave the row out."
+                    ).format(row=r.row, column=column),
                     field=column,
                 )
             )
@@ -173,8 +190,10 @@ def _column(plan: CodePlan, recipients: list[Recipient], already: Mapping[str, s
                 Problem(
                     r.row,
                     CODE_PROBLEM,
-                    f"Row {r.row} has the same discount code as row {first} ({code}); each "
-                    "customer needs their own code.",
+                    _(
+                        "Row {row} has the same discount code as row {first} ({code}); each "
+                        "customer needs their own code."
+                    ).format(row=r.row, first=first, code=code),
                     field=column,
                     duplicate_of=first,
                 )
@@ -184,18 +203,32 @@ def _column(plan: CodePlan, recipients: list[Recipient], already: Mapping[str, s
     error = None
     if blank:
         error = CodeError(
-            f"{rows_text(blank).capitalize()} {'has' if len(blank) == 1 else 'have'} no discount "
-            f"code in the {column} column; fill them in or leave those rows out.",
+            n_(
+                "{rows} has no discount code in the {column} column; fill them in or leave those "
+                "rows out.",
+                "{rows} have no discount code in the {column} column; fill them in or leave "
+                "those rows out.",
+                len(blank),
+            ).format(rows=rows_text(blank).capitalize(), column=column),
             row=blank[0],
             field=column,
         )
     elif duplicates:
-        rows = [row for row, _, _ in duplicates]
+        rows = [row for row, _first, _code in duplicates]
         row, first, code = duplicates[0]
+        used = (
+            _(
+                "The discount code {code} is used by rows {first} and {row} (and {rows} repeat "
+                "other codes); each customer needs their own code."
+            ).format(code=code, first=first, row=row, rows=rows_text(rows[1:]))
+            if len(rows) > 1
+            else _(
+                "The discount code {code} is used by rows {first} and {row}; each customer needs "
+                "their own code."
+            ).format(code=code, first=first, row=row)
+        )
         error = CodeError(
-            f"The discount code {code} is used by rows {first} and {row}"
-            + (f" (and {rows_text(rows[1:])} repeat other codes)" if len(rows) > 1 else "")
-            + "; each customer needs their own code.",
+            used,
             row=row,
             field=column,
         )
@@ -207,10 +240,10 @@ def _file(plan: CodePlan, recipients: list[Recipient], already: Mapping[str, str
     for code in plan.pool:
         key = _key(code)
         if not key or key in seen:
-            message = (
-                f"The codes file lists {code or 'a blank code'} twice; every code must be "
-                "different so no two customers share one."
-            )
+            message = _(
+                "The codes file lists {code} twice; every code must be different so no two "
+                "customers share one."
+            ).format(code=code or _("a blank code"))
             return _Outcome({}, [Problem(None, CODE_PROBLEM, message)], CodeError(message))
         seen.add(key)
     used = {_key(c) for c in already.values()}
@@ -219,18 +252,19 @@ def _file(plan: CodePlan, recipients: list[Recipient], already: Mapping[str, str
     spare = len(plan.pool) - sum(1 for c in plan.pool if _key(c) in used)
     if spare < len(waiting):
         short = len(waiting) - spare
-        if already:
-            message = (
-                f"There {'is' if spare == 1 else 'are'} {spare} unused "
-                f"code{'' if spare == 1 else 's'} for {customers(len(waiting))} who still need "
-                f"one; add at least {short} more code{'' if short == 1 else 's'}."
+        have = (
+            n_(
+                "There is {n} unused code for {customers} who still need one",
+                "There are {n} unused codes for {customers} who still need one",
+                spare,
             )
-        else:
-            message = (
-                f"There {'is' if spare == 1 else 'are'} {spare} code{'' if spare == 1 else 's'} "
-                f"for {customers(len(waiting))}; add at least {short} more "
-                f"code{'' if short == 1 else 's'}."
+            if already
+            else n_(
+                "There is {n} code for {customers}", "There are {n} codes for {customers}", spare
             )
+        ).format(n=number(spare), customers=customers(len(waiting)))
+        need = n_("add at least {n} more code.", "add at least {n} more codes.", short)
+        message = f"{have}; {need.format(n=number(short))}"
         return _Outcome({}, [Problem(None, CODE_PROBLEM, message)], CodeError(message))
     assignment = {r.key: already[r.key] for r in recipients if r.key in already}
     for person in waiting:

@@ -28,10 +28,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.errors import SpreadsheetError
-from composer.language import _
+from composer.language import _, n_, number
 from composer.mailbox import Letter, read_letter
 from composer.recipients import customer_key
 from composer.table import Cell, Column, Table
+from composer.wording import count
 
 if TYPE_CHECKING:
     from composer.imap import Mailbox
@@ -82,16 +83,18 @@ class Narrowing:
     def sentence(self) -> str:
         """The narrowing in words ("" when there is none)."""
         parts = []
+        since = f"{self.since:%d %b %Y}" if self.since else ""
+        until = f"{self.until:%d %b %Y}" if self.until else ""
         if self.since and self.until:
-            parts.append(f"received {self.since:%d %b %Y} to {self.until:%d %b %Y}")
+            parts.append(_("received {since} to {until}").format(since=since, until=until))
         elif self.since:
-            parts.append(f"received since {self.since:%d %b %Y}")
+            parts.append(_("received since {since}").format(since=since))
         elif self.until:
-            parts.append(f"received until {self.until:%d %b %Y}")
+            parts.append(_("received until {until}").format(until=until))
         if self.subject_contains:
-            parts.append(f'the subject holds "{self.subject_contains}"')
+            parts.append(_('the subject holds "{words}"').format(words=self.subject_contains))
         if self.sender_contains:
-            parts.append(f'the sender holds "{self.sender_contains}"')
+            parts.append(_('the sender holds "{words}"').format(words=self.sender_contains))
         return ", ".join(parts)
 
 
@@ -126,33 +129,47 @@ class Correspondents:
 
     def sentence(self) -> str:
         """One line for the person: who was found, and what was left out."""
-        from composer.wording import count
-
-        line = (
-            f"{count(self.people, '{n} person', '{n} people')} wrote in "
-            f"({count(self.looked_at, '{n} message', '{n} messages')} read)"
+        line = n_(
+            "{n} person wrote in ({messages} read)",
+            "{n} people wrote in ({messages} read)",
+            self.people,
+        ).format(
+            n=number(self.people),
+            messages=count(self.looked_at, "{n} message", "{n} messages"),
         )
         out = []
         if self.folded:
             out.append(
-                f"{count(self.folded, '{n} earlier message', '{n} earlier messages')} of people who wrote again"
+                count(
+                    self.folded,
+                    "{n} earlier message of people who wrote again",
+                    "{n} earlier messages of people who wrote again",
+                )
             )
         if self.own:
-            out.append(f"{count(self.own, '{n} message', '{n} messages')} you sent yourself")
-        if self.automatic:
             out.append(
-                f"{count(self.automatic, '{n} automatic message', '{n} automatic messages')}"
+                count(self.own, "{n} message you sent yourself", "{n} messages you sent yourself")
             )
+        if self.automatic:
+            out.append(count(self.automatic, "{n} automatic message", "{n} automatic messages"))
         if self.outside:
             out.append(
-                f"{count(self.outside, '{n} message', '{n} messages')} outside the dates, subject or sender"
+                count(
+                    self.outside,
+                    "{n} message outside the dates, subject or sender",
+                    "{n} messages outside the dates, subject or sender",
+                )
             )
         if self.unreadable:
             out.append(
-                f"{count(self.unreadable, '{n} message', '{n} messages')} without a readable sender"
+                count(
+                    self.unreadable,
+                    "{n} message without a readable sender",
+                    "{n} messages without a readable sender",
+                )
             )
         if out:
-            line += "; left out: " + ", ".join(out)
+            line = _("{found}; left out: {left_out}").format(found=line, left_out=", ".join(out))
         line += "."
         if self.cut_short:
             line += " " + self.cut_short
@@ -245,15 +262,16 @@ def from_files(
     files."""
     path = Path(path)
     gathering = _Gathering(own, narrowing)
-    for number, raw in enumerate(_messages_in(path)):
+    for key, raw in enumerate(_messages_in(path)):
         if gathering.result.looked_at >= MAX_MESSAGES:
-            gathering.result.cut_short = (
-                f"Only the first {MAX_MESSAGES:,} messages were read; narrow the dates to "
-                "read the rest."
-            )
+            gathering.result.cut_short = n_(
+                "Only the first {n} messages were read; narrow the dates to read the rest.",
+                "Only the first {n} messages were read; narrow the dates to read the rest.",
+                MAX_MESSAGES,
+            ).format(n=number(MAX_MESSAGES))
             break
-        gathering.offer(number, read_letter(raw if len(raw) <= LARGEST else _headers_of(raw)))
-    return gathering.finish((letter for _, letter in gathering.latest.values()), source=path)
+        gathering.offer(key, read_letter(raw if len(raw) <= LARGEST else _headers_of(raw)))
+    return gathering.finish((letter for _key, letter in gathering.latest.values()), source=path)
 
 
 def _headers_of(raw: bytes) -> bytes:
@@ -345,14 +363,15 @@ def from_mailbox(
     uids = box.since(folder, start)  # a day early: SINCE goes by the server's own dates
     if len(uids) > MAX_MESSAGES:
         uids = uids[-MAX_MESSAGES:]
-        gathering.result.cut_short = (
-            f"Only the latest {MAX_MESSAGES:,} messages were read; narrow the dates to read "
-            "the earlier ones."
-        )
+        gathering.result.cut_short = n_(
+            "Only the latest {n} messages were read; narrow the dates to read the earlier ones.",
+            "Only the latest {n} messages were read; narrow the dates to read the earlier ones.",
+            MAX_MESSAGES,
+        ).format(n=number(MAX_MESSAGES))
     heads = box.headers(folder, uids)
     for uid, (head, _size) in heads.items():
         gathering.offer(uid, read_letter(head))
-    chosen = sorted(uid for uid, _ in gathering.latest.values())
+    chosen = sorted(uid for uid, _letter in gathering.latest.values())
     letters: list[Letter] = []
     for done in range(0, len(chosen), _BATCH):
         batch = chosen[done : done + _BATCH]

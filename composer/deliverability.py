@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from composer import domains
+from composer.language import N_, _, n_, number
 
 OK, ADVICE, UNKNOWN = "ok", "advice", "unknown"  # a finding's level
 BULK_PER_DAY = 5_000  # Google's and Yahoo's bulk-sender line; Microsoft's for Outlook.com
@@ -54,9 +55,15 @@ _DKIM_SELECTORS = {
     "SendGrid": ("s1", "s2"),
 }
 _DKIM_SETTINGS = {  # where the person's administrator turns DKIM signing on
-    "Google": "the Google Admin console (Gmail, Authenticate email)",
-    "Microsoft 365": "the Microsoft Defender portal (Email authentication settings)",
-    "SendGrid": "SendGrid's Sender Authentication settings",
+    "Google": N_("the Google Admin console (Gmail, Authenticate email)"),
+    "Microsoft 365": N_("the Microsoft Defender portal (Email authentication settings)"),
+    "SendGrid": N_("SendGrid's Sender Authentication settings"),
+}
+# What a DMARC record's policy does, by its p= value.
+_DMARC_POLICIES = {
+    "none": N_("{name} has a DMARC record that only watches (p=none); that is enough for now."),
+    "quarantine": N_("{name} has a DMARC record that sends failing mail to spam (p=quarantine)."),
+    "reject": N_("{name} has a DMARC record that refuses failing mail (p=reject)."),
 }
 # Mailbox providers whose own domains need no records from the person, and the consumer
 # mailboxes the bulk-sender rules count (domains and their country variants).
@@ -134,10 +141,10 @@ def check_domain(
     now = time.time() if now is None else now
     own = _mailbox_provider(domain)
     if own is not None:
-        sentence = (
-            f"Your address is at {domain}, whose records {own} looks after; there is nothing "
+        sentence = _(
+            "Your address is at {domain}, whose records {provider} looks after; there is nothing "
             "to set up."
-        )
+        ).format(domain=domain, provider=own)
         return Deliverability(domain, host, now, (Finding("spf", OK, sentence),))
     service = _service(host)
     try:
@@ -146,21 +153,42 @@ def check_domain(
         dmarc = _dmarc(domain, timeout) if spf is not None else None
         dkim = _dkim(domain, service, timeout) if spf is not None else None
     except ValueError:
-        sentence = (
-            f"The sender address's domain {domain!r} is not a domain name; check the address."
-        )
+        sentence = _(
+            "The sender address's domain {domain} is not a domain name; check the address."
+        ).format(domain=repr(domain))
         return Deliverability(domain, host, now, (Finding("lookup", ADVICE, sentence),))
     if spf is None:
-        sentence = (
-            f"The records of {domain} could not be looked up (no connection, or the name "
+        sentence = _(
+            "The records of {domain} could not be looked up (no connection, or the name "
             "servers did not answer); the check is done again before you send."
-        )
+        ).format(domain=domain)
         return Deliverability(domain, host, now, (Finding("lookup", UNKNOWN, sentence),), True)
-    unknown = f"{domain}'s {{}} could not be looked up just now; it is checked again later."
     findings = (
-        spf or Finding("spf", UNKNOWN, unknown.format("SPF record")),
-        dmarc or Finding("dmarc", UNKNOWN, unknown.format("DMARC record")),
-        dkim or Finding("dkim", UNKNOWN, unknown.format("DKIM key")),
+        spf
+        or Finding(
+            "spf",
+            UNKNOWN,
+            _(
+                "{domain}'s SPF record could not be looked up just now; it is checked again later."
+            ).format(domain=domain),
+        ),
+        dmarc
+        or Finding(
+            "dmarc",
+            UNKNOWN,
+            _(
+                "{domain}'s DMARC record could not be looked up just now; it is checked again "
+                "later."
+            ).format(domain=domain),
+        ),
+        dkim
+        or Finding(
+            "dkim",
+            UNKNOWN,
+            _(
+                "{domain}'s DKIM key could not be looked up just now; it is checked again later."
+            ).format(domain=domain),
+        ),
     )
     return Deliverability(domain, host, now, findings)
 
@@ -198,38 +226,57 @@ def _spf(domain: str, service: tuple[str, str] | None, timeout: float) -> Findin
         return Finding(
             "spf",
             ADVICE,
-            f"{domain} has no SPF record, so receivers cannot tell that your mail server may send "
-            f"for it; ask whoever runs {domain}'s DNS to add one: v=spf1 {include} ~all.",
+            _(
+                "{domain} has no SPF record, so receivers cannot tell that your mail server may "
+                "send for it; ask whoever runs {domain}'s DNS to add one: {record}."
+            ).format(domain=domain, record=f"v=spf1 {include} ~all"),
         )
     if len(spf) > 1:
         return Finding(
             "spf",
             ADVICE,
-            f"{domain} has {len(spf)} SPF records, and receivers then ignore them all; ask "
-            f"whoever runs {domain}'s DNS to merge them into one.",
+            n_(
+                "{domain} has {n} SPF records, and receivers then ignore them all; ask whoever "
+                "runs {domain}'s DNS to merge them into one.",
+                "{domain} has {n} SPF records, and receivers then ignore them all; ask whoever "
+                "runs {domain}'s DNS to merge them into one.",
+                len(spf),
+            ).format(domain=domain, n=len(spf)),
         )
     record = spf[0]
     if re.search(r"(?:^|\s)\+?all(?:\s|$)", record.lower()):
         return Finding(
             "spf",
             ADVICE,
-            f"{domain}'s SPF record ends in +all, which lets anyone send as {domain}; ask for it "
-            "to end in ~all or -all.",
+            _(
+                "{domain}'s SPF record ends in +all, which lets anyone send as {domain}; ask for "
+                "it to end in ~all or -all."
+            ).format(domain=domain),
         )
     if service is None:
         return Finding(
             "spf",
             UNKNOWN,
-            f"{domain} has an SPF record; whether it names the server this account sends "
-            "through could not be confirmed (ask your provider which include it needs).",
+            _(
+                "{domain} has an SPF record; whether it names the server this account sends "
+                "through could not be confirmed (ask your provider which include it needs)."
+            ).format(domain=domain),
         )
     if _names(record, service[0], timeout, budget=[SPF_LOOKUPS]):
-        return Finding("spf", OK, f"{domain}'s SPF record names {service[1]}: good.")
+        return Finding(
+            "spf",
+            OK,
+            _("{domain}'s SPF record names {service}: good.").format(
+                domain=domain, service=service[1]
+            ),
+        )
     return Finding(
         "spf",
         ADVICE,
-        f"{domain}'s SPF record does not name {service[1]}, which sends your mail; ask whoever "
-        f"runs {domain}'s DNS to add {include} to it.",
+        _(
+            "{domain}'s SPF record does not name {service}, which sends your mail; ask whoever "
+            "runs {domain}'s DNS to add {include} to it."
+        ).format(domain=domain, service=service[1], include=include),
     )
 
 
@@ -270,28 +317,32 @@ def _dmarc(domain: str, timeout: float) -> Finding | None:
         records = [t for t in texts if t.replace(" ", "").lower().startswith("v=dmarc1")]
         if records:
             policy = _tag(records[0], "p") or "none"
-            words = {
-                "none": "only watches (p=none); that is enough for now",
-                "quarantine": "sends failing mail to spam (p=quarantine)",
-                "reject": "refuses failing mail (p=reject)",
-            }.get(policy, f"has the policy p={policy}")
-            return Finding("dmarc", OK, f"{name} has a DMARC record that {words}.")
+            known = _DMARC_POLICIES.get(policy)
+            sentence = (
+                _(known)
+                if known
+                else _("{name} has a DMARC record that has the policy p={policy}.")
+            )
+            return Finding("dmarc", OK, sentence.format(name=name, policy=policy))
     return Finding(
         "dmarc",
         ADVICE,
-        f"{domain} has no DMARC record, which Gmail, Yahoo and Outlook.com now expect of "
-        f"senders; ask whoever runs {domain}'s DNS to add a TXT record at _dmarc.{domain}: "
-        "v=DMARC1; p=none.",
+        _(
+            "{domain} has no DMARC record, which Gmail, Yahoo and Outlook.com now expect of "
+            "senders; ask whoever runs {domain}'s DNS to add a TXT record at {name}: {record}."
+        ).format(domain=domain, name=f"_dmarc.{domain}", record="v=DMARC1; p=none"),
     )
 
 
 def _and(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if len(parts) == 1:
+        return parts[0]
+    return _("{items} and {last}").format(items=", ".join(parts[:-1]), last=parts[-1])
 
 
 def _tag(record: str, name: str) -> str:
     for part in record.split(";"):
-        key, _, value = part.partition("=")
+        key, _equals, value = part.partition("=")
         if key.strip().lower() == name:
             return value.strip().lower()
     return ""
@@ -303,8 +354,10 @@ def _dkim(domain: str, service: tuple[str, str] | None, timeout: float) -> Findi
         return Finding(
             "dkim",
             UNKNOWN,
-            f"Whether {domain}'s mail is signed with DKIM could not be confirmed (the key's "
-            "name depends on the provider); your provider's settings say how to turn it on.",
+            _(
+                "Whether {domain}'s mail is signed with DKIM could not be confirmed (the key's "
+                "name depends on the provider); your provider's settings say how to turn it on."
+            ).format(domain=domain),
         )
     assert service is not None  # only a known service has known selectors
     for selector in selectors:
@@ -313,13 +366,24 @@ def _dkim(domain: str, service: tuple[str, str] | None, timeout: float) -> Findi
             return None
         if any("p=" in t.replace(" ", "") for t in texts):
             return Finding(
-                "dkim", OK, f"{domain} publishes a DKIM key for {service[1]} ({selector}): good."
+                "dkim",
+                OK,
+                _("{domain} publishes a DKIM key for {service} ({selector}): good.").format(
+                    domain=domain, service=service[1], selector=selector
+                ),
             )
     return Finding(
         "dkim",
         ADVICE,
-        f"No DKIM key for {service[1]} was found at {selectors[0]}._domainkey.{domain}; ask "
-        f"whoever runs {domain} to turn on DKIM signing in {_DKIM_SETTINGS[service[1]]}.",
+        _(
+            "No DKIM key for {service} was found at {name}; ask whoever runs {domain} to turn on "
+            "DKIM signing in {settings}."
+        ).format(
+            service=service[1],
+            name=f"{selectors[0]}._domainkey.{domain}",
+            domain=domain,
+            settings=_(_DKIM_SETTINGS[service[1]]),
+        ),
     )
 
 
@@ -346,31 +410,53 @@ def mix_findings(
         return ()
     share = min(1.0, daily_cap / audience) if daily_cap else 1.0
     findings = []
-    listed = ", ".join(f"{n:,} at {p}" for p, n in counted.most_common() if n)
+    at = _("{n} at {provider}")
+    listed = ", ".join(at.format(n=number(n), provider=p) for p, n in counted.most_common() if n)
     if listed:
-        findings.append(Finding("mix", OK, f"Of {audience:,} customers: {listed}."))
+        findings.append(
+            Finding(
+                "mix",
+                OK,
+                n_("Of {n} customers: {listed}.", "Of {n} customers: {listed}.", audience).format(
+                    n=number(audience), listed=listed
+                ),
+            )
+        )
     near = []
     for provider in _BULK_RULES:
         part = counted[provider] / audience  # the other mail goes to the same mix of people
         per_day = math.ceil(counted[provider] * share + max(0, other_daily) * part)
         if per_day >= BULK_PER_DAY * NEAR:
-            where = "over" if per_day >= BULK_PER_DAY else "close to"
-            near.append(f"about {per_day:,} a day to {provider} mailboxes ({where} it)")
+            about = (
+                _("about {n} a day to {provider} mailboxes (over it)")
+                if per_day >= BULK_PER_DAY
+                else _("about {n} a day to {provider} mailboxes (close to it)")
+            )
+            near.append(about.format(n=number(per_day), provider=provider))
     if near:
-        counted_in = (
-            f", counting your domain's other mail (about {other_daily:,} a day, to the same "
-            "mix of people)"
+        bulk = (
+            _(
+                "At {limit} messages a day a provider treats your domain as a bulk sender, who "
+                "must offer a one-click unsubscribe link this app cannot host; this campaign "
+                "sends {sends}, counting your domain's other mail (about {other} a day, to the "
+                "same mix of people). Spread it over days (Messages a day) or send through a "
+                "relay service."
+            )
             if other_daily
-            else ""
+            else _(
+                "At {limit} messages a day a provider treats your domain as a bulk sender, who "
+                "must offer a one-click unsubscribe link this app cannot host; this campaign "
+                "sends {sends}. Spread it over days (Messages a day) or send through a relay "
+                "service."
+            )
         )
         findings.append(
             Finding(
                 "mix",
                 ADVICE,
-                f"At {BULK_PER_DAY:,} messages a day a provider treats your domain as a bulk "
-                "sender, who must offer a one-click unsubscribe link this app cannot host; this "
-                f"campaign sends {_and(near)}{counted_in}. Spread it over days (Messages a day) "
-                "or send through a relay service.",
+                bulk.format(
+                    limit=number(BULK_PER_DAY), sends=_and(near), other=number(other_daily)
+                ),
             )
         )
     return tuple(findings)

@@ -31,6 +31,7 @@ import dns.rdtypes.ANY.TXT
 import dns.resolver
 
 from composer.accounts import preset_for_address, presets
+from composer.language import _
 
 NAMESERVER_ENV = "APOLOGY_COMPOSER_NAMESERVER"
 RESOLV_CONF = "/etc/resolv.conf"  # the system's resolver settings on POSIX (Windows: registry)
@@ -97,7 +98,7 @@ def _nameserver(setting: str) -> tuple[str, int] | None:
             return None
         port = rest[1:] or port
     elif host.count(":") == 1:
-        host, _, port = host.partition(":")
+        host, _colon, port = host.partition(":")
     try:
         ipaddress.ip_address(host)
         number = int(port)
@@ -186,7 +187,7 @@ def mx_hosts(domain: str, *, timeout: float = 3.0) -> tuple[str, ...] | None:
         for record in found
         if isinstance(record, dns.rdtypes.ANY.MX.MX) and record.exchange != dns.name.root
     )
-    return tuple(dict.fromkeys(host for _, host in exchanges))
+    return tuple(dict.fromkeys(host for _preference, host in exchanges))
 
 
 def txt_records(domain: str, *, timeout: float = 3.0) -> tuple[str, ...] | None:
@@ -216,7 +217,7 @@ def _well_known(domain: str) -> tuple[str | None, str] | None:
     preset = preset_for_address(domain)
     if preset is None:
         return None
-    for provider, (own, _) in PRESETS.items():
+    for provider, (own, _domains) in PRESETS.items():
         if preset.key == own:
             return provider, preset.key
     return None, preset.key
@@ -242,43 +243,48 @@ def sign_in_offer(address: str, *, timeout: float = 3.0) -> Offer:
     local, at, domain = text.rpartition("@")
     domain = domain.strip().lower().removesuffix(".")
     if not text:
-        return Offer(None, None, True, "Enter your address to see how you can sign in.")
+        return Offer(None, None, True, _("Enter your address to see how you can sign in."))
     if not at or not local or any(c.isspace() for c in local) or _name(domain) is None:
         return Offer(
             None,
             None,
             True,
-            f"“{text}” is not a whole e-mail address yet; enter it like owner@yourshop.com.",
+            _(
+                "“{address}” is not a whole e-mail address yet; enter it like owner@yourshop.com."
+            ).format(address=text),
         )
     known = _well_known(domain)
     if known is not None:
         provider, key = known
         label = presets()[key].label
         if provider is None:
-            reason = f"{domain} receives its mail at {label}, so you sign in with a password."
+            reason = _("{domain} receives its mail at {service}, so you sign in with a password.")
+        elif label[0] in "AEIOU":  # the English article: "an Outlook.com", "a Gmail address"
+            reason = _("{domain} is an {service} address, so you can sign in with {provider}.")
         else:
-            article = "an" if label[0] in "AEIOU" else "a"
-            reason = (
-                f"{domain} is {article} {label} address, "
-                f"so you can sign in with {_BRANDS[provider]}."
-            )
-        return Offer(provider, key if provider else None, True, reason)
+            reason = _("{domain} is a {service} address, so you can sign in with {provider}.")
+        said = reason.format(domain=domain, service=label, provider=_BRANDS.get(provider or ""))
+        return Offer(provider, key if provider else None, True, said)
     hosts = mx_hosts(domain, timeout=timeout)
     if hosts is None:
         return Offer(
             None,
             None,
             False,
-            f"Could not look up where {domain} receives its mail (no connection?); "
-            "choose your provider below.",
+            _(
+                "Could not look up where {domain} receives its mail (no connection?); choose "
+                "your provider below."
+            ).format(domain=domain),
         )
     if not hosts:
         return Offer(
             None,
             None,
             True,
-            f"{domain} has no mail server on record; check the address for a typo, "
-            "or choose your provider below.",
+            _(
+                "{domain} has no mail server on record; check the address for a typo, or choose "
+                "your provider below."
+            ).format(domain=domain),
         )
     provider = _receiver(hosts[0])
     if provider is None:
@@ -286,14 +292,17 @@ def sign_in_offer(address: str, *, timeout: float = 3.0) -> Offer:
             None,
             None,
             True,
-            f"{domain} receives its mail at neither Microsoft 365 nor Google, "
-            "so you sign in with your mail provider's password.",
+            _(
+                "{domain} receives its mail at neither Microsoft 365 nor Google, so you sign in "
+                "with your mail provider's password."
+            ).format(domain=domain),
         )
     key = PRESETS[provider][1]
     return Offer(
         provider,
         key,
         True,
-        f"{domain} receives its mail at {_SERVICES[provider]}, "
-        f"so you can sign in with {_BRANDS[provider]}.",
+        _("{domain} receives its mail at {service}, so you can sign in with {provider}.").format(
+            domain=domain, service=_SERVICES[provider], provider=_BRANDS[provider]
+        ),
     )

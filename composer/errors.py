@@ -3,6 +3,8 @@ wrong and what to do next; the row or field it concerns rides along as attribute
 
 from __future__ import annotations
 
+from composer.language import _
+
 
 class ComposerError(Exception):
     """Base class: a problem the person can fix, never a bug."""
@@ -41,4 +43,4 @@ class Stopped(ComposerError):
     """Work given a ``stop`` question was told to stop (a newer edit made it moot)."""
 
     def __init__(self) -> None:
-        super().__init__("Stopped: a newer change is being checked instead.")
+        super().__init__(_("Stopped: a newer change is being checked instead."))

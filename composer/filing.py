@@ -127,7 +127,7 @@ class SentCopies:
             if self._stopped:
                 return
             if self._queue.qsize() >= self._room:
-                self._behind = "the mailbox server could not keep up with the sending"
+                self._behind = _("the mailbox server could not keep up with the sending")
                 return
             if self._thread is None:
                 self._thread = threading.Thread(
@@ -149,7 +149,9 @@ class SentCopies:
         with self._lock:
             if thread is not None and thread.is_alive():  # it ends after the copy in hand
                 self._stopped = True
-                self._behind = f"the mailbox server did not take them within {wait:g} seconds"
+                self._behind = _(
+                    "the mailbox server did not take them within {seconds} seconds"
+                ).format(seconds=f"{wait:g}")
             return Filing(
                 filed=self._filed,
                 not_filed=self._added - self._filed,
@@ -194,7 +196,7 @@ class SentCopies:
                 self._give_up(
                     str(error)
                     if isinstance(error, AccountError)
-                    else f"an unexpected error ({type(error).__name__})"
+                    else _("an unexpected error ({error})").format(error=type(error).__name__)
                 )
                 return None
             with self._lock:
@@ -211,7 +213,9 @@ class SentCopies:
             folder = box.folder_with_role("\\Sent")
             if folder is None:
                 raise imap.ImapProblem(
-                    f"the mailbox {self.settings.username} has no folder marked as Sent"
+                    _("the mailbox {mailbox} has no folder marked as Sent").format(
+                        mailbox=self.settings.username
+                    )
                 )
         except BaseException:
             box.close()

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from composer import trust
 from composer.accounts import IMAP_SECURITIES
 from composer.errors import AccountError
+from composer.language import N_, _
 
 if TYPE_CHECKING:
     from imapclient import IMAPClient
@@ -38,6 +39,18 @@ IMAP_SCOPE = "https://outlook.office.com/IMAP.AccessAsUser.All"  # Microsoft's, 
 
 # imaplib's debug log, which imapclient forwards, holds every command (the LOGIN password too)
 logging.getLogger("imapclient").setLevel(logging.WARNING)
+
+# What a session could not do, for Mailbox._talking: {host}, {folder} and the server's {reason}
+FIND_FAILED = N_(
+    "The mailbox server {host} could not find the folders ({reason}); try again later."
+)
+SEARCH_FAILED = N_(
+    "The mailbox server {host} could not search {folder} ({reason}); try again later."
+)
+READ_FAILED = N_("The mailbox server {host} could not read {folder} ({reason}); try again later.")
+APPEND_FAILED = N_(
+    "The mailbox server {host} could not file a copy in {folder} ({reason}); try again later."
+)
 
 
 class ImapProblem(AccountError):
@@ -113,7 +126,9 @@ class Mailbox:
         s = self.settings
         if s.security not in SECURITIES:
             raise ImapProblem(
-                f"The mailbox security “{s.security}” is unknown; choose tls or starttls."
+                _("The mailbox security “{security}” is unknown; choose tls or starttls.").format(
+                    security=s.security
+                )
             )
         try:
             client = IMAPClient(
@@ -138,8 +153,10 @@ class Mailbox:
         except LoginError as error:
             _quietly_close(client)
             raise ImapProblem(
-                f"The mailbox server {s.host} refused the sign-in for {s.username} "
-                f"({_said(error)}); check the password (or app password) of the account.",
+                _(
+                    "The mailbox server {host} refused the sign-in for {username} ({reason}); "
+                    "check the password (or app password) of the account."
+                ).format(host=s.host, username=s.username, reason=_said(error)),
                 field="password",
             ) from None
         except (OSError, IMAPClientError) as error:
@@ -156,9 +173,11 @@ class Mailbox:
         assert not isinstance(tokens, str)
         if tokens.provider == GOOGLE:
             raise ImapProblem(
-                f"Reading the Gmail mailbox of {self.settings.username} needs an app password "
-                "(Google lets apps sign in to a mailbox only with full access to it); add one in "
-                "the account settings to see bounces and replies.",
+                _(
+                    "Reading the Gmail mailbox of {username} needs an app password (Google lets "
+                    "apps sign in to a mailbox only with full access to it); add one in the "
+                    "account settings to see bounces and replies."
+                ).format(username=self.settings.username),
                 field="password",
             )
         return tokens.access_token(IMAP_SCOPE)
@@ -167,23 +186,32 @@ class Mailbox:
         s = self.settings
         if isinstance(error, ssl.SSLCertVerificationError):
             return ImapProblem(
-                f"The mailbox server {s.host} showed a certificate this computer does not "
-                f"trust ({error.verify_message or error.reason}); check the server name.",
+                _(
+                    "The mailbox server {host} showed a certificate this computer does not "
+                    "trust ({reason}); check the server name."
+                ).format(host=s.host, reason=error.verify_message or error.reason),
                 field="host",
             )
         if isinstance(error, socket.gaierror):
             return ImapProblem(
-                f"The mailbox server {s.host} could not be found; check its name.", field="host"
+                _("The mailbox server {host} could not be found; check its name.").format(
+                    host=s.host
+                ),
+                field="host",
             )
         if isinstance(error, TimeoutError | socket.timeout):
             return ImapProblem(
-                f"The mailbox server {s.host} did not answer on port {s.port} within "
-                f"{self._timeout:g} seconds; check the port, or try again later.",
+                _(
+                    "The mailbox server {host} did not answer on port {port} within {seconds} "
+                    "seconds; check the port, or try again later."
+                ).format(host=s.host, port=s.port, seconds=f"{self._timeout:g}"),
                 field="port",
             )
         return ImapProblem(
-            f"The mailbox server {s.host} cannot be reached on port {s.port} "
-            f"({_said(error)}); check the server, port and security.",
+            _(
+                "The mailbox server {host} cannot be reached on port {port} ({reason}); check "
+                "the server, port and security."
+            ).format(host=s.host, port=s.port, reason=_said(error)),
             field="port",
         )
 
@@ -195,14 +223,14 @@ class Mailbox:
     @property
     def client(self) -> IMAPClient:
         if self._client is None:
-            raise ImapProblem("The mailbox is not open.")
+            raise ImapProblem(_("The mailbox is not open."))
         return self._client
 
     # -- reading ----------------------------------------------------------------------------
 
     def folder_with_role(self, role: str) -> str | None:
         """The folder marked with a SPECIAL-USE role such as ``\\Sent`` (None if none is)."""
-        with self._talking("find the folders"):
+        with self._talking(FIND_FAILED):
             return self.client.find_special_folder(role.encode("ascii"))
 
     def find_message_id(self, folder: str, message_id: str) -> dt.datetime | None:
@@ -210,7 +238,7 @@ class Mailbox:
         wanted = message_id.strip()
         if not wanted.startswith("<"):
             wanted = f"<{wanted}>"
-        with self._talking(f"search {folder}"):
+        with self._talking(SEARCH_FAILED, folder):
             self.client.select_folder(folder, readonly=True)
             found = self.client.search(["HEADER", "Message-ID", wanted])
             if not found:
@@ -221,14 +249,14 @@ class Mailbox:
 
     def since(self, folder: str, day: dt.date) -> list[int]:
         """The UIDs of the messages that arrived in ``folder`` on ``day`` or later."""
-        with self._talking(f"search {folder}"):
+        with self._talking(SEARCH_FAILED, folder):
             self.client.select_folder(folder, readonly=True)
             return list(self.client.search(["SINCE", day]))
 
     def headers(self, folder: str, uids: list[int]) -> dict[int, tuple[bytes, int]]:
         """Each message's header block and whole size, read without marking it read."""
         out: dict[int, tuple[bytes, int]] = {}
-        with self._talking(f"read {folder}"):
+        with self._talking(READ_FAILED, folder):
             self.client.select_folder(folder, readonly=True)
             for start in range(0, len(uids), BATCH):
                 answer = self.client.fetch(uids[start : start + BATCH], [HEADER, b"RFC822.SIZE"])
@@ -242,7 +270,7 @@ class Mailbox:
     def bodies(self, folder: str, uids: list[int]) -> dict[int, bytes]:
         """Whole messages (the caller keeps to a budget), read without marking them read."""
         out: dict[int, bytes] = {}
-        with self._talking(f"read {folder}"):
+        with self._talking(READ_FAILED, folder):
             self.client.select_folder(folder, readonly=True)
             for start in range(0, len(uids), BATCH):
                 answer = self.client.fetch(uids[start : start + BATCH], [b"BODY.PEEK[]"])
@@ -253,19 +281,19 @@ class Mailbox:
     def append(self, folder: str, raw: bytes, *, seen: bool = True) -> None:
         """Put a copy of ``raw`` (the exact bytes sent) into ``folder``."""
         flags = (b"\\Seen",) if seen else ()
-        with self._talking(f"file a copy in {folder}"):
+        with self._talking(APPEND_FAILED, folder):
             self.client.append(folder, raw, flags=flags)
 
     @contextlib.contextmanager
-    def _talking(self, doing: str) -> Iterator[None]:
+    def _talking(self, failed: str, folder: str = "") -> Iterator[None]:
+        """Any failure of the session inside, as ``failed`` (one of the ``*_FAILED`` sentences)."""
         from imapclient.exceptions import IMAPClientError
 
         try:
             yield
         except (OSError, IMAPClientError) as error:
             raise ImapProblem(
-                f"The mailbox server {self.settings.host} could not {doing} ({_said(error)}); "
-                "try again later."
+                _(failed).format(host=self.settings.host, folder=folder, reason=_said(error))
             ) from None
 
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from composer.language import _
+
 if TYPE_CHECKING:
     from composer.recipients import Recipient
 
@@ -305,7 +307,7 @@ def recover(conn: sqlite3.Connection) -> list[str]:
 
     Returns the customers concerned."""
     now = time.time()
-    reason = "The program stopped while this message was being sent; it may have gone out."
+    reason = _("The program stopped while this message was being sent; it may have gone out.")
     with transaction(conn):
         keys = [
             k
@@ -330,7 +332,7 @@ def resolve_in_doubt(conn: sqlite3.Connection, keys: Iterable[str], as_sent: boo
     now = time.time()
     changed = 0
     state = SENT if as_sent else QUEUED
-    reply = "Marked as sent by you." if as_sent else "To be sent again, as you asked."
+    reply = _("Marked as sent by you.") if as_sent else _("To be sent again, as you asked.")
     with transaction(conn):
         for key in keys:
             cur = conn.execute(
@@ -349,7 +351,7 @@ def found_sent(conn: sqlite3.Connection, key: str, at: float, where: str) -> boo
     """An in-doubt message was found in the account's Sent folder: it went, at ``at``.
     Only a customer still in doubt changes; True when this one did."""
     now = time.time()
-    reply = f"Found in the mailbox's {where} folder: it was sent."
+    reply = _("Found in the mailbox's {folder} folder: it was sent.").format(folder=where)
     with transaction(conn):
         cur = conn.execute(
             "UPDATE deliveries SET state = ?, last_reply = ?, sent_at = ?, updated_at = ?"
@@ -395,7 +397,7 @@ def events(conn: sqlite3.Connection, customer: str | None = None) -> list[Mailbo
 def requeue_failed(conn: sqlite3.Connection, keys: Iterable[str] | None = None) -> int:
     """ "Resend failed only": put failed customers (all, or the ones given) back in the queue."""
     now = time.time()
-    reply = "Queued again to resend."
+    reply = _("Queued again to resend.")
     with transaction(conn):
         if keys is None:
             keys = [

@@ -20,6 +20,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 from composer.errors import ComposerError
+from composer.language import _, n_
 from composer.recipients import customer_key
 from composer.template import Draft
 
@@ -93,29 +94,43 @@ def _ascii_domain(domain: str) -> str:
 
 
 def _mailbox(name: str, address: str, what: str) -> tuple[Address, bool]:
-    """An Address for a header, and whether it needs SMTPUTF8 (a non-ASCII local part)."""
+    """An Address for a header, and whether it needs SMTPUTF8 (a non-ASCII local part).
+    ``what``: whose address it is, in words ("sender", "Reply-To", "row 4")."""
     if _CONTROL.search(address) or not address.strip():
         raise MessageError(
-            f"The {what} address {address!r} has a line break or is blank; correct it."
+            # Translators: {what} is whose address it is: "sender", "Reply-To" or "row 4"
+            _("The {what} address {address} has a line break or is blank; correct it.").format(
+                what=what, address=repr(address)
+            )
         )
     local, at, domain = address.strip().rpartition("@")
     if not at or not local or not domain or any(c in address for c in ' ,;<>"()'):
-        raise MessageError(
-            f"The {what} address {address} is not one plain e-mail address; correct it."
-        )
+        raise _not_plain(what, address)
     utf8 = not local.isascii()
     if not domain.isascii():
         ascii_domain = _ascii_domain(domain)
         if ascii_domain == FALLBACK_DOMAIN:
-            raise MessageError(f"The {what} address {address} has an invalid domain; correct it.")
+            raise MessageError(
+                # Translators: {what} is whose address it is: "sender", "Reply-To" or "row 4"
+                _("The {what} address {address} has an invalid domain; correct it.").format(
+                    what=what, address=address
+                )
+            )
         domain = ascii_domain
     try:
         display = one_line(name)[:MAX_NAME_CHARS].rstrip()
         return Address(display_name=display, username=local, domain=domain), utf8
     except (ValueError, IndexError) as e:
-        raise MessageError(
-            f"The {what} address {address} is not one plain e-mail address; correct it."
-        ) from e
+        raise _not_plain(what, address) from e
+
+
+def _not_plain(what: str, address: str) -> MessageError:
+    return MessageError(
+        # Translators: {what} is whose address it is: "sender", "Reply-To" or "row 4"
+        _("The {what} address {address} is not one plain e-mail address; correct it.").format(
+            what=what, address=address
+        )
+    )
 
 
 _NAMED = re.compile(r"(?P<name>.*)<(?P<address>[^<>]*)>")
@@ -132,7 +147,9 @@ def _reply_to(value: str) -> tuple[Address, bool]:
         name = name[1:-1]
     if not address.strip() or any(c in address for c in " ,;<>"):
         raise MessageError(
-            f"The Reply-To {value} must be exactly one address, like 'Sam <help@shop.example>'."
+            _("The Reply-To {value} must be exactly one address, like '{example}'.").format(
+                value=value, example="Sam <help@shop.example>"
+            )
         )
     return _mailbox(name, address.strip(), "Reply-To")
 
@@ -149,8 +166,10 @@ def _thread(draft: Draft) -> tuple[str, str]:
     answered = one_line(draft.in_reply_to or "")
     if not _MESSAGE_ID.fullmatch(answered):
         raise MessageError(
-            f"The Message-ID to answer in row {draft.row} ({answered[:80]}) is not one; "
-            "clear it to send a new message instead of a reply.",
+            _(
+                "The Message-ID to answer in row {row} ({value}) is not one; clear it to send a "
+                "new message instead of a reply."
+            ).format(row=draft.row, value=answered[:80]),
             row=draft.row,
         )
     chain = [i for i in one_line(draft.references or "").split() if _MESSAGE_ID.fullmatch(i)]
@@ -169,8 +188,8 @@ def build(
 ) -> EmailMessage:
     """The e-mail as it will be sent: From, one To, Subject, optional Reply-To, Date, a
     deterministic Message-ID, plain text (+ HTML alternative) and attachments. No Cc, no Bcc."""
-    sender, utf8_from = _mailbox(identity.name, identity.address, "sender")
-    to, utf8_to = _mailbox(draft.to_name, draft.to_address, f"row {draft.row}")
+    sender, utf8_from = _mailbox(identity.name, identity.address, _("sender"))
+    to, utf8_to = _mailbox(draft.to_name, draft.to_address, _("row {row}").format(row=draft.row))
     reply_value = draft.reply_to or identity.reply_to
     reply, utf8_reply = _reply_to(reply_value) if reply_value else (None, False)
 
@@ -214,7 +233,9 @@ def build(
         or any(_CONTROL.search(str(msg[h]) or "") for h in _SET_HEADERS)
     ):
         raise MessageError(
-            f"The message for row {draft.row} would not go to exactly one person; it was not built."
+            _(
+                "The message for row {row} would not go to exactly one person; it was not built."
+            ).format(row=draft.row)
         )
     return msg
 
@@ -224,8 +245,10 @@ def _attach(msg: EmailMessage, path: Path, row: int) -> None:
         data = path.read_bytes()
     except OSError as e:
         raise MessageError(
-            f"The attachment {path} for row {row} cannot be read ({e.strerror or e}); check it "
-            "and run the check again.",
+            _(
+                "The attachment {path} for row {row} cannot be read ({reason}); check it and run "
+                "the check again."
+            ).format(path=path, row=row, reason=e.strerror or e),
             row=row,
         ) from e
     kind, encoding = mimetypes.guess_type(path.name)
@@ -257,17 +280,17 @@ def preview_text(message: EmailMessage) -> str:
         for part in message.iter_attachments()
     ]
     if attached:
-        lines.append("Attachments: " + ", ".join(attached))
+        lines.append(_("Attachments: {files}").format(files=", ".join(attached)))
     body = message.get_body(("plain",))
     if message.get_body(("html",)) is not None:
-        lines.append("(also sent as a formatted HTML version)")
+        lines.append(_("(also sent as a formatted HTML version)"))
     text = body.get_content() if body is not None else ""
     return "\n".join(lines) + "\n\n" + text.replace("\r\n", "\n")
 
 
 def _size(n: int) -> str:
     if n < 1024:
-        return f"{n} bytes"
+        return n_("{n} bytes", "{n} bytes", n).format(n=n)
     if n < 1024 * 1024:
-        return f"{n / 1024:.0f} KB"
-    return f"{n / (1024 * 1024):.1f} MB"
+        return _("{size} KB").format(size=f"{n / 1024:.0f}")
+    return _("{size} MB").format(size=f"{n / (1024 * 1024):.1f}")

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from composer import journal
 from composer.journal import Delivery, MailboxEvent, State
-from composer.language import N_, _
+from composer.language import N_, _, n_, number
 from composer.limiter import DAY
 from composer.table import collector_paused
 
@@ -167,9 +167,9 @@ class Plan:
         line = standing(self.counts, self.to_send)
         bounced, replied = self.came_back[journal.BOUNCED], self.came_back[journal.REPLIED]
         if line is not None and bounced:
-            line += f", {bounced:,} bounced"
+            line += ", " + n_("{n} bounced", "{n} bounced", bounced).format(n=number(bounced))
         if line is not None and replied:
-            line += f", {replied:,} replied"
+            line += ", " + n_("{n} replied", "{n} replied", replied).format(n=number(replied))
         return line
 
     def sendable_keys(self, *, resend_in_doubt: bool = False) -> list[str]:
@@ -183,13 +183,17 @@ def standing(counts: Mapping[Next, int], to_send: int) -> str | None:
     """ "12 sent, 3 need you", "All 45 sent", "16 sent, 29 to go" (None: nothing sent)."""
     sent = counts.get(Next.SENT, 0)
     trouble = counts.get(Next.FAILED, 0) + counts.get(Next.IN_DOUBT, 0)
+    if sent and not to_send and not trouble:
+        return n_("All {n} sent", "All {n} sent", sent).format(n=number(sent))
+    if not (sent or trouble):
+        return None
+    # the standing in pieces, one count each: "12 sent" and "3 need you" or "29 to go"
+    done = n_("{n} sent", "{n} sent", sent).format(n=number(sent))
     if trouble:
-        return f"{sent:,} sent, {trouble:,} need you"
-    if sent and not to_send:
-        return f"All {sent:,} sent"
-    if sent:
-        return f"{sent:,} sent, {to_send:,} to go"
-    return None
+        rest = n_("{n} need you", "{n} need you", trouble).format(n=number(trouble))
+    else:
+        rest = n_("{n} to go", "{n} to go", to_send).format(n=number(to_send))
+    return f"{done}, {rest}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO
 
+from composer.language import _, n_, number
+
 MEMORY = 2 * 1024**3  # bytes of address space the work may add to what the process had
 CPU_SECONDS = 120  # processor time the work may use
 WALL_SECONDS = 2 * CPU_SECONDS  # and time on the clock (a child stuck waiting uses no CPU)
@@ -114,11 +116,17 @@ def _verdict(status: int, doing: str) -> Overrun:
     allocation that fails aborts), or of some other crash in native code."""
     died_of = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
     if died_of in (signal.SIGXCPU, signal.SIGKILL):
-        why = f"reading it took more than {CPU_SECONDS} seconds of work"
+        why = n_(
+            "reading it took more than {n} seconds of work",
+            "reading it took more than {n} seconds of work",
+            CPU_SECONDS,
+        ).format(n=number(CPU_SECONDS))
     elif died_of == signal.SIGABRT or os.WIFEXITED(status) and status >> 8 == _OUT_OF_MEMORY:
-        why = f"reading it needed more than {MEMORY // 1024**3} GB of memory"
+        why = _("reading it needed more than {gb} GB of memory").format(
+            gb=number(MEMORY // 1024**3)
+        )
     else:
-        why = f"the reader crashed on it (signal {died_of})"
+        why = _("the reader crashed on it (signal {signal})").format(signal=died_of)
     return Overrun(doing.format(why=why))
 
 
@@ -156,7 +164,7 @@ def parts(task: Callable[..., Iterable[Any]], *args: Any, doing: str) -> Iterato
                     break
                 yield piece
     finally:
-        _, status = os.waitpid(pid, 0)
+        _pid, status = os.waitpid(pid, 0)
         watchdog.cancel()
     if failure is not None:
         raise failure
@@ -228,7 +236,7 @@ def supervised(run: Callable[[], int]) -> int:
         signal.signal(forwarded, lambda number, _frame: os.kill(pid, number))
     with os.fdopen(read_end, "rb") as pipe:
         said = pipe.read()  # until the child exits (or closes its end)
-    _, status = os.waitpid(pid, 0)
+    _pid, status = os.waitpid(pid, 0)
     if os.WIFEXITED(status):
         return os.WEXITSTATUS(status)
     notes = [n for n in said.decode("utf-8", "replace").split("\0") if n]
@@ -238,11 +246,11 @@ def supervised(run: Callable[[], int]) -> int:
     if doing:
         print(f"apology-composer: {_verdict(status, doing)}", file=sys.stderr)
     else:
-        print(
-            f"apology-composer: stopped unexpectedly (signal {os.WTERMSIG(status)}); nothing "
-            "was sent by this command, so it is safe to run it again.",
-            file=sys.stderr,
-        )
+        stopped = _(
+            "stopped unexpectedly (signal {signal}); nothing was sent by this command, so it is "
+            "safe to run it again."
+        ).format(signal=os.WTERMSIG(status))
+        print(f"apology-composer: {stopped}", file=sys.stderr)
     return 1
 
 

@@ -474,6 +474,11 @@ def detect_columns(table: Table) -> ColumnMap:
     return ColumnMap(email, first, last, full, unsubscribed)
 
 
+def _column_list(table: Table) -> str:
+    """The headers for a sentence: "Email", "Name" (or "none")."""
+    return ", ".join(f'"{c.header}"' for c in table.columns) or _("none")
+
+
 def resolve_column(table: Table, name: str) -> str:
     """The field name of the column a person named by field name or header."""
     for column in table.columns:
@@ -483,10 +488,9 @@ def resolve_column(table: Table, name: str) -> str:
     for column in table.columns:
         if wanted and wanted in (_key(column.header), _key(column.field)):
             return column.field
-    headers = ", ".join(f'"{c.header}"' for c in table.columns) or "none"
     raise SpreadsheetError(
         _('There is no column "{name}" in this spreadsheet; choose one of: {columns}.').format(
-            name=name, columns=headers
+            name=name, columns=_column_list(table)
         ),
         field=name,
     )
@@ -709,12 +713,11 @@ def build(
     holds addresses (as from load_suppression) that must not be written to."""
     columns = _resolved(table, columns) if columns is not None else detect_columns(table)
     if columns.email is None:
-        headers = ", ".join(f'"{c.header}"' for c in table.columns) or "none"
         raise SpreadsheetError(
             _(
                 "No column of e-mail addresses was found; choose the address column "
                 "(the columns are: {columns})."
-            ).format(columns=headers)
+            ).format(columns=_column_list(table))
         )
     email_index = table.column_index(columns.email)
     email_header = table.columns[email_index].header

@@ -29,7 +29,9 @@ from typing import TYPE_CHECKING
 
 from composer import journal, mailbox
 from composer.imap import ImapProblem
+from composer.language import _, n_, number
 from composer.recipients import customer_key
+from composer.wording import count
 
 if TYPE_CHECKING:
     from composer.campaign import Campaign
@@ -60,8 +62,6 @@ class Resolution:
 
     def sentence(self) -> str:
         """One line for the person."""
-        from composer.language import _, n_, number
-
         if not (self.found or self.missing or self.too_soon):
             return _("No message of this campaign is in doubt.")
         parts = []
@@ -108,8 +108,10 @@ def resolve_in_doubt(
     folder = mailbox.folder_with_role("\\Sent")
     if folder is None:
         raise ImapProblem(
-            f"The mailbox {mailbox.settings.username} has no folder marked as Sent, so the "
-            "messages in doubt cannot be looked up; decide about them yourself."
+            _(
+                "The mailbox {mailbox} has no folder marked as Sent, so the messages in doubt "
+                "cannot be looked up; decide about them yourself."
+            ).format(mailbox=mailbox.settings.username)
         )
     result.folder = folder
     now = time.time() if now is None else now
@@ -154,9 +156,6 @@ class Scan:
     cut_short: str | None = None  # the budget that stopped the scan early
 
     def sentence(self) -> str:
-        from composer.language import _, n_, number
-        from composer.wording import count
-
         found = [
             words
             for n, words in (
@@ -227,10 +226,13 @@ def scan(
         if length > LARGEST or not _may_concern(head, ours):
             continue
         if len(wanted) >= budget_messages or size + length > budget_bytes:
-            result.cut_short = (
-                f"Only the first {len(wanted):,} candidates were read (the scan's budget); "
-                "scan again to read the rest."
-            )
+            result.cut_short = n_(
+                "Only the first {n} candidates were read (the scan's budget); scan again to read "
+                "the rest.",
+                "Only the first {n} candidates were read (the scan's budget); scan again to read "
+                "the rest.",
+                len(wanted),
+            ).format(n=number(len(wanted)))
             break
         wanted.append(uid)
         size += length
@@ -238,8 +240,6 @@ def scan(
     stops: set[str] = set()
     for start in range(0, len(wanted), 50):
         if time.monotonic() - started > budget_seconds:
-            from composer.language import _
-
             result.cut_short = _("The scan stopped at its time limit; scan again to read the rest.")
             break
         for raw in box.bodies(folder, wanted[start : start + 50]).values():

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from composer.codes import assign
 from composer.errors import ComposerError
-from composer.language import _
+from composer.language import N_, _
 from composer.plan import REASONS, Next
 from composer.transport import ACCEPTED_BY_MICROSOFT, WEAKER, accepted_only
 from composer.wording import state_name
@@ -25,24 +25,25 @@ if TYPE_CHECKING:
     from composer.campaign import Campaign
     from composer.journal import MailboxEvent
 
+# The report's column titles (in the person's language in the file: ``header()``).
 HEADER = (
-    "Spreadsheet row",
-    "Address",
-    "Name",
-    "Discount code",
-    "State",
-    "Why",
-    "Attempts",
-    "Last server reply",
-    "Message-ID",
-    "Sent at",
-    "Later in the mailbox",
+    N_("Spreadsheet row"),
+    N_("Address"),
+    N_("Name"),
+    N_("Discount code"),
+    N_("State"),
+    N_("Why"),
+    N_("Attempts"),
+    N_("Last server reply"),
+    N_("Message-ID"),
+    N_("Sent at"),
+    N_("Later in the mailbox"),
 )
 _EVENT_WORDS = {
-    "bounced": "bounced",
-    "delayed": "delayed",
-    "replied": "replied",
-    "auto_reply": "automatic reply",
+    "bounced": N_("bounced"),
+    "delayed": N_("delayed"),
+    "replied": N_("replied"),
+    "auto_reply": N_("automatic reply"),
 }
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -59,6 +60,11 @@ def neutralise(value: object) -> object:
     return value
 
 
+def header() -> tuple[str, ...]:
+    """The column titles as the person reads them."""
+    return tuple(_(title) for title in HEADER)
+
+
 def when(timestamp: float | None) -> str:
     """A journal time as a readable local date and time ("" if none)."""
     if timestamp is None:
@@ -69,7 +75,8 @@ def when(timestamp: float | None) -> str:
 def event_words(event: MailboxEvent) -> str:
     """What the mailbox said, in a few words: "2026-12-01 10:05:00+01:00 bounced: the mailbox
     does not exist (5.1.1)"."""
-    words = f"{when(event.at)} {_EVENT_WORDS.get(event.kind, event.kind)}"
+    said = _EVENT_WORDS.get(event.kind)
+    words = f"{when(event.at)} {_(said) if said else event.kind}"
     if event.detail:
         words += f": {' '.join(event.detail.split())[:200]}"
     if event.status:
@@ -89,7 +96,9 @@ class Later:
 
     @property
     def line(self) -> str:
-        return f"Row {self.row}  {self.email}: {self.words}"
+        return _("Row {row}  {address}: {words}").format(
+            row=self.row, address=self.email, words=self.words
+        )
 
 
 def later_in_the_mailbox(campaign: Campaign) -> list[Later]:
@@ -158,7 +167,9 @@ def export(campaign: Campaign, path: str | Path) -> int:
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ReportError(
-            f"The report file name {path.name!r} must end in .xlsx or .csv; choose one of those."
+            _("The report file name {name} must end in .xlsx or .csv; choose one of those.").format(
+                name=repr(path.name)
+            )
         )
     body = table(campaign)
     try:
@@ -166,14 +177,15 @@ def export(campaign: Campaign, path: str | Path) -> int:
             # utf-8-sig so that Excel shows accented names correctly when it opens the file
             with path.open("w", newline="", encoding="utf-8-sig") as f:
                 writer = csv.writer(f)
-                writer.writerow(HEADER)
+                writer.writerow(header())
                 writer.writerows(body)
         else:
             _write_xlsx(path, body)
     except OSError as e:
         raise ReportError(
-            f"The report could not be written to {str(path)!r} ({e.strerror or e}); "
-            "choose another folder."
+            _(
+                "The report could not be written to {path} ({reason}); choose another folder."
+            ).format(path=repr(str(path)), reason=e.strerror or e)
         ) from e
     return len(body)
 
@@ -184,18 +196,19 @@ def _write_xlsx(path: Path, body: list[tuple[object, ...]]) -> None:
     from openpyxl.styles import Font
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Deliveries")
+    # Translators: the name of the report's sheet (at most 31 characters, none of : \ / ? * [ ])
+    ws = wb.create_sheet(_("Deliveries"))
     widths = (10, 32, 24, 16, 18, 30, 9, 48, 48, 26)
     for i, width in enumerate(widths):
         ws.column_dimensions[chr(ord("A") + i)].width = width
     ws.freeze_panes = "A2"
     bold = Font(bold=True)
-    header = []
-    for title in HEADER:
+    titles = []
+    for title in header():
         cell = WriteOnlyCell(ws, value=title)
         cell.font = bold
-        header.append(cell)
-    ws.append(header)
+        titles.append(cell)
+    ws.append(titles)
     for values in body:
         cells = []
         for v in values:

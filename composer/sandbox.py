@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from composer.errors import TemplateError
+from composer.language import N_, _, number
 
 if TYPE_CHECKING:
     from jinja2 import Template as Compiled
@@ -52,6 +53,7 @@ _NUMBER = re.compile(r"\d+")
 _FORMATTERS = frozenset({"format", "format_map"})
 _TURN = "\x00turn"  # the filter charging a loop turn; no template can name it
 _SIZED = "\x00sized"  # the filter checking what ``~`` joined
+_TOO_DEEP = N_("it nests too deeply")  # a template too deep for Python's parser or compiler
 
 
 class Exceeded(TemplateError):
@@ -77,17 +79,20 @@ def _spend(steps: int = 0, chars: int = 0) -> None:
     budget.chars -= chars
     if budget.steps < 0:
         raise Exceeded(
-            f"it takes more than {STEPS:,} steps of work (loops, macros or calls that run too "
-            "often)"
+            _(
+                "it takes more than {n} steps of work (loops, macros or calls that run too often)"
+            ).format(n=number(STEPS))
         )
     if budget.chars < 0:
-        raise Exceeded(f"it would write more than {CHARS:,} characters")
+        raise Exceeded(_("it would write more than {n} characters").format(n=number(CHARS)))
 
 
-def _too_big(number: bool = False) -> Exceeded:
-    if number:
-        return Exceeded(f"it would make a number of more than {BITS * 3 // 10:,} digits")
-    return Exceeded(f"it would make a value longer than {CHARS:,} characters")
+def _too_big(whole: bool = False) -> Exceeded:
+    if whole:
+        return Exceeded(
+            _("it would make a number of more than {n} digits").format(n=number(BITS * 3 // 10))
+        )
+    return Exceeded(_("it would make a value longer than {n} characters").format(n=number(CHARS)))
 
 
 def _size(value: object) -> int:
@@ -103,7 +108,7 @@ def _check_result(value: Any) -> Any:
         if len(value) > CHARS:
             raise _too_big()
     elif _whole(value) and value.bit_length() > BITS:
-        raise _too_big(number=True)
+        raise _too_big(whole=True)
     return value
 
 
@@ -126,9 +131,9 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
     if _whole(left) and _whole(right):
         if operator == "**" and abs(left) > 1 and right > 0:
             if right * math.log2(abs(left)) > BITS:
-                raise _too_big(number=True)
+                raise _too_big(whole=True)
         elif operator == "*" and left.bit_length() + right.bit_length() > BITS:
-            raise _too_big(number=True)
+            raise _too_big(whole=True)
         return
     sequences = (str, list, tuple)
     if operator == "*":
@@ -228,7 +233,7 @@ def parse(source: str, env: SandboxedEnvironment | None = None) -> nodes.Templat
     try:
         return env.parse(source)
     except (RecursionError, MemoryError):
-        raise TemplateSyntaxError("it nests too deeply", 1) from None
+        raise TemplateSyntaxError(_(_TOO_DEEP), 1) from None
 
 
 def compile(source: str, env: SandboxedEnvironment | None = None) -> Compiled:  # noqa: A001
@@ -241,7 +246,7 @@ def compile(source: str, env: SandboxedEnvironment | None = None) -> Compiled:  
     try:
         code = env.compile(tree)
     except (RecursionError, MemoryError, SyntaxError):
-        raise TemplateSyntaxError("it nests too deeply", 1) from None
+        raise TemplateSyntaxError(_(_TOO_DEEP), 1) from None
     return env.template_class.from_code(env, code, env.make_globals(None), None)
 
 
@@ -288,7 +293,7 @@ def bounded() -> Iterator[None]:
     try:
         yield
     except RecursionError:
-        raise Exceeded("a macro calls itself too many times") from None
+        raise Exceeded(_("a macro calls itself too many times")) from None
     except MemoryError:
         raise _too_big() from None
     finally:
@@ -320,7 +325,9 @@ def _check_depth(source: str, env: SandboxedEnvironment) -> None:
         if kind == "operator" and value in "([{":
             brackets += 1
             if brackets > BRACKETS:
-                raise TemplateSyntaxError(f"more than {BRACKETS} brackets inside one another", line)
+                raise TemplateSyntaxError(
+                    _("more than {n} brackets inside one another").format(n=BRACKETS), line
+                )
         elif kind == "operator" and value in ")]}":
             brackets -= 1
         elif kind == "name" and tag_start:
@@ -328,10 +335,15 @@ def _check_depth(source: str, env: SandboxedEnvironment) -> None:
                 blocks.append(value)
                 if sum(b in _LOOPING for b in blocks) > LOOPS:
                     raise TemplateSyntaxError(
-                        f"more than {LOOPS} loops, macros or calls inside one another", line
+                        _("more than {n} loops, macros or calls inside one another").format(
+                            n=LOOPS
+                        ),
+                        line,
                     )
                 if len(blocks) > BLOCKS:
-                    raise TemplateSyntaxError(f"more than {BLOCKS} blocks inside one another", line)
+                    raise TemplateSyntaxError(
+                        _("more than {n} blocks inside one another").format(n=BLOCKS), line
+                    )
             elif value.startswith("end") and value[3:] in _OPENERS and blocks:
                 blocks.pop()
         tag_start = kind == "block_begin"

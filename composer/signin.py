@@ -17,6 +17,7 @@ or a file other than the password store."""
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from composer.errors import AccountError
+from composer.language import N_, _, n_, number
 
 if TYPE_CHECKING:
     from composer.accounts import Account
@@ -62,16 +64,32 @@ _PROVIDER_OF_PRESET = {
 for _name in ("msal", "oauthlib", "requests_oauthlib", "google_auth_oauthlib", "google.auth"):
     logging.getLogger(_name).setLevel(logging.WARNING)
 
-_SUCCESS_PAGE = (
-    "<!doctype html><meta charset=utf-8><title>Signed in</title>"
-    "<body style='font-family:sans-serif;margin:3em'><h1>You are signed in.</h1>"
-    "<p>You can close this tab and go back to Apology Composer.</p>"
-)
-_FAILURE_PAGE = (
-    "<!doctype html><meta charset=utf-8><title>Not signed in</title>"
-    "<body style='font-family:sans-serif;margin:3em'><h1>You are not signed in.</h1>"
-    "<p>Go back to Apology Composer: it says what happened and what to do.</p>"
-)
+_GO_BACK = N_("You can close this tab and go back to Apology Composer.")
+
+
+def _page(title: str, heading: str, text: str) -> str:
+    """The page the browser shows once the sign-in is over, in the person's language (MSAL
+    reads it as a string.Template: a ``$`` of a translation is doubled)."""
+    title, heading, text = (
+        html.escape(t, quote=False).replace("$", "$$") for t in (title, heading, text)
+    )
+    return (
+        f"<!doctype html><meta charset=utf-8><title>{title}</title>"
+        f"<body style='font-family:sans-serif;margin:3em'><h1>{heading}</h1>"
+        f"<p>{text}</p>"
+    )
+
+
+def _success_page() -> str:
+    return _page(_("Signed in"), _("You are signed in."), _(_GO_BACK))
+
+
+def _failure_page() -> str:
+    return _page(
+        _("Not signed in"),
+        _("You are not signed in."),
+        _("Go back to Apology Composer: it says what happened and what to do."),
+    )
 
 
 class SignInProblem(AccountError):
@@ -134,13 +152,15 @@ def _read(path: Path) -> dict[str, Any]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise SignInProblem(
-            f"The sign-in settings file {path} cannot be read ({exc}); fix it, or unset "
-            f"{CONFIG_ENV}.",
+            _(
+                "The sign-in settings file {path} cannot be read ({reason}); fix it, or unset "
+                "{variable}."
+            ).format(path=path, reason=exc, variable=CONFIG_ENV),
             reason="not_configured",
         ) from None
     if not isinstance(data, dict):
         raise SignInProblem(
-            f"The sign-in settings file {path} is not a JSON object; fix it.",
+            _("The sign-in settings file {path} is not a JSON object; fix it.").format(path=path),
             reason="not_configured",
         )
     return data
@@ -151,9 +171,11 @@ def _settings(provider: str, *keys: str) -> dict[str, Any]:
     missing = [k for k in keys if not conf.get(k)]
     if missing:
         raise SignInProblem(
-            f"Sign-in with {LABELS[provider]} is not set up in this copy of Apology Composer "
-            f"(no {', '.join(missing)}); use an app password, or ask whoever installed it to "
-            f"add the app registration (see docs/sign-in.md).",
+            _(
+                "Sign-in with {provider} is not set up in this copy of Apology Composer "
+                "(no {settings}); use an app password, or ask whoever installed it to add the "
+                "app registration (see docs/sign-in.md)."
+            ).format(provider=LABELS[provider], settings=", ".join(missing)),
             reason="not_configured",
         )
     return conf
@@ -203,12 +225,18 @@ def sign_in(
     if provider == GOOGLE:
         if device_code is not None:
             raise SignInProblem(
-                "Google does not allow signing in with a code for sending mail; sign in in a "
-                "browser on this computer, or use an app password.",
+                _(
+                    "Google does not allow signing in with a code for sending mail; sign in in a "
+                    "browser on this computer, or use an app password."
+                ),
                 reason="refused",
             )
         return _google_sign_in(address, scope or GMAIL_SCOPE, timeout)
-    raise SignInProblem(f"There is no sign-in with “{provider}”; choose microsoft or google.")
+    raise SignInProblem(
+        _("There is no sign-in with “{provider}”; choose microsoft or google.").format(
+            provider=provider
+        )
+    )
 
 
 def renew(provider: str, address: str, refresh_token: str, scope: str) -> Grant:
@@ -253,8 +281,10 @@ def _microsoft_sign_in(
             if "user_code" not in flow:
                 raise _microsoft_problem(flow, address)
             device_code(
-                f"To sign in, open {flow['verification_uri']} on any device and enter the code "
-                f"{flow['user_code']}; this waits until you have."
+                _(
+                    "To sign in, open {page} on any device and enter the code {code}; this waits "
+                    "until you have."
+                ).format(page=flow["verification_uri"], code=flow["user_code"])
             )
             result = app.acquire_token_by_device_flow(flow)
         else:
@@ -263,8 +293,8 @@ def _microsoft_sign_in(
                 login_hint=address,
                 prompt="select_account",
                 timeout=timeout,
-                success_template=_SUCCESS_PAGE,
-                error_template=_FAILURE_PAGE,
+                success_template=_success_page(),
+                error_template=_failure_page(),
             )
     except SignInProblem:
         raise
@@ -303,8 +333,10 @@ def _grant(
     kept = result.get("refresh_token") or refresh_token
     if not kept:
         raise SignInProblem(
-            f"{LABELS[provider]} signed {address} in but gave no lasting sign-in (no refresh "
-            "token); sign in again and allow staying signed in.",
+            _(
+                "{provider} signed {address} in but gave no lasting sign-in (no refresh token); "
+                "sign in again and allow staying signed in."
+            ).format(provider=LABELS[provider], address=address),
         )
     return Grant(
         provider=provider,
@@ -338,71 +370,95 @@ def _microsoft_problem(
     description = str(result.get("error_description") or "")
     codes = {int(c) for c in result.get("error_codes") or () if str(c).isdigit()}
     code = description.split(":", 1)[0].strip() if description.startswith("AADSTS") else ""
-    said = (
-        f" (Microsoft said: {code})" if code else (f" (Microsoft said: {error})" if error else "")
-    )
+    said_code = code or error
+    # put at the end of a sentence, before its full stop (nothing when Microsoft said nothing)
+    said = " " + _("(Microsoft said: {code})").format(code=said_code) if said_code else ""
 
     def has(*numbers: int) -> bool:
         return any(n in codes or f"AADSTS{n}" in description for n in numbers)
 
     if has(65001) or error == "consent_required":
         link = admin_consent_link(address)
+        consent = (
+            _(
+                "Your organisation has not yet allowed Apology Composer to send mail for "
+                "{address}. Ask your administrator to approve it at {link}, then sign in "
+                "again{said}."
+            )
+            if link
+            else _(
+                "Your organisation has not yet allowed Apology Composer to send mail for "
+                "{address}. Ask your administrator to approve it, then sign in again{said}."
+            )
+        )
         return SignInProblem(
-            f"Your organisation has not yet allowed Apology Composer to send mail for "
-            f"{address}. Ask your administrator to approve it"
-            + (f" at {link}" if link else "")
-            + f", then sign in again{said}.",
+            consent.format(address=address, link=link, said=said),
             reason="consent_needed",
             admin_link=link,
         )
     if has(7000218):
         return SignInProblem(
-            f"This copy's app registration does not allow signing in with a code; sign "
-            f"{address} in in a browser on this computer, or ask whoever set up the "
-            f"registration to allow public client flows (see docs/sign-in.md){said}.",
+            _(
+                "This copy's app registration does not allow signing in with a code; sign "
+                "{address} in in a browser on this computer, or ask whoever set up the "
+                "registration to allow public client flows (see docs/sign-in.md){said}."
+            ).format(address=address, said=said),
             reason="app_unknown",
         )
     if has(700016):
         return SignInProblem(
-            f"The organisation of {address} does not know this copy's app registration; ask "
-            f"your administrator to add it, or to give you your organisation's own "
-            f"(see docs/sign-in.md){said}.",
+            _(
+                "The organisation of {address} does not know this copy's app registration; ask "
+                "your administrator to add it, or to give you your organisation's own "
+                "(see docs/sign-in.md){said}."
+            ).format(address=address, said=said),
             reason="app_unknown",
         )
     if has(53003):
         return SignInProblem(
-            f"Your organisation's sign-in rules (Conditional Access) blocked this sign-in for "
-            f"{address}; ask your administrator to allow Apology Composer, or sign in in a "
-            f"browser on this computer instead of with a code{said}.",
+            _(
+                "Your organisation's sign-in rules (Conditional Access) blocked this sign-in for "
+                "{address}; ask your administrator to allow Apology Composer, or sign in in a "
+                "browser on this computer instead of with a code{said}."
+            ).format(address=address, said=said),
             reason="extra_check",
         )
     if has(50076, 50079, 50158) or error == "interaction_required" and not renewing:
         return SignInProblem(
-            f"Your organisation wants an extra check (such as a code on your phone) before "
-            f"{address} can send; sign in again in the browser and complete it{said}.",
+            _(
+                "Your organisation wants an extra check (such as a code on your phone) before "
+                "{address} can send; sign in again in the browser and complete it{said}."
+            ).format(address=address, said=said),
             reason="extra_check",
         )
     if has(65004) or error in ("access_denied", "authorization_declined"):
-        return SignInProblem(
-            f"The sign-in for {address} was cancelled, so nothing was changed; sign in again "
-            "when you are ready.",
-            reason="cancelled",
-        )
+        return _cancelled(address)
     if renewing or error in ("invalid_grant", "interaction_required", "expired_token"):
         return SignInProblem(
-            f"The sign-in for {address} has expired or was withdrawn; sign in again with "
-            f"Microsoft{said}.",
+            _(
+                "The sign-in for {address} has expired or was withdrawn; sign in again with "
+                "Microsoft{said}."
+            ).format(address=address, said=said),
             reason="expired",
         )
     if error == "authorization_pending" or error == "code_expired":
         return SignInProblem(
-            f"The sign-in code for {address} expired before it was entered; start again.",
+            _("The sign-in code for {address} expired before it was entered; start again.").format(
+                address=address
+            ),
             reason="timed_out",
         )
+    if error:
+        return SignInProblem(
+            _(
+                "Microsoft refused the sign-in for {address} ({detail}); try again, or ask your "
+                "administrator."
+            ).format(address=address, detail=description.splitlines()[0] if description else error)
+        )
     return SignInProblem(
-        f"Microsoft refused the sign-in for {address}"
-        + (f" ({description.splitlines()[0] if description else error})" if error else "")
-        + "; try again, or ask your administrator.",
+        _(
+            "Microsoft refused the sign-in for {address}; try again, or ask your administrator."
+        ).format(address=address)
     )
 
 
@@ -438,8 +494,7 @@ def _google_sign_in(address: str, scope: str, timeout: float) -> Grant:
             port=0,
             open_browser=True,
             authorization_prompt_message="",
-            success_message="You are signed in. You can close this tab and go back to "
-            "Apology Composer.",
+            success_message=" ".join((_("You are signed in."), _(_GO_BACK))),
             timeout_seconds=int(timeout),
             login_hint=address,
             prompt="consent",  # a refresh token comes only with consent given now
@@ -478,8 +533,10 @@ def _google_renew(address: str, refresh_token: str, scope: str) -> Grant:
         credentials.refresh(Request(session()))
     except google.auth.exceptions.RefreshError as exc:
         raise SignInProblem(
-            f"The sign-in for {address} has expired or was withdrawn; sign in again with "
-            f"Google ({_google_said(exc)}).",
+            _(
+                "The sign-in for {address} has expired or was withdrawn; sign in again with "
+                "Google ({code})."
+            ).format(address=address, code=_google_said(exc)),
             reason="expired",
         ) from None
     except Exception as exc:
@@ -530,24 +587,23 @@ def _google_said(exc: BaseException) -> str:
 def _google_problem(exc: BaseException, address: str, timeout: float) -> SignInProblem:
     text = str(exc)
     if "access_denied" in text:
-        return SignInProblem(
-            f"The sign-in for {address} was cancelled, so nothing was changed; sign in again "
-            "when you are ready.",
-            reason="cancelled",
-        )
+        return _cancelled(address)
     if isinstance(exc, AttributeError | TypeError) and "NoneType" in text:
         return _timed_out(address, timeout)  # the local server saw no answer in time
     if "invalid_client" in text or "unauthorized_client" in text:
         return SignInProblem(
-            f"Google does not know this copy's app registration ({_google_said(exc)}); ask "
-            "whoever installed Apology Composer (see docs/sign-in.md), or use an app password.",
+            _(
+                "Google does not know this copy's app registration ({code}); ask whoever "
+                "installed Apology Composer (see docs/sign-in.md), or use an app password."
+            ).format(code=_google_said(exc)),
             reason="app_unknown",
         )
     if isinstance(exc, OSError) or "Connection" in type(exc).__name__:
         return _unreachable(GOOGLE, exc)
     return SignInProblem(
-        f"Google refused the sign-in for {address} ({_google_said(exc)}); try again, or use "
-        "an app password.",
+        _(
+            "Google refused the sign-in for {address} ({code}); try again, or use an app password."
+        ).format(address=address, code=_google_said(exc)),
     )
 
 
@@ -562,17 +618,34 @@ def _same_person(provider: str, who: str, address: str) -> None:
     if provider == MICROSOFT and who.casefold().endswith(".onmicrosoft.com"):
         return
     raise SignInProblem(
-        f"You signed in as {who}, but this account sends from {address}; sign in again as "
-        f"{address}, or change the account's address to {who}.",
+        _(
+            "You signed in as {who}, but this account sends from {address}; sign in again as "
+            "{address}, or change the account's address to {who}."
+        ).format(who=who, address=address),
         reason="other_account",
+    )
+
+
+def _cancelled(address: str) -> SignInProblem:
+    return SignInProblem(
+        _(
+            "The sign-in for {address} was cancelled, so nothing was changed; sign in again "
+            "when you are ready."
+        ).format(address=address),
+        reason="cancelled",
     )
 
 
 def _timed_out(address: str, timeout: float) -> SignInProblem:
     minutes = max(1, round(timeout / 60))
     return SignInProblem(
-        f"The sign-in for {address} was not finished in the browser within {minutes} "
-        f"minute{'s' if minutes != 1 else ''}; start it again.",
+        n_(
+            "The sign-in for {address} was not finished in the browser within {n} minute; "
+            "start it again.",
+            "The sign-in for {address} was not finished in the browser within {n} minutes; "
+            "start it again.",
+            minutes,
+        ).format(address=address, n=number(minutes)),
         reason="timed_out",
     )
 
@@ -580,8 +653,10 @@ def _timed_out(address: str, timeout: float) -> SignInProblem:
 def _unreachable(provider: str, exc: BaseException) -> SignInProblem:
     detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
     return SignInProblem(
-        f"{LABELS[provider]}'s sign-in service could not be reached ({detail}); check the "
-        "internet connection and try again.",
+        _(
+            "{provider}'s sign-in service could not be reached ({detail}); check the internet "
+            "connection and try again."
+        ).format(provider=LABELS[provider], detail=detail),
         reason="unreachable",
     )
 
@@ -603,7 +678,11 @@ class Tokens:
     ) -> None:
         provider = provider_of(account)
         if provider is None:
-            raise SignInProblem(f"{account.address} signs in with a password, not a token.")
+            raise SignInProblem(
+                _("{address} signs in with a password, not a token.").format(
+                    address=account.address
+                )
+            )
         self.account = account
         self.provider = provider
         self._refresh_token = refresh_token

@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from composer.errors import SpreadsheetError
-from composer.language import _, number
+from composer.language import N_, _, number
+from composer.wording import count
 
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet, CalamineWorkbook
@@ -392,11 +393,18 @@ def _checked_path(path: str | Path) -> Path:
         )
     suffix = path.suffix.lower()
     if suffix not in WORKBOOK_SUFFIXES and suffix not in TEXT_SUFFIXES:
-        hint = " (export it from Numbers as .xlsx first)" if suffix == ".numbers" else ""
-        raise SpreadsheetError(
-            f"{path.name} is not a spreadsheet this app can read{hint}; use an .xlsx, .xlsm, "
-            f".xls, .ods, .csv, .tsv or .txt file."
+        problem = (
+            _(
+                "{file} is not a spreadsheet this app can read (export it from Numbers as .xlsx "
+                "first); use an .xlsx, .xlsm, .xls, .ods, .csv, .tsv or .txt file."
+            )
+            if suffix == ".numbers"
+            else _(
+                "{file} is not a spreadsheet this app can read; use an .xlsx, .xlsm, .xls, .ods, "
+                ".csv, .tsv or .txt file."
+            )
         )
+        raise SpreadsheetError(problem.format(file=path.name))
     if size == 0:
         raise SpreadsheetError(
             _("{file} is empty (0 bytes); choose the file with your list.").format(file=path.name)
@@ -406,7 +414,11 @@ def _checked_path(path: str | Path) -> Path:
             _(
                 "{file} is {size} MB, too large to be a customer list (the limit is {limit} MB); "
                 "save only the customers to a new file."
-            ).format(file=path.name, size=f"{size / 1024**2:,.0f}", limit=MAX_FILE_BYTES // 1024**2)
+            ).format(
+                file=path.name,
+                size=number(round(size / 1024**2)),
+                limit=number(MAX_FILE_BYTES // 1024**2),
+            )
         )
     return path
 
@@ -443,13 +455,15 @@ def _kind(path: Path) -> str:
 
 def _not_a_spreadsheet(path: Path, kind: str) -> SpreadsheetError:
     what = {
-        "pdf": "a PDF document",
-        "html": "a web page (or XML file) saved under a spreadsheet name",
-        "zip": "a zip archive",
-    }.get(kind, "some other kind of file")
+        "pdf": _("a PDF document"),
+        "html": _("a web page (or XML file) saved under a spreadsheet name"),
+        "zip": _("a zip archive"),
+    }.get(kind) or _("some other kind of file")
     return SpreadsheetError(
-        f"{path.name} is {what}, not a spreadsheet; open the customer list in Excel or "
-        f"LibreOffice and save it as .xlsx or .csv."
+        _(
+            "{file} is {what}, not a spreadsheet; open the customer list in Excel or LibreOffice "
+            "and save it as .xlsx or .csv."
+        ).format(file=path.name, what=what)
     )
 
 
@@ -486,14 +500,22 @@ def _check_zip(path: Path) -> str:
     )
     if total > MAX_UNZIPPED_BYTES:
         raise SpreadsheetError(
-            f"{path.name} would unpack to {total / 1024**3:,.1f} GB, far too large for a "
-            f"customer list; save only the customers to a new file."
+            _(
+                "{file} would unpack to {size} GB, far too large for a customer list; save only "
+                "the customers to a new file."
+            ).format(file=path.name, size=number(round(total / 1024**3, 1)))
         )
     if bomb:
         raise SpreadsheetError(
-            f"{path.name} was not opened because it would unpack to {total / 1024**2:,.0f} MB "
-            f"from {path.stat().st_size / 1024:,.0f} KB, which real spreadsheets never do; it "
-            f"is damaged or hostile, so export your customer list again."
+            _(
+                "{file} was not opened because it would unpack to {unpacked} MB from {packed} KB, "
+                "which real spreadsheets never do; it is damaged or hostile, so export your "
+                "customer list again."
+            ).format(
+                file=path.name,
+                unpacked=number(round(total / 1024**2)),
+                packed=number(round(path.stat().st_size / 1024)),
+            )
         )
     if b"encryption-data" in manifest:
         raise _password_protected(path)
@@ -596,7 +618,9 @@ def _pick_sheet(names: list[str], wanted: str) -> str:
     if wanted.strip().isdigit() and 1 <= int(wanted) <= len(names):
         return names[int(wanted) - 1]
     raise SpreadsheetError(
-        f"There is no sheet named {wanted!r}; the sheets are: {', '.join(names) or 'none'}."
+        _("There is no sheet named {sheet}; the sheets are: {sheets}.").format(
+            sheet=repr(wanted), sheets=", ".join(names) or _("none")
+        )
     )
 
 
@@ -612,9 +636,17 @@ def _read_sheet(
         height, width = sheet.height, sheet.width
         if height > MAX_ROWS or height * width > MAX_CELLS:
             raise SpreadsheetError(
-                f"The sheet {name!r} in {path.name} has {height:,} rows and {width:,} columns, "
-                f"too many for a customer list (the limit is {MAX_ROWS:,} rows); save only "
-                f"the customers to a new file."
+                _(
+                    "The sheet {sheet} in {file} has {rows} rows and {columns} columns, too many "
+                    "for a customer list (the limit is {limit} rows); save only the customers to "
+                    "a new file."
+                ).format(
+                    sheet=repr(name),
+                    file=path.name,
+                    rows=number(height),
+                    columns=number(width),
+                    limit=number(MAX_ROWS),
+                )
             )
         grid = _rows_in_chunks(sheet, start[0], height) if chunked else None
         if grid is None:
@@ -672,10 +704,10 @@ def _quarantined(
 
     from composer import quarantine
 
-    doing = (
-        f"{path.name} was not opened because {{why}}, which no customer list does; it is "
-        "damaged or made to do harm, so export your customer list again."
-    )
+    doing = _(  # {why} is filled in by quarantine, should the work die
+        "{file} was not opened because {why}, which no customer list does; it is damaged or "
+        "made to do harm, so export your customer list again."
+    ).format(file=path.name.replace("{", "{{").replace("}", "}}"), why="{why}")
     try:
         with quarantine.noting(doing):
             yield from quarantine.parts(task, *args, doing=doing)
@@ -790,7 +822,7 @@ def _read_workbook(path: Path, kind: str, wanted: str | None, chunked: bool) -> 
         if wanted is not None:
             name = _pick_sheet(names, wanted)
             grid, first_row, first_column = _read_sheet(path, workbook, name, chunked)
-            where = f"the sheet {name!r} in {path.name}"
+            where = _sheet_in(name, path)
             columns, rows, numbers = _build_table(grid, first_row, first_column, where)
             return Table(columns, rows, numbers, sheet=name, sheets=names, source=path)
         # Default: the first visible sheet with data whose header can be found; hidden
@@ -799,7 +831,7 @@ def _read_workbook(path: Path, kind: str, wanted: str | None, chunked: bool) -> 
         first_problem: SpreadsheetError | None = None
         for name in order:
             grid, first_row, first_column = _read_sheet(path, workbook, name, chunked)
-            where = f"the sheet {name!r} in {path.name}"
+            where = _sheet_in(name, path)
             try:
                 columns, rows, numbers = _build_table(grid, first_row, first_column, where)
             except _EmptySheet:
@@ -815,6 +847,11 @@ def _read_workbook(path: Path, kind: str, wanted: str | None, chunked: bool) -> 
             file=path.name
         )
     )
+
+
+def _sheet_in(name: str, path: Path) -> str:
+    """ "the sheet 'Customers' in list.xlsx", as the sentences about a sheet name it."""
+    return _("the sheet {sheet} in {file}").format(sheet=repr(name), file=path.name)
 
 
 # --------------------------------------------------------------------------- CSV and text
@@ -936,14 +973,22 @@ def _load_text(path: Path) -> Table:
     except csv.Error as error:
         if "field larger than field limit" in str(error):
             raise SpreadsheetError(
-                f"{path.name} has a cell longer than {csv.field_size_limit() // 1024:,} KB "
-                f"near line {reader.line_num}, far more than any customer's details; check "
-                "that this is the customer list, or shorten that cell.",
+                _(
+                    "{file} has a cell longer than {size} KB near line {line}, far more than any "
+                    "customer's details; check that this is the customer list, or shorten that "
+                    "cell."
+                ).format(
+                    file=path.name,
+                    size=number(csv.field_size_limit() // 1024),
+                    line=reader.line_num,
+                ),
                 row=reader.line_num,
             ) from error
         raise SpreadsheetError(
-            f'{path.name} cannot be read past line {reader.line_num} ({error}); a quote (") '
-            f"above it is probably never closed: fix it and try again.",
+            _(
+                '{file} cannot be read past line {line} ({error}); a quote (") above it is '
+                "probably never closed: fix it and try again."
+            ).format(file=path.name, line=reader.line_num, error=error),
             row=reader.line_num,
         ) from error
     del text
@@ -981,40 +1026,45 @@ def _refuse_swallowing_cells(grid: Sequence[Sequence[str]], path: Path, delimite
                 delimiter in line and _ADDRESS_LIKE.search(line) for line in later
             ):
                 holds = (
-                    f"{found:,} e-mail addresses"
+                    count(found, "{n} e-mail address", "{n} e-mail addresses")
                     if found >= 2
-                    else "what looks like another customer's row"
+                    else _("what looks like another customer's row")
                 )
                 raise SpreadsheetError(
-                    f"Row {at} of {path.name} has a cell that runs over "
-                    f'{cell.count(chr(10)) + 1:,} lines and holds {holds}, as if a quote (") '
-                    "were opened there and never closed; close that quote (or remove it) and "
-                    "open the file again.",
+                    _(
+                        "Row {row} of {file} has a cell that runs over {lines} lines and holds "
+                        '{holds}, as if a quote (") were opened there and never closed; close '
+                        "that quote (or remove it) and open the file again."
+                    ).format(
+                        row=at, file=path.name, lines=number(cell.count("\n") + 1), holds=holds
+                    ),
                     row=at,
                 )
 
 
 _DELIMITER_WORDS = {
-    ",": "comma-separated values",
-    ";": "semicolon-separated values",
-    "\t": "tab-separated values",
-    "|": "values separated by |",
+    ",": N_("comma-separated values"),
+    ";": N_("semicolon-separated values"),
+    "\t": N_("tab-separated values"),
+    "|": N_("values separated by |"),
 }
 
 
 def _text_named_like_a_workbook(path: Path, delimiter: str | None) -> str:
     """The note for a text file under a workbook's name (``delimiter`` None: one column)."""
     if delimiter is None:
-        what = "one value per line"
+        what = _("one value per line")
+    elif delimiter in _DELIMITER_WORDS:
+        what = _(_DELIMITER_WORDS[delimiter])
     else:  # a "sep=" first line may name any character
-        what = _DELIMITER_WORDS.get(delimiter, f"values separated by {delimiter}")
+        what = _("values separated by {delimiter}").format(delimiter=delimiter)
     workbook = (
-        "a LibreOffice (OpenDocument) spreadsheet"
+        _("a LibreOffice (OpenDocument) spreadsheet")
         if path.suffix.lower() == ".ods"
-        else "an Excel workbook"
+        else _("an Excel workbook")
     )
     better = path.with_suffix(".tsv" if delimiter == "\t" else ".csv").name
-    return (
-        f'"{path.name}" is a text file ({what}), not {workbook}, so it was read as text; '
-        f"check that the columns look right, or rename it to {better}."
-    )
+    return _(
+        '"{file}" is a text file ({what}), not {workbook}, so it was read as text; check that '
+        "the columns look right, or rename it to {better}."
+    ).format(file=path.name, what=what, workbook=workbook, better=better)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.errors import SendError
+from composer.language import _
 from composer.transaction import envelope
 from composer.transport import Halted, Lost, Undelivered, open_line
 
@@ -32,15 +33,17 @@ def pick(campaign: Campaign, row: int | None) -> Recipient:
     """The customer on spreadsheet row ``row`` (default: the first of the audience)."""
     audience = list(campaign.audience())
     if not audience:
-        raise SendError("The campaign has no recipients to render a message for.")
+        raise SendError(_("The campaign has no recipients to render a message for."))
     if row is None:
         return audience[0]
     for recipient in audience:
         if recipient.row == row:
             return recipient
     raise SendError(
-        f"Row {row} is not one of the recipients; choose a spreadsheet row between "
-        f"{audience[0].row} and {audience[-1].row} that has a valid address."
+        _(
+            "Row {row} is not one of the recipients; choose a spreadsheet row between {first} "
+            "and {last} that has a valid address."
+        ).format(row=row, first=audience[0].row, last=audience[-1].row)
     )
 
 
@@ -82,11 +85,17 @@ async def send_to_self(
     try:
         return await line.deliver(message, _nothing)
     except Lost as e:
-        raise SendError(f"{e.reason[:-1]}; the test message may not have gone.") from e
+        raise SendError(
+            _("{reason}; the test message may not have gone.").format(
+                reason=e.reason.removesuffix(".")  # the reason is a sentence: it goes on here
+            )
+        ) from e
     except Halted as e:
         raise SendError(e.reason) from e
     except Undelivered as e:
-        raise SendError(f"The mail server refused the test message ({e.reason}).") from e
+        raise SendError(
+            _("The mail server refused the test message ({reason}).").format(reason=e.reason)
+        ) from e
     finally:
         await line.close()
 
@@ -105,7 +114,9 @@ def write_eml(campaign: Campaign, people: list[Recipient], folder: str | Path) -
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise SendError(
-            f'The folder "{folder}" cannot be created ({e.strerror or e}); choose another one.'
+            _('The folder "{folder}" cannot be created ({reason}); choose another one.').format(
+                folder=folder, reason=e.strerror or e
+            )
         ) from e
     for number, person in enumerate(people, start=1):
         message = campaign.message_for(person)
@@ -116,7 +127,9 @@ def write_eml(campaign: Campaign, people: list[Recipient], folder: str | Path) -
             path.write_bytes(message.as_bytes(policy=message.policy))
         except OSError as e:
             raise SendError(
-                f'"{path}" cannot be written ({e.strerror or e}); check the folder and disk space.'
+                _('"{path}" cannot be written ({reason}); check the folder and disk space.').format(
+                    path=path, reason=e.strerror or e
+                )
             ) from e
     return len(people)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import ssl
 
+from composer.language import _
+
 CERT_FILE_ENV = "SSL_CERT_FILE"
 CERT_DIR_ENV = "SSL_CERT_DIR"
 
@@ -30,5 +32,7 @@ def describe() -> str:
     """Where trust comes from, in a few words (for the self-test and the About box)."""
     cafile = os.environ.get(CERT_FILE_ENV) or os.environ.get(CERT_DIR_ENV)
     if cafile:
-        return f"the certificates named by {CERT_FILE_ENV} ({cafile})"
-    return "the system's trust store (truststore)"
+        return _("the certificates named by {variable} ({file})").format(
+            variable=CERT_FILE_ENV, file=cafile
+        )
+    return _("the system's trust store (truststore)")

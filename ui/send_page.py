@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer import accounts, journal, report
+from composer import accounts, journal, language, report
 from composer.accounts import Secret
 from composer.campaign import Campaign
 from composer.check import OPEN_SPREADSHEET, Blocker, Step
@@ -318,7 +318,7 @@ class SendPage(QWidget):
         sending = self.sending()
         blockers = doc.blockers()
         if doc.checkup is None:
-            blockers = [Blocker(Step.CUSTOMERS, OPEN_SPREADSHEET)]
+            blockers = [Blocker(Step.CUSTOMERS, language._(OPEN_SPREADSHEET))]
         plan = doc.plan
         account = self.account
         cap = doc.mailing.settings.daily_cap or (account.daily_cap if account else None)

@@ -32,6 +32,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from composer import language
+
+    language.use(language.from_environment())  # LANGUAGE=de: the same words as the app's
     args = parser().parse_args(argv)
     if argv is None and getattr(args, "reads_files", False):
         # A command reading files from anywhere: the whole command runs in a capped
@@ -43,9 +46,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, argv: list[str] | None) -> int:
-    from composer import language
+    from composer.language import _
 
-    language.use(language.from_environment())  # LANGUAGE=de: the same words as the app's
     try:
         code = int(args.run(args) or EXIT_OK)
         if argv is None and getattr(args, "quick_exit", None) is not None:
@@ -57,7 +59,7 @@ def _run(args: argparse.Namespace, argv: list[str] | None) -> int:
         print(f"apology-composer: {e}", file=sys.stderr)
         return EXIT_BLOCKED
     except KeyboardInterrupt:
-        print("apology-composer: interrupted.", file=sys.stderr)
+        print(_("apology-composer: interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``preview | head``); nothing is wrong with the campaign.

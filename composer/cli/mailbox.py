@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.cli.deliver import EXIT_OK, _interactive, _prompt_secret, _whole
+from composer.language import _
 
 if TYPE_CHECKING:
     from composer.accounts import Secret
@@ -70,7 +71,8 @@ def run_mailbox_scan(args: argparse.Namespace) -> int:
             result = reconcile.scan(campaign, mailbox, folder=args.folder)
     print(result.sentence())
     for address in result.stopped:
-        print(f"  {address}: on the do-not-contact list now")
+        stopped = _("{address}: on the do-not-contact list now").format(address=address)
+        print(f"  {stopped}")
     return EXIT_OK
 
 
@@ -84,11 +86,18 @@ def run_mailbox_resolve(args: argparse.Namespace) -> int:
             result = reconcile.resolve_in_doubt(campaign, mailbox)
     print(result.sentence())
     for delivery, when in result.found:
-        print(f"  row {delivery.row}  {delivery.email}: sent {when:%Y-%m-%d %H:%M}")
+        sent = _("row {row}  {address}: sent {time}").format(
+            row=delivery.row, address=delivery.email, time=f"{when:%Y-%m-%d %H:%M}"
+        )
+        print(f"  {sent}")
     for delivery in result.missing:
-        print(f"  row {delivery.row}  {delivery.email}: not in {result.folder}")
+        missing = _("row {row}  {address}: not in {folder}").format(
+            row=delivery.row, address=delivery.email, folder=result.folder
+        )
+        print(f"  {missing}")
     if result.missing:
-        print(f"To send those again: apology-composer-cli send {args.campaign} --resend-in-doubt")
+        command = f"apology-composer-cli send {args.campaign} --resend-in-doubt"
+        print(_("To send those again: {command}").format(command=command))
     return EXIT_OK
 
 
@@ -115,7 +124,7 @@ def mailbox_of(args: argparse.Namespace, saved: str | None) -> tuple[ImapSetting
         settings = imap.ImapSettings(args.imap_host, port, security, args.username)
     else:
         parser: argparse.ArgumentParser = args.parser  # error() exits
-        parser.error("say whose mailbox to read: --account NAME, or --imap-host and --username")
+        parser.error(_("say whose mailbox to read: --account NAME, or --imap-host and --username"))
     changes = {
         key: value
         for key, value in (

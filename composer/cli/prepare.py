@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from composer.cli import EXIT_BLOCKED, EXIT_OK
+from composer.language import _, n_, number
 from composer.wording import count, customers
 
 _T = TypeVar("_T")
@@ -195,7 +196,9 @@ def _identity(text: str) -> Identity:
     local, at, domain = address.rpartition("@")
     if not (local and at and "." in domain.strip(".")) or any(c.isspace() for c in address):
         raise argparse.ArgumentTypeError(
-            f'"{text}" is not a sender; write it as "Your Name <you@example.com>".'
+            _('"{text}" is not a sender; write it as "{example}".').format(
+                text=text, example="Your Name <you@example.com>"
+            )
         )
     return Identity(name.strip(), address.strip())
 
@@ -205,13 +208,17 @@ def _day(text: str) -> dt.date:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f'"{text}" is not a day; write it as 2026-03-09.'
+            _('"{text}" is not a day; write it as {example}.').format(
+                text=text, example="2026-03-09"
+            )
         ) from None
 
 
 def _count(text: str) -> int:
     if not text.strip().isdigit():
-        raise argparse.ArgumentTypeError(f'"{text}" is not a number of messages.')
+        raise argparse.ArgumentTypeError(
+            _('"{text}" is not a number of messages.').format(text=text)
+        )
     return int(text)
 
 
@@ -221,7 +228,9 @@ def _row_number(text: str) -> int:
     except ValueError:
         number = 0
     if number < 1:
-        raise argparse.ArgumentTypeError(f'"{text}" is not a spreadsheet row number.')
+        raise argparse.ArgumentTypeError(
+            _('"{text}" is not a spreadsheet row number.').format(text=text)
+        )
     return number
 
 
@@ -251,15 +260,21 @@ def _uses_campaign(args: argparse.Namespace) -> bool:
         if given:
             flag = "--" + given[0].replace("_", "-")
             args.parser.error(
-                f"give either a campaign file or {flag} and the other spreadsheet options, not both"
+                _(
+                    "give either a campaign file or {option} and the other spreadsheet options, "
+                    "not both"
+                ).format(option=flag)
             )
         return True
     missing = [f"--{n}" for n in ("recipients", "template") if getattr(args, n) is None]
-    if missing:
+    if len(missing) == 2:
         args.parser.error(
-            f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} needed "
-            "(or a campaign file)"
+            _("{first} and {second} are needed (or a campaign file)").format(
+                first=missing[0], second=missing[1]
+            )
         )
+    if missing:
+        args.parser.error(_("{option} is needed (or a campaign file)").format(option=missing[0]))
     return False
 
 
@@ -326,7 +341,7 @@ def _one_source(args: argparse.Namespace) -> str:
         if getattr(args, name, None) is not None
     ]
     if len(given) != 1:
-        args.parser.error("give one of --recipients, --from-mailbox and --from-mbox")
+        args.parser.error(_("give one of --recipients, --from-mailbox and --from-mbox"))
     return given[0]
 
 
@@ -386,7 +401,7 @@ def _reply_template(args: argparse.Namespace) -> Path:
     import resources
 
     if args.recipients is not None:
-        args.parser.error("--template is needed (the apology to send)")
+        args.parser.error(_("--template is needed (the apology to send)"))
     return resources.resource_path(*resources.SAMPLE_REPLY)
 
 
@@ -431,12 +446,12 @@ def run_check(args: argparse.Namespace) -> int:
             if args.sender is not None:
                 campaign.identity = args.sender
             checkup = campaign.checkup()
-            print(f"Campaign: {args.campaign.name}", file=out)
+            print(_("Campaign: {file}").format(file=args.campaign.name), file=out)
             _print_checkup(out, checkup, campaign.mailing)
-            print(f"Sender: {_sender_text(campaign.identity)}", file=out)
+            _print_sender(out, campaign.identity)
             if args.deliverability:
                 host = _sending_host(args.account or campaign.settings.account)
-                checked, mix, _ = campaign.deliverability(host, other_daily=args.other_daily)
+                checked, mix, _history = campaign.deliverability(host, other_daily=args.other_daily)
                 _print_deliverability(out, (*checked.findings, *mix))
             return _verdict(out, checkup)
 
@@ -449,14 +464,19 @@ def run_check(args: argparse.Namespace) -> int:
     args.quick_exit = (mailing, checkup)
     _print_checkup(out, checkup, mailing)
     if args.sender is None:
-        print(f"Sender: none given; previews use the placeholder {PLACEHOLDER_SENDER}", file=out)
+        print(
+            _("Sender: none given; previews use the placeholder {sender}").format(
+                sender=PLACEHOLDER_SENDER
+            ),
+            file=out,
+        )
     else:
-        print(f"Sender: {_sender_text(args.sender)}", file=out)
+        _print_sender(out, args.sender)
     if args.deliverability:
         from composer import deliverability
 
         if args.sender is None:
-            args.parser.error("--deliverability needs --from (whose domain to look up)")
+            args.parser.error(_("--deliverability needs --from (whose domain to look up)"))
         checked, mix = deliverability.for_mailing(
             args.sender.address,
             _sending_host(args.account),
@@ -479,9 +499,14 @@ def _sending_host(account: str | None) -> str:
 def _print_deliverability(out: TextIO, findings: Iterable[Any]) -> None:
     from composer.deliverability import ADVICE, OK
 
-    print("Will it arrive (nothing here stops sending):", file=out)
+    print(_("Will it arrive (nothing here stops sending):"), file=out)
     for finding in findings:
-        mark = {OK: "ok", ADVICE: "to do"}.get(finding.level, "not confirmed")
+        if finding.level == OK:
+            mark = _("ok")
+        elif finding.level == ADVICE:
+            mark = _("to do")
+        else:
+            mark = _("not confirmed")
         print(f"  [{mark}] {finding.sentence}", file=out)
 
 
@@ -492,65 +517,73 @@ def _print_checkup(out: TextIO, checkup: Checkup, mailing: Mailing) -> None:
     table, plan, filter = mailing.table, mailing.code_plan, mailing.filter
     assert table is not None
 
-    source = table.source.name if table.source is not None else "(unknown)"
-    sheet = f', sheet "{table.sheet}"' if table.sheet else ""
     people = checkup.recipients
     by_kind: dict[str, list[kinds.Problem]] = {}
     for problem in checkup.problems:
         by_kind.setdefault(problem.kind, []).append(problem)
 
-    print(f"Spreadsheet: {source}{sheet}", file=out)
+    source = table.source.name if table.source is not None else _("(unknown)")
+    if table.sheet:
+        print(
+            _('Spreadsheet: {file}, sheet "{sheet}"').format(file=source, sheet=table.sheet),
+            file=out,
+        )
+    else:
+        print(_("Spreadsheet: {file}").format(file=source), file=out)
     for note in checkup.notes:
-        print(f"Note: {note}", file=out)
-    print(f"Rows read: {checkup.rows_read}", file=out)
-    print("Fields (header -> field):", file=out)
+        print(_("Note: {note}").format(note=note), file=out)
+    print(_("Rows read: {n}").format(n=checkup.rows_read), file=out)
+    print(_("Fields (header -> field):"), file=out)
     for line in _capped(f'  "{c.header}" -> {c.field}' for c in table.columns):
         print(line, file=out)
-    print(f"Address column: {_header(table, people.columns.email) or 'none found'}", file=out)
+    column = _header(table, people.columns.email) or _("none found")
+    print(_("Address column: {column}").format(column=column), file=out)
     names = [people.columns.full_name] if people.columns.full_name else []
     names = names or [n for n in (people.columns.first_name, people.columns.last_name) if n]
-    print(
-        f"Name from: {' + '.join(_header(table, n) for n in names) or 'no name column'}", file=out
-    )
-    print(f"Valid recipients: {len(people.valid)}", file=out)
+    named = " + ".join(_header(table, n) for n in names) or _("no name column")
+    print(_("Name from: {columns}").format(columns=named), file=out)
+    print(_("Valid recipients: {n}").format(n=len(people.valid)), file=out)
 
     duplicates = by_kind.get(kinds.DUPLICATE, [])
-    print(f"Duplicates: {len(duplicates)}", file=out)
-    for line in _capped(f"  row {p.row} duplicates row {p.duplicate_of}" for p in duplicates):
+    print(_("Duplicates: {n}").format(n=len(duplicates)), file=out)
+    twins = (
+        "  " + _("row {row} duplicates row {first}").format(row=p.row, first=p.duplicate_of)
+        for p in duplicates
+    )
+    for line in _capped(twins):
         print(line, file=out)
     invalid = sorted(
         by_kind.get(kinds.INVALID, []) + by_kind.get(kinds.BLANK, []), key=lambda p: p.row or 0
     )
-    print(f"Invalid rows: {len(invalid)}", file=out)
+    print(_("Invalid rows: {n}").format(n=len(invalid)), file=out)
     for line in _capped(f"  {p.message}" for p in invalid):
         print(line, file=out)
-    print(f"Suppressed: {len(by_kind.get(kinds.SUPPRESSED, []))}", file=out)
+    print(_("Suppressed: {n}").format(n=len(by_kind.get(kinds.SUPPRESSED, []))), file=out)
     if filter.conditions:
         headers = {c.field: c.header for c in table.columns}
-        print(f"Filter: {audience.describe(filter, headers)}", file=out)
-    print(f"Audience: {len(checkup.audience)}", file=out)
+        print(_("Filter: {filter}").format(filter=audience.describe(filter, headers)), file=out)
+    print(_("Audience: {n}").format(n=len(checkup.audience)), file=out)
 
-    used = ", ".join(checkup.fields_used) or "none"
-    print(f"Template fields used: {used}", file=out)
+    used = ", ".join(checkup.fields_used) or _("none")
+    print(_("Template fields used: {fields}").format(fields=used), file=out)
     if checkup.missing:
-        print("Rows missing values (no fallback):", file=out)
+        print(_("Rows missing values (no fallback):"), file=out)
         for name, rows in checkup.missing.items():
-            print(
-                f"  {name}: {count(len(rows), '{n} row', '{n} rows')} ({_row_list(rows)})", file=out
-            )
+            counted = count(len(rows), "{n} row", "{n} rows")
+            print(f"  {name}: {counted} ({_row_list(rows)})", file=out)
     else:
-        print("Rows missing values: none", file=out)
+        print(_("Rows missing values: none"), file=out)
 
-    print(f"Discount code: {_plan_text(plan, checkup)}", file=out)
+    print(_("Discount code: {plan}").format(plan=_plan_text(plan, checkup)), file=out)
     code_problems = by_kind.get(kinds.CODE, [])
     if code_problems:
-        print(f"Code problems: {len(code_problems)}", file=out)
+        print(_("Code problems: {n}").format(n=len(code_problems)), file=out)
         for line in _capped(f"  {p.message}" for p in code_problems):
             print(line, file=out)
     _print_attachments(out, mailing.attachments)
     attachment_problems = by_kind.get(kinds.ATTACHMENT, [])
     if attachment_problems:
-        print(f"Attachment problems: {len(attachment_problems)}", file=out)
+        print(_("Attachment problems: {n}").format(n=len(attachment_problems)), file=out)
         for line in _capped(f"  {p.message}" for p in attachment_problems):
             print(line, file=out)
 
@@ -558,22 +591,39 @@ def _print_checkup(out: TextIO, checkup: Checkup, mailing: Mailing) -> None:
 def _print_attachments(out: TextIO, plan: AttachmentPlan) -> None:
     parts = [p.name for p in plan.files]
     if plan.column:
-        parts.append(f"each customer's file named in {plan.column}")
-    print(f"Attachments: {', '.join(parts) if parts else 'none'}", file=out)
+        parts.append(_("each customer's file named in {column}").format(column=plan.column))
+    files = ", ".join(parts) if parts else _("none")
+    print(_("Attachments: {files}").format(files=files), file=out)
+
+
+def _print_sender(out: TextIO, identity: Identity) -> None:
+    print(_("Sender: {sender}").format(sender=_sender_text(identity)), file=out)
 
 
 def _verdict(out: TextIO, checkup: Checkup) -> int:
     if checkup.sendable:
-        print(f"Ready to send to {customers(len(checkup.audience))}.", file=out)
+        n = len(checkup.audience)
+        print(
+            n_("Ready to send to {n} customer.", "Ready to send to {n} customers.", n).format(
+                n=number(n)
+            ),
+            file=out,
+        )
         return EXIT_OK
     if len(checkup.blocking) == 1:
-        print(f"Not ready: {checkup.blocking[0]}", file=out)
+        print(_("Not ready: {reason}").format(reason=checkup.blocking[0]), file=out)
     else:
-        print("What blocks sending:", file=out)
+        print(_("What blocks sending:"), file=out)
         for sentence in checkup.blocking:
             print(f"  - {sentence}", file=out)
+        n = len(checkup.blocking)
         print(
-            f"Not ready: {len(checkup.blocking)} problems block sending (listed above).", file=out
+            n_(
+                "Not ready: {n} problem blocks sending (listed above).",
+                "Not ready: {n} problems block sending (listed above).",
+                n,
+            ).format(n=n),
+            file=out,
         )
     return EXIT_BLOCKED
 
@@ -582,16 +632,29 @@ def _plan_text(plan: CodePlan, checkup: Checkup) -> str:
     from composer import codes
 
     if plan.kind == codes.SHARED:
-        return f"one shared code, {plan.shared}"
+        return _("one shared code, {code}").format(code=plan.shared)
     if plan.kind == codes.FILE:
-        left = f", {checkup.codes_left:,} left over" if checkup.codes_left is not None else ""
-        return (
-            f"unique codes from a file ({len(plan.pool):,} codes for "
-            f"{customers(len(checkup.audience))}{left})"
+        pool, left = len(plan.pool), checkup.codes_left
+        if left is None:
+            sentence = n_(
+                "unique codes from a file ({n} codes for {customers})",
+                "unique codes from a file ({n} codes for {customers})",
+                pool,
+            )
+        else:
+            sentence = n_(
+                "unique codes from a file ({n} codes for {customers}, {left} left over)",
+                "unique codes from a file ({n} codes for {customers}, {left} left over)",
+                pool,
+            )
+        return sentence.format(
+            n=number(pool),
+            customers=customers(len(checkup.audience)),
+            left=number(left) if left is not None else "",
         )
     if plan.kind == codes.COLUMN:
-        return f"unique codes from the column {plan.column}"
-    return "none"
+        return _("unique codes from the column {column}").format(column=plan.column)
+    return _("none")
 
 
 def _header(table: Table, field_name: str | None) -> str:
@@ -615,12 +678,15 @@ def _capped(lines: Iterable[str], limit: int = LIST_LIMIT) -> Iterator[str]:
         else:
             extra += 1
     if extra:
-        yield f"  and {extra} more"
+        yield "  " + n_("and {n} more", "and {n} more", extra).format(n=extra)
 
 
 def _row_list(rows: list[int], limit: int = LIST_LIMIT) -> str:
     shown = ", ".join(str(r) for r in rows[:limit])
-    return shown + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
+    if len(rows) <= limit:
+        return shown
+    more = len(rows) - limit
+    return n_("{rows} and {n} more", "{rows} and {n} more", more).format(rows=shown, n=more)
 
 
 # -- preview ------------------------------------------------------------------------------
@@ -638,17 +704,21 @@ def run_preview(args: argparse.Namespace) -> int:
             from composer.errors import SpreadsheetError
 
             raise SpreadsheetError(
-                checkup.blocking[0] if checkup.blocking else "Nobody to send to."
+                checkup.blocking[0] if checkup.blocking else _("Nobody to send to.")
             )
         if placeholder:
             print(
-                f"Note: no --from given; the sender shown is a placeholder ({PLACEHOLDER_SENDER}).",
+                _("Note: no --from given; the sender shown is a placeholder ({sender}).").format(
+                    sender=PLACEHOLDER_SENDER
+                ),
                 file=sys.stderr,
             )
         for note in checkup.notes:
-            print(f"Note: {note}", file=sys.stderr)
+            print(_("Note: {note}").format(note=note), file=sys.stderr)
         for sentence in checkup.blocking:
-            print(f"Note: not ready to send yet: {sentence}", file=sys.stderr)
+            print(
+                _("Note: not ready to send yet: {reason}").format(reason=sentence), file=sys.stderr
+            )
         people = checkup.audience
         if args.row is not None:
             people = [_recipient_at(campaign, checkup, args.row)]
@@ -658,7 +728,9 @@ def run_preview(args: argparse.Namespace) -> int:
 
             written = trial.write_eml(campaign, people, args.out)
             print(
-                f"Wrote {count(written, '{n} message', '{n} messages')} to {args.out}.",
+                n_(
+                    "Wrote {n} message to {folder}.", "Wrote {n} messages to {folder}.", written
+                ).format(n=number(written), folder=args.out),
                 file=sys.stdout,
             )
             return EXIT_OK
@@ -666,7 +738,7 @@ def run_preview(args: argparse.Namespace) -> int:
         from composer.message import preview_text
 
         for look in second_looks(campaign.mailing, people[0]):
-            print(f"Worth a second look: {look.sentence}", file=sys.stderr)
+            print(_("Worth a second look: {look}").format(look=look.sentence), file=sys.stderr)
         sys.stdout.write(preview_text(campaign.message_for(people[0])))
         return EXIT_OK
     finally:
@@ -693,16 +765,29 @@ def _recipient_at(campaign: Campaign, checkup: Checkup, row: int) -> Recipient:
             return person
     for problem in checkup.recipients.problems:
         if problem.row == row:
-            reason = problem.message.removeprefix(f"Row {row}: ")
-            raise SpreadsheetError(f"Row {row} gets no message: {reason}", row=row)
+            # the problem's own sentence starts with the row, as composer.recipients says it
+            reason = problem.message.removeprefix(
+                _("Row {row}: {problem}").format(row=row, problem="")
+            )
+            raise SpreadsheetError(
+                _("Row {row} gets no message: {reason}").format(row=row, reason=reason), row=row
+            )
     if any(person.row == row for person in checkup.recipients.valid):
         raise SpreadsheetError(
-            f"Row {row} is left out by the filter, so it gets no message.", row=row
+            _("Row {row} is left out by the filter, so it gets no message.").format(row=row),
+            row=row,
         )
     numbers = campaign.table.row_numbers
-    span = f"rows {numbers[0]} to {numbers[-1]}" if numbers else "no rows"
+    nobody = (
+        _("There is no customer on row {row}; the spreadsheet has rows {first} to {last}.")
+        if numbers
+        else _("There is no customer on row {row}; the spreadsheet has no rows.")
+    )
     raise SpreadsheetError(
-        f"There is no customer on row {row}; the spreadsheet has {span}.", row=row
+        nobody.format(
+            row=row, first=numbers[0] if numbers else "", last=numbers[-1] if numbers else ""
+        ),
+        row=row,
     )
 
 
@@ -720,7 +805,9 @@ def run_new(args: argparse.Namespace) -> int:
     path: Path = args.campaign
     if path.exists() and not args.force:
         raise CampaignError(
-            f'"{path}" already exists; choose another name, or add --force to replace it.'
+            _('"{path}" already exists; choose another name, or add --force to replace it.').format(
+                path=path
+            )
         )
     campaign = Campaign.create(path, _read_inputs(args), overwrite=args.force)
     with campaign:
@@ -729,7 +816,12 @@ def run_new(args: argparse.Namespace) -> int:
             # unique codes are given out now, so preview and send show the same ones
             campaign.assign_codes(checkup.audience)
         out = sys.stdout
-        print(f"Created {path} (campaign {campaign.campaign_id}).", file=out)
+        print(
+            _("Created {path} (campaign {campaign}).").format(
+                path=path, campaign=campaign.campaign_id
+            ),
+            file=out,
+        )
         _print_checkup(out, checkup, campaign.mailing)
-        print(f"Sender: {_sender_text(campaign.identity)}", file=out)
+        _print_sender(out, campaign.identity)
         return _verdict(out, checkup)
