@@ -244,8 +244,8 @@ class MessagePage(QWidget):
         subject_label = QLabel(self.tr("&Subject:"))
         subject_label.setBuddy(self.subject)
         form.addRow(subject_label, self.subject)
-        letter_label, letter_row = self._build_letter_row()
-        form.addRow(letter_label, letter_row)
+        for label, widget in self._build_letter_rows():
+            form.addRow(label, widget)
         layout.addLayout(form)
 
         tools = QHBoxLayout()
@@ -292,9 +292,8 @@ class MessagePage(QWidget):
         layout.addWidget(self.unsubscribe_box)
         return editor
 
-    def _build_letter_row(self) -> tuple[QLabel, QHBoxLayout]:
+    def _build_letter_rows(self) -> list[tuple[QLabel, QComboBox]]:
         """The letter's language and currency, in which | date and | money write."""
-        row = QHBoxLayout()
         self.letter_language = QComboBox()
         self.letter_language.setAccessibleName(self.tr("Language of dates and amounts"))
         self.letter_language.setToolTip(
@@ -310,9 +309,9 @@ class MessagePage(QWidget):
         self.letter_currency.currentIndexChanged.connect(self._letter_edited)
         label = QLabel(self.tr("&Dates and amounts:"))
         label.setBuddy(self.letter_language)
-        row.addWidget(self.letter_language, 3)
-        row.addWidget(self.letter_currency, 1)
-        return label, row
+        currency_label = QLabel(self.tr("C&urrency:"))
+        currency_label.setBuddy(self.letter_currency)
+        return [(label, self.letter_language), (currency_label, self.letter_currency)]
 
     def _show_letter(self, locale: str, currency: str) -> None:
         """Fill the two lists so that they hold, and show, the campaign's own choice."""

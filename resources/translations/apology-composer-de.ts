@@ -1343,6 +1343,10 @@ Geben Sie {{ ein, um ein persönliches Feld zu wählen.</translation>
         <translation>&amp;Datum und Beträge:</translation>
     </message>
     <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Währung:</translation>
+    </message>
+    <message>
         <source>Personal fields in the message</source>
         <translation>Persönliche Felder in der Nachricht</translation>
     </message>

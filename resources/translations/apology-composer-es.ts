@@ -1343,6 +1343,10 @@ Escriba {{ para elegir un campo personal.</translation>
         <translation>&amp;Fechas e importes:</translation>
     </message>
     <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Moneda:</translation>
+    </message>
+    <message>
         <source>Personal fields in the message</source>
         <translation>Campos personales del mensaje</translation>
     </message>

@@ -1343,6 +1343,10 @@ Tapez {{ pour choisir un champ personnalisé.</translation>
         <translation>&amp;Dates et montants :</translation>
     </message>
     <message>
+        <source>C&amp;urrency:</source>
+        <translation>Dev&amp;ise :</translation>
+    </message>
+    <message>
         <source>Personal fields in the message</source>
         <translation>Champs personnalisés du message</translation>
     </message>
