@@ -562,6 +562,12 @@ def account_from_preset(
     )
 
 
+def preset_hint(preset: Preset) -> str:
+    """The provider's sentence on which password it wants, in the current language (the
+    hints of providers.json are in the engine's catalogue, see ``language.extract``)."""
+    return _(preset.password_hint) if preset.password_hint else ""
+
+
 def password_hint(account: Account) -> str:
     """The provider's sentence on which password it wants, for login failures."""
     catalogue = presets()
@@ -570,7 +576,7 @@ def password_hint(account: Account) -> str:
         or preset_for_address(account.address)
         or catalogue["custom"]
     )
-    return preset.password_hint
+    return preset_hint(preset)
 
 
 # -- secrets --------------------------------------------------------------------------------

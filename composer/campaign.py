@@ -14,6 +14,7 @@ background check can never change under it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import sqlite3
@@ -832,7 +833,13 @@ class Campaign:
 
         t = self.template
         known = self.table.fields
-        key = (t.subject, t.body, t.markdown, t.reply_to, tuple(t.fallbacks.items()), tuple(known))
+        # every setting of the template is in the key (its language and unsubscribe line too),
+        # so a changed setting never renders with a stale renderer
+        settings = tuple(
+            tuple(value.items()) if isinstance(value, Mapping) else value
+            for value in (getattr(t, f.name) for f in dataclasses.fields(t))
+        )
+        key = (settings, tuple(known))
         return self._cache.get("renderer", key, lambda: Renderer(t, known))
 
     def message_for(self, recipient: Recipient) -> EmailMessage:

@@ -32,7 +32,7 @@ from composer.language import _, n_, number
 from composer.mailbox import Letter, read_letter
 from composer.recipients import customer_key
 from composer.table import Cell, Column, Table
-from composer.wording import count
+from composer.wording import count, day_words
 
 if TYPE_CHECKING:
     from composer.imap import Mailbox
@@ -83,8 +83,8 @@ class Narrowing:
     def sentence(self) -> str:
         """The narrowing in words ("" when there is none)."""
         parts = []
-        since = f"{self.since:%d %b %Y}" if self.since else ""
-        until = f"{self.until:%d %b %Y}" if self.until else ""
+        since = day_words(self.since, "yMMMdd") if self.since else ""  # "03 Dec 2026"
+        until = day_words(self.until, "yMMMdd") if self.until else ""
         if self.since and self.until:
             parts.append(_("received {since} to {until}").format(since=since, until=until))
         elif self.since:

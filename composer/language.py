@@ -14,6 +14,7 @@ them: ``_("{count} customers have no address").format(count=…)``.
 from __future__ import annotations
 
 import gettext
+import json
 import locale as _locale
 import os
 from collections.abc import Iterable
@@ -99,6 +100,27 @@ def n_(singular: str, plural: str, n: int) -> str:
     return _catalogue.ngettext(singular, plural, n)
 
 
+_letter_catalogues: dict[str, gettext.NullTranslations] = {}
+
+
+def in_language(language: str, message: str) -> str:
+    """``message`` in ``language`` (a locale such as "de_AT", or a code), whatever the app
+    speaks: for the words written into a customer's letter, which follow the letter's language
+    (``Template.language``), never the owner's. An unknown language, or a catalogue not built
+    yet, gives the English sentence. Each language's catalogue is read once."""
+    code = best([language])
+    if code == SOURCE:
+        return message
+    catalogue = _letter_catalogues.get(code)
+    if catalogue is None:
+        try:
+            with catalogue_path(code).open("rb") as file:
+                catalogue = _letter_catalogues[code] = gettext.GNUTranslations(file)
+        except OSError:
+            return message  # not built (yet): asked again next time
+    return catalogue.gettext(message)
+
+
 def N_(message: str) -> str:
     """Marks a sentence kept in a constant for the catalogue; ``_(CONSTANT)`` translates it
     where it is said (the language can change after the module is imported)."""
@@ -129,6 +151,12 @@ def extract() -> Catalog:
         source, keywords=KEYWORDS, comment_tags=("Translators:",)
     ):
         template.add(message, locations=[], context=context)
+    # the providers' password hints are sentences of the engine kept in a data file, said
+    # with ``_(preset.password_hint)`` (composer.accounts.preset_hint)
+    providers = json.loads((ROOT / "providers.json").read_text(encoding="utf-8"))
+    for key, entry in providers.items():
+        if not key.startswith("_") and entry.get("password_hint"):
+            template.add(entry["password_hint"], locations=[])
     return template
 
 

@@ -7,12 +7,14 @@ the account allows. Pure asyncio, no I/O: the sender feeds the daily cap from th
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import math
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
 
 from composer.language import n_, number
+from composer.wording import day_words
 
 DAY = 24 * 60 * 60.0
 MAX_CONNECTIONS = 10  # SMTP connections side by side, at most
@@ -157,13 +159,13 @@ def spread(to_send: int, cap: int | None, used: int = 0, now: float | None = Non
     now = time.time() if now is None else now
     today = max(0, cap - used)
     days = 1 + math.ceil((to_send - today) / cap)
-    last = time.localtime(now + (days - 1) * DAY)
+    last = dt.date.fromtimestamp(now + (days - 1) * DAY)  # the person's own calendar day
+    # ``days`` is 2 or more here (more than today's room, and a cap above 0), so the English
+    # singular is never said; n_ still lets each language say its own plural of it
     return n_(
         "That is more than the {cap} a day this account allows, so it goes out over about "
         "{n} days, {cap} a day; the last messages leave on {day}.",
         "That is more than the {cap} a day this account allows, so it goes out over about "
         "{n} days, {cap} a day; the last messages leave on {day}.",
         days,
-    ).format(
-        cap=number(cap), n=number(days), day=time.strftime("%A %d %B", last).replace(" 0", " ")
-    )
+    ).format(cap=number(cap), n=number(days), day=day_words(last, "MMMMEEEEd"))

@@ -489,10 +489,15 @@ _STOP_PHRASES = frozenset(
         "do not contact me",
         "dont contact me",
         "no more emails",
-        "abmelden",
+        "abmelden",  # the words the German and French unsubscribe lines name (composer.message)
         "désabonner",
         "me désabonner",
         "désinscription",
+        "desabonner",  # typed without its accent
+        "me desabonner",
+        "baja",  # the word the Spanish unsubscribe line names (composer.message)
+        "darme de baja",
+        "dar de baja",
     }
 )
 _STOP_SHAPE = re.compile(

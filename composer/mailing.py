@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from composer.attachments import AttachmentPlan
 from composer.audience import Filter
 from composer.codes import CodePlan
+from composer.language import N_, _
 from composer.limiter import DEFAULT_CONNECTIONS, MAX_CONNECTIONS
 from composer.message import Identity
 from composer.recipients import ColumnMap
@@ -29,8 +30,16 @@ if TYPE_CHECKING:
 
 NO_SENDER = Identity(name="", address="")
 # Stands in for the sender in a preview made before any account is chosen (a reserved domain,
-# so it can never be a real mailbox); sending refuses it.
-PLACEHOLDER_SENDER = Identity(name="Your Name", address="you@example.invalid")
+# so it can never be a real mailbox); sending refuses it. See ``placeholder_sender``.
+PLACEHOLDER_ADDRESS = "you@example.invalid"
+# Translators: the sender's name shown in a preview before any account is chosen
+PLACEHOLDER_NAME = N_("Your Name")
+
+
+def placeholder_sender() -> Identity:
+    """The stand-in sender, named in the app's language (the owner reads it), at the moment
+    it is asked for: "Your Name <you@example.invalid>"."""
+    return Identity(name=_(PLACEHOLDER_NAME), address=PLACEHOLDER_ADDRESS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,8 +192,10 @@ __all__ = [
     "DEFAULT_CONNECTIONS",
     "MAX_CONNECTIONS",
     "NO_SENDER",
+    "PLACEHOLDER_ADDRESS",
     "Mailing",
     "Settings",
     "from_data",
+    "placeholder_sender",
     "to_data",
 ]

@@ -17,15 +17,22 @@ from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
+from html import escape as html_escape
 from pathlib import Path
 
 from composer.errors import ComposerError
-from composer.language import _, n_
+from composer.language import N_, _, in_language, n_
 from composer.recipients import customer_key
 from composer.template import Draft
 
 FALLBACK_DOMAIN = "apology-composer.invalid"
-UNSUBSCRIBE_LINE = "If you would rather not hear from us again, reply with the word unsubscribe."
+# The line the unsubscribe option adds to the letter, in the letter's language (see
+# ``unsubscribe_line``); the reply word must be one composer.mailbox reads as a request to stop.
+# Translators: a line at the end of the customer's letter; {word} is the reply word below
+UNSUBSCRIBE_LINE = N_("If you would rather not hear from us again, reply with the word {word}.")
+# Translators: the one word the customer replies with to stop; the mailbox check must know it
+# (composer/mailbox.py, _STOP_PHRASES), e.g. "abmelden", "désabonner", "baja"
+UNSUBSCRIBE_WORD = N_("unsubscribe")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # in a body only tab and line ends may stay: NUL and the like are forbidden in mail (RFC 2045)
 _BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -179,6 +186,13 @@ def _thread(draft: Draft) -> tuple[str, str]:
     return answered, " ".join(chain)
 
 
+def unsubscribe_line(language: str) -> str:
+    """The unsubscribe line as the letter in ``language`` (a locale such as "de_AT") says it,
+    whatever language the app speaks."""
+    word = in_language(language, UNSUBSCRIBE_WORD)
+    return in_language(language, UNSUBSCRIBE_LINE).format(word=word)
+
+
 def build(
     draft: Draft,
     identity: Identity,
@@ -208,15 +222,17 @@ def build(
         answered, references = _thread(draft)
         msg["In-Reply-To"] = answered
         msg["References"] = references
+        # "Re: " in every language: RFC 5322 3.6.5 asks for the literal "Re: ", never translated
         subject = _REPEATED_RE.sub("Re: ", str(msg["Subject"]))
         del msg["Subject"]
         msg["Subject"] = subject
     text, html = draft.text, draft.html
     if draft.unsubscribe:  # a reply with the word is read by the mailbox check (composer.mailbox)
         msg["List-Unsubscribe"] = f"<mailto:{sender.addr_spec}?subject=unsubscribe>"
-        text = text.rstrip("\n") + "\n\n" + UNSUBSCRIBE_LINE + "\n"
+        line = unsubscribe_line(draft.language)  # the letter's language, not the app's
+        text = text.rstrip("\n") + "\n\n" + line + "\n"
         if html is not None:
-            html = html + f"<p><small>{UNSUBSCRIBE_LINE}</small></p>\n"
+            html = html + f"<p><small>{html_escape(line, quote=False)}</small></p>\n"
     msg.set_content(_BODY_CONTROL.sub("", text))
     if html is not None:
         msg.add_alternative(_BODY_CONTROL.sub("", html), subtype="html")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from composer.language import _
+from composer.language import N_, _
 
 if TYPE_CHECKING:
     from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from composer.accounts import Account
 
 HOST = "127.0.0.1"
-PRACTICE_NAME = "Practice outbox (nothing leaves this computer)"
+# the practice account's key (an account name no one can give: see is_practice), and, in the
+# person's language, how the account list names it
+PRACTICE_NAME = N_("Practice outbox (nothing leaves this computer)")
 PRACTICE_ADDRESS = (
     "you@example.com"  # a reserved domain (RFC 2606); the outbox keeps all mail anyway
 )
@@ -217,13 +219,17 @@ def read_kept(path: str | Path) -> KeptMessage:
     )
 
 
+# Translators: the name the practice outbox's account sends as (the owner is writing to themselves)
+PRACTICE_DISPLAY_NAME = N_("You")
+
+
 def practice_account(outbox: PracticeOutbox) -> Account:
     """The account that sends into ``outbox``: loopback, no TLS, any password accepted."""
     from composer.accounts import Account
 
     return Account(
         name=PRACTICE_NAME,
-        display_name="You",
+        display_name=_(PRACTICE_DISPLAY_NAME),  # the owner reads it: the app's language
         address=PRACTICE_ADDRESS,
         host=outbox.host,
         port=outbox.port,

@@ -396,6 +396,8 @@ _UNSUBSCRIBE_HEADERS = _keys(
     "unsubscribed", "unsubscribe", "do not contact", "dnc", "opted out", "opt out", "opt-out",
     "no email", "no e-mail", "no mail", "do not email", "do not mail", "suppressed", "blocked",
     "désabonné", "désinscrit", "abgemeldet", "dado de baja", "baja", "disiscritto",
+    "nicht kontaktieren", "keine e-mail", "ne pas contacter", "pas de courriel",
+    "no contactar", "sin correo",
 )  # fmt: skip
 _UNSUBSCRIBE_WORDS = ("unsubscrib", "donotcontact", "donotemail", "optout", "optedout")
 _TRUTHY = _keys(

@@ -124,6 +124,9 @@ class Draft:
     in_reply_to: str | None = None  # the Message-ID of the person's message this answers
     references: str | None = None  # that message's References, as it gave them
     unsubscribe: bool = False  # the template's unsubscribe line and header
+    # the letter's language, a locale such as "de_AT" (the template's, else the system's): the
+    # words the message itself adds to the letter are written in it; "" for English
+    language: str = ""
 
 
 # ---------------------------------------------------------------- the template file format
@@ -807,6 +810,7 @@ class Renderer:
             values.get(THREAD_ID) or None,
             values.get(THREAD_REFERENCES) or None,
             self.template.unsubscribe,
+            letter[formats.LOCALE_KEY],
         )
 
     def _html(self, values: Mapping[str, str], code: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.errors import SendError
-from composer.language import _
+from composer.language import LANGUAGES, N_, _, in_language
 from composer.transaction import envelope
 from composer.transport import Halted, Lost, Undelivered, open_line
 
@@ -27,6 +27,20 @@ if TYPE_CHECKING:
     from composer.recipients import Recipient
 
 TIMEOUT = 60.0
+# Translators: the mark at the start of the subject of a test message to the owner
+TEST_MARK = N_("[TEST]")
+
+
+def mark_as_test(subject: str) -> str:
+    """``subject`` marked as a test, in the app's language: "[TEST] We are sorry"."""
+    return f"{_(TEST_MARK)} {subject}"
+
+
+def marked_as_test(subject: str) -> bool:
+    """Whether ``subject`` carries the test mark, as any shipped language writes it (the app's
+    language may have changed since the test was sent)."""
+    marks = {_(TEST_MARK), *(in_language(code, TEST_MARK) for code in LANGUAGES)}
+    return any(str(subject).startswith(mark + " ") for mark in marks)
 
 
 def pick(campaign: Campaign, row: int | None) -> Recipient:
@@ -53,7 +67,7 @@ def message_to_self(campaign: Campaign, account: Account, row: int | None = None
     message = campaign.message_for(recipient)
     subject = message.get("Subject", "")
     del message["Subject"]
-    message["Subject"] = f"[TEST] {subject}"
+    message["Subject"] = mark_as_test(subject)
     del message["To"]
     message["To"] = formataddr((account.display_name or "", account.address))
     domain = account.address.rpartition("@")[2] or None

@@ -8,10 +8,15 @@ in two ways.
 
 from __future__ import annotations
 
-import time
+import datetime as dt
+import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from composer.language import N_, _, n_, number
+from composer.language import N_, SOURCE, _, current, n_, number
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 # What each state of a customer means to the person; keys are the values of
 # composer.journal.State and composer.plan.Next (both are str enums).
@@ -65,9 +70,56 @@ def duration(seconds: float) -> str:
     return _("{h} h {min} min").format(h=hours, min=f"{minutes:02d}")
 
 
+def day_words(day: dt.date, skeleton: str) -> str:
+    """A day written for the person in the current language, in that language's own order:
+    the skeleton "MMMMEEEEd" gives "Thursday 3 December", "Donnerstag, 3. Dezember", "jeudi
+    3 décembre"; "yMMMdd" gives "03 Dec 2026", "03. Dez. 2026". English is written the British
+    way, as the rest of the product. Never for machines (those write ISO dates)."""
+    from babel.dates import format_date, match_skeleton
+
+    locale = _locale()
+    found = match_skeleton(skeleton, locale.datetime_skeletons)
+    pattern = locale.datetime_skeletons[found].pattern if found else skeleton
+    # Babel picks the locale's nearest pattern but keeps its field widths ("E, d. MMMM" for
+    # "MMMMEEEEd"): each field takes the skeleton's width, a text month staying a text month
+    widths = {run.group()[0]: len(run.group()) for run in re.finditer(r"(\w)\1*", skeleton)}
+
+    def widen(field: re.Match[str]) -> str:
+        text = field.group()
+        letter = text[0]
+        wanted = widths.get(_SAME_FIELD.get(letter, letter))
+        if text.startswith("'") or wanted is None:
+            return text
+        if letter in "MLce" and (len(text) >= 3) != (wanted >= 3):
+            return text  # a month or weekday in figures stays in figures, and words in words
+        return letter * wanted
+
+    return format_date(day, re.sub(r"'[^']*'|([A-Za-z])\1*", widen, pattern), locale=locale)
+
+
+# pattern letters that write the same field as a skeleton's (stand-alone month, weekday)
+_SAME_FIELD = {"L": "M", "c": "E", "e": "E"}
+
+
 def clock(timestamp: float) -> str:
-    """A moment as the person reads it on their own clock: "2026-12-01 14:05"."""
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(timestamp))
+    """A moment as the person reads it on their own clock, in the current language: "3 Dec
+    2026, 14:05", "3. Dez. 2026, 14:05", "3 déc. 2026, 14:05"."""
+    from babel.dates import format_skeleton, get_datetime_format
+
+    locale = _locale()
+    moment = dt.datetime.fromtimestamp(timestamp)
+    return (
+        str(get_datetime_format("medium", locale))
+        .replace("{1}", format_skeleton("yMMMd", moment, locale=locale))
+        .replace("{0}", format_skeleton("Hm", moment, locale=locale))
+    )
+
+
+def _locale() -> Locale:
+    """The current language's Babel locale; English is written the British way."""
+    from babel import Locale
+
+    return Locale.parse("en_GB" if current() == SOURCE else current())
 
 
 def state_name(state: str) -> str:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -37,10 +38,13 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 SIZES = {"default": None, "small": (1024, 700)}  # None: the window's own default size
 
-# the sample apology with personal fields that are blank for someone and have no fallback yet
+# the sample apology (in any language) with personal fields that are blank for someone and
+# have no fallback yet: the greeting's first name loses its fallback, and the order's date
+# brings two more fields
 FIELDS_BODY_EDITS = (
-    ('{{ first_name or "there" }}', "{{ first_name }}"),
-    ("{{ order_date | date }}", "{{ order_date | date }} ({{ country }}, {{ last_name }})"),
+    (r'\{\{ first_name or "[^"]*" \}\}', "{{ first_name }}"),
+    (r"\{% if first_name %\}(.*?)\{% else %\}.*?\{% endif %\}", r"\1"),
+    (r"\{\{ order_date \| date \}\}", "{{ order_date | date }} ({{ country }}, {{ last_name }})"),
 )
 
 
@@ -153,8 +157,8 @@ def take(size: tuple[int, int] | None, folder: Path) -> int:
         body = window.pages["message"].body
         sample_body = body.toPlainText()
         edited = sample_body
-        for old, new in FIELDS_BODY_EDITS:
-            edited = edited.replace(old, new)
+        for pattern, replacement in FIELDS_BODY_EDITS:
+            edited = re.sub(pattern, replacement, edited)
         body.setPlainText(edited)
         wait_until(
             app,
@@ -180,7 +184,11 @@ def take(size: tuple[int, int] | None, folder: Path) -> int:
         camera.grab(window, "04-send-before.png", size)
         send.ask_save_path = lambda: home / "sample.apology"
         send.test_box.button.click()
-        wait_until(app, lambda: "went to" in send.test_box.result.text(), what="the test send")
+        wait_until(
+            app,
+            lambda: doc.checkup is not None and doc.checkup.test.tested and not doc.busy,
+            what="the test send",
+        )
         send.confirm.setText(str(send.to_send()))
         done: list[object] = []
         send.sendFinished.connect(done.append)

@@ -123,6 +123,18 @@ def ui_worker(qtbot):
     worker.stop()
 
 
+@pytest.fixture(params=["en", "de"])
+def spoken(request, qapp):
+    """The app and the engine speaking English, then German (the longest words of the shipped
+    languages), through the real .qm and .mo files built in this run."""
+    from ui import translations
+
+    translations.build()
+    translations.install(qapp, request.param)
+    yield request.param
+    translations.install(qapp, "en")
+
+
 @pytest.fixture
 def main_window(qtbot, ui_worker):
     """The whole main window, shown, with nothing unsaved left to ask about at the end."""

@@ -423,3 +423,13 @@ def test_a_failing_keyring_is_reported_not_worked_around(config_dir):
         assert accounts.get_secret(account) is None
         assert accounts.resolve_secret(account, env={accounts.PASSWORD_ENV: "e"}) == "e"
     assert not config_dir.exists()
+
+
+def test_password_hints_are_said_in_the_current_language(monkeypatch):
+    # each hint goes through the engine's catalogue where it is said (the catalogue itself
+    # is checked by tests/test_translations.py), for every preset and for an account
+    monkeypatch.setattr(accounts, "_", lambda message: f"[de] {message}")
+    for preset in accounts.presets().values():
+        assert accounts.preset_hint(preset) == f"[de] {preset.password_hint}"
+    gmail = accounts.account_from_preset("gmail", "ann@gmail.com", "Ann")
+    assert accounts.password_hint(gmail) == f"[de] {accounts.presets()['gmail'].password_hint}"

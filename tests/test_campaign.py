@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -154,6 +155,24 @@ def test_recipients_and_messages_from_the_snapshot_match_the_original(tmp_path):
         # the Message-ID is the same for the same campaign and customer, whoever builds it
         assert saved.message_for(bob)["Message-ID"] == msg["Message-ID"]
         assert saved.checkup().sendable
+
+
+def test_a_changed_letter_setting_renders_anew_on_an_open_campaign(tmp_path):
+    """The unsubscribe line, the letter's language and its currency are template settings
+    too: changing one on an open campaign changes the next message built, never a stale one."""
+    from composer import message
+
+    with make(tmp_path / "s.apology", code_plan=CodePlan(kind=SHARED, shared="SORRY11")) as saved:
+        bob = next(r for r in saved.audience() if r.row == 3)
+        english = message.unsubscribe_line("en")
+        assert english not in saved.message_for(bob).get_body(("plain",)).get_content()
+        saved.template = replace(saved.template, unsubscribe=True)
+        assert english in saved.message_for(bob).get_body(("plain",)).get_content()
+        saved.template = replace(saved.template, body="Paid {{ 12.5 | money }}", currency="EUR")
+        euros = saved.message_for(bob).get_body(("plain",)).get_content()
+        saved.template = replace(saved.template, currency="GBP", language="en_GB")
+        pounds = saved.message_for(bob).get_body(("plain",)).get_content()
+        assert "€12.50" in euros and "£12.50" in pounds
 
 
 def test_save_writes_edits_and_a_replaced_table(tmp_path):

@@ -207,6 +207,36 @@ def test_usage_errors_exit_2(capsys, tmp_path):
 # -- preview -------------------------------------------------------------------------------
 
 
+@pytest.fixture
+def german(monkeypatch):
+    """The command line run with LANGUAGE=de (the engine's .mo built as shipped); the engine
+    speaks English again after the test."""
+    from composer import language
+
+    language.compile_catalogues()
+    monkeypatch.setenv("LANGUAGE", "de")
+    yield
+    language.use("en")
+
+
+def test_the_placeholder_sender_is_named_in_the_apps_language(capsys, german):
+    """Passes once engine-de.po holds "Your Name" (merged from /tmp/hA/po.json)."""
+    from composer import language
+    from composer.cli.prepare import _placeholder_text
+    from composer.mailing import PLACEHOLDER_ADDRESS, placeholder_sender
+
+    code, out, err = cli(capsys, "preview", *SAMPLE)
+    assert code == EXIT_OK
+    assert out.startswith("From: Ihr Name <you@example.invalid>\nTo: Amelia Hughes")
+    code, out, err = cli(capsys, "check", *SAMPLE)
+    assert "Ihr Name <you@example.invalid>" in out
+    sender = placeholder_sender()  # made when asked for: the language of that moment
+    assert _placeholder_text() == f"{sender.name} <{sender.address}>"
+    language.use("en")
+    assert placeholder_sender().name == "Your Name"
+    assert placeholder_sender().address == PLACEHOLDER_ADDRESS == "you@example.invalid"
+
+
 def test_preview_prints_the_first_message_with_a_marked_placeholder_sender(capsys):
     code, out, err = cli(capsys, "preview", *SAMPLE)
     assert code == EXIT_OK

@@ -82,3 +82,31 @@ def test_daily_cap_is_a_rolling_24_hours_from_the_journal_times():
     now[0] += DAY - 2999  # the oldest of the window has just left it
     assert cap.remaining() == 1
     assert DailyCap(None).reserve() and DailyCap(None).remaining() is None
+
+
+def test_spread_names_the_last_day_in_the_language_the_app_speaks():
+    import datetime as dt
+    import time
+
+    from babel.dates import format_date
+
+    from composer import language
+    from composer.limiter import spread
+
+    monday_9am = time.mktime((2026, 11, 30, 9, 0, 0, 0, 0, -1))
+    last = dt.date(2026, 11, 30) + dt.timedelta(days=4)  # 50,000 at 10,000 a day: 5 days
+    said = {}
+    try:
+        for code in ("en", "de"):
+            language.use(code)
+            said[code] = spread(50_000, 10_000, now=monday_9am) or ""
+    finally:
+        language.use("en")
+    for code, sentence in said.items():
+        # the weekday and the month as Babel writes them for that day in that language
+        assert format_date(last, "EEEE", locale=code) in sentence, (code, sentence)
+        assert format_date(last, "MMMM", locale=code) in sentence, (code, sentence)
+        assert format_date(last, "d", locale=code) in sentence
+    assert "December" in said["en"] and "Friday" in said["en"]
+    assert "Dezember" in said["de"] and "Freitag" in said["de"]
+    assert "December" not in said["de"] and "Friday" not in said["de"]

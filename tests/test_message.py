@@ -269,3 +269,21 @@ def test_control_characters_from_cells_never_reach_a_body() -> None:
     raw = msg.as_bytes()
     assert b"\x00" not in raw and b"\x07" not in raw and b"\x1b" not in raw
     assert text_of(reparse(msg)) == "Hi Ada, sorry.\tTwo\nlines\n"
+
+
+def test_a_reply_keeps_the_literal_re_in_every_language():
+    """RFC 5322 3.6.5: "Re: " is never translated, whatever the letter's or the app's language."""
+    from composer import language
+
+    language.compile_catalogues()
+    language.use("de")
+    try:
+        for locale in ("de_AT", "fr_FR", "es_ES", "en_GB"):
+            answer = draft(
+                subject="RE: re: Ihre Bestellung", in_reply_to="<q1@mail.example>", language=locale
+            )
+            msg = reparse(build(answer, OWNER, "c1", date=WHEN))
+            assert msg["Subject"] == "Re: Ihre Bestellung"
+            assert msg["In-Reply-To"] == "<q1@mail.example>"
+    finally:
+        language.use("en")

@@ -11,6 +11,7 @@ from email.policy import default
 
 import pytest
 
+from composer import language
 from composer.outbox import PRACTICE_NAME, PracticeOutbox, is_practice, practice_account
 
 
@@ -134,3 +135,35 @@ def test_read_kept_gives_headers_text_html_and_files(outbox):
     assert kept.html is not None and "<b>sorry</b>" in kept.html
     assert kept.attachments == ("credit.pdf",)
     assert ("Subject", "Sorry about the invoice") in kept.headers
+
+
+@pytest.fixture
+def speak():
+    """``speak("fr")``: the app speaks French (the engine's .mo built as shipped); English
+    again after the test."""
+    language.compile_catalogues()
+    yield language.use
+    language.use("en")
+
+
+def test_a_test_message_to_the_practice_outbox_is_marked_in_the_apps_language(
+    outbox, tmp_path, speak
+):
+    """Passes once engine-fr.po holds "You" and "[TEST]" (merged from /tmp/hA/po.json)."""
+    from composer import trial
+    from composer.campaign import Campaign
+    from composer.outbox import read_kept
+    from tests.sending_helpers import make_campaign
+
+    speak("fr")
+    account = practice_account(outbox)
+    with Campaign.open(make_campaign(tmp_path / "c.apology", 2)) as campaign:
+        asyncio.run(trial.send_to_self(campaign, account, "practice"))
+    kept = read_kept(outbox.messages()[0])
+    assert kept.to == f"Vous <{account.address}>"
+    assert kept.subject.startswith("[ESSAI] We are sorry, ")
+    assert trial.marked_as_test(kept.subject)
+    speak("en")  # the mark is still known once the app speaks another language
+    assert trial.marked_as_test(kept.subject) and trial.marked_as_test("[TEST] Sorry")
+    assert trial.mark_as_test("Sorry") == "[TEST] Sorry"
+    assert not trial.marked_as_test("Sorry [TEST]") and not trial.marked_as_test("[TEST]Sorry")

@@ -124,6 +124,46 @@ def test_name_and_unsubscribe_columns_found_by_header(header, part):
     assert all(getattr(found, other) is None for other in others)
 
 
+# What the Customers step calls each column (ui/customers_page.py), by the part it names.
+WINDOW_COLUMN_NAMES = {
+    "E-mail address": "email",
+    "First name": "first_name",
+    "Last name": "last_name",
+    "Full name": "full_name",
+    "Do not contact": "unsubscribed",
+}
+
+
+def window_column_names(code: str) -> dict[str, str]:
+    """The Customers step's column names in a shipped language, read from its .ts file."""
+    import xml.etree.ElementTree as ET
+
+    path = ROOT / "resources" / "translations" / f"apology-composer-{code}.ts"
+    found = {}
+    for message in ET.parse(path).getroot().iter("message"):
+        source = message.findtext("source")
+        if source in WINDOW_COLUMN_NAMES:
+            found[message.findtext("translation")] = WINDOW_COLUMN_NAMES[source]
+    assert len(found) == len(WINDOW_COLUMN_NAMES), found
+    return found
+
+
+@pytest.mark.parametrize("code", ["de", "fr", "es"])
+def test_a_list_headed_with_the_windows_own_names_in_a_language_is_understood(code):
+    """A person who names the columns as the window names them (and as its hints and the
+    engine's sentences write them) gets each column found, not only the address."""
+    names = window_column_names(code)
+    missed = []
+    for header, part in names.items():
+        if part == "email":
+            table = make_table(["Ref", header], [("1", "jane@example.com")])
+        else:
+            table = make_table(["Email", header], [("jane@example.com", "yes")])
+        if getattr(detect_columns(table), part) != simple_field(header):
+            missed.append(header)
+    assert not missed, f"{code}: not understood as the column they name: {missed}"
+
+
 def test_lookalike_headers_are_not_taken_for_names():
     table = make_table(
         ["Email", "Company name", "Product name", "Username"], [("a@b.com", "x", "y", "z")]

@@ -19,8 +19,8 @@ from composer import language
 from ui import translations
 
 SHIPPED = translations.shipped()
-# what a translation must keep: {fields}, %1 and %s, HTML tags
-HOLDERS = re.compile(r"\{[^{}]*\}|%\d|%[sd]|<[^>]+>")
+# what a translation must keep: {fields}, %1 and %s, Qt's count %n and %Ln, HTML tags
+HOLDERS = re.compile(r"\{[^{}]*\}|%\d|%[sd]|%L?n|<[^>]+>")
 
 
 def holders(text: str) -> Counter[str]:
@@ -44,16 +44,24 @@ def ts_messages(path: Path) -> list[tuple[str, str, ET.Element | None]]:
     ]
 
 
+def translated_forms(translation: ET.Element | None) -> list[str]:
+    """A translation's text, or each of its plural forms (a message with a count, %n)."""
+    if translation is None:
+        return [""]
+    numerus = translation.findall("numerusform")
+    return [form.text or "" for form in numerus] if numerus else [translation.text or ""]
+
+
 def untranslated(path: Path) -> list[str]:
     wrong = []
     for context, source, translation in ts_messages(path):
-        text = translation.text if translation is not None else None
-        if not text or not text.strip() or translation.get("type") in ("unfinished", "vanished"):
-            wrong.append(f"[{context}] {source!r}: not translated")
-        elif holders(text) != holders(source):
-            wrong.append(f"[{context}] {source!r}: placeholders differ in {text!r}")
-        elif accelerators(text) != accelerators(source):
-            wrong.append(f"[{context}] {source!r}: the & shortcut differs in {text!r}")
+        for text in translated_forms(translation):
+            if not text.strip() or translation.get("type") in ("unfinished", "vanished"):
+                wrong.append(f"[{context}] {source!r}: not translated")
+            elif holders(text) != holders(source):
+                wrong.append(f"[{context}] {source!r}: placeholders differ in {text!r}")
+            elif accelerators(text) != accelerators(source):
+                wrong.append(f"[{context}] {source!r}: the & shortcut differs in {text!r}")
     return wrong
 
 
@@ -178,3 +186,68 @@ def test_the_language_chosen_in_settings_is_the_one_the_next_start_speaks(
     system = next(a for a in main_window.language_actions.actions() if a.data() == "")
     system.trigger()
     assert app_settings().value(translations.SETTING) == ""
+
+
+def test_every_count_of_the_app_has_its_english_plural_forms(tmp_path):
+    # English keeps only the strings with a count (%n) in its file: "1 row", "2 rows"
+    fresh = tmp_path / translations.ts_path(language.SOURCE).name
+    shutil.copy(translations.ts_path(language.SOURCE), fresh)
+    sources = sorted(str(p) for p in (Path(translations.__file__).parent).rglob("*.py"))
+    subprocess.run(
+        [str(translations._tool("lupdate")), "-silent", "-no-obsolete", "-locations", "none"]
+        + ["-pluralonly", *sources, "-ts", str(fresh)],
+        check=True,
+    )
+    assert len(ts_messages(fresh)) >= 20
+    assert untranslated(fresh) == []
+
+
+# which plural form a count takes, as each language's grammar has it (French: 0 and 1 singular)
+PLURAL_FORM = {
+    "en": lambda n: 0 if n == 1 else 1,
+    "de": lambda n: 0 if n == 1 else 1,
+    "fr": lambda n: 0 if n <= 1 else 1,
+}
+
+
+@pytest.mark.parametrize("code", sorted(PLURAL_FORM))
+@pytest.mark.parametrize(
+    ("context", "source"),
+    [("MainWindow", "%Ln rows left out"), ("MessagePage", "%Ln empty")],
+)
+def test_a_count_is_spoken_in_the_right_plural_form(qapp, code, context, source):
+    from PySide6.QtCore import QLocale
+
+    translations.build()
+    found = [
+        translated_forms(translation)
+        for name, text, translation in ts_messages(translations.ts_path(code))
+        if (name, text) == (context, source)
+    ]
+    assert len(found) == 1 and len(found[0]) == 2, f"{source!r} in {code}: {found}"
+    singular, plural = found[0]
+    try:
+        translations.install(qapp, code)
+        for n in (0, 1, 2, 12000):
+            expected = (singular, plural)[PLURAL_FORM[code](n)]
+            spoken = QCoreApplication.translate(context, source, "", n)
+            # the count as the language writes it: 12,000, 12.000, 12 000
+            assert spoken == expected.replace("%Ln", QLocale(code).toString(n))
+    finally:
+        translations.install(qapp, "en")
+    if (code, source) == ("en", "%Ln rows left out"):
+        assert (singular, plural) == ("%Ln row left out", "%Ln rows left out")
+    if (code, source) == ("fr", "%Ln empty"):
+        assert (singular, plural) == ("%Ln vide", "%Ln vides")
+
+
+def test_every_password_hint_of_the_providers_is_in_the_engine_catalogue():
+    import json
+
+    from resources import resource_path
+
+    providers = json.loads(resource_path("providers.json").read_text(encoding="utf-8"))
+    hints = {entry["password_hint"] for key, entry in providers.items() if not key.startswith("_")}
+    assert len(hints) > 10 and all(hints)
+    marked = {message.id for message in language.extract() if message.id}
+    assert sorted(hints - marked) == []

@@ -81,6 +81,37 @@ def test_a_wrong_password_is_said_in_plain_words(qtbot, dialog, smtp_server, tru
     assert smtp_server.logins == [(USERNAME, False)]
 
 
+def test_settings_that_failed_their_test_are_saved_only_as_a_choice(
+    qtbot, dialog, smtp_server, trust_test_ca
+):
+    """After a failed test the button says "Save anyway" for those very settings; a changed
+    password is untested again, and a passing test gives back the plain Save."""
+    plain = dialog.save_button.text()
+    fill_for(qtbot, dialog, smtp_server, "not the password")
+    with qtbot.waitSignal(dialog.test_connection().finished, timeout=WAIT_MS):
+        pass
+    wait_for(qtbot, lambda: dialog.test_button.isEnabled())
+    assert smtp_server.logins == [(USERNAME, False)]  # the server refused it
+    anyway = dialog.save_button.text()
+    assert anyway != plain and "anyway" in anyway.replace("&", "")
+    type_into(qtbot, dialog.password, PASSWORD)
+    assert dialog.save_button.text() == plain  # not tested yet: nothing known against it
+    type_into(qtbot, dialog.password, "not the password")
+    assert dialog.save_button.text() == anyway
+    type_into(qtbot, dialog.password, PASSWORD)
+    with qtbot.waitSignal(dialog.test_connection().finished, timeout=WAIT_MS):
+        pass
+    wait_for(qtbot, lambda: dialog.test_button.isEnabled())
+    assert smtp_server.logins[-1] == (USERNAME, True)
+    assert dialog.save_button.text() == plain
+    type_into(qtbot, dialog.password, "not the password")  # the failure it had: still known
+    assert dialog.save_button.text() == plain  # the last test passed for other settings
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    [saved] = accounts.list_accounts()
+    assert saved.address == "owner@example.com"
+
+
 def test_save_keeps_the_secret_only_in_the_keyring(qtbot, dialog, smtp_server, tmp_path):
     fill_for(qtbot, dialog, smtp_server, PASSWORD)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

@@ -202,3 +202,23 @@ def fill_sample_without_template(qtbot, document, folder: Path) -> None:
 def test_nothing_to_preview_says_what_to_do(qtbot, preview):
     assert "spreadsheet" in preview.status.text()
     assert not preview.next_button.isEnabled()
+
+
+def test_before_an_account_the_stand_in_sender_speaks_the_apps_language(qtbot, document, tmp_path):
+    """Passes once engine-de.po holds "Your Name" (merged from /tmp/hA/po.json)."""
+    from composer import language
+    from composer.mailing import NO_SENDER
+    from ui.preview_page import prepare
+
+    fill_sample(qtbot, document, tmp_path, unique_codes=False)
+    language.compile_catalogues()
+    language.use("de")
+    try:
+        prepared = prepare(Campaign.draft(document.mailing.changed(identity=NO_SENDER)), None)
+        assert prepared.stand_in_sender and not prepared.problem
+        msg = prepared.campaign.message_for(prepared.audience[0])
+        assert str(msg["From"]) == "Ihr Name <you@example.invalid>"
+    finally:
+        language.use("en")
+    prepared = prepare(Campaign.draft(document.mailing.changed(identity=NO_SENDER)), None)
+    assert prepared.campaign.identity.name == "Your Name"

@@ -5,6 +5,7 @@ the campaign file says, never the page's own numbers."""
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,7 +15,7 @@ from composer.campaign import Campaign
 from composer.check import Step
 from composer.plan import Next
 from tests.smtp_server import PASSWORD
-from tests.ui_flow import WAIT_MS, fill_sample, read_eml, wait_for
+from tests.ui_flow import WAIT_MS, fill_sample, read_eml, sample_copy, wait_for
 
 
 def shop_account(server):
@@ -110,6 +111,68 @@ def test_practice_outbox_whole_flow(qtbot, document, send_page, tmp_path):
     viewer.list.setCurrentRow(2)
     assert "Subject:" in viewer.headers.text() and viewer.text.toPlainText()
     viewer.close()
+
+
+def test_new_after_a_send_shows_nothing_of_the_last_run(qtbot, document, send_page, tmp_path):
+    """File › New after a finished send: step 4 speaks of the new, empty campaign only, and
+    opening the sent one again shows where it stands from its file."""
+    checkup = fill_sample(qtbot, document, tmp_path)
+    page = send_page
+    page.activated()
+    send_test_first(qtbot, page)
+    people = len(checkup.audience)
+    assert confirm_and_send(qtbot, page, people).sent == people
+    sent_file = document.path
+    assert page.progress.log.toPlainText() and page.progress.result.isVisible()
+
+    document.new()
+    wait_for(qtbot, lambda: document.checkup is not None and not document.busy)
+    assert document.plan is None or not document.plan.done  # the engine: nothing sent here
+    assert page.summary is None
+    assert page.progress.log.toPlainText() == ""
+    assert not page.progress.result.isVisible()
+    assert page.progress.counts.text() == ""
+    assert page.progress.bar.value() == 0
+
+    document.open(sent_file)
+    wait_for(qtbot, lambda: document.path == sent_file and document.plan is not None)
+    wait_for(qtbot, lambda: not document.busy)
+    assert stored_fates(sent_file) == {Next.SENT: people}
+    assert page.progress.bar.value() == page.progress.bar.maximum() == people
+
+
+def test_the_campaign_of_the_sample_is_not_saved_inside_the_program(
+    qtbot, main_window, monkeypatch, tmp_path
+):
+    """The sample's spreadsheet lives in the program's own folder: the save dialog starts in
+    the person's Documents instead; their own spreadsheet's campaign goes beside it."""
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    import resources
+    from ui.app import load_sample
+
+    suggested: list[Path] = []
+
+    def save_dialog(_parent, _caption, start, *_args):
+        suggested.append(Path(start))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    load_sample(main_window)
+    doc = main_window.document
+    wait_for(qtbot, lambda: doc.checkup is not None and not doc.busy)
+    assert doc.source.resolve().is_relative_to(resources.ROOT)
+    send = main_window.pages["send"]
+    assert send.ask_save_path() is None  # the person closed the dialog
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert suggested[-1].parent == Path(documents)
+    assert suggested[-1].name == "customers.apology"
+
+    with qtbot.waitSignal(doc.checkupReady, timeout=WAIT_MS):
+        doc.load_spreadsheet(sample_copy(tmp_path))
+    send.ask_save_path()
+    assert suggested[-1] == tmp_path / "customers.apology"
 
 
 def test_editing_after_the_test_asks_for_a_new_one(qtbot, document, send_page, tmp_path):

@@ -33,3 +33,28 @@ def test_state_names_are_plain_and_zero_counts_are_left_out():
     assert wording.state_name("filtered") == "left out by the filter"
     line = wording.counts_line([("sent", 16), ("failed", 0), ("will_send", 29)])
     assert line == "16 sent, 29 not sent yet"
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "es"])
+def test_a_moment_is_written_in_the_language_the_app_speaks(code):
+    """The time a test went, a send starts or a window opens: the person's own words for the
+    month and their clock, never an ISO stamp."""
+    import datetime as dt
+    import re
+
+    from babel.dates import get_month_names
+
+    from composer import language
+
+    moment = dt.datetime(2026, 12, 3, 9, 5)
+    try:
+        language.use(code)
+        said = wording.clock(moment.timestamp())
+    finally:
+        language.use("en")
+    month = get_month_names("abbreviated", locale="en_GB" if code == "en" else code)[12]
+    month = month.rstrip(".")  # "dic." in the calendar's list, "dic" beside a day
+    assert month in said and "2026" in said
+    assert re.search(r"\b0?9:05\b", said)  # the 24-hour clock, "09:05" or "9:05"
+    assert "2026-12-03" not in said
+    assert said.index("3") < said.index(month)  # the day before its month

@@ -255,6 +255,8 @@ class AccountDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self._save_text = self.save_button.text()
+        self._failed_with: tuple[accounts.Account, str] | None = None  # the form a test failed
         self.security.currentIndexChanged.connect(self._update)  # Postmark has no TLS port
 
         layout = QVBoxLayout(self)
@@ -569,7 +571,7 @@ class AccountDialog(QDialog):
                 ).format(preset.label)
             )
         else:
-            self.hint.setText(preset.password_hint)
+            self.hint.setText(accounts.preset_hint(preset))
         self._fit_hint()
 
     def _fit_hint(self) -> None:
@@ -652,11 +654,18 @@ class AccountDialog(QDialog):
             return self.tr("Type the password (or app password) for this mailbox.")
         return ""
 
+    def _form(self) -> tuple[accounts.Account, str]:
+        """What a connection test tries: the account as the form stands, and the password."""
+        return self.current_account(), self.password.text()
+
     def _update(self, *_: Any) -> None:
         problem = self._problem()
         running = self._job is not None
         self.test_button.setEnabled(not problem and not running)
         self.save_button.setEnabled(not problem and not running)
+        # these very settings failed their test: saving them is a choice, and says so
+        failed = not problem and self._failed_with is not None and self._failed_with == self._form()
+        self.save_button.setText(self.tr("Save &anyway") if failed else self._save_text)
         if problem and self.address.text().strip():
             self._say(problem)
         elif not running and not self.steps.isVisible():
@@ -669,6 +678,8 @@ class AccountDialog(QDialog):
         from composer import connection
 
         account = self.current_account()
+        tried = self._form()
+        self._failed_with = None
         self.steps.clear()
         self.steps.setVisible(True)
         self._say(self.tr("Testing\u2026"))
@@ -676,6 +687,12 @@ class AccountDialog(QDialog):
         if self._signing_in() and self._tokens is not None:
             secret = self._tokens
         self._job = self.worker.submit(connection.test_account, account, secret)
+
+        def remember(steps: list[tuple[str, bool, str]] | None = None) -> None:
+            if not steps or not all(ok for _, ok, _ in steps):
+                self._failed_with = tried
+
+        self._job.then(remember, lambda _sentence: remember())
         self._job.then(self._tested, self._test_failed)
         self._job.finished.connect(self._test_over)
         self._update()

@@ -488,9 +488,9 @@ class CustomersPage(QWidget):
         source = doc.source or table.source
         name = Path(source).name if source else self.tr("(saved in the campaign)")
         self.file_label.setText(
-            self.tr("%s — %s rows") % (name, number(len(table)))
+            self.tr("%s — %Ln rows", "", len(table)) % name
             if source
-            else self.tr("Customers saved in the campaign — %s rows") % number(len(table))
+            else self.tr("Customers saved in the campaign — %Ln rows", "", len(table))
         )
         self._updating = True
         try:
@@ -547,11 +547,11 @@ class CustomersPage(QWidget):
         doc = self.document
         if doc.suppress_path is not None:
             self.suppress_label.setText(
-                self.tr("%s (%s addresses)") % (doc.suppress_path.name, number(len(doc.suppress)))
+                self.tr("%s (%Ln addresses)", "", len(doc.suppress)) % doc.suppress_path.name
             )
         elif doc.suppress:
             self.suppress_label.setText(
-                self.tr("%s addresses from the saved list") % number(len(doc.suppress))
+                self.tr("%Ln addresses from the saved list", "", len(doc.suppress))
             )
         else:
             self.suppress_label.setText(self.tr("None"))
@@ -564,9 +564,7 @@ class CustomersPage(QWidget):
             self.problem_list.clear()
             return
         count, rows = doc.audience_count(), doc.rows_read()
-        self.count_label.setText(
-            self.tr("Sending to %s of %s rows") % (number(count), number(rows))
-        )
+        self.count_label.setText(self.tr("Sending to %s of %Ln rows", "", rows) % number(count))
         self.count_label.setAccessibleName(self.count_label.text())
         previous = self._previous_count
         if previous is not None and count != previous:

@@ -201,6 +201,7 @@ class Document(QObject):
     checkupReady = Signal(object)
     listChangeProposed = Signal(object, object)
     pathChanged = Signal(str)
+    replaced = Signal()  # another campaign: New or Open (not a save under a new name)
     problem = Signal(str)
     dirtyChanged = Signal(bool)
     busyChanged = Signal(bool)
@@ -510,6 +511,7 @@ class Document(QObject):
             )
         )
         self._reset()
+        self.replaced.emit()
         self.pathChanged.emit("")
         self.dirtyChanged.emit(False)
         self._everything_changed()
@@ -571,7 +573,7 @@ class Document(QObject):
 
         def taken_in(done: tuple[int, int]) -> None:
             rows, of = done
-            self.working.emit(self.tr("Taking in %s customers…") % f"{of:,}", rows, of)
+            self.working.emit(self.tr("Taking in %Ln customers…", "", of), rows, of)
 
         def loaded(result: tuple[Table, ListChange]) -> None:
             table, change = result
@@ -605,6 +607,7 @@ class Document(QObject):
             self._release_campaign()
             self.campaign = campaign
             self._reset()
+            self.replaced.emit()
             self.pathChanged.emit(str(path))
             self.dirtyChanged.emit(False)
             self._everything_changed()

@@ -364,14 +364,14 @@ class MainWindow(QMainWindow):
                 return self.tr("Nobody to send to"), BLOCKS
             left_out = len(doc.problems(rc.LEFT_OUT))
             if left_out:
-                return self.tr("%s rows left out") % number(left_out), PROBLEMS
+                return self.tr("%Ln rows left out", "", left_out), PROBLEMS
             return self.tr("Ready"), READY
         if name == "message":
             here = len(doc.blockers(Step.MESSAGE))
             if not doc.template.subject.strip() and not doc.template.body.strip():
                 return self.tr("Write the apology"), TODO
             if here:
-                return self.tr("%s to fix before sending") % number(here), BLOCKS
+                return self.tr("%Ln to fix before sending", "", here), BLOCKS
             return self.tr("Ready"), READY
         if checkup is None:
             return self.tr("Not ready yet"), TODO
@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
         if name == "preview":
             if first in (Step.CUSTOMERS, Step.MESSAGE):
                 return self.tr("Not ready: see %s") % self.step_titles[first], BLOCKS
-            return self.tr("%s messages to read") % number(doc.audience_count()), READY
+            return self.tr("%Ln messages to read", "", doc.audience_count()), READY
         if first is not None and first != Step.SEND:
             return self.tr("Not ready: see %s") % self.step_titles[first], BLOCKS
         to_send = doc.plan.to_send if doc.plan is not None else 0
@@ -413,10 +413,9 @@ class MainWindow(QMainWindow):
         if doc.table is None:
             return self.tr("No customers yet: open a spreadsheet to begin.")
         if doc.checkup is None:
-            return self.tr("%s rows read; checking…") % number(len(doc.table))
-        line = self.tr("Sending to %s of %s rows") % (
-            number(doc.audience_count()),
-            number(doc.rows_read()),
+            return self.tr("%Ln rows read; checking…", "", len(doc.table))
+        line = self.tr("Sending to %s of %Ln rows", "", doc.rows_read()) % number(
+            doc.audience_count()
         )
         standing = doc.plan.line() if doc.plan is not None else None
         return f"{line} \u00b7 {standing}" if standing else line  # e.g. "· 45 sent, 3 to go"

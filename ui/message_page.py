@@ -43,7 +43,7 @@ from composer import codes, formats, language
 from composer.check import Step
 from composer.template import ALWAYS_KNOWN, CODE
 from ui.document import Document
-from ui.widgets import app_settings, heading, hint, number, scrolled
+from ui.widgets import app_settings, heading, hint, scrolled
 from ui.worker import Worker
 
 _OPEN_FIELD = re.compile(r"\{\{\s*([A-Za-z0-9_]*)$")
@@ -141,7 +141,7 @@ class FallbackRow:
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(QCoreApplication.translate("MessagePage", "if empty, write…"))
         _fit_placeholder(self.edit)
-        self.count.setWordWrap(True)  # under its box: a long count takes a second line
+        self.count.setWordWrap(True)  # beside the name: a long count takes a second line
         self.edit.setAccessibleName(
             QCoreApplication.translate("MessagePage", "Fallback for %s") % field
         )
@@ -611,7 +611,7 @@ class MessagePage(QWidget):
         self.code_file_button.setEnabled(plan.kind == codes.FILE)
         if plan.kind == codes.FILE and plan.pool:
             name = doc.codes_path.name if doc.codes_path else self.tr("saved codes")
-            self.code_file_label.setText(self.tr("%s (%s codes)") % (name, number(len(plan.pool))))
+            self.code_file_label.setText(self.tr("%s (%Ln codes)", "", len(plan.pool)) % name)
         else:
             self.code_file_label.setText("")
         checkup = doc.checkup
@@ -630,10 +630,10 @@ class MessagePage(QWidget):
             text = ""
         else:
             left = checkup.codes_left or 0
-            text = self.tr("%s codes for %s people: %s codes left over.") % (
-                number(len(plan.pool)),
-                number(people),
-                number(left),
+            # each count with its own noun, so each agrees with its number: "1 person"
+            text = self.tr("%Ln codes for {0}: {1}.", "", len(plan.pool)).format(
+                self.tr("%Ln people", "codes for N people", people),
+                self.tr("%Ln codes left over", "", left),
             )
         self.codes_left.setText(text)
 
@@ -649,17 +649,17 @@ class MessagePage(QWidget):
                 row = FallbackRow(self, field)
                 row.edit.setText(doc.template.fallbacks.get(field, ""))
                 self._fallback_rows[field] = row
-            # {{ field }} [fallback box], with how many lack it under the box: narrow enough
-            # for the side panel of a small window
+            # {{ field }} and how many lack it on one line, the fallback box under both: narrow
+            # enough for the side panel of a small window, even with a long field name
             self.fields_grid.addWidget(row.name, 2 * position, 0)
-            self.fields_grid.addWidget(row.edit, 2 * position, 1)
-            self.fields_grid.addWidget(row.count, 2 * position + 1, 1)
+            self.fields_grid.addWidget(row.count, 2 * position, 1)
+            self.fields_grid.addWidget(row.edit, 2 * position + 1, 0, 1, 2)
             blank = blanks.get(field, 0)
             needs_fallback = checkup is not None and field in checkup.missing
             if needs_fallback:
-                text = self.tr("%s empty: give a fallback") % number(blank)
+                text = self.tr("%Ln empty: give a fallback", "", blank)
             elif blank:
-                text = self.tr("%s empty") % number(blank)
+                text = self.tr("%Ln empty", "", blank)
             else:
                 text = self.tr("all filled")
             row.count.setText(text)
@@ -667,7 +667,7 @@ class MessagePage(QWidget):
             font.setBold(needs_fallback)
             row.count.setFont(font)
             row.count.setToolTip(
-                self.tr("%s of the people getting it have no %s.") % (number(blank), field)
+                self.tr("%Ln of the people getting it have no %s.", "", blank) % field
             )
             row.count.setEnabled(bool(blank))
         # Tab follows the screen: from the text to its fallbacks, then to the discount code

@@ -124,11 +124,7 @@ class OutboxViewer(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.list.addItem(item)
         self.list.blockSignals(False)
-        self.count.setText(
-            self.tr("1 message received.")
-            if len(paths) == 1
-            else self.tr("{0} messages received.").format(len(paths))
-        )
+        self.count.setText(self.tr("%Ln messages received.", "", len(paths)))
         row = paths.index(keep) if keep in paths else (0 if paths else -1)
         self.list.setCurrentRow(row)
         self._show_row(row)

@@ -87,12 +87,12 @@ def prepare(snapshot: Campaign, checkup: Checkup | None) -> Prepared:
     """In the worker: the campaign's own copy, with the codes the check gave each customer
     (in memory), so each message is made exactly as the sender will make it."""
     from composer.errors import ComposerError
-    from composer.mailing import PLACEHOLDER_SENDER
+    from composer.mailing import placeholder_sender
 
     problem = ""
     stand_in = not snapshot.mailing.identity.address.strip()
     if stand_in:  # no account yet: the messages can be read all the same
-        snapshot.identity = PLACEHOLDER_SENDER
+        snapshot.identity = placeholder_sender()
     people: Sequence[Recipient] = checkup.audience if checkup is not None else []
     try:
         if checkup is not None:  # the engine's check already chose the audience and codes
@@ -209,13 +209,10 @@ class AudienceModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             name = person.name or person.email
             # the row number on the short first line, so a long address never hides it
-            return (
-                f"{name} \u00b7 row {person.row}\n{person.email}"
-                if person.name
-                else (f"{person.email}\nrow {person.row}")
-            )
+            row = self.tr("row {0}").format(person.row)
+            return f"{name} \u00b7 {row}\n{person.email}" if person.name else f"{name}\n{row}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Spreadsheet row {person.row}"
+            return self.tr("Spreadsheet row {0}").format(person.row)
         return None
 
 
@@ -597,11 +594,7 @@ class PreviewPage(QWidget):
         if text.strip():
             found = self.model.rowCount()
             self.found.setText(
-                (
-                    self.tr("1 recipient matches.")
-                    if found == 1
-                    else self.tr("{0} recipients match.").format(_number(found))
-                )
+                self.tr("%Ln recipients match.", "", found)
                 if found
                 else self.tr("Nobody matches \u201c{0}\u201d.").format(text.strip())
             )

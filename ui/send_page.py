@@ -50,7 +50,7 @@ from ui.send.mailbox_box import MailboxBox
 from ui.send.pace_box import PaceBox
 from ui.send.progress_view import ProgressView
 from ui.send.test_box import TestBox
-from ui.widgets import heading, number, scrolled
+from ui.widgets import folder_beside, heading, number, scrolled
 from ui.worker import Job, Worker
 
 FLUSH_MS = 100  # events are shown in batches this often
@@ -178,6 +178,7 @@ class SendPage(QWidget):
             lambda estimate: self.check_arrival(None if estimate < 0 else estimate, again=True)
         )
         document.checkupReady.connect(self._checked)
+        document.replaced.connect(self._forget_last_run)
         document.pathChanged.connect(self._document_opened)
         document.pathChanged.connect(lambda _p: self.stop_waiting())
         document.changed.connect(self._edited_while_waiting)
@@ -224,6 +225,12 @@ class SendPage(QWidget):
         if wanted and wanted != self.account_box.combo.currentData() and not self.sending():
             self.account_box.choose(wanted)  # the Message step chose another account
         self.pace_box.show_pace(self.document.mailing.settings, self.account)
+
+    def _forget_last_run(self) -> None:
+        """New or Open: what the last campaign's run said belongs to that one."""
+        if not self.sending():
+            self.summary = None
+            self.progress.forget()
 
     def _document_opened(self, _path: str) -> None:
         """Another campaign: its own account, if it is set up here, and its own pace; a
@@ -459,8 +466,12 @@ class SendPage(QWidget):
 
         def sent(reply: str) -> None:
             self.document.record_test(fingerprint, account.address)
-            where = self.tr("the practice outbox") if is_practice(account) else account.address
-            self.progress.note(self.tr("Test message sent to {0} ({1}).").format(where, reply))
+            if is_practice(account):  # its server's reply says nothing more
+                self.progress.note(self.tr("Test message kept in the practice outbox."))
+            else:
+                self.progress.note(
+                    self.tr("Test message sent to {0} ({1}).").format(account.address, reply)
+                )
 
         def failed(sentence: str) -> None:
             if getattr(job.error, "reason", None) == "login_rejected":
@@ -477,7 +488,7 @@ class SendPage(QWidget):
     def ask_save_path(self) -> Path | None:
         """Where to keep the campaign (its delivery record lives in it)."""
         doc = self.document
-        folder = doc.source.parent if doc.source else Path.home()
+        folder = folder_beside(doc.source)
         stem = doc.source.stem if doc.source else "apology"
         chosen, _ = QFileDialog.getSaveFileName(
             self,
@@ -791,7 +802,7 @@ class SendPage(QWidget):
         job = self.worker.submit(_export, self.document.campaign.snapshot(), Path(target))
         job.then(
             lambda n: self.progress.note(
-                self.tr("Delivery report with {0} rows saved to {1}.").format(n, target)
+                self.tr("Delivery report with %Ln rows saved to {0}.", "", n).format(target)
             ),
             self.progress.note,
         )

@@ -1,8 +1,9 @@
 """The app in the person's language: Qt's translation files, built and installed.
 
 The marked strings of ``ui/`` live in ``resources/translations/apology-composer-de.ts`` (and
-``-fr``, ``-es``), kept by ``make translations`` (``pyside6-lupdate``). ``build`` turns each
-``.ts`` into the ``.qm`` Qt reads (``pyside6-lrelease``) and compiles the engine's catalogues;
+``-fr``, ``-es``), kept by ``make translations`` (``pyside6-lupdate``); ``-en.ts`` holds only
+English's plural forms of the strings with a count (``%Ln``: "1 row", "2 rows"). ``build`` turns
+each ``.ts`` into the ``.qm`` Qt reads (``pyside6-lrelease``) and compiles the engine's catalogues;
 the Makefile, the packaging and the tests call it, so the built files are never committed.
 
 ``install`` loads the chosen language (the settings' choice, else the system's), Qt's own
@@ -32,8 +33,10 @@ def ts_path(code: str) -> Path:
 
 
 def shipped() -> list[str]:
-    """The languages the app ships besides English, from the files it holds."""
-    return sorted(p.stem.removeprefix(f"{NAME}-") for p in FOLDER.glob(f"{NAME}-*.ts"))
+    """The languages the app ships besides English, from the files it holds (English's own
+    file holds only its plural forms: "1 row", "2 rows")."""
+    codes = (p.stem.removeprefix(f"{NAME}-") for p in FOLDER.glob(f"{NAME}-*.ts"))
+    return sorted(code for code in codes if code != language.SOURCE)
 
 
 def _tool(name: str) -> Path:
@@ -49,7 +52,7 @@ def _tool(name: str) -> Path:
 def build() -> list[Path]:
     """Every ``.qm`` older than its ``.ts``, and the engine's ``.mo`` files; returns them."""
     written = []
-    for code in shipped():
+    for code in [language.SOURCE, *shipped()]:
         ts = ts_path(code)
         qm = ts.with_suffix(".qm")
         if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
@@ -69,9 +72,10 @@ def update() -> None:
     dropped, the kept ones' translations untouched)."""
     root = Path(__file__).resolve().parent
     sources = sorted(str(p) for p in root.rglob("*.py"))
-    for code in shipped():
+    for code in [language.SOURCE, *shipped()]:
         subprocess.run(
             [str(_tool("lupdate")), "-silent", "-no-obsolete", "-locations", "none"]
+            + (["-pluralonly"] if code == language.SOURCE else [])
             + ["-target-language", code]
             + [*sources, "-ts", str(ts_path(code))],
             check=True,
@@ -93,10 +97,9 @@ def install(app: QCoreApplication, code: str) -> str:
         app.removeTranslator(old)
         old.deleteLater()
     QLocale.setDefault(QLocale(code))
-    if code == language.SOURCE:
-        return code
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"qtbase_{code}", qt_folder), (f"{NAME}-{code}", str(FOLDER))):
+    own = (f"{NAME}-{code}", str(FOLDER))  # for English, only its plural forms
+    for name, folder in [own] if code == language.SOURCE else [(f"qtbase_{code}", qt_folder), own]:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QRect,
     QSettings,
     QSize,
+    QStandardPaths,
     Qt,
 )
 from PySide6.QtGui import QFont, QIcon, QPalette
@@ -98,6 +99,17 @@ def separator(parent: QWidget | None = None) -> QFrame:
 
 def is_spreadsheet(path: str | Path) -> bool:
     return Path(path).suffix.lower() in SPREADSHEET_SUFFIXES
+
+
+def folder_beside(source: Path | None) -> Path:
+    """Where a save dialog starts: beside the person's own spreadsheet, else in their
+    Documents folder (never inside the program, where the built-in sample lives)."""
+    import resources
+
+    if source is not None and not source.resolve().is_relative_to(resources.ROOT):
+        return source.parent
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
 
 
 def is_campaign(path: str | Path) -> bool:

@@ -31,8 +31,13 @@ if TYPE_CHECKING:
     from composer.table import Table
 
 LIST_LIMIT = 20  # longer lists show this many lines, then "and N more"
-PLACEHOLDER_ADDRESS = "you@example.invalid"  # composer.mailing.PLACEHOLDER_SENDER's
-PLACEHOLDER_SENDER = f"Your Name <{PLACEHOLDER_ADDRESS}>"
+PLACEHOLDER_ADDRESS = "you@example.invalid"  # composer.mailing.PLACEHOLDER_ADDRESS
+
+
+def _placeholder_text() -> str:
+    """composer.mailing.placeholder_sender() as one line, in the app's language: "Your Name
+    <you@example.invalid>" (the name said here too, as that module loads the template engine)."""
+    return f"{_('Your Name')} <{PLACEHOLDER_ADDRESS}>"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -134,7 +139,7 @@ def _mailing_arguments(p: argparse.ArgumentParser) -> None:
         dest="sender",
         type=_identity,
         metavar='"NAME <ADDRESS>"',
-        help=f"the sender (default: the placeholder {PLACEHOLDER_SENDER})",
+        help=f"the sender (default: the placeholder {_placeholder_text()})",
     )
 
 
@@ -426,9 +431,9 @@ def _replace(columns: ColumnMap, **changes: str | None) -> ColumnMap:
 
 
 def _placeholder() -> Identity:
-    from composer.mailing import PLACEHOLDER_SENDER
+    from composer.mailing import placeholder_sender
 
-    return PLACEHOLDER_SENDER
+    return placeholder_sender()
 
 
 # -- check -------------------------------------------------------------------------------
@@ -466,7 +471,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.sender is None:
         print(
             _("Sender: none given; previews use the placeholder {sender}").format(
-                sender=PLACEHOLDER_SENDER
+                sender=_placeholder_text()
             ),
             file=out,
         )
@@ -709,7 +714,7 @@ def run_preview(args: argparse.Namespace) -> int:
         if placeholder:
             print(
                 _("Note: no --from given; the sender shown is a placeholder ({sender}).").format(
-                    sender=PLACEHOLDER_SENDER
+                    sender=_placeholder_text()
                 ),
                 file=sys.stderr,
             )

@@ -355,6 +355,10 @@
         <translation>Geben Sie das Passwort (oder App-Passwort) für dieses Postfach ein.</translation>
     </message>
     <message>
+        <source>Save &amp;anyway</source>
+        <translation>&amp;Trotzdem speichern</translation>
+    </message>
+    <message>
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>
@@ -404,6 +408,17 @@
     <message>
         <source>Looking up the records of {0}…</source>
         <translation>Einträge von {0} werden abgefragt…</translation>
+    </message>
+</context>
+<context>
+    <name>AudienceModel</name>
+    <message>
+        <source>row {0}</source>
+        <translation>Zeile {0}</translation>
+    </message>
+    <message>
+        <source>Spreadsheet row {0}</source>
+        <translation>Tabellenzeile {0}</translation>
     </message>
 </context>
 <context>
@@ -695,33 +710,48 @@ Excel-, LibreOffice- und CSV-Dateien funktionieren. Die erste Zeile sollte die S
         <source>(saved in the campaign)</source>
         <translation>(in der Kampagne gespeichert)</translation>
     </message>
-    <message>
-        <source>%s — %s rows</source>
-        <translation>%s – %s Zeilen</translation>
+    <message numerus="yes">
+        <source>%s — %Ln rows</source>
+        <translation>
+            <numerusform>%s – %Ln Zeile</numerusform>
+            <numerusform>%s – %Ln Zeilen</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Customers saved in the campaign — %s rows</source>
-        <translation>In der Kampagne gespeicherte Kunden – %s Zeilen</translation>
+    <message numerus="yes">
+        <source>Customers saved in the campaign — %Ln rows</source>
+        <translation>
+            <numerusform>In der Kampagne gespeicherte Kunden – %Ln Zeile</numerusform>
+            <numerusform>In der Kampagne gespeicherte Kunden – %Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%s (%Ln addresses)</source>
+        <translation>
+            <numerusform>%s (%Ln Adresse)</numerusform>
+            <numerusform>%s (%Ln Adressen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln addresses from the saved list</source>
+        <translation>
+            <numerusform>%Ln Adresse aus der gespeicherten Liste</numerusform>
+            <numerusform>%Ln Adressen aus der gespeicherten Liste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending to %s of %Ln rows</source>
+        <translation>
+            <numerusform>Senden an %s von %Ln Zeile</numerusform>
+            <numerusform>Senden an %s von %Ln Zeilen</numerusform>
+        </translation>
     </message>
     <message>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <source>%s (%s addresses)</source>
-        <translation>%s (%s Adressen)</translation>
-    </message>
-    <message>
-        <source>%s addresses from the saved list</source>
-        <translation>%s Adressen aus der gespeicherten Liste</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>Keine</translation>
-    </message>
-    <message>
-        <source>Sending to %s of %s rows</source>
-        <translation>Senden an %s von %s Zeilen</translation>
     </message>
     <message>
         <source>Address not valid</source>
@@ -762,9 +792,12 @@ Excel-, LibreOffice- und CSV-Dateien funktionieren. Die erste Zeile sollte die S
         <source>The campaign is being sent; wait until it has finished to load a list.</source>
         <translation>Die Kampagne wird gerade gesendet; warten Sie, bis sie fertig ist, um eine Liste zu laden.</translation>
     </message>
-    <message>
-        <source>Taking in %s customers…</source>
-        <translation>%s Kunden werden übernommen…</translation>
+    <message numerus="yes">
+        <source>Taking in %Ln customers…</source>
+        <translation>
+            <numerusform>%Ln Kunde wird übernommen…</numerusform>
+            <numerusform>%Ln Kunden werden übernommen…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reading %s…</source>
@@ -1035,9 +1068,40 @@ Excel-, LibreOffice- und CSV-Dateien funktionieren. Die erste Zeile sollte die S
         <source>Nobody to send to</source>
         <translation>Keine Empfänger</translation>
     </message>
-    <message>
-        <source>%s rows left out</source>
-        <translation>%s Zeilen ausgelassen</translation>
+    <message numerus="yes">
+        <source>%Ln rows left out</source>
+        <translation>
+            <numerusform>%Ln Zeile ausgelassen</numerusform>
+            <numerusform>%Ln Zeilen ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to fix before sending</source>
+        <translation>
+            <numerusform>Vor dem Senden zu beheben: %Ln</numerusform>
+            <numerusform>Vor dem Senden zu beheben: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln messages to read</source>
+        <translation>
+            <numerusform>%Ln Nachricht zu lesen</numerusform>
+            <numerusform>%Ln Nachrichten zu lesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows read; checking…</source>
+        <translation>
+            <numerusform>%Ln Zeile gelesen; wird geprüft…</numerusform>
+            <numerusform>%Ln Zeilen gelesen; wird geprüft…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending to %s of %Ln rows</source>
+        <translation>
+            <numerusform>Senden an %s von %Ln Zeile</numerusform>
+            <numerusform>Senden an %s von %Ln Zeilen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ready</source>
@@ -1048,16 +1112,8 @@ Excel-, LibreOffice- und CSV-Dateien funktionieren. Die erste Zeile sollte die S
         <translation>Entschuldigung schreiben</translation>
     </message>
     <message>
-        <source>%s to fix before sending</source>
-        <translation>Vor dem Senden zu beheben: %s</translation>
-    </message>
-    <message>
         <source>Not ready yet</source>
         <translation>Noch nicht bereit</translation>
-    </message>
-    <message>
-        <source>%s messages to read</source>
-        <translation>%s Nachrichten zu lesen</translation>
     </message>
     <message>
         <source>Ready to send %s</source>
@@ -1066,14 +1122,6 @@ Excel-, LibreOffice- und CSV-Dateien funktionieren. Die erste Zeile sollte die S
     <message>
         <source>No customers yet: open a spreadsheet to begin.</source>
         <translation>Noch keine Kunden: Öffnen Sie zuerst eine Tabelle.</translation>
-    </message>
-    <message>
-        <source>%s rows read; checking…</source>
-        <translation>%s Zeilen gelesen; wird geprüft…</translation>
-    </message>
-    <message>
-        <source>Sending to %s of %s rows</source>
-        <translation>Senden an %s von %s Zeilen</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -1410,9 +1458,55 @@ Geben Sie {{ ein, um ein persönliches Feld zu wählen.</translation>
         <source>saved codes</source>
         <translation>gespeicherte Codes</translation>
     </message>
-    <message>
-        <source>%s (%s codes)</source>
-        <translation>%s (%s Codes)</translation>
+    <message numerus="yes">
+        <source>%s (%Ln codes)</source>
+        <translation>
+            <numerusform>%s (%Ln Code)</numerusform>
+            <numerusform>%s (%Ln Codes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln codes for {0}: {1}.</source>
+        <translation>
+            <numerusform>%Ln Code für {0}: {1}.</numerusform>
+            <numerusform>%Ln Codes für {0}: {1}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <comment>codes for N people</comment>
+        <translation>
+            <numerusform>%Ln Person</numerusform>
+            <numerusform>%Ln Personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln codes left over</source>
+        <translation>
+            <numerusform>%Ln Code übrig</numerusform>
+            <numerusform>%Ln Codes übrig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln empty: give a fallback</source>
+        <translation>
+            <numerusform>%Ln leer: Ersatztext angeben</numerusform>
+            <numerusform>%Ln leer: Ersatztext angeben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln empty</source>
+        <translation>
+            <numerusform>%Ln leer</numerusform>
+            <numerusform>%Ln leer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of the people getting it have no %s.</source>
+        <translation>
+            <numerusform>Bei %Ln Empfänger fehlt %s.</numerusform>
+            <numerusform>Bei %Ln Empfängern fehlt %s.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Write {{ code }} in the message to give one.</source>
@@ -1431,24 +1525,8 @@ Geben Sie {{ ein, um ein persönliches Feld zu wählen.</translation>
         <translation>Jede Person erhält den Code aus ihrer eigenen Zeile.</translation>
     </message>
     <message>
-        <source>%s codes for %s people: %s codes left over.</source>
-        <translation>%s Codes für %s Personen: %s Codes übrig.</translation>
-    </message>
-    <message>
-        <source>%s empty: give a fallback</source>
-        <translation>%s leer: Ersatztext angeben</translation>
-    </message>
-    <message>
-        <source>%s empty</source>
-        <translation>%s leer</translation>
-    </message>
-    <message>
         <source>all filled</source>
         <translation>alle ausgefüllt</translation>
-    </message>
-    <message>
-        <source>%s of the people getting it have no %s.</source>
-        <translation>Bei %s der Empfänger fehlt %s.</translation>
     </message>
     <message>
         <source>Where a cell is empty, the fallback text is written instead.</source>
@@ -1509,13 +1587,12 @@ Geben Sie {{ ein, um ein persönliches Feld zu wählen.</translation>
         <source>Refresh the list</source>
         <translation>Liste aktualisieren</translation>
     </message>
-    <message>
-        <source>1 message received.</source>
-        <translation>1 Nachricht empfangen.</translation>
-    </message>
-    <message>
-        <source>{0} messages received.</source>
-        <translation>{0} Nachrichten empfangen.</translation>
+    <message numerus="yes">
+        <source>%Ln messages received.</source>
+        <translation>
+            <numerusform>%Ln Nachricht empfangen.</numerusform>
+            <numerusform>%Ln Nachrichten empfangen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No practice messages yet: send some from the Send step.</source>
@@ -1782,13 +1859,12 @@ Anhang: {0}</translation>
         <source>Message {0} of {1}</source>
         <translation>Nachricht {0} von {1}</translation>
     </message>
-    <message>
-        <source>1 recipient matches.</source>
-        <translation>1 Empfänger gefunden.</translation>
-    </message>
-    <message>
-        <source>{0} recipients match.</source>
-        <translation>{0} Empfänger gefunden.</translation>
+    <message numerus="yes">
+        <source>%Ln recipients match.</source>
+        <translation>
+            <numerusform>%Ln Empfänger gefunden.</numerusform>
+            <numerusform>%Ln Empfänger gefunden.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nobody matches “{0}”.</source>
@@ -1953,8 +2029,8 @@ Anhang: {0}</translation>
         <translation>Test wird an {0} gesendet…</translation>
     </message>
     <message>
-        <source>the practice outbox</source>
-        <translation>den Übungs-Postausgang</translation>
+        <source>Test message kept in the practice outbox.</source>
+        <translation>Die Testnachricht liegt im Übungs-Postausgang.</translation>
     </message>
     <message>
         <source>Test message sent to {0} ({1}).</source>
@@ -2036,9 +2112,12 @@ Anhang: {0}</translation>
         <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx);;CSV-Datei (*.csv)</translation>
     </message>
-    <message>
-        <source>Delivery report with {0} rows saved to {1}.</source>
-        <translation>Zustellbericht mit {0} Zeilen in {1} gespeichert.</translation>
+    <message numerus="yes">
+        <source>Delivery report with %Ln rows saved to {0}.</source>
+        <translation>
+            <numerusform>Zustellbericht mit %Ln Zeile in {0} gespeichert.</numerusform>
+            <numerusform>Zustellbericht mit %Ln Zeilen in {0} gespeichert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -355,6 +355,10 @@
         <translation>Escriba la contraseña (o la contraseña de aplicación) de este buzón.</translation>
     </message>
     <message>
+        <source>Save &amp;anyway</source>
+        <translation>Guardar de &amp;todos modos</translation>
+    </message>
+    <message>
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
@@ -404,6 +408,17 @@
     <message>
         <source>Looking up the records of {0}…</source>
         <translation>Consultando los registros de {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>AudienceModel</name>
+    <message>
+        <source>row {0}</source>
+        <translation>fila {0}</translation>
+    </message>
+    <message>
+        <source>Spreadsheet row {0}</source>
+        <translation>Fila {0} de la hoja</translation>
     </message>
 </context>
 <context>
@@ -695,33 +710,48 @@ Sirven archivos de Excel, LibreOffice y CSV. La primera fila debe tener los nomb
         <source>(saved in the campaign)</source>
         <translation>(guardada en la campaña)</translation>
     </message>
-    <message>
-        <source>%s — %s rows</source>
-        <translation>%s — %s filas</translation>
+    <message numerus="yes">
+        <source>%s — %Ln rows</source>
+        <translation>
+            <numerusform>%s — %Ln fila</numerusform>
+            <numerusform>%s — %Ln filas</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Customers saved in the campaign — %s rows</source>
-        <translation>Clientes guardados en la campaña — %s filas</translation>
+    <message numerus="yes">
+        <source>Customers saved in the campaign — %Ln rows</source>
+        <translation>
+            <numerusform>Clientes guardados en la campaña — %Ln fila</numerusform>
+            <numerusform>Clientes guardados en la campaña — %Ln filas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%s (%Ln addresses)</source>
+        <translation>
+            <numerusform>%s (%Ln dirección)</numerusform>
+            <numerusform>%s (%Ln direcciones)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln addresses from the saved list</source>
+        <translation>
+            <numerusform>%Ln dirección de la lista guardada</numerusform>
+            <numerusform>%Ln direcciones de la lista guardada</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending to %s of %Ln rows</source>
+        <translation>
+            <numerusform>Se enviará a %s de %Ln fila</numerusform>
+            <numerusform>Se enviará a %s de %Ln filas</numerusform>
+        </translation>
     </message>
     <message>
         <source>(none)</source>
         <translation>(ninguna)</translation>
     </message>
     <message>
-        <source>%s (%s addresses)</source>
-        <translation>%s (%s direcciones)</translation>
-    </message>
-    <message>
-        <source>%s addresses from the saved list</source>
-        <translation>%s direcciones de la lista guardada</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>Ninguna</translation>
-    </message>
-    <message>
-        <source>Sending to %s of %s rows</source>
-        <translation>Se enviará a %s de %s filas</translation>
     </message>
     <message>
         <source>Address not valid</source>
@@ -762,9 +792,12 @@ Sirven archivos de Excel, LibreOffice y CSV. La primera fila debe tener los nomb
         <source>The campaign is being sent; wait until it has finished to load a list.</source>
         <translation>La campaña se está enviando; espere a que termine para cargar una lista.</translation>
     </message>
-    <message>
-        <source>Taking in %s customers…</source>
-        <translation>Incorporando %s clientes…</translation>
+    <message numerus="yes">
+        <source>Taking in %Ln customers…</source>
+        <translation>
+            <numerusform>Incorporando %Ln cliente…</numerusform>
+            <numerusform>Incorporando %Ln clientes…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reading %s…</source>
@@ -1035,9 +1068,40 @@ Sirven archivos de Excel, LibreOffice y CSV. La primera fila debe tener los nomb
         <source>Nobody to send to</source>
         <translation>Nadie a quien enviar</translation>
     </message>
-    <message>
-        <source>%s rows left out</source>
-        <translation>%s filas excluidas</translation>
+    <message numerus="yes">
+        <source>%Ln rows left out</source>
+        <translation>
+            <numerusform>%Ln fila excluida</numerusform>
+            <numerusform>%Ln filas excluidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to fix before sending</source>
+        <translation>
+            <numerusform>%Ln por corregir antes de enviar</numerusform>
+            <numerusform>%Ln por corregir antes de enviar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln messages to read</source>
+        <translation>
+            <numerusform>%Ln mensaje para revisar</numerusform>
+            <numerusform>%Ln mensajes para revisar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows read; checking…</source>
+        <translation>
+            <numerusform>%Ln fila leída; comprobando…</numerusform>
+            <numerusform>%Ln filas leídas; comprobando…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending to %s of %Ln rows</source>
+        <translation>
+            <numerusform>Se enviará a %s de %Ln fila</numerusform>
+            <numerusform>Se enviará a %s de %Ln filas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ready</source>
@@ -1048,16 +1112,8 @@ Sirven archivos de Excel, LibreOffice y CSV. La primera fila debe tener los nomb
         <translation>Escriba la disculpa</translation>
     </message>
     <message>
-        <source>%s to fix before sending</source>
-        <translation>%s por corregir antes de enviar</translation>
-    </message>
-    <message>
         <source>Not ready yet</source>
         <translation>Aún no está listo</translation>
-    </message>
-    <message>
-        <source>%s messages to read</source>
-        <translation>%s mensajes para revisar</translation>
     </message>
     <message>
         <source>Ready to send %s</source>
@@ -1066,14 +1122,6 @@ Sirven archivos de Excel, LibreOffice y CSV. La primera fila debe tener los nomb
     <message>
         <source>No customers yet: open a spreadsheet to begin.</source>
         <translation>Aún no hay clientes: abra una hoja de cálculo para empezar.</translation>
-    </message>
-    <message>
-        <source>%s rows read; checking…</source>
-        <translation>%s filas leídas; comprobando…</translation>
-    </message>
-    <message>
-        <source>Sending to %s of %s rows</source>
-        <translation>Se enviará a %s de %s filas</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -1410,9 +1458,55 @@ Escriba {{ para elegir un campo personal.</translation>
         <source>saved codes</source>
         <translation>códigos guardados</translation>
     </message>
-    <message>
-        <source>%s (%s codes)</source>
-        <translation>%s (%s códigos)</translation>
+    <message numerus="yes">
+        <source>%s (%Ln codes)</source>
+        <translation>
+            <numerusform>%s (%Ln código)</numerusform>
+            <numerusform>%s (%Ln códigos)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln codes for {0}: {1}.</source>
+        <translation>
+            <numerusform>%Ln código para {0}: {1}.</numerusform>
+            <numerusform>%Ln códigos para {0}: {1}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <comment>codes for N people</comment>
+        <translation>
+            <numerusform>%Ln persona</numerusform>
+            <numerusform>%Ln personas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln codes left over</source>
+        <translation>
+            <numerusform>sobra %Ln código</numerusform>
+            <numerusform>sobran %Ln códigos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln empty: give a fallback</source>
+        <translation>
+            <numerusform>%Ln en blanco: indique un texto alternativo</numerusform>
+            <numerusform>%Ln en blanco: indique un texto alternativo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln empty</source>
+        <translation>
+            <numerusform>%Ln en blanco</numerusform>
+            <numerusform>%Ln en blanco</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of the people getting it have no %s.</source>
+        <translation>
+            <numerusform>%Ln de las personas que lo recibirán no tiene %s.</numerusform>
+            <numerusform>%Ln de las personas que lo recibirán no tienen %s.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Write {{ code }} in the message to give one.</source>
@@ -1431,24 +1525,8 @@ Escriba {{ para elegir un campo personal.</translation>
         <translation>Cada persona recibe el código de su propia fila.</translation>
     </message>
     <message>
-        <source>%s codes for %s people: %s codes left over.</source>
-        <translation>%s códigos para %s personas: sobran %s códigos.</translation>
-    </message>
-    <message>
-        <source>%s empty: give a fallback</source>
-        <translation>%s en blanco: indique un texto alternativo</translation>
-    </message>
-    <message>
-        <source>%s empty</source>
-        <translation>%s en blanco</translation>
-    </message>
-    <message>
         <source>all filled</source>
         <translation>ninguno en blanco</translation>
-    </message>
-    <message>
-        <source>%s of the people getting it have no %s.</source>
-        <translation>%s de las personas que lo recibirán no tienen %s.</translation>
     </message>
     <message>
         <source>Where a cell is empty, the fallback text is written instead.</source>
@@ -1509,13 +1587,12 @@ Escriba {{ para elegir un campo personal.</translation>
         <source>Refresh the list</source>
         <translation>Actualizar la lista</translation>
     </message>
-    <message>
-        <source>1 message received.</source>
-        <translation>1 mensaje recibido.</translation>
-    </message>
-    <message>
-        <source>{0} messages received.</source>
-        <translation>{0} mensajes recibidos.</translation>
+    <message numerus="yes">
+        <source>%Ln messages received.</source>
+        <translation>
+            <numerusform>%Ln mensaje recibido.</numerusform>
+            <numerusform>%Ln mensajes recibidos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No practice messages yet: send some from the Send step.</source>
@@ -1782,13 +1859,12 @@ Adjuntos: {0}</translation>
         <source>Message {0} of {1}</source>
         <translation>Mensaje {0} de {1}</translation>
     </message>
-    <message>
-        <source>1 recipient matches.</source>
-        <translation>Coincide 1 destinatario.</translation>
-    </message>
-    <message>
-        <source>{0} recipients match.</source>
-        <translation>Coinciden {0} destinatarios.</translation>
+    <message numerus="yes">
+        <source>%Ln recipients match.</source>
+        <translation>
+            <numerusform>Coincide %Ln destinatario.</numerusform>
+            <numerusform>Coinciden %Ln destinatarios.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nobody matches “{0}”.</source>
@@ -1953,8 +2029,8 @@ Adjuntos: {0}</translation>
         <translation>Enviando una prueba a {0}…</translation>
     </message>
     <message>
-        <source>the practice outbox</source>
-        <translation>la bandeja de práctica</translation>
+        <source>Test message kept in the practice outbox.</source>
+        <translation>El mensaje de prueba está en la bandeja de práctica.</translation>
     </message>
     <message>
         <source>Test message sent to {0} ({1}).</source>
@@ -2036,9 +2112,12 @@ Adjuntos: {0}</translation>
         <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
         <translation>Libro de Excel (*.xlsx);;Archivo CSV (*.csv)</translation>
     </message>
-    <message>
-        <source>Delivery report with {0} rows saved to {1}.</source>
-        <translation>Informe de entrega con {0} filas guardado en {1}.</translation>
+    <message numerus="yes">
+        <source>Delivery report with %Ln rows saved to {0}.</source>
+        <translation>
+            <numerusform>Informe de entrega con %Ln fila guardado en {0}.</numerusform>
+            <numerusform>Informe de entrega con %Ln filas guardado en {0}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -355,6 +355,10 @@
         <translation>Saisissez le mot de passe (ou le mot de passe d’application) de cette boîte mail.</translation>
     </message>
     <message>
+        <source>Save &amp;anyway</source>
+        <translation>Enregistrer &amp;quand même</translation>
+    </message>
+    <message>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
@@ -404,6 +408,17 @@
     <message>
         <source>Looking up the records of {0}…</source>
         <translation>Consultation des enregistrements de {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>AudienceModel</name>
+    <message>
+        <source>row {0}</source>
+        <translation>ligne {0}</translation>
+    </message>
+    <message>
+        <source>Spreadsheet row {0}</source>
+        <translation>Ligne {0} du tableau</translation>
     </message>
 </context>
 <context>
@@ -695,33 +710,48 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
         <source>(saved in the campaign)</source>
         <translation>(enregistré dans la campagne)</translation>
     </message>
-    <message>
-        <source>%s — %s rows</source>
-        <translation>%s — %s lignes</translation>
+    <message numerus="yes">
+        <source>%s — %Ln rows</source>
+        <translation>
+            <numerusform>%s — %Ln ligne</numerusform>
+            <numerusform>%s — %Ln lignes</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Customers saved in the campaign — %s rows</source>
-        <translation>Clients enregistrés dans la campagne — %s lignes</translation>
+    <message numerus="yes">
+        <source>Customers saved in the campaign — %Ln rows</source>
+        <translation>
+            <numerusform>Clients enregistrés dans la campagne — %Ln ligne</numerusform>
+            <numerusform>Clients enregistrés dans la campagne — %Ln lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%s (%Ln addresses)</source>
+        <translation>
+            <numerusform>%s (%Ln adresse)</numerusform>
+            <numerusform>%s (%Ln adresses)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln addresses from the saved list</source>
+        <translation>
+            <numerusform>%Ln adresse de la liste enregistrée</numerusform>
+            <numerusform>%Ln adresses de la liste enregistrée</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending to %s of %Ln rows</source>
+        <translation>
+            <numerusform>Envoi à %s sur %Ln ligne</numerusform>
+            <numerusform>Envoi à %s sur %Ln lignes</numerusform>
+        </translation>
     </message>
     <message>
         <source>(none)</source>
         <translation>(aucune)</translation>
     </message>
     <message>
-        <source>%s (%s addresses)</source>
-        <translation>%s (%s adresses)</translation>
-    </message>
-    <message>
-        <source>%s addresses from the saved list</source>
-        <translation>%s adresses de la liste enregistrée</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>Aucune</translation>
-    </message>
-    <message>
-        <source>Sending to %s of %s rows</source>
-        <translation>Envoi à %s lignes sur %s</translation>
     </message>
     <message>
         <source>Address not valid</source>
@@ -762,9 +792,12 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
         <source>The campaign is being sent; wait until it has finished to load a list.</source>
         <translation>La campagne est en cours d’envoi&#x202f;; attendez la fin pour charger une liste.</translation>
     </message>
-    <message>
-        <source>Taking in %s customers…</source>
-        <translation>Chargement de %s clients…</translation>
+    <message numerus="yes">
+        <source>Taking in %Ln customers…</source>
+        <translation>
+            <numerusform>Chargement de %Ln client…</numerusform>
+            <numerusform>Chargement de %Ln clients…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reading %s…</source>
@@ -1035,9 +1068,40 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
         <source>Nobody to send to</source>
         <translation>Aucun destinataire</translation>
     </message>
-    <message>
-        <source>%s rows left out</source>
-        <translation>%s lignes écartées</translation>
+    <message numerus="yes">
+        <source>%Ln rows left out</source>
+        <translation>
+            <numerusform>%Ln ligne écartée</numerusform>
+            <numerusform>%Ln lignes écartées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to fix before sending</source>
+        <translation>
+            <numerusform>%Ln à corriger avant l’envoi</numerusform>
+            <numerusform>%Ln à corriger avant l’envoi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln messages to read</source>
+        <translation>
+            <numerusform>%Ln message à lire</numerusform>
+            <numerusform>%Ln messages à lire</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows read; checking…</source>
+        <translation>
+            <numerusform>%Ln ligne lue ; vérification…</numerusform>
+            <numerusform>%Ln lignes lues ; vérification…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending to %s of %Ln rows</source>
+        <translation>
+            <numerusform>Envoi à %s sur %Ln ligne</numerusform>
+            <numerusform>Envoi à %s sur %Ln lignes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ready</source>
@@ -1048,16 +1112,8 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
         <translation>Rédigez vos excuses</translation>
     </message>
     <message>
-        <source>%s to fix before sending</source>
-        <translation>%s à corriger avant l’envoi</translation>
-    </message>
-    <message>
         <source>Not ready yet</source>
         <translation>Pas encore prêt</translation>
-    </message>
-    <message>
-        <source>%s messages to read</source>
-        <translation>%s messages à lire</translation>
     </message>
     <message>
         <source>Ready to send %s</source>
@@ -1066,14 +1122,6 @@ Les fichiers Excel, LibreOffice et CSV conviennent tous. La première ligne doit
     <message>
         <source>No customers yet: open a spreadsheet to begin.</source>
         <translation>Aucun client pour l’instant&#x202f;: ouvrez un tableau pour commencer.</translation>
-    </message>
-    <message>
-        <source>%s rows read; checking…</source>
-        <translation>%s lignes lues&#x202f;; vérification…</translation>
-    </message>
-    <message>
-        <source>Sending to %s of %s rows</source>
-        <translation>Envoi à %s lignes sur %s</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -1410,9 +1458,55 @@ Tapez {{ pour choisir un champ personnalisé.</translation>
         <source>saved codes</source>
         <translation>codes enregistrés</translation>
     </message>
-    <message>
-        <source>%s (%s codes)</source>
-        <translation>%s (%s codes)</translation>
+    <message numerus="yes">
+        <source>%s (%Ln codes)</source>
+        <translation>
+            <numerusform>%s (%Ln code)</numerusform>
+            <numerusform>%s (%Ln codes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln codes for {0}: {1}.</source>
+        <translation>
+            <numerusform>%Ln code pour {0} : {1}.</numerusform>
+            <numerusform>%Ln codes pour {0} : {1}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <comment>codes for N people</comment>
+        <translation>
+            <numerusform>%Ln personne</numerusform>
+            <numerusform>%Ln personnes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln codes left over</source>
+        <translation>
+            <numerusform>%Ln code en trop</numerusform>
+            <numerusform>%Ln codes en trop</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln empty: give a fallback</source>
+        <translation>
+            <numerusform>%Ln vide : prévoyez un remplacement</numerusform>
+            <numerusform>%Ln vides : prévoyez un remplacement</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln empty</source>
+        <translation>
+            <numerusform>%Ln vide</numerusform>
+            <numerusform>%Ln vides</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of the people getting it have no %s.</source>
+        <translation>
+            <numerusform>%Ln destinataire n’a pas de valeur pour %s.</numerusform>
+            <numerusform>%Ln destinataires n’ont pas de valeur pour %s.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Write {{ code }} in the message to give one.</source>
@@ -1431,24 +1525,8 @@ Tapez {{ pour choisir un champ personnalisé.</translation>
         <translation>Chaque personne reçoit le code de sa propre ligne.</translation>
     </message>
     <message>
-        <source>%s codes for %s people: %s codes left over.</source>
-        <translation>%s codes pour %s personnes&#x202f;: %s codes en trop.</translation>
-    </message>
-    <message>
-        <source>%s empty: give a fallback</source>
-        <translation>vides&#x202f;: %s, prévoyez un remplacement</translation>
-    </message>
-    <message>
-        <source>%s empty</source>
-        <translation>vides&#x202f;: %s</translation>
-    </message>
-    <message>
         <source>all filled</source>
         <translation>tous remplis</translation>
-    </message>
-    <message>
-        <source>%s of the people getting it have no %s.</source>
-        <translation>%s destinataires n’ont pas de valeur pour %s.</translation>
     </message>
     <message>
         <source>Where a cell is empty, the fallback text is written instead.</source>
@@ -1509,13 +1587,12 @@ Tapez {{ pour choisir un champ personnalisé.</translation>
         <source>Refresh the list</source>
         <translation>Actualiser la liste</translation>
     </message>
-    <message>
-        <source>1 message received.</source>
-        <translation>1 message reçu.</translation>
-    </message>
-    <message>
-        <source>{0} messages received.</source>
-        <translation>{0} messages reçus.</translation>
+    <message numerus="yes">
+        <source>%Ln messages received.</source>
+        <translation>
+            <numerusform>%Ln message reçu.</numerusform>
+            <numerusform>%Ln messages reçus.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No practice messages yet: send some from the Send step.</source>
@@ -1782,13 +1859,12 @@ Pièces jointes&#x202f;: {0}</translation>
         <source>Message {0} of {1}</source>
         <translation>Message {0} sur {1}</translation>
     </message>
-    <message>
-        <source>1 recipient matches.</source>
-        <translation>1 destinataire correspond.</translation>
-    </message>
-    <message>
-        <source>{0} recipients match.</source>
-        <translation>{0} destinataires correspondent.</translation>
+    <message numerus="yes">
+        <source>%Ln recipients match.</source>
+        <translation>
+            <numerusform>%Ln destinataire correspond.</numerusform>
+            <numerusform>%Ln destinataires correspondent.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nobody matches “{0}”.</source>
@@ -1953,8 +2029,8 @@ Pièces jointes&#x202f;: {0}</translation>
         <translation>Envoi d’un test à {0}…</translation>
     </message>
     <message>
-        <source>the practice outbox</source>
-        <translation>la boîte d’envoi d’essai</translation>
+        <source>Test message kept in the practice outbox.</source>
+        <translation>Le message de test est dans la boîte d’envoi d’essai.</translation>
     </message>
     <message>
         <source>Test message sent to {0} ({1}).</source>
@@ -2036,9 +2112,12 @@ Pièces jointes&#x202f;: {0}</translation>
         <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
         <translation>Classeur Excel (*.xlsx);;Fichier CSV (*.csv)</translation>
     </message>
-    <message>
-        <source>Delivery report with {0} rows saved to {1}.</source>
-        <translation>Rapport d’envoi de {0} lignes enregistré dans {1}.</translation>
+    <message numerus="yes">
+        <source>Delivery report with %Ln rows saved to {0}.</source>
+        <translation>
+            <numerusform>Rapport d’envoi de %Ln ligne enregistré dans {0}.</numerusform>
+            <numerusform>Rapport d’envoi de %Ln lignes enregistré dans {0}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer import accounts
+from composer import accounts, language
 from composer.accounts import Account, Secret
 from composer.errors import ComposerError
 from composer.outbox import PRACTICE_NAME, PracticeOutbox, is_practice, practice_account
@@ -68,7 +68,7 @@ class AccountBox(QGroupBox):
     def fill(self, select: str | None) -> None:
         """List the practice outbox and every saved account; select ``select`` (a name)."""
         self.combo.clear()
-        self.combo.addItem(PRACTICE_NAME, PRACTICE_NAME)
+        self.combo.addItem(language._(PRACTICE_NAME), PRACTICE_NAME)
         for account in self._saved_accounts():
             self.combo.addItem(f"{account.display_name} <{account.address}>", account.name)
         index = self.combo.findData(select) if select else 0

@@ -106,6 +106,13 @@ class ProgressView(QGroupBox):
         self.layout_.addWidget(self.log, 1)
 
     # ---- figures ----------------------------------------------------------------------
+    def forget(self) -> None:
+        """Another campaign: the last one's log, figures and result are not about it."""
+        self.model = None
+        self.log.clear()
+        self.show_result("")
+        self.show_plan(None)
+
     def start(self, plan: Plan) -> None:
         self.model = RunProgress.from_plan(plan)
         self.show_result("")
