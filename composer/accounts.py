@@ -416,7 +416,7 @@ def describe_account(account: Account) -> str:
         limits.append(n_("{n} a minute", "{n} a minute", rate).format(n=rate))
     if account.max_connections:
         most = account.max_connections
-        limits.append(n_("{n} connections at once", "{n} connections at once", most).format(n=most))
+        limits.append(n_("{n} connection at once", "{n} connections at once", most).format(n=most))
     if account.transport == "graph":
         via = _("Microsoft Graph (signed in with Microsoft)")
     elif account.transport == "gmail":

@@ -417,7 +417,7 @@ def mix_findings(
             Finding(
                 "mix",
                 OK,
-                n_("Of {n} customers: {listed}.", "Of {n} customers: {listed}.", audience).format(
+                n_("Of {n} customer: {listed}.", "Of {n} customers: {listed}.", audience).format(
                     n=number(audience), listed=listed
                 ),
             )

@@ -306,7 +306,7 @@ def preview_text(message: EmailMessage) -> str:
 
 def _size(n: int) -> str:
     if n < 1024:
-        return n_("{n} bytes", "{n} bytes", n).format(n=n)
+        return n_("{n} byte", "{n} bytes", n).format(n=n)
     if n < 1024 * 1024:
         return _("{size} KB").format(size=f"{n / 1024:.0f}")
     return _("{size} MB").format(size=f"{n / (1024 * 1024):.1f}")

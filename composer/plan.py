@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -252,8 +253,13 @@ def _work_out(
     for line in known.values():  # in the journal, no longer in the list
         kind = _settled(line) or Next.GONE
         fates.append(make(line.customer, line.row, line.email, line.name, kind, line, False))
-    rows = list(map(attrgetter("row"), fates))
-    if known or rows != sorted(rows):  # the list's own order is already row order
+    from composer.table import in_slices
+
+    rows: list[int] = []
+    for part in in_slices(fates):
+        rows += map(attrgetter("row"), part)
+    in_order = all(a <= b for a, b in pairwise(rows))  # bytecode: other threads run
+    if known or not in_order:  # the list's own order is already row order
         fates.sort(key=lambda f: (f.row, f.customer))
     grouped: dict[Next, list[Fate]] = {}
     for fate in fates:

@@ -928,7 +928,7 @@ class Sender:
             self._fail(
                 recipient,
                 n_(
-                    "Gave up after {n} attempts; the last answer: {reason}",
+                    "Gave up after {n} attempt; the last answer: {reason}",
                     "Gave up after {n} attempts; the last answer: {reason}",
                     attempt,
                 ).format(n=number(attempt), reason=reason),

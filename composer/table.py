@@ -66,9 +66,9 @@ _ENCRYPTION_STREAM = b"E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0"  # UTF-16-LE
 _MIDNIGHT = dt.time()
 _MAX_EXACT_FLOAT = 2.0**53  # beyond this a float is not an exact whole number any more
 
-# A C-level pass (one call: a join, a regex, a set) over this many items takes a few ms; the
+# A C-level pass (one call: a join, a regex, a set) over this many items takes about a ms; the
 # interpreter can only switch threads between such calls, so big lists go through in slices.
-SLICE = 10_000
+SLICE = 2_000
 _READ_CHUNK = 2_000  # rows taken from calamine's row iterator per call (~1 ms)
 _thread_manners = threading.local()  # .sharing: this thread runs beside a GUI thread
 FREEZE_AFTER = 50_000  # tracked objects built under one collector_paused worth freezing

@@ -653,14 +653,25 @@ def _missing_by_column(
     from operator import attrgetter, itemgetter
 
     from composer.recipients import RowFields
+    from composer.table import in_slices
 
-    values = list(map(attrgetter("fields"), recipients))
-    if not values or set(map(type, values)) != {RowFields}:
+    values: list[Any] = []
+    for part in in_slices(recipients):
+        values += map(attrgetter("fields"), part)
+    if not values:
         return None
-    if len(set(map(id, map(attrgetter("_layout"), values)))) != 1:
-        return None
+    types: set[Any] = set()
+    layouts: set[int] = set()
+    rows: list[Any] = []
+    for part in in_slices(values):
+        types.update(map(type, part))
+        if types != {RowFields}:
+            return None
+        layouts.update(map(id, map(attrgetter("_layout"), part)))
+        if len(layouts) != 1:
+            return None
+        rows += map(attrgetter("_row"), part)
     layout = values[0]._layout
-    rows = list(map(attrgetter("_row"), values))
     missing: dict[str, list[int]] = {}
     for f in fields:
         where = layout.get(f)
@@ -669,7 +680,10 @@ def _missing_by_column(
         elif where < 0:  # the address or name alias
             blank = [i for i, v in enumerate(values) if not (text := v[f]) or text.isspace()]
         else:
-            blank = _blank_cells(list(map(itemgetter(where), rows)))
+            cells: list[Any] = []
+            for cut in in_slices(rows):
+                cells += map(itemgetter(where), cut)
+            blank = _blank_cells(cells)
         if blank:
             missing[f] = [recipients[i].row for i in blank]
     return missing
@@ -678,9 +692,13 @@ def _missing_by_column(
 def _blank_cells(cells: list[Any]) -> list[int]:
     """Positions of the cells whose display text is blank; a column of plain text or of
     numbers and dates (the usual case) is settled without a Python-level loop."""
-    kinds = set(map(type, cells))
+    from composer.table import in_slices
+
+    kinds: set[type] = set()
+    for part in in_slices(cells):
+        kinds.update(map(type, part))
     if kinds == {str}:
-        if "" not in cells and not any(map(str.isspace, cells)):
+        if not any("" in part or any(map(str.isspace, part)) for part in in_slices(cells)):
             return []
         return [i for i, c in enumerate(cells) if not c or c.isspace()]
     if kinds <= _NEVER_BLANK:

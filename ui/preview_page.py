@@ -81,6 +81,7 @@ class Prepared:
     audience: Sequence[Recipient]
     problem: str = ""  # why no message can be made at all (e.g. a template error)
     stand_in_sender: bool = False  # no account chosen yet: a placeholder From
+    first: Shown | None = None  # the first one's message, made in the worker (not the GUI thread)
 
 
 def prepare(snapshot: Campaign, checkup: Checkup | None) -> Prepared:
@@ -103,7 +104,10 @@ def prepare(snapshot: Campaign, checkup: Checkup | None) -> Prepared:
         snapshot.renderer()  # compile once here, not on the first click
     except ComposerError as e:
         problem = str(e)
-    return Prepared(snapshot, people, problem, stand_in)
+    prepared = Prepared(snapshot, people, problem, stand_in)
+    if people and not problem:
+        prepared.first = make_shown(prepared, 0)  # also loads the codecs a message needs
+    return prepared
 
 
 def make_shown(prepared: Prepared, index: int) -> Shown:
@@ -421,6 +425,8 @@ class PreviewPage(QWidget):
         )
         self.prepared = prepared
         self._cache.clear()
+        if prepared.first is not None:
+            self._cache[0] = prepared.first
         self.current = -1
         self.model.set_people(prepared.audience)
         searching = bool(self.search_box.text().strip())
@@ -543,7 +549,8 @@ class PreviewPage(QWidget):
                 self.people.selectionModel().blockSignals(True)
                 self.people.setCurrentIndex(view_index)
                 self.people.selectionModel().blockSignals(False)
-            self.people.scrollTo(view_index)
+            if row:  # row 0: a list just filled starts there (scrolling 100,000 rows costs)
+                self.people.scrollTo(view_index)
         self._update_buttons()
         QTimer.singleShot(0, self._make_neighbours)
 
@@ -574,6 +581,8 @@ class PreviewPage(QWidget):
                 index = self.model.audience_index(target)
                 if index not in self._cache:
                     self.shown(index)
+                    QTimer.singleShot(0, self._make_neighbours)  # one a turn of the event loop
+                    return
 
     def _update_buttons(self) -> None:
         rows = self.model.rowCount()
