@@ -85,6 +85,11 @@ class Region:
     label: str
     host: str
 
+    @property
+    def name(self) -> str:
+        """The label in the current language ("Europa (Frankfurt), eu-central-1")."""
+        return _(self.label)
+
 
 @dataclass(frozen=True)
 class Preset:
@@ -119,6 +124,12 @@ class Preset:
     headers: tuple[tuple[str, str], ...] = ()
     implicit_tls: bool = True  # False: no TLS port at all (Postmark), only STARTTLS
 
+    @property
+    def name(self) -> str:
+        """The label in the current language ("Anderer Mailserver"); the labels of
+        providers.json are in the engine's catalogue (``language.extract``)."""
+        return _(self.label)
+
     def region(self, key: str) -> Region:
         """The region called ``key`` (AccountError naming the known ones when there is none)."""
         for region in self.regions:
@@ -130,9 +141,7 @@ class Preset:
             if known
             else _("{service} has no region “{key}”; it has no regions to choose from.")
         )
-        raise AccountError(
-            sentence.format(service=self.label, key=key, known=known), field="region"
-        )
+        raise AccountError(sentence.format(service=self.name, key=key, known=known), field="region")
 
     def region_of(self, host: str) -> Region | None:
         """The region whose SMTP host is ``host`` (None: a host typed by hand)."""

@@ -263,7 +263,9 @@ def sign_in_offer(address: str, *, timeout: float = 3.0) -> Offer:
             reason = _("{domain} is an {service} address, so you can sign in with {provider}.")
         else:
             reason = _("{domain} is a {service} address, so you can sign in with {provider}.")
-        said = reason.format(domain=domain, service=label, provider=_BRANDS.get(provider or ""))
+        said = reason.format(
+            domain=domain, service=presets()[key].name, provider=_BRANDS.get(provider or "")
+        )
         return Offer(provider, key if provider else None, True, said)
     hosts = mx_hosts(domain, timeout=timeout)
     if hosts is None:

@@ -151,11 +151,17 @@ def extract() -> Catalog:
         source, keywords=KEYWORDS, comment_tags=("Translators:",)
     ):
         template.add(message, locations=[], context=context)
-    # the providers' password hints are sentences of the engine kept in a data file, said
-    # with ``_(preset.password_hint)`` (composer.accounts.preset_hint)
+    # the providers' names, their regions' and their password hints are the engine's words
+    # kept in a data file, said with ``_()`` (composer.accounts: Preset.name, preset_hint)
     providers = json.loads((ROOT / "providers.json").read_text(encoding="utf-8"))
+    names = ["A mail provider's name as the person picks it: keep a brand as it is."]
     for key, entry in providers.items():
-        if not key.startswith("_") and entry.get("password_hint"):
+        if key.startswith("_"):
+            continue
+        template.add(entry["label"], locations=[], auto_comments=names)
+        for region in entry.get("regions", ()):
+            template.add(region["label"], locations=[], auto_comments=names)
+        if entry.get("password_hint"):
             template.add(entry["password_hint"], locations=[])
     return template
 

@@ -241,13 +241,37 @@ def test_a_count_is_spoken_in_the_right_plural_form(qapp, code, context, source)
         assert (singular, plural) == ("%Ln vide", "%Ln vides")
 
 
-def test_every_password_hint_of_the_providers_is_in_the_engine_catalogue():
+def test_every_word_of_the_providers_is_in_the_engine_catalogue_and_spoken(qapp):
+    """The providers' names, their regions' and their password hints live in providers.json:
+    each is in the catalogue, and the account dialog lists the providers in German."""
     import json
 
+    from composer import accounts
     from resources import resource_path
 
     providers = json.loads(resource_path("providers.json").read_text(encoding="utf-8"))
-    hints = {entry["password_hint"] for key, entry in providers.items() if not key.startswith("_")}
-    assert len(hints) > 10 and all(hints)
+    entries = [entry for key, entry in providers.items() if not key.startswith("_")]
+    hints = {entry["password_hint"] for entry in entries}
+    labels = {entry["label"] for entry in entries}
+    labels |= {region["label"] for entry in entries for region in entry.get("regions", ())}
+    assert len(hints) > 10 and all(hints) and len(labels) > 20
     marked = {message.id for message in language.extract() if message.id}
-    assert sorted(hints - marked) == []
+    assert sorted((hints | labels) - marked) == []
+
+    translations.build()
+    try:
+        translations.install(qapp, "de")
+        other = accounts.presets()["custom"]
+        german = catalogue_text("de", other.label)
+        assert other.name == german != other.label  # "Anderer Mailserver"
+    finally:
+        translations.install(qapp, "en")
+    assert other.name == other.label
+
+
+def catalogue_text(code: str, message: str) -> str:
+    """``message``'s translation as the .po file itself holds it."""
+    from babel.messages.pofile import read_po
+
+    with language.catalogue_path(code, ".po").open("rb") as file:
+        return read_po(file, locale=code)[message].string

@@ -276,7 +276,7 @@ class AccountDialog(QDialog):
             if preset.relay and not relays:  # a line between the mailboxes and the services
                 self.provider.insertSeparator(self.provider.count())
                 relays = True
-            self.provider.addItem(preset.label, key)
+            self.provider.addItem(preset.name, key)
         if self.provider.findData(CUSTOM) < 0:
             self.provider.addItem(self.tr("Other (enter the server yourself)"), CUSTOM)
 
@@ -359,7 +359,7 @@ class AccountDialog(QDialog):
         regions = preset.regions if preset is not None else ()
         self.region.clear()
         for region in regions:
-            self.region.addItem(region.label, region.key)
+            self.region.addItem(region.name, region.key)
         chosen = preset.region_of(host or "") if preset is not None else None
         self.region.setCurrentIndex(self.region.findData(chosen.key) if chosen else -1)
         self.form.setRowVisible(self.region, bool(regions))
@@ -568,7 +568,7 @@ class AccountDialog(QDialog):
                 self.tr(
                     "{0} no longer accepts passwords from mail programs: sign in with "
                     "Microsoft below instead."
-                ).format(preset.label)
+                ).format(preset.name)
             )
         else:
             self.hint.setText(accounts.preset_hint(preset))
