@@ -102,16 +102,20 @@ _SAME_FIELD = {"L": "M", "c": "E", "e": "E"}
 
 
 def clock(timestamp: float) -> str:
-    """A moment as the person reads it on their own clock, in the current language: "3 Dec
-    2026, 14:05", "3. Dez. 2026, 14:05", "3 déc. 2026, 14:05"."""
+    """A moment as the person reads it on their own clock, in the current language: today
+    only its time ("14:05", said "at 14:05"), another day with its date ("3 Dec 2026, 14:05",
+    "3. Dez. 2026, 14:05", "3 déc. 2026, 14:05")."""
     from babel.dates import format_skeleton, get_datetime_format
 
     locale = _locale()
     moment = dt.datetime.fromtimestamp(timestamp)
+    time_of_day = format_skeleton("Hm", moment, locale=locale)
+    if moment.date() == dt.date.today():
+        return time_of_day
     return (
         str(get_datetime_format("medium", locale))
         .replace("{1}", format_skeleton("yMMMd", moment, locale=locale))
-        .replace("{0}", format_skeleton("Hm", moment, locale=locale))
+        .replace("{0}", time_of_day)
     )
 
 

@@ -46,5 +46,4 @@ cd "$root"
 status=0
 QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1440x900x24 -nolisten tcp" \
     "$python" "$here/screenshots.py" || status=$?
-echo "Screenshots are in docs/screenshots/ and docs/screenshots/small/."
 exit "$status"

@@ -228,8 +228,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=sorted(SIZES), help="take only this size, here")
     arguments = parser.parse_args(argv)
+    own = OUT if speaking() == "en" else OUT / speaking()
     if arguments.size is not None:
-        own = OUT if speaking() == "en" else OUT / speaking()
         folder = own if arguments.size == "default" else own / arguments.size
         folder.mkdir(parents=True, exist_ok=True)
         return 1 if take(SIZES[arguments.size], folder) else 0
@@ -242,6 +242,8 @@ def main(argv: list[str]) -> int:
         worst = max(worst, code)
     if worst:
         print("screenshots: some texts do not fit (the 'clipped:' lines above)", file=sys.stderr)
+    where = own.relative_to(ROOT)
+    print(f"Screenshots are in {where}/ and {where}/small/.")
     return worst
 
 
