@@ -202,3 +202,17 @@ def test_the_letters_language_and_currency_are_chosen_in_the_message_step(
     assert main_window.save_as(path, wait=True)
     with Campaign.open(path) as stored:
         assert (stored.template.language, stored.template.currency) == ("de_AT", "CHF")
+
+
+def test_a_long_subject_opened_shows_its_beginning(qtbot, main_window):
+    """The sample's subject is longer than its box at 1024 pixels: the box shows how it
+    starts (where the cursor is), not its last words."""
+    from ui.app import load_sample
+
+    load_sample(main_window)
+    doc = main_window.document
+    qtbot.waitUntil(lambda: settled(doc), timeout=WAIT)
+    main_window.show_step("message")
+    page = main_window.pages["message"]
+    assert page.subject.text() == doc.template.subject != ""
+    assert page.subject.cursorPosition() == 0

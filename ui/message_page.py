@@ -568,6 +568,7 @@ class MessagePage(QWidget):
             template = doc.template
             if self.subject.text() != template.subject:
                 self.subject.setText(template.subject)
+                self.subject.setCursorPosition(0)  # a long subject opened shows its beginning
             if self.body.toPlainText() != template.body:
                 self.body.setPlainText(template.body)
             self.markdown_box.setChecked(template.markdown)
