@@ -14,6 +14,7 @@ from composer import audience
 from composer.campaign import Campaign
 from composer.check import Step
 from composer.plan import Next
+from composer.wording import counts_line
 from tests.smtp_server import PASSWORD
 from tests.ui_flow import WAIT_MS, fill_sample, read_eml, sample_copy, wait_for
 
@@ -139,6 +140,8 @@ def test_new_after_a_send_shows_nothing_of_the_last_run(qtbot, document, send_pa
     wait_for(qtbot, lambda: not document.busy)
     assert stored_fates(sent_file) == {Next.SENT: people}
     assert page.progress.bar.value() == page.progress.bar.maximum() == people
+    # all settled: the counts alone, in the engine's words (no "So far" left over)
+    assert page.progress.counts.text() == counts_line({Next.SENT: people})
 
 
 def test_the_campaign_of_the_sample_is_not_saved_inside_the_program(

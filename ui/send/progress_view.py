@@ -139,9 +139,9 @@ class ProgressView(QGroupBox):
             return
         self.bar.setRange(0, max(plan.total, 1))
         self.bar.setValue(plan.done)
-        self.show_counts(
-            self.tr("So far: {0}.").format(counts_line([(n, plan.counts[n]) for n in _ORDER]))
-        )
+        line = counts_line([(n, plan.counts[n]) for n in _ORDER])
+        # "So far" only while some are still to go: a finished campaign just says its counts
+        self.show_counts(self.tr("So far: {0}.").format(line) if plan.done < plan.total else line)
 
     def _draw(self) -> None:
         model = self.model
