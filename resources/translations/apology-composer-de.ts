@@ -491,6 +491,10 @@
         <translation>Zum Bestätigen die Anzahl der Empfänger eingeben</translation>
     </message>
     <message>
+        <source>the number</source>
+        <translation>die Anzahl</translation>
+    </message>
+    <message>
         <source>&amp;Send</source>
         <translation>&amp;Senden</translation>
     </message>

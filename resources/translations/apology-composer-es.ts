@@ -491,6 +491,10 @@
         <translation>Escriba el número de destinatarios para confirmar</translation>
     </message>
     <message>
+        <source>the number</source>
+        <translation>el número</translation>
+    </message>
+    <message>
         <source>&amp;Send</source>
         <translation>&amp;Enviar</translation>
     </message>

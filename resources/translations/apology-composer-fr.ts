@@ -491,6 +491,10 @@
         <translation>Saisissez le nombre de destinataires pour confirmer</translation>
     </message>
     <message>
+        <source>the number</source>
+        <translation>le nombre</translation>
+    </message>
+    <message>
         <source>&amp;Send</source>
         <translation>&amp;Envoyer</translation>
     </message>

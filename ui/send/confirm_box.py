@@ -38,6 +38,7 @@ class ConfirmBox(QGroupBox):
         self.typed = QLineEdit()
         self.typed.setAccessibleName(self.tr("Type the number of recipients to confirm"))
         self.typed.setMaximumWidth(160)
+        self.typed.setPlaceholderText(self.tr("the number"))  # what goes in, even while locked
         self.typed.returnPressed.connect(self._send_if_ready)
         self.button = QPushButton(self.tr("&Send"))
         self.button.setAccessibleName(self.tr("Send"))
@@ -128,6 +129,7 @@ class ConfirmBox(QGroupBox):
         show_value(self.explain, self.tr("Confirmation"), text)
         open_ = ready and not blockers and to_send > 0
         self.typed.setEnabled(open_)
+        self.typed.setVisible(bool(to_send) or sending)  # nothing to confirm: no empty box
         self.button.setEnabled(open_ and typed == to_send)
 
     def clear(self) -> None:
