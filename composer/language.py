@@ -74,16 +74,20 @@ def use(language: str) -> str:
     """Speak ``language`` from now on (an unknown one falls back to English); returns it."""
     global _current, _catalogue
     language = language if language in LANGUAGES else SOURCE
-    catalogue: gettext.NullTranslations = gettext.NullTranslations()
-    if language != SOURCE:
-        path = catalogue_path(language)
-        try:
-            with path.open("rb") as file:
-                catalogue = gettext.GNUTranslations(file)
-        except OSError:
-            pass  # not built: the English sentences still say everything
-    _current, _catalogue = language, catalogue
+    # not built: the English sentences still say everything
+    _current, _catalogue = language, _read(language) or gettext.NullTranslations()
     return language
+
+
+def _read(language: str) -> gettext.GNUTranslations | None:
+    """The built catalogue of a shipped language; None for English or when not built."""
+    if language == SOURCE:
+        return None
+    try:
+        with catalogue_path(language).open("rb") as file:
+            return gettext.GNUTranslations(file)
+    except OSError:
+        return None
 
 
 def current() -> str:
@@ -109,15 +113,10 @@ def in_language(language: str, message: str) -> str:
     (``Template.language``), never the owner's. An unknown language, or a catalogue not built
     yet, gives the English sentence. Each language's catalogue is read once."""
     code = best([language])
-    if code == SOURCE:
-        return message
-    catalogue = _letter_catalogues.get(code)
+    catalogue = _letter_catalogues.get(code) or _read(code)
     if catalogue is None:
-        try:
-            with catalogue_path(code).open("rb") as file:
-                catalogue = _letter_catalogues[code] = gettext.GNUTranslations(file)
-        except OSError:
-            return message  # not built (yet): asked again next time
+        return message  # English, or not built (yet): asked again next time
+    _letter_catalogues[code] = catalogue
     return catalogue.gettext(message)
 
 

@@ -256,7 +256,8 @@ class AccountDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self._save_text = self.save_button.text()
-        self._failed_with: tuple[accounts.Account, str] | None = None  # the form a test failed
+        self._tried: tuple[accounts.Account, str] | None = None  # the form the last test tried
+        self._failed_with: tuple[accounts.Account, str] | None = None  # ... if it failed
         self.security.currentIndexChanged.connect(self._update)  # Postmark has no TLS port
 
         layout = QVBoxLayout(self)
@@ -678,8 +679,7 @@ class AccountDialog(QDialog):
         from composer import connection
 
         account = self.current_account()
-        tried = self._form()
-        self._failed_with = None
+        self._tried, self._failed_with = self._form(), None
         self.steps.clear()
         self.steps.setVisible(True)
         self._say(self.tr("Testing\u2026"))
@@ -687,12 +687,6 @@ class AccountDialog(QDialog):
         if self._signing_in() and self._tokens is not None:
             secret = self._tokens
         self._job = self.worker.submit(connection.test_account, account, secret)
-
-        def remember(steps: list[tuple[str, bool, str]] | None = None) -> None:
-            if not steps or not all(ok for _, ok, _ in steps):
-                self._failed_with = tried
-
-        self._job.then(remember, lambda _sentence: remember())
         self._job.then(self._tested, self._test_failed)
         self._job.finished.connect(self._test_over)
         self._update()
@@ -709,6 +703,7 @@ class AccountDialog(QDialog):
         if steps and all(ok for _, ok, _ in steps):
             self._say(self.tr("The account works: messages can be sent from it."))
         else:
+            self._failed_with = self._tried
             failed = next((detail for _, ok, detail in steps if not ok), "")
             # Microsoft 365 with SMTP sign-in switched off: Graph can still send
             self.graph_button.setVisible(
@@ -722,6 +717,7 @@ class AccountDialog(QDialog):
         self.adjustSize()
 
     def _test_failed(self, sentence: str) -> None:
+        self._failed_with = self._tried
         self._say(sentence)
 
     def _test_over(self) -> None:
