@@ -235,6 +235,14 @@ class IMAPTestServer(LoopbackService):
         except (OSError, RuntimeError):
             return ""
 
+    def wait_for_log(self, text: str, timeout: float = 10.0) -> str:
+        """The log once it holds ``text``: Dovecot's login processes write through its log
+        process, so a line can land a moment after the client has seen the answer."""
+        deadline = time.monotonic() + timeout
+        while text not in (log := self.log()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return log
+
     # -- life cycle -------------------------------------------------------------------------
 
     def start(self) -> IMAPTestServer:

@@ -86,7 +86,9 @@ def test_plaintext_login_refused_before_starttls(imap_server):
         assert client.state == "NONAUTH"
     finally:
         client.logout()
-    assert "Plaintext authentication disabled" in imap_server.log()
+    assert "Plaintext authentication disabled" in imap_server.wait_for_log(
+        "Plaintext authentication disabled"
+    )
 
 
 def test_wrong_password_refused(imap_server):
