@@ -25,6 +25,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from enum import StrEnum
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -39,6 +40,7 @@ from composer.mailing import Mailing, Settings
 from composer.message import Identity, MessageError
 from composer.recipients import ColumnMap, Recipient, Recipients
 from composer.sendlock import BUSY, CampaignBusy, SendLock
+from composer.shards import Shards
 from composer.table import Table
 from composer.template import Template
 from composer.wording import count
@@ -552,31 +554,30 @@ class Campaign:
         """What loading ``table`` instead of the current list would change, by customer."""
 
         incoming = self.mailing.with_list(table, columns)
-        listed = _keys(self.recipients) if self.mailing.table is not None else set()
+        file = table.source.name if table.source is not None else ""
         # built through the cache, so the campaign that takes this list does not build them
-        # again (a snapshot shares its campaign's cache)
+        # again (a snapshot shares its campaign's cache); each customer once (duplicates are
+        # problems, not recipients)
         new_keys = _keys(lambda: self._recipients_of(incoming))
-        states = {d.customer: d.state for d in self.deliveries()}
-        known = listed | set(states)
-        if not known:  # a list for a campaign without one: everyone is new
+        listed = _keys(self.recipients) if self.mailing.table is not None else []
+        states = Shards((d.customer, d.state) for d in self.deliveries())
+        if not listed and not states:  # a list for a campaign without one: everyone is new
             return ListChange(
-                new=len(new_keys),
-                gone=0,
-                gone_waiting=0,
-                unchanged=0,
-                already_have=0,
-                file=table.source.name if table.source is not None else "",
+                new=len(new_keys), gone=0, gone_waiting=0, unchanged=0, already_have=0, file=file
             )
+        known = Shards.of_keys(listed, True)
+        known.update(Shards.of_keys(states, True))
+        incoming_keys = Shards.of_keys(new_keys, True)
         maybe_have = journal.MAYBE_DELIVERED
-        gone = known - new_keys
-        unchanged = new_keys & known
+        gone = [k for k in known if k not in incoming_keys]
+        unchanged = [k for k in new_keys if k in known]
         return ListChange(
-            new=len(new_keys - known),
+            new=len(new_keys) - len(unchanged),
             gone=len(gone),
             gone_waiting=sum(1 for k in gone if states.get(k) not in maybe_have),
             unchanged=len(unchanged),
             already_have=sum(1 for k in unchanged if states.get(k) in maybe_have),
-            file=table.source.name if table.source is not None else "",
+            file=file,
         )
 
     def replace_list(
@@ -892,14 +893,18 @@ def _holds_deliveries(path: Path) -> bool:
         return False
 
 
-def _keys(build: Callable[[], Recipients]) -> set[str]:
-    """The customers of a list (none when it has no address column yet)."""
+def _keys(build: Callable[[], Recipients]) -> list[str]:
+    """The customers of a list, each once (none when it has no address column yet)."""
     from composer.errors import ComposerError
+    from composer.table import in_slices
 
+    keys: list[str] = []
     try:
-        return {r.key for r in build().valid}
+        for part in in_slices(build().valid):
+            keys += map(attrgetter("key"), part)
     except ComposerError:
-        return set()
+        return []
+    return keys
 
 
 def _json(detail: Mapping[str, Any]) -> str:

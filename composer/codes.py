@@ -145,15 +145,14 @@ def _shared(plan: CodePlan, recipients: list[Recipient], already: Mapping[str, s
     if not code:
         message = _("The shared discount code is blank; type the code every customer should get.")
         return _Outcome({}, [Problem(None, CODE_PROBLEM, message)], CodeError(message))
-    # the customer keys (Recipient.key) without a property call per customer
     from composer.table import in_slices
 
     if not already:  # the usual check: one code for everybody, in short C-level passes
         assignment: dict[str, str] = {}
         for part in in_slices(recipients):
-            assignment.update(dict.fromkeys(map(str.lower, map(attrgetter("email"), part)), code))
+            assignment.update(dict.fromkeys(map(attrgetter("key"), part), code))
         return _Outcome(assignment, [])
-    keys = map(str.lower, map(attrgetter("email"), recipients))
+    keys = map(attrgetter("key"), recipients)
     return _Outcome({key: already.get(key, code) for key in keys}, [])
 
 

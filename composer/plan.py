@@ -16,6 +16,7 @@ filter or the journal changes.
 from __future__ import annotations
 
 import bisect
+import heapq
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -29,6 +30,7 @@ from composer import journal
 from composer.journal import Delivery, MailboxEvent, State
 from composer.language import N_, _, n_, number
 from composer.limiter import DAY
+from composer.shards import Shards
 from composer.table import collector_paused
 
 if TYPE_CHECKING:
@@ -235,14 +237,15 @@ def _work_out(
     events: Iterable[MailboxEvent],
     run_over: bool,
 ) -> Standing:
-    known = {d.customer: d for d in deliveries}
-    in_audience = {r.key for r in chosen}
+    known = Shards((d.customer, d) for d in deliveries)
+    everyone = len(chosen) == len(people)  # the filter keeps (in order) some of the people
+    in_audience = Shards.of_keys(() if everyone else (r.key for r in chosen), True)
     fates: list[Fate] = []
     make = _fate
     for person in people:
         key = person.key
         line = known.pop(key, None)
-        kept = key in in_audience
+        kept = everyone or key in in_audience
         if kept:
             kind = _BY_STATE.get(line.state, Next.SEND) if line is not None else Next.SEND
             if run_over and kind is Next.SENDING:
@@ -250,23 +253,27 @@ def _work_out(
         else:
             kind = _settled(line) or Next.FILTERED
         fates.append(make(key, person.row, person.email, person.name, kind, line, kept))
-    for line in known.values():  # in the journal, no longer in the list
-        kind = _settled(line) or Next.GONE
-        fates.append(make(line.customer, line.row, line.email, line.name, kind, line, False))
-    from composer.table import in_slices
+    from composer.table import in_slices, let_go
 
     rows: list[int] = []
     for part in in_slices(fates):
         rows += map(attrgetter("row"), part)
-    in_order = all(a <= b for a, b in pairwise(rows))  # bytecode: other threads run
-    if known or not in_order:  # the list's own order is already row order
-        fates.sort(key=lambda f: (f.row, f.customer))
+    if not all(a <= b for a, b in pairwise(rows)):  # bytecode: other threads run
+        fates.sort(key=_in_row_order)  # never for a list as read (rows come in order)
+    gone = [
+        make(
+            line.customer, line.row, line.email, line.name, _settled(line) or Next.GONE, line, False
+        )
+        for line in known.values()  # in the journal, no longer in the list
+    ]
+    if gone:  # merged in one by one, not a sort of everyone in one uninterruptible call
+        fates = list(heapq.merge(fates, sorted(gone, key=_in_row_order), key=_in_row_order))
     grouped: dict[Next, list[Fate]] = {}
     for fate in fates:
         grouped.setdefault(fate.next, []).append(fate)
     happened = {(e.customer, e.kind) for e in events}
     bounced = {customer for customer, kind in happened if kind == journal.BOUNCED}
-    return Standing(
+    standing = Standing(
         tuple(fates),
         grouped={kind: tuple(some) for kind, some in grouped.items()},
         counts=Counter({kind: len(some) for kind, some in grouped.items()}),
@@ -275,6 +282,12 @@ def _work_out(
         to_correct=sum(1 for f in fates if f.chosen and f.customer in bounced),
         counted=tuple(sorted(t for f in fates if (t := _counted_at(f.delivery)) is not None)),
     )
+    let_go(rows, fates, *grouped.values())
+    return standing
+
+
+def _in_row_order(fate: Fate) -> tuple[int, str]:
+    return fate.row, fate.customer
 
 
 def of(

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from composer.errors import ComposerError, SpreadsheetError
 from composer.language import N_, _
-from composer.table import Cell, Table, collector_paused, display, in_slices
+from composer.shards import Shards
+from composer.table import Cell, Table, collector_paused, display, in_slices, let_go
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +31,8 @@ def customer_key(address: str) -> str:
     """Who a customer is, whatever row they sit on: their address, case folded the way
     duplicates are found. The journal and the discount codes belong to this key, never to a
     spreadsheet row, so an edited list loaded into a sent campaign loses and doubles no one."""
-    return address.lower()
+    lowered = address.lower()
+    return address if lowered == address else lowered  # the same string when already folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +41,11 @@ class Recipient:
     email: str  # normalised mailbox, the only address the message will ever go to
     name: str  # display name ("" if none)
     fields: Mapping[str, str]  # field name -> display text, every column of the row
+    # the customer this row is (see ``customer_key``), worked out once
+    key: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def key(self) -> str:
-        """The customer this row is (see ``customer_key``)."""
-        return self.email.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", customer_key(self.email))
 
 
 class AddressBook:
@@ -264,14 +266,16 @@ _PROBE = 200  # cells looked at first: a column of mostly other forms skips the 
 
 def _plain_addresses(cells: list[Cell]) -> list[str]:
     """fast_normalise for a whole column in a few C-level passes: for each cell the address
-    when it is a plain one already in normal form, else "" (ask the per-cell path). The
-    passes run over slices of the column, each short enough to let other threads run."""
+    when it is a plain one already in normal form (the cell itself, not a second copy of its
+    text), else "" (ask the per-cell path). The passes run over slices of the column, each
+    short enough to let other threads run."""
     probe = [c for c in cells[:_PROBE] if c.__class__ is str and "\n" not in c]
     if probe and _PLAIN_LINES("\n".join(probe)).count("") * 2 > len(probe):
         return [""] * len(cells)  # mostly other forms (capitals in the domain...): cell by cell
     found: list[str] = []
     for part in in_slices(cells):
-        found += _plain_slice(part)
+        # c == a: the cell is a str, that very text
+        found += [c if c == a else a for c, a in zip(part, _plain_slice(part), strict=True)]  # type: ignore[misc]
     return found
 
 
@@ -627,25 +631,36 @@ _set_row: Callable[[Recipient, int], None] = Recipient.__dict__["row"].__set__
 _set_email: Callable[[Recipient, str], None] = Recipient.__dict__["email"].__set__
 _set_name: Callable[[Recipient, str], None] = Recipient.__dict__["name"].__set__
 _set_fields: Callable[[Recipient, Mapping[str, str]], None] = Recipient.__dict__["fields"].__set__
+_set_key: Callable[[Recipient, str], None] = Recipient.__dict__["key"].__set__
 _new = object.__new__
 
 
-def _all_different(addresses: list[str]) -> bool:
-    """Whether no address appears twice, ignoring case (in slices: short C-level passes)."""
-    lowered: set[str] = set()
+def _customer_keys(addresses: list[str]) -> list[str]:
+    """customer_key of each address, in short C-level passes; an address already folded is
+    its own key (no second string)."""
+    keys: list[str] = []
     for part in in_slices(addresses):
-        lowered.update(map(str.lower, part))
-    return len(lowered) == len(addresses)
+        keys += [a if a == k else k for a, k in zip(part, map(str.lower, part), strict=True)]
+    return keys
 
 
-def _fast_recipient(row: int, email: str, name: str, fields: Mapping[str, str]) -> Recipient:
-    """Recipient(row, email, name, fields) without the frozen dataclass's four
-    object.__setattr__ calls (the same object, still immutable afterwards)."""
+def _all_different(keys: list[str]) -> bool:
+    """Whether no key appears twice (in a Shards: no long step however many there are)."""
+    return len(Shards.of_keys(keys, True)) == len(keys)
+
+
+def _fast_recipient(
+    row: int, email: str, name: str, fields: Mapping[str, str], key: str
+) -> Recipient:
+    """Recipient(row, email, name, fields) without the frozen dataclass's five
+    object.__setattr__ calls (the same object, still immutable afterwards); ``key`` is
+    customer_key(email)."""
     recipient = _new(Recipient)
     _set_row(recipient, row)
     _set_email(recipient, email)
     _set_name(recipient, name)
     _set_fields(recipient, fields)
+    _set_key(recipient, key)
     return recipient
 
 
@@ -727,26 +742,32 @@ def build(
     name_of = _namer(table, columns)
     excluded = _Exclusions(table, columns, suppress)
     check_exclusions = bool(excluded.blocked or excluded.opted_out)
-    seen: dict[str, int] = {}
+    seen: Shards[int] = Shards()
     valid: list[Recipient] = []
     problems: list[Problem] = []
     address: str | None  # "": the plain pass left it to the cell; None: not a plain address
     with collector_paused():
-        cells = list(map(itemgetter(email_index), table.rows))
-        # an address already as typed is the cell itself, not a second copy of its text
-        plain = [c if c == a else a for c, a in zip(cells, _plain_addresses(cells), strict=True)]
-        del cells
+        # every list over the whole column is made and let go of in slices (composer.table)
+        cells: list[Cell] = []
+        for rows in in_slices(table.rows):
+            cells += map(itemgetter(email_index), rows)
+        plain = _plain_addresses(cells)
+        let_go(cells)
         names = _names(table, columns, name_of)
         # The usual list: every address plain and new, nobody suppressed.
-        if not check_exclusions and "" not in plain and _all_different(plain):
-            make = _fast_recipient
-            valid = [
-                make(number, address, name, RowFields(row, layout, address, name))
-                for row, number, address, name in zip(
-                    table.rows, table.row_numbers, plain, names, strict=True
-                )
-            ]
-            return Recipients(table, columns, valid, problems)
+        if not check_exclusions and not any("" in part for part in in_slices(plain)):
+            keys = _customer_keys(plain)
+            if _all_different(keys):
+                make = _fast_recipient
+                valid = [
+                    make(number, address, name, RowFields(row, layout, address, name), key)
+                    for row, number, address, name, key in zip(
+                        table.rows, table.row_numbers, plain, names, keys, strict=True
+                    )
+                ]
+                let_go(plain, names, keys)
+                return Recipients(table, columns, valid, problems)
+            let_go(keys)
         for row, number, address, name in zip(
             table.rows, table.row_numbers, plain, names, strict=True
         ):
@@ -781,8 +802,9 @@ def build(
                 continue
             name = name or shown
             valid.append(
-                _fast_recipient(number, address, name, RowFields(row, layout, address, name))
+                _fast_recipient(number, address, name, RowFields(row, layout, address, name), key)
             )
+        let_go(plain, names)
     return Recipients(table, columns, valid, problems)
 
 

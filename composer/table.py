@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from composer.errors import SpreadsheetError
 from composer.language import N_, _, number
@@ -96,6 +96,15 @@ def in_slices(items: Sequence[_Item], size: int | None = None) -> Iterator[Seque
     size = size or SLICE
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def let_go(*lists: list[Any]) -> None:
+    """Empty big lists a slice at a time: a list of a million dropped at once lets go of
+    each reference in one step of 15 ms or more (every object's count is touched), which no
+    other thread can interrupt. For temporaries only: the lists are emptied in place."""
+    for items in lists:
+        while items:
+            del items[-SLICE:]
 
 
 @dataclass(frozen=True, slots=True)

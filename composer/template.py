@@ -653,7 +653,7 @@ def _missing_by_column(
     from operator import attrgetter, itemgetter
 
     from composer.recipients import RowFields
-    from composer.table import in_slices
+    from composer.table import in_slices, let_go
 
     values: list[Any] = []
     for part in in_slices(recipients):
@@ -684,8 +684,10 @@ def _missing_by_column(
             for cut in in_slices(rows):
                 cells += map(itemgetter(where), cut)
             blank = _blank_cells(cells)
+            let_go(cells)
         if blank:
             missing[f] = [recipients[i].row for i in blank]
+    let_go(values, rows)
     return missing
 
 
