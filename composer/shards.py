@@ -5,7 +5,8 @@ A plain dict or set of a million customers grows by copying itself into a table 
 size, a step of 40 ms or more that no other thread can interrupt: the window freezes while a
 worker builds one. Split by hash into ``PARTS`` dicts, each growth copies a 64th of it, and
 the steps between parts are ordinary bytecode, where the window gets its turn. Dropping one
-frees it part by part for the same reason. A few tens of entries cost what a dict costs."""
+frees it part by part for the same reason. Made in a thread that shares nothing with a window
+(the command line: ``table.sharing_interpreter`` is false), it is one part, filled in C."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ _V = TypeVar("_V")
 _D = TypeVar("_D")
 
 PARTS = 64
-_MASK = PARTS - 1
 _MISSING: Any = object()
 
 
@@ -25,47 +25,56 @@ class Shards(MutableMapping[str, _V]):
     """A ``dict[str, V]`` in ``PARTS`` parts; iteration goes part by part (not insertion
     order)."""
 
-    __slots__ = ("_parts",)
+    __slots__ = ("_mask", "_parts")
 
     def __init__(self, items: Iterable[tuple[str, _V]] = ()) -> None:
-        self._parts: list[dict[str, _V]] = [{} for _ in range(PARTS)]
-        parts = self._parts
+        from composer.table import sharing_interpreter
+
+        self._mask = PARTS - 1 if sharing_interpreter() else 0
+        self._parts: list[dict[str, _V]] = [{} for _ in range(self._mask + 1)]
+        if not self._mask:
+            self._parts[0].update(items)
+            return
+        parts, mask = self._parts, self._mask
         for key, value in items:
-            parts[hash(key) & _MASK][key] = value
+            parts[hash(key) & mask][key] = value
 
     @classmethod
     def of_keys(cls, keys: Iterable[str], value: _V) -> Shards[_V]:
         """Every key with the same value (a set, when the value does not matter)."""
         made: Shards[_V] = cls()
-        parts = made._parts
+        parts, mask = made._parts, made._mask
+        if not mask:
+            parts[0] = dict.fromkeys(keys, value)
+            return made
         for key in keys:
-            parts[hash(key) & _MASK][key] = value
+            parts[hash(key) & mask][key] = value
         return made
 
     def __getitem__(self, key: str) -> _V:
-        return self._parts[hash(key) & _MASK][key]
+        return self._parts[hash(key) & self._mask][key]
 
     def __setitem__(self, key: str, value: _V) -> None:
-        self._parts[hash(key) & _MASK][key] = value
+        self._parts[hash(key) & self._mask][key] = value
 
     def __delitem__(self, key: str) -> None:
-        del self._parts[hash(key) & _MASK][key]
+        del self._parts[hash(key) & self._mask][key]
 
     def __contains__(self, key: object) -> bool:
-        return key in self._parts[hash(key) & _MASK]
+        return key in self._parts[hash(key) & self._mask]
 
     def get(self, key: str, default: _V | None = None) -> _V | None:  # type: ignore[override]
-        return self._parts[hash(key) & _MASK].get(key, default)
+        return self._parts[hash(key) & self._mask].get(key, default)
 
     def setdefault(self, key: str, default: _V) -> _V:
-        return self._parts[hash(key) & _MASK].setdefault(key, default)
+        return self._parts[hash(key) & self._mask].setdefault(key, default)
 
     @overload
     def pop(self, key: str) -> _V: ...
     @overload
     def pop(self, key: str, default: _D) -> _V | _D: ...
     def pop(self, key: str, default: Any = _MISSING) -> Any:
-        part = self._parts[hash(key) & _MASK]
+        part = self._parts[hash(key) & self._mask]
         return part.pop(key) if default is _MISSING else part.pop(key, default)
 
     def values(self) -> Iterator[_V]:  # type: ignore[override]

@@ -299,12 +299,13 @@ class Worker(QThread):
 
     @Slot()
     def _drain(self) -> None:
-        while True:
-            try:
-                job_id, kind, payload = self._outcomes.get_nowait()
-            except queue.Empty:
-                return
-            self._deliver(job_id, kind, payload)
+        """One outcome per wake (each _post sends one): the window gets its turn between two
+        outcomes that came in together, as a big result and its last progress often do."""
+        try:
+            job_id, kind, payload = self._outcomes.get_nowait()
+        except queue.Empty:
+            return
+        self._deliver(job_id, kind, payload)
 
     def _deliver(self, job_id: int, kind: str, payload: object) -> None:
         job = self._jobs.get(job_id)

@@ -8,12 +8,14 @@ reports and writes files only where asked. Heavy modules load inside the command
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from composer.cli import EXIT_BLOCKED, EXIT_OK
+from composer.errors import ComposerError
 from composer.language import _, n_, number
 from composer.wording import count, customers
 
@@ -299,8 +301,10 @@ def _read_inputs(args: argparse.Namespace) -> Mailing:
     from composer.attachments import AttachmentPlan
     from composer.mailing import Mailing
 
-    sheet = sheet_of()
     apology = template.load(args.template or _reply_template(args))
+    with contextlib.suppress(ComposerError):  # said by the check; here only begun early
+        template.fields_in_order(apology)  # parsed while the reader parses (kept: lru_cache)
+    sheet = sheet_of()
     columns = recipients.detect_columns(sheet)
     if args.email_column:
         columns = _replace(columns, email=recipients.resolve_column(sheet, args.email_column))
