@@ -117,7 +117,7 @@ class Column:
 class Table:
     columns: list[Column]
     rows: list[tuple[Cell, ...]]  # normalised cell values, one tuple per data row
-    row_numbers: list[int]  # spreadsheet row number (1-based) of each data row
+    row_numbers: list[int]  # spreadsheet row number (1-based) of each data row, ascending
     sheet: str | None = None  # the sheet read (None for CSV)
     sheets: list[str] = field(default_factory=list)  # every sheet in the workbook
     source: Path | None = None

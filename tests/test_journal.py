@@ -186,8 +186,9 @@ def test_sent_since_counts_sent_and_in_doubt_inside_the_window(conn):
 
 
 def test_enqueue_is_one_transaction_all_or_nothing(conn):
-    broken = Recipient(row=3, email=None, name="", fields={})  # type: ignore[arg-type]
-    with pytest.raises(AttributeError):
+    broken = Recipient(row=3, email="bob@example.com", name="", fields={})
+    object.__setattr__(broken, "row", object())  # a value SQLite cannot store
+    with pytest.raises(sqlite3.Error):
         journal.enqueue(conn, [person(2, ANN), broken])
     assert journal.rows(conn) == []
     assert not conn.in_transaction

@@ -140,3 +140,35 @@ def test_choosing_a_sheet_without_addresses_says_why_nobody_gets_it(
     assert page.blocking_label.isVisible()
     assert "address" in page.blocking_label.text()
     assert "Nobody to send to" in main_window.steps.item(0).text()
+
+
+def test_what_the_table_paints_is_each_cell_and_each_problem(qtbot, main_window, customers_xlsx):
+    """Qt's own item delegate asks a cell's roles the way it paints (all at once, through
+    multiData): its text is the cell as the engine displays it, a row with a problem is tinted
+    and explains itself, a row the filter leaves out is greyed, and no other row is either."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    from composer.table import display
+
+    page = open_customers(qtbot, main_window, customers_xlsx)
+    doc, model = main_window.document, page.model
+    table = doc.table
+    problems = {p.row: p.message for p in doc.checkup.problems if p.row is not None}
+    assert problems  # the workbook has an invalid address and a duplicate
+    left_out = {table.row_numbers[1]}
+    model.set_marks(doc.checkup.problems, left_out)
+    delegate = QStyledItemDelegate()
+    for row in range(model.rowCount()):
+        number = table.row_numbers[row]
+        for column in range(model.columnCount()):
+            option = QStyleOptionViewItem()
+            delegate.initStyleOption(option, model.index(row, column))
+            assert option.text == display(table.rows[row][column])
+            tinted = option.backgroundBrush.style() != Qt.BrushStyle.NoBrush
+            assert tinted == (number in problems), number
+            if tinted:
+                assert option.backgroundBrush.color() == model._tint
+            greyed = option.palette.color(QPalette.ColorRole.Text) == model._muted
+            assert greyed == (number in left_out), number
+        assert model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole) == problems.get(number)

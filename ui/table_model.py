@@ -8,14 +8,30 @@ number the person sees in Excel.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from composer.table import display
+
 _Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_HORIZONTAL = Qt.Orientation.Horizontal
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ANSWERED = frozenset((_DISPLAY, _BACKGROUND, _FOREGROUND, _TOOLTIP))
 
 
 def tint(role: QPalette.ColorRole = QPalette.ColorRole.Highlight, alpha: int = 48) -> QColor:
@@ -33,7 +49,6 @@ class CustomerTableModel(QAbstractTableModel):
         self._table: Any = None
         self._problems: dict[int, str] = {}  # spreadsheet row number -> first problem sentence
         self._left_out: set[int] = set()  # row numbers filtered out of the audience
-        self._index_of: dict[int, int] | None = None
         self._tint = tint()
         self._muted = QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
 
@@ -43,7 +58,6 @@ class CustomerTableModel(QAbstractTableModel):
         self._table = table
         self._problems = {}
         self._left_out = set()
-        self._index_of = None
         self.endResetModel()
 
     def set_marks(self, problems: Iterable[Any], left_out: Iterable[int] = ()) -> None:
@@ -71,9 +85,9 @@ class CustomerTableModel(QAbstractTableModel):
         """Model row of a spreadsheet row number (None if the row is not in the table)."""
         if self._table is None:
             return None
-        if self._index_of is None:
-            self._index_of = {n: i for i, n in enumerate(self._table.row_numbers)}
-        return self._index_of.get(number)
+        numbers = self._table.row_numbers  # ascending: the sheet's order
+        at = bisect.bisect_left(numbers, number)
+        return at if at < len(numbers) and numbers[at] == number else None
 
     # ---- the model --------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -86,41 +100,60 @@ class CustomerTableModel(QAbstractTableModel):
             return 0
         return len(self._table.columns)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._table is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            from composer.table import display
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:  # noqa: N803
+        """Every role of one cell in one call: what Qt's item delegate asks while painting, a
+        dozen roles per visible cell, so a scroll costs one Python call per cell, not twelve."""
+        span = cast("Iterable[QModelRoleData]", roleDataSpan)  # iterable; the stubs omit it
+        table, row = self._table, index.row()
+        if table is None or row < 0:
+            for wanted in span:
+                wanted.clearData()
+            return
+        column = index.column()
+        for wanted in span:
+            role = wanted.role()
+            if role in _ANSWERED:
+                wanted.setData(self._value(table, row, column, role))
+            else:
+                wanted.clearData()
 
-            return display(self._table.rows[index.row()][index.column()])
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
-            number = self._table.row_numbers[index.row()]
-            message = self._problems.get(number)
-            if message is None:
-                return None
-            return self._tint if role == Qt.ItemDataRole.BackgroundRole else message
-        left_out = self._left_out
-        if role == Qt.ItemDataRole.ForegroundRole and left_out:
-            return self._muted if self._table.row_numbers[index.row()] in left_out else None
-        return None
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if role not in _ANSWERED or self._table is None:
+            return None
+        row = index.row()
+        if row < 0:  # an invalid index
+            return None
+        return self._value(self._table, row, index.column(), role)
+
+    def _value(self, table: Any, row: int, column: int, role: int) -> Any:
+        """The cell's answer for one of the roles in _ANSWERED."""
+        if role == _DISPLAY:
+            return display(table.rows[row][column])
+        if role == _FOREGROUND:
+            left_out = self._left_out
+            return self._muted if left_out and table.row_numbers[row] in left_out else None
+        message = self._problems.get(table.row_numbers[row]) if self._problems else None
+        if message is None:
+            return None
+        return self._tint if role == _BACKGROUND else message
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if self._table is None:
+        if role not in _ANSWERED or self._table is None:
             return None
-        if orientation == Qt.Orientation.Horizontal:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if orientation == _HORIZONTAL:
+            if role in (_DISPLAY, _TOOLTIP):
                 column = self._table.columns[section]
-                if role == Qt.ItemDataRole.ToolTipRole:
+                if role == _TOOLTIP:
                     return self.tr("Field name for the message: {{ %s }}") % column.field
                 return column.header
             return None
         number = self._table.row_numbers[section]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return str(number)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._problems.get(number) or self.tr("Spreadsheet row %d") % number
-        if role == Qt.ItemDataRole.BackgroundRole and number in self._problems:
+        if role == _BACKGROUND and number in self._problems:
             return self._tint
         return None
