@@ -25,6 +25,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from enum import StrEnum
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -565,8 +566,7 @@ class Campaign:
             return ListChange(
                 new=len(new_keys), gone=0, gone_waiting=0, unchanged=0, already_have=0, file=file
             )
-        known = Shards.of_keys(listed, True)
-        known.update(Shards.of_keys(states, True))
+        known = Shards.of_keys(chain(listed, states), True)
         incoming_keys = Shards.of_keys(new_keys, True)
         maybe_have = journal.MAYBE_DELIVERED
         gone = [k for k in known if k not in incoming_keys]

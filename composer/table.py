@@ -252,29 +252,57 @@ def _cell(value: Cell) -> Cell:
 
 
 def _normalise(rows: Sequence[Sequence[Cell]]) -> list[tuple[Cell, ...]]:
-    """Every row through ``_cell``, inlined: this loop touches every cell of the sheet.
+    """Every row through ``_cell``: this touches every cell of the sheet, so it goes a slice
+    of rows at a time and, within a slice, a column at a time, where a column of one kind
+    (text, whole numbers, dates) takes one C-level pass. Rows of different lengths (never
+    from ``_build_table``, which pads them) go cell by cell."""
+    normalised: list[tuple[Cell, ...]] = []
+    for part in in_slices(rows):
+        width = len(part[0])
+        if any(len(row) != width for row in part):
+            normalised += [tuple(_cells(row)) for row in part]
+        elif width:
+            normalised += zip(*map(_column, zip(*part, strict=True)), strict=True)
+        else:
+            normalised += [()] * len(part)
+    return normalised
 
-    Strings are stripped and whole floats become ints right here; ints, bools, dates and
-    times pass through untouched (calamine already turns a midnight date-time into a date);
-    only a date-time takes the general path.
-    """
+
+_AS_THEY_ARE = frozenset((int, bool, dt.date, dt.time, dt.timedelta))  # _cell leaves them
+
+
+def _column(cells: tuple[Cell, ...]) -> Sequence[Cell]:
+    """``_cell`` of each cell of one column (of a slice of rows)."""
+    kinds = set(map(type, cells))
+    if kinds <= _AS_THEY_ARE:
+        return cells
+    if kinds == {str}:
+        return list(map(str.strip, cells))  # type: ignore[arg-type]
+    if kinds == {float}:
+        whole = list(map(float.is_integer, cells))  # type: ignore[arg-type]
+        if not any(whole):  # amounts: none becomes an int
+            return cells
+        if all(whole) and min(cells) >= -_MAX_EXACT_FLOAT and max(cells) <= _MAX_EXACT_FLOAT:  # type: ignore[type-var, operator]
+            return list(map(int, cells))  # type: ignore[arg-type]
+    return _cells(cells)
+
+
+def _cells(cells: Sequence[Cell]) -> list[Cell]:
+    """``_cell`` of each cell, inlined: strings stripped and whole floats made ints right
+    here; ints, bools, dates and times pass through untouched (calamine already turns a
+    midnight date-time into a date); only a date-time takes the general path."""
     _str, _float, _int, _datetime, cell, top = str, float, int, dt.datetime, _cell, _MAX_EXACT_FLOAT
     # The ignores: mypy narrows ``c.__class__ is str`` but not a test through the saved class
     # (``kind``) and the local names, which keep this loop about 10% faster.
     return [
-        tuple(
-            [
-                c.strip()  # type: ignore[union-attr]
-                if (kind := c.__class__) is _str
-                else (
-                    (_int(c) if c.is_integer() and -top <= c <= top else c)  # type: ignore[arg-type, union-attr, operator]
-                    if kind is _float
-                    else (c if kind is not _datetime else cell(c))
-                )
-                for c in row
-            ]
+        c.strip()  # type: ignore[union-attr]
+        if (kind := c.__class__) is _str
+        else (
+            (_int(c) if c.is_integer() and -top <= c <= top else c)  # type: ignore[arg-type, union-attr, operator]
+            if kind is _float
+            else (c if kind is not _datetime else cell(c))
         )
-        for row in rows
+        for c in cells
     ]
 
 

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from composer import table
 from composer.errors import ComposerError, SpreadsheetError
@@ -849,3 +851,41 @@ def test_a_workbook_says_how_many_rows_are_taken_in_as_they_come(tmp_path):
     assert {of for _, of in told} == {5_000}  # the total is known from the first piece on
     done = [d for d, _ in told]
     assert len(done) >= 2 and done == sorted(done) and done[-1] == 5_000
+
+
+_CELLS = st.one_of(
+    st.text(alphabet=" \t\u00a0ab@.", max_size=6),
+    st.floats(allow_nan=False),
+    st.integers(min_value=-(2**60), max_value=2**60).map(float),
+    st.integers(),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(),
+    st.dates().map(lambda d: dt.datetime(d.year, d.month, d.day)),  # at midnight
+    st.times(),
+    st.timedeltas(),
+)
+
+
+@given(
+    st.integers(min_value=0, max_value=4).flatmap(
+        lambda width: st.lists(
+            st.one_of(
+                st.lists(_CELLS, min_size=width, max_size=width),  # a column of mixed kinds
+                st.lists(st.sampled_from([" x ", "y"]), min_size=width, max_size=width),
+                st.lists(st.sampled_from([1.0, -3.0, 2.5]), min_size=width, max_size=width),
+            ),
+            max_size=2 * table.SLICE + 3,
+        )
+    ),
+    st.booleans(),
+)
+@settings(max_examples=60, deadline=None)
+def test_rows_normalised_by_column_are_each_cell_as_a_person_sees_it(rows, ragged):
+    """The column-at-a-time pass gives exactly ``_cell`` of every cell, kinds included (1 is
+    not 1.0 is not True), in slices, for a column of one kind or of many, and ragged rows."""
+    if ragged and rows:
+        rows[-1] = [*rows[-1], "extra"]
+    expected = [tuple((type(v), v) for v in map(table._cell, row)) for row in rows]
+    got = [tuple((type(v), v) for v in row) for row in table._normalise(rows)]
+    assert got == expected
