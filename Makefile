@@ -30,8 +30,9 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check composer ui tests packaging
 	$(BIN)/mypy
 
+# one worker per core, up to four (each starts its own servers on loopback)
 test: built lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto --maxprocesses 4
 
 bench: built
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench
