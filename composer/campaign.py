@@ -896,7 +896,7 @@ def _holds_deliveries(path: Path) -> bool:
 def _keys(build: Callable[[], Recipients]) -> list[str]:
     """The customers of a list, each once (none when it has no address column yet)."""
     from composer.errors import ComposerError
-    from composer.table import in_slices
+    from composer.sharing import in_slices
 
     keys: list[str] = []
     try:

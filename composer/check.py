@@ -437,7 +437,7 @@ def _holds_an_at(table: Table, columns: ColumnMap, name: str) -> bool:
         "last_name": [columns.last_name],
         "name": [columns.full_name, columns.first_name, columns.last_name],
     }.get(name, [name])
-    from composer.table import in_slices
+    from composer.sharing import in_slices
 
     fields = table.fields
     for field_name in behind:

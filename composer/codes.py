@@ -145,7 +145,7 @@ def _shared(plan: CodePlan, recipients: list[Recipient], already: Mapping[str, s
     if not code:
         message = _("The shared discount code is blank; type the code every customer should get.")
         return _Outcome({}, [Problem(None, CODE_PROBLEM, message)], CodeError(message))
-    from composer.table import in_slices
+    from composer.sharing import in_slices
 
     if not already:  # the usual check: one code for everybody, in short C-level passes
         assignment: dict[str, str] = {}

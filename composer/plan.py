@@ -31,7 +31,7 @@ from composer.journal import Delivery, MailboxEvent, State
 from composer.language import N_, _, n_, number
 from composer.limiter import DAY
 from composer.shards import Shards
-from composer.table import collector_paused
+from composer.sharing import collector_paused, in_slices, let_go
 
 if TYPE_CHECKING:
     from composer.recipients import Recipient
@@ -253,8 +253,6 @@ def _work_out(
         else:
             kind = _settled(line) or Next.FILTERED
         fates.append(make(key, person.row, person.email, person.name, kind, line, kept))
-    from composer.table import in_slices, let_go
-
     rows: list[int] = []
     for part in in_slices(fates):
         rows += map(attrgetter("row"), part)

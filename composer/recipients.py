@@ -13,7 +13,8 @@ from pathlib import Path
 from composer.errors import ComposerError, SpreadsheetError
 from composer.language import N_, _
 from composer.shards import Shards
-from composer.table import Cell, Table, collector_paused, display, in_slices, let_go
+from composer.sharing import collector_paused, in_slices, let_go
+from composer.table import Cell, Table, display
 
 
 @dataclass(frozen=True, slots=True)
@@ -747,7 +748,7 @@ def build(
     problems: list[Problem] = []
     address: str | None  # "": the plain pass left it to the cell; None: not a plain address
     with collector_paused():
-        # every list over the whole column is made and let go of in slices (composer.table)
+        # every list over the whole column is made and let go of in slices (composer.sharing)
         cells: list[Cell] = []
         for rows in in_slices(table.rows):
             cells += map(itemgetter(email_index), rows)

@@ -6,13 +6,15 @@ size, a step of 40 ms or more that no other thread can interrupt: the window fre
 worker builds one. Split by hash into ``PARTS`` dicts, each growth copies a 64th of it, and
 the steps between parts are ordinary bytecode, where the window gets its turn. Dropping one
 frees it part by part for the same reason. Made in a thread that shares nothing with a window
-(the command line: ``table.sharing_interpreter`` is false), it is one part, filled in C."""
+(the command line: ``sharing.sharing_interpreter`` is false), it is one part, filled in C."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, MutableMapping
 from itertools import chain
 from typing import Any, TypeVar, overload
+
+from composer.sharing import sharing_interpreter
 
 _V = TypeVar("_V")
 _D = TypeVar("_D")
@@ -28,8 +30,6 @@ class Shards(MutableMapping[str, _V]):
     __slots__ = ("_mask", "_parts")
 
     def __init__(self, items: Iterable[tuple[str, _V]] = ()) -> None:
-        from composer.table import sharing_interpreter
-
         self._mask = PARTS - 1 if sharing_interpreter() else 0
         self._parts: list[dict[str, _V]] = [{} for _ in range(self._mask + 1)]
         if not self._mask:

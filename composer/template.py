@@ -653,7 +653,7 @@ def _missing_by_column(
     from operator import attrgetter, itemgetter
 
     from composer.recipients import RowFields
-    from composer.table import in_slices, let_go
+    from composer.sharing import in_slices, let_go
 
     values: list[Any] = []
     for part in in_slices(recipients):
@@ -694,7 +694,7 @@ def _missing_by_column(
 def _blank_cells(cells: list[Any]) -> list[int]:
     """Positions of the cells whose display text is blank; a column of plain text or of
     numbers and dates (the usual case) is settled without a Python-level loop."""
-    from composer.table import in_slices
+    from composer.sharing import in_slices
 
     kinds: set[type] = set()
     for part in in_slices(cells):

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from composer.shards import PARTS, Shards
-from composer.table import share_interpreter
+from composer.sharing import share_interpreter
 
 keys = st.lists(st.text(max_size=12), max_size=300)
 

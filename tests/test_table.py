@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from composer import table
+from composer import sharing, table
 from composer.errors import ComposerError, SpreadsheetError
 from composer.table import Column, display, field_name, list_sheets, load
 from tests.spreadsheets import (
@@ -564,7 +564,7 @@ def test_pausing_the_collector_keeps_garbage_collectable_and_frozen_objects_froz
         pass
 
     assert gc.isenabled()
-    with table.collector_paused():
+    with sharing.collector_paused():
         assert not gc.isenabled()
         node = Node()
         node.self = node  # type: ignore[attr-defined]
@@ -576,7 +576,7 @@ def test_pausing_the_collector_keeps_garbage_collectable_and_frozen_objects_froz
 
     gc.disable()
     try:
-        with table.collector_paused():
+        with sharing.collector_paused():
             pass
         assert not gc.isenabled()  # it was off before, so it stays off
     finally:
@@ -585,7 +585,7 @@ def test_pausing_the_collector_keeps_garbage_collectable_and_frozen_objects_froz
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
-        with table.collector_paused():
+        with sharing.collector_paused():
             pass
         assert gc.get_freeze_count() == frozen
     finally:
@@ -685,7 +685,7 @@ def test_a_sharing_thread_reads_in_chunks_by_default(
     monkeypatch.setattr(table, "_read_sheet", spy)
 
     def in_the_app() -> None:
-        table.share_interpreter()
+        sharing.share_interpreter()
         assert load(path).rows == EXPECTED_ROWS
         assert load(path, chunked=False).rows == EXPECTED_ROWS  # an explicit choice wins
 
@@ -699,10 +699,10 @@ def test_a_sharing_thread_reads_in_chunks_by_default(
 
 def test_in_slices_covers_every_item_once(monkeypatch: pytest.MonkeyPatch) -> None:
     items = list(range(23))
-    assert [list(s) for s in table.in_slices(items, 10)] == [items[:10], items[10:20], items[20:]]
-    assert list(table.in_slices([], 10)) == []
-    monkeypatch.setattr(table, "SLICE", 5)
-    assert [len(s) for s in table.in_slices(items)] == [5, 5, 5, 5, 3]
+    assert [list(s) for s in sharing.in_slices(items, 10)] == [items[:10], items[10:20], items[20:]]
+    assert list(sharing.in_slices([], 10)) == []
+    monkeypatch.setattr(sharing, "SLICE", 5)
+    assert [len(s) for s in sharing.in_slices(items)] == [5, 5, 5, 5, 3]
 
 
 def test_address_and_name_passes_in_slices_give_the_same_recipients(
@@ -716,7 +716,7 @@ def test_address_and_name_passes_in_slices_give_the_same_recipients(
     rows += [["not an address", "No", "One"], [None, "Blank", "Row"], ["p9@EXAMPLE.com", 5, 6]]
     loaded = load(write_xlsx(tmp_path / "people.xlsx", rows))
     whole = recipients.build(loaded, None)
-    monkeypatch.setattr(table, "SLICE", 3)
+    monkeypatch.setattr(sharing, "SLICE", 3)
     sliced = recipients.build(loaded, None)
     assert sliced.valid == whole.valid and sliced.problems == whole.problems
     assert [p.row for p in whole.problems] == [10, 11, 12]  # duplicate, invalid, blank
@@ -731,16 +731,16 @@ def test_a_sharing_thread_keeps_a_big_build_frozen(monkeypatch: pytest.MonkeyPat
     import gc
     import threading
 
-    monkeypatch.setattr(table, "FREEZE_AFTER", 1_000)
+    monkeypatch.setattr(sharing, "FREEZE_AFTER", 1_000)
     counts: dict[str, int] = {}
 
     def build(label: str, size: int) -> None:
-        with table.collector_paused():
+        with sharing.collector_paused():
             kept = [(str(i), [i]) for i in range(size)]  # noqa: F841 - alive at the exit
         counts[label] = gc.get_freeze_count()
 
     def in_the_app() -> None:
-        table.share_interpreter()
+        sharing.share_interpreter()
         build("small in the app", 10)
         build("big in the app", 5_000)
 
@@ -875,7 +875,7 @@ _CELLS = st.one_of(
                 st.lists(st.sampled_from([" x ", "y"]), min_size=width, max_size=width),
                 st.lists(st.sampled_from([1.0, -3.0, 2.5]), min_size=width, max_size=width),
             ),
-            max_size=2 * table.SLICE + 3,
+            max_size=2 * sharing.SLICE + 3,
         )
     ),
     st.booleans(),

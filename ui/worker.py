@@ -78,10 +78,10 @@ def error_sentence(error: BaseException) -> str:
 
 def _share_interpreter() -> None:
     """In each executor thread: engine work here runs beside the GUI thread, so it reads
-    spreadsheets in small chunks (see composer.table.share_interpreter)."""
-    from composer import table
+    spreadsheets in small chunks (see composer.sharing)."""
+    from composer import sharing
 
-    table.share_interpreter()
+    sharing.share_interpreter()
 
 
 class Job(QObject):
