@@ -637,11 +637,10 @@ _new = object.__new__
 
 
 def _customer_keys(addresses: list[str]) -> list[str]:
-    """customer_key of each address, in short C-level passes; an address already folded is
-    its own key (no second string)."""
+    """customer_key of each address, a slice at a time."""
     keys: list[str] = []
     for part in in_slices(addresses):
-        keys += [a if a == k else k for a, k in zip(part, map(str.lower, part), strict=True)]
+        keys += map(customer_key, part)
     return keys
 
 
