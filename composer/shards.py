@@ -11,7 +11,7 @@ frees it part by part for the same reason. Made in a thread that shares nothing 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, MutableMapping
-from itertools import chain
+from itertools import chain, repeat
 from typing import Any, TypeVar, overload
 
 from composer.sharing import sharing_interpreter
@@ -42,14 +42,7 @@ class Shards(MutableMapping[str, _V]):
     @classmethod
     def of_keys(cls, keys: Iterable[str], value: _V) -> Shards[_V]:
         """Every key with the same value (a set, when the value does not matter)."""
-        made: Shards[_V] = cls()
-        parts, mask = made._parts, made._mask
-        if not mask:
-            parts[0] = dict.fromkeys(keys, value)
-            return made
-        for key in keys:
-            parts[hash(key) & mask][key] = value
-        return made
+        return cls(zip(keys, repeat(value)))
 
     def __getitem__(self, key: str) -> _V:
         return self._parts[hash(key) & self._mask][key]
