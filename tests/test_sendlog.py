@@ -16,6 +16,7 @@ from composer.sendlog import FILE_NAME, SendLog, mailbox_of
 from composer.table import Column, Table
 from tests.sending_helpers import make_campaign, open_for_sending
 from tests.smtp_server import PASSWORD
+from tests.ui_flow import click
 
 pytestmark = pytest.mark.usefixtures("trust_test_ca")
 
@@ -150,7 +151,6 @@ def ready_to_send(qtbot, window, smtp_server, tmp_path, *, customers: int, cap=N
 def test_the_app_goes_on_by_itself_when_the_window_allows(
     qtbot, main_window, smtp_server, tmp_path
 ):
-    from PySide6.QtCore import Qt
 
     from tests.ui_flow import WAIT_MS, type_into
 
@@ -160,7 +160,7 @@ def test_the_app_goes_on_by_itself_when_the_window_allows(
     qtbot.waitUntil(lambda: "over about 2 days, 3 a day" in explain.text(), timeout=WAIT_MS)
     type_into(qtbot, send.confirm, "5")
     with qtbot.waitSignal(send.sendFinished, timeout=WAIT_MS * 2) as first:
-        qtbot.mouseClick(send.send_button, Qt.MouseButton.LeftButton)
+        click(qtbot, send.send_button)
     assert first.args[0].cap_reached and first.args[0].sent == 3
     assert send.resume_at is not None and send.progress.stop_waiting_button.isVisible()
     assert "goes on by itself at" in send.progress.result.text()
@@ -185,17 +185,16 @@ def test_waiting_for_the_window_can_be_stopped(qtbot, main_window, smtp_server, 
     main_window.show_step("send")
     send._wait_for_window(time.time() + 3600)
     assert send.progress.stop_waiting_button.isVisible()
-    from PySide6.QtCore import Qt
 
     main_window.show()
-    qtbot.mouseClick(send.progress.stop_waiting_button, Qt.MouseButton.LeftButton)
+    click(qtbot, send.progress.stop_waiting_button)
     assert send.resume_at is None and not send.progress.stop_waiting_button.isVisible()
 
 
 def test_start_later_waits_for_the_hour_and_an_edit_stops_it(
     qtbot, main_window, smtp_server, tmp_path
 ):
-    from PySide6.QtCore import QDateTime, Qt
+    from PySide6.QtCore import QDateTime
 
     from tests.ui_flow import WAIT_MS, type_into
 
@@ -209,7 +208,7 @@ def test_start_later_waits_for_the_hour_and_an_edit_stops_it(
         qtbot.waitUntil(lambda: send.confirm.isEnabled() and not doc.busy, timeout=WAIT_MS)
         type_into(qtbot, send.confirm, "2")
         qtbot.waitUntil(send.send_button.isEnabled, timeout=WAIT_MS)
-        qtbot.mouseClick(send.send_button, Qt.MouseButton.LeftButton)
+        click(qtbot, send.send_button)
 
     confirm_and_send()
     assert send.resume_at is not None, send.progress.log.toPlainText()

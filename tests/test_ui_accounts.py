@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import keyring
 from keyring.backends import fail
-from PySide6.QtCore import Qt
 
 from composer import accounts
 from tests.memory_keyring import using_keyring
 from tests.smtp_server import PASSWORD, USERNAME
-from tests.ui_flow import WAIT_MS, type_into, wait_for
+from tests.ui_flow import WAIT_MS, click, type_into, wait_for
 
 
 def test_typing_a_gmail_address_fills_the_preset(qtbot, dialog):
@@ -106,7 +105,7 @@ def test_settings_that_failed_their_test_are_saved_only_as_a_choice(
     assert dialog.save_button.text() == plain
     type_into(qtbot, dialog.password, "not the password")  # the failure it had: still known
     assert dialog.save_button.text() == plain  # the last test passed for other settings
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.save_button)
     assert dialog.result() == dialog.DialogCode.Accepted
     [saved] = accounts.list_accounts()
     assert saved.address == "owner@example.com"
@@ -114,7 +113,7 @@ def test_settings_that_failed_their_test_are_saved_only_as_a_choice(
 
 def test_save_keeps_the_secret_only_in_the_keyring(qtbot, dialog, smtp_server, tmp_path):
     fill_for(qtbot, dialog, smtp_server, PASSWORD)
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.save_button)
     assert dialog.result() == dialog.DialogCode.Accepted
     [saved] = accounts.list_accounts()
     assert saved.address == "owner@example.com" and saved.port == smtp_server.port
@@ -135,7 +134,7 @@ def test_the_mailbox_comes_from_the_provider_and_a_typed_one_is_saved(qtbot, dia
     type_into(qtbot, dialog.imap_host, "mail.example.com")
     dialog.imap_port.setValue(143)
     dialog.imap_security.setCurrentIndex(dialog.imap_security.findData("starttls"))
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.save_button)
     assert dialog.result() == dialog.DialogCode.Accepted
     saved = accounts.get("owner@example.com")
     assert (saved.imap_host, saved.imap_port, saved.imap_security) == (
@@ -191,7 +190,7 @@ def test_a_saved_account_replaces_the_practice_outbox(
         return self.result()
 
     monkeypatch.setattr(account_dialog.AccountDialog, "exec", person_fills_the_dialog)
-    qtbot.mouseClick(send_page.account_box.edit_button, Qt.MouseButton.LeftButton)
+    click(qtbot, send_page.account_box.edit_button)
     assert send_page.account.address == "owner@example.com"
     assert send_page.account_box.secret == PASSWORD
     assert not send_page.account_box.outbox_button.isVisible()
@@ -283,7 +282,7 @@ def test_ses_in_a_region_is_saved_with_the_sandbox_limits_and_shown_again(qtbot,
     dialog.region.setCurrentIndex(index)
     dialog.region.activated.emit(index)
     assert dialog.host.text() == "email-smtp.eu-west-1.amazonaws.com"
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.save_button)
     assert dialog.result() == dialog.DialogCode.Accepted
     saved = accounts.get("sam@juniper-and-oak.example")
     assert (saved.provider, saved.host, saved.username) == (

@@ -5,6 +5,8 @@ from __future__ import annotations
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
 
+from tests.ui_flow import click
+
 WAIT = 15_000
 
 
@@ -100,7 +102,7 @@ def test_a_filter_shows_its_live_count_and_a_big_jump_is_called_out(qtbot, main_
     doc = main_window.document
     assert page.count_label.text() == "Sending to 40 of 40 rows"
 
-    qtbot.mouseClick(page.add_condition_button, Qt.MouseButton.LeftButton)
+    click(qtbot, page.add_condition_button)
     condition = page.condition_rows[0]
     choose(qtbot, condition.field, "Segment")
     choose(qtbot, condition.op, "is")
@@ -110,7 +112,7 @@ def test_a_filter_shows_its_live_count_and_a_big_jump_is_called_out(qtbot, main_
     assert doc.filter.conditions[0].field == "segment"
     assert not page.jump_label.isVisible()
 
-    qtbot.mouseClick(condition.remove, Qt.MouseButton.LeftButton)  # the wrong segment story
+    click(qtbot, condition.remove)  # the wrong segment story
     qtbot.waitUntil(lambda: settled(doc) and doc.audience_count() == 40, timeout=WAIT)
     assert page.count_label.text() == "Sending to 40 of 40 rows"
     assert page.jump_label.isVisible()
@@ -126,7 +128,7 @@ def test_a_do_not_contact_list_leaves_people_out(qtbot, main_window, customers_x
     qtbot.waitUntil(lambda: settled(doc) and doc.audience_count() == 4, timeout=WAIT)
     assert problem_rows(page) == [4, 7, 3, 8]
     assert page.suppress_label.text() == "unsubscribed.txt (2 addresses)"
-    qtbot.mouseClick(page.suppress_clear, Qt.MouseButton.LeftButton)
+    click(qtbot, page.suppress_clear)
     qtbot.waitUntil(lambda: settled(doc) and doc.audience_count() == 6, timeout=WAIT)
 
 

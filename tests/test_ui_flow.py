@@ -28,7 +28,7 @@ from composer.check import Step
 from composer.plan import Next
 from composer.wording import state_name
 from tests.smtp_server import PASSWORD
-from tests.ui_flow import WAIT_MS, sample_copy
+from tests.ui_flow import WAIT_MS, click, sample_copy
 
 CODE = re.compile(r"SORRY-[A-Z0-9]+")
 # What the person types, in the language the app speaks: subject, body lines, the fallback
@@ -102,11 +102,6 @@ class FileDialogs:
 
 def settled(doc) -> bool:
     return doc.checkup is not None and not doc.busy
-
-
-def click(qtbot, button) -> None:
-    assert button.isVisible() and button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def choose(qtbot, combo, text: str) -> None:

@@ -7,10 +7,10 @@ The check itself is ``ui.layout_check``, which ``make screenshots`` runs on ever
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 
 from composer import audience
-from tests.ui_flow import WAIT_MS, wait_for
+from tests.ui_flow import WAIT_MS, click, wait_for
 from ui.app import load_sample
 from ui.layout_check import clipped, describe
 
@@ -82,7 +82,7 @@ def test_every_step_fits_before_and_after_the_sample(qtbot, spoken, main_window,
     settled(qtbot, window)
     found += cut(qtbot, window, wanted, "filter")
     while customers.condition_rows:
-        qtbot.mouseClick(customers.condition_rows[-1].remove, Qt.MouseButton.LeftButton)
+        click(qtbot, customers.condition_rows[-1].remove)
     wait_for(qtbot, lambda: not window.document.filter.conditions)
 
     # several personal fields in use, one blank for a customer and without a fallback yet
@@ -111,12 +111,12 @@ def test_the_send_step_fits_before_and_after_a_practice_send(
     send.ask_save_path = lambda: tmp_path / "sample.apology"
     found = cut(qtbot, window, wanted, "before sending")
 
-    qtbot.mouseClick(send.test_box.button, Qt.MouseButton.LeftButton)
+    click(qtbot, send.test_box.button)
     doc = window.document
     wait_for(qtbot, lambda: doc.checkup is not None and doc.checkup.test.tested and not doc.busy)
     qtbot.keyClicks(send.confirm, str(send.to_send()))
     with qtbot.waitSignal(send.sendFinished, timeout=WAIT_MS):
-        qtbot.mouseClick(send.send_button, Qt.MouseButton.LeftButton)
+        click(qtbot, send.send_button)
     wait_for(qtbot, lambda: not send.sending() and not doc.busy)
     settled(qtbot, window)
     found += cut(qtbot, window, wanted, "after a practice send")

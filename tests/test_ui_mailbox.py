@@ -14,7 +14,7 @@ import datetime as dt
 import sqlite3
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from composer import accounts, journal
@@ -23,7 +23,7 @@ from tests import mail_samples as samples
 from tests.sending_helpers import make_campaign, open_for_sending
 from tests.smtp_server import PASSWORD
 from tests.test_correspondents import OWNER, the_inbox
-from tests.ui_flow import WAIT_MS, type_into
+from tests.ui_flow import WAIT_MS, click, type_into
 
 pytestmark = pytest.mark.usefixtures("trust_test_ca")
 
@@ -40,11 +40,6 @@ def mailbox_account(smtp_server, imap_server):
     accounts.save(account)
     accounts.store_secret(account, PASSWORD)
     return account
-
-
-def click(qtbot, button) -> None:
-    assert button.isVisible() and button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def sent_campaign(tmp_path, account, count: int = 4):

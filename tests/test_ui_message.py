@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from composer.check import Step
+from tests.ui_flow import click
 
 WAIT = 15_000
 
@@ -36,7 +37,7 @@ def test_fields_fallbacks_and_a_shared_code_block_then_clear(qtbot, main_window,
     assert "to fix before sending" in main_window.steps.item(1).text()
 
     qtbot.keyClicks(page.fallback_rows["first_name"].edit, "there")
-    qtbot.mouseClick(page.code_shared, Qt.MouseButton.LeftButton)
+    click(qtbot, page.code_shared)
     qtbot.keyClicks(page.shared_code, "SORRY11")
     qtbot.waitUntil(lambda: settled(doc) and not doc.blockers(Step.MESSAGE), timeout=WAIT)
     assert dict(doc.template.fallbacks) == {"first_name": "there"}
@@ -108,13 +109,13 @@ def test_everything_typed_comes_back_after_save_and_reopen(
     assert page.sender_address.isReadOnly()  # the address is the account's own
     qtbot.keyClicks(page.subject, "Sorry, {{ first_name }}")
     qtbot.keyClicks(page.body, "Hi {{ first_name }}, use {{ code }}.")
-    qtbot.mouseClick(page.markdown_box, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(page.code_shared, Qt.MouseButton.LeftButton)
+    click(qtbot, page.markdown_box)
+    click(qtbot, page.code_shared)
     qtbot.keyClicks(page.shared_code, "SORRY11")
     qtbot.waitUntil(lambda: "first_name" in page.fallback_rows and settled(doc), timeout=WAIT)
     qtbot.keyClicks(page.fallback_rows["first_name"].edit, "friend")
     window.show_step("customers")
-    qtbot.mouseClick(customers.add_condition_button, Qt.MouseButton.LeftButton)
+    click(qtbot, customers.add_condition_button)
     condition = customers.condition_rows[0]
     condition.field.setCurrentIndex(condition.field.findText("Country"))
     condition.op.setCurrentIndex(condition.op.findText("is not"))

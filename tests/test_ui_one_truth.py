@@ -12,36 +12,19 @@ import textwrap
 from pathlib import Path
 
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 import resources
 from composer.campaign import Campaign
 from composer.check import EMPTY_BODY, EMPTY_SUBJECT, Step
 from composer.plan import Next
 from tests.sending_helpers import make_campaign, run_until_killed
-from tests.ui_flow import WAIT_MS, read_eml, sample_copy, wait_for
+from tests.ui_flow import WAIT_MS, answer_next_box, click, read_eml, sample_copy, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def settled(doc) -> bool:
     return doc.checkup is not None and not doc.busy
-
-
-def answer_next_box(qtbot, button_text: str, seen: list[str]) -> None:
-    """Click a button of the next message box as a person would, noting what it said."""
-
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)
-            return
-        seen.append(f"{box.text()} {box.informativeText()}")
-        target = next(b for b in box.buttons() if b.text() == button_text)
-        qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
-
-    QTimer.singleShot(0, click)
 
 
 def open_list(qtbot, window, path: Path) -> None:
@@ -64,7 +47,7 @@ def send_everyone(qtbot, window, tmp_path: Path, name: str = "campaign") -> int:
     qtbot.keyClicks(send.confirm, str(count))
     assert send.send_button.isEnabled(), send.confirm_box.blockers.text()
     with qtbot.waitSignal(send.sendFinished, timeout=WAIT_MS):
-        qtbot.mouseClick(send.send_button, Qt.MouseButton.LeftButton)
+        click(qtbot, send.send_button)
     wait_for(qtbot, lambda: settled(doc) and not doc.sending)
     got = len(send.outbox.messages()) - before
     assert got == count  # the number typed is the number that went

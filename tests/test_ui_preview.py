@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from composer import codes, template
 from composer.attachments import AttachmentPlan
 from composer.campaign import Campaign
-from tests.ui_flow import WAIT_MS, fill_sample
+from tests.ui_flow import WAIT_MS, click, fill_sample
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def test_next_previous_and_the_recipient_list(qtbot, document, preview, tmp_path
     first, second = checkup.audience[0], checkup.audience[1]
     assert first.email in preview.to_label.text()
     assert not preview.previous_button.isEnabled()
-    qtbot.mouseClick(preview.next_button, Qt.MouseButton.LeftButton)
+    click(qtbot, preview.next_button)
     assert second.email in preview.to_label.text()
     assert preview.row_box.value() == second.row
     qtbot.keyClick(preview, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)

@@ -8,7 +8,6 @@ import csv
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from composer import audience
 from composer.campaign import Campaign
@@ -16,7 +15,7 @@ from composer.check import Step
 from composer.plan import Next
 from composer.wording import counts_line
 from tests.smtp_server import PASSWORD
-from tests.ui_flow import WAIT_MS, fill_sample, read_eml, sample_copy, wait_for
+from tests.ui_flow import WAIT_MS, click, fill_sample, read_eml, sample_copy, wait_for
 
 
 def shop_account(server):
@@ -40,7 +39,7 @@ def confirm_and_send(qtbot, page, expected: int) -> object:
     qtbot.keyClicks(page.confirm, str(expected))
     assert page.send_button.isEnabled(), page.confirm_box.blockers.text()
     with qtbot.waitSignal(page.sendFinished, timeout=WAIT_MS) as finished:
-        qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+        click(qtbot, page.send_button)
     wait_for(qtbot, lambda: not page.sending() and not page.document.busy)
     return finished.args[0]
 
@@ -219,13 +218,13 @@ def test_real_server_pause_resume_and_reopen(
     with qtbot.waitSignal(page.sendFinished, timeout=WAIT_MS * 3) as finished:
         page.send_button.click()
         wait_for(qtbot, lambda: len(server.messages) >= 3)
-        qtbot.mouseClick(page.progress.pause_button, Qt.MouseButton.LeftButton)
+        click(qtbot, page.progress.pause_button)
         wait_for(qtbot, page.progress.resume_button.isEnabled)
         assert "Paused" in page.progress.counts.text()
         window_line.append(page.step_status()[0])
         held = server.wait_until_quiet()  # the messages already on their way finish
         assert len(server.messages) == held < people  # nothing new starts while paused
-        qtbot.mouseClick(page.progress.resume_button, Qt.MouseButton.LeftButton)
+        click(qtbot, page.progress.resume_button)
     assert window_line[0].startswith("Paused · ")
     summary = finished.args[0]
     assert summary.sent == people
@@ -285,7 +284,7 @@ def test_in_doubt_is_shown_and_decided_by_the_person(
     # the server did get it once; the person checks their Sent folder and marks it sent
     assert sum(1 for m in server.messages if address in m.rcpt_tos) == 1
     wait_for(qtbot, page.doubt_box.arrived.isEnabled)  # once the engine's plan is back
-    qtbot.mouseClick(page.doubt_box.arrived, Qt.MouseButton.LeftButton)
+    click(qtbot, page.doubt_box.arrived)
     wait_for(qtbot, lambda: not page.doubt_box.isVisible() and not document.busy)
     assert stored_fates(document.path) == {Next.SENT: people}
     assert len(server.messages) == people  # nothing was sent twice
@@ -308,7 +307,7 @@ def test_resend_failed_only(qtbot, document, send_page, tmp_path, make_smtp_serv
     asked = []
     page.ask_yes = lambda question: asked.append(question) or True
     with qtbot.waitSignal(page.sendFinished, timeout=WAIT_MS) as finished:
-        qtbot.mouseClick(page.progress.resend_button, Qt.MouseButton.LeftButton)
+        click(qtbot, page.progress.resend_button)
     assert asked == ["Send the 1 failed message again, to those customers only?"]
     assert finished.args[0].sent == 1
     assert [m.rcpt_tos for m in server.messages] == [(refused,)]
@@ -334,7 +333,7 @@ def test_cancel_keeps_the_record_exact(
             assert document.save(tmp_path / "copy.apology") is None
         with qtbot.waitSignal(document.problem, timeout=WAIT_MS):
             assert document.open(document.path) is None  # nor close it for another
-        qtbot.mouseClick(page.progress.cancel_button, Qt.MouseButton.LeftButton)
+        click(qtbot, page.progress.cancel_button)
     summary = finished.args[0]
     assert summary.cancelled
     got = server.wait_until_quiet()

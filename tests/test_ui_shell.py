@@ -7,7 +7,7 @@ import threading
 import time
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,30 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from composer.errors import SpreadsheetError
+from tests.ui_flow import answer_next_box
 
 WAIT = 15_000
 
 
 def settled(doc) -> bool:
     return not doc.busy and doc.checkup is not None
-
-
-def answer_next_dialog(qtbot, button_role: QMessageBox.StandardButton | str, seen: list[str]):
-    """Click a button of the next modal message box as a person would, noting its text."""
-
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)
-            return
-        seen.append(box.text())
-        if isinstance(button_role, str):
-            target = next(b for b in box.buttons() if b.text() == button_role)
-        else:
-            target = box.button(button_role)
-        qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
-
-    QTimer.singleShot(0, click)
 
 
 # ---- the worker ---------------------------------------------------------------------------
@@ -223,12 +206,12 @@ def test_unsaved_changes_are_marked_and_asked_about_on_close(qtbot, main_window)
     assert window.isWindowModified() and window.document.dirty
 
     seen: list[str] = []
-    answer_next_dialog(qtbot, QMessageBox.StandardButton.Cancel, seen)
+    answer_next_box(qtbot, QMessageBox.StandardButton.Cancel, seen)
     window.close()
     assert seen and "Save the changes" in seen[0]
     assert window.isVisible()  # Cancel keeps everything
 
-    answer_next_dialog(qtbot, QMessageBox.StandardButton.Discard, seen)
+    answer_next_box(qtbot, QMessageBox.StandardButton.Discard, seen)
     window.close()
     assert len(seen) == 2
     assert not window.isVisible()
@@ -239,7 +222,7 @@ def test_new_campaign_asks_first_and_then_empties_everything(qtbot, main_window,
     window.open_spreadsheet(customers_xlsx)
     qtbot.waitUntil(lambda: settled(window.document), timeout=WAIT)
     seen: list[str] = []
-    answer_next_dialog(qtbot, QMessageBox.StandardButton.Discard, seen)
+    answer_next_box(qtbot, QMessageBox.StandardButton.Discard, seen)
     window.new_action.trigger()
     assert seen
     assert window.document.table is None and not window.document.dirty
@@ -340,7 +323,7 @@ def test_a_crash_loses_nothing_typed(qtbot, ui_worker, customers_xlsx):
     restarted = MainWindow(ui_worker)
     qtbot.addWidget(restarted)
     seen: list[str] = []
-    answer_next_dialog(qtbot, "Recover", seen)
+    answer_next_box(qtbot, "Recover", seen)
     restarted.offer_recovery()
     assert seen and "We are sorry" in seen[0]
     doc = restarted.document

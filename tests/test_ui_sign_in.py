@@ -6,22 +6,15 @@ servers received and what the keyring and settings file hold."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from composer import accounts, signin
 from composer.signin import GMAIL_SCOPE, GRAPH_SCOPE, SMTP_SCOPE
 from tests.identity_server import PlayingBrowser, installed_browser
 from tests.test_ui_send import confirm_and_send, send_test_first
-from tests.ui_flow import WAIT_MS, fill_sample, type_into, wait_for
+from tests.ui_flow import WAIT_MS, click, fill_sample, type_into, wait_for
 
 OUTLOOK = "sam@outlook.com"
 GMAIL = "sam.baker@gmail.com"
 SHOP = "sam@juniper-and-oak.example"  # a custom domain, at Microsoft 365 by its MX
-
-
-def click(qtbot, button) -> None:
-    assert button.isVisible() and button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def sign_in_in_the_dialog(qtbot, dialog, address: str, browser: PlayingBrowser) -> None:

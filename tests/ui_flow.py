@@ -1,4 +1,5 @@
-"""Helpers the GUI tests share: the one wait, a document filled the way a person fills it,
+"""Helpers the GUI tests share: the one wait, a click where a person clicks, the answer to
+the next message box, a document filled the way a person fills it,
 the sample copied where a test may write, reading kept .eml files. (The fixtures, ``document``
 and ``send_page`` among them, are in conftest.py.)"""
 
@@ -8,6 +9,9 @@ import email
 import shutil
 from email.policy import default
 from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 import resources
 from composer import codes, template
@@ -19,6 +23,34 @@ WAIT_MS = 20_000
 def wait_for(qtbot, predicate, timeout: int = WAIT_MS) -> None:
     """Let the app work until ``predicate()`` holds (the one wait of the GUI tests)."""
     qtbot.waitUntil(predicate, timeout=timeout)
+
+
+def click(qtbot, widget) -> None:
+    """A left click in the middle of ``widget``, once a person could see it: shown and laid
+    out (a widget just shown has no size until its layout has run, and a click on nothing
+    is lost)."""
+    wait_for(qtbot, lambda: widget.isVisible() and not widget.rect().isEmpty())
+    assert widget.isEnabled(), f"{widget.accessibleName()} cannot be clicked now"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def answer_next_box(qtbot, button: QMessageBox.StandardButton | str, seen: list[str]) -> None:
+    """Click ``button`` (a standard one, or the text of one) of the next modal message box as a
+    person would, once it is up; note what the box said in ``seen``."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(f"{box.text()} {box.informativeText()}".strip())
+        if isinstance(button, str):
+            target = next(b for b in box.buttons() if b.text() == button)
+        else:
+            target = box.button(button)
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
 
 
 def type_into(qtbot, field, text: str) -> None:
