@@ -759,6 +759,8 @@ def test_the_column_fast_path_agrees_on_tricky_cells():
     assert_column_agrees(["jane@example.com", "zoe\u0308@example.de", "zoë@example.de"])
     taken = rc._plain_addresses(["jane@example.com", "Zoë.Müller@example.de", "a+b@x.co.uk"])
     assert taken == ["jane@example.com", "Zoë.Müller@example.de", "a+b@x.co.uk"]
+    ascii_only = ["jane@example.com", "a+b@x.co.uk", "Info@example.com", "o'neil@x.test"]
+    assert rc._plain_addresses(ascii_only) == ["jane@example.com", "a+b@x.co.uk", "", ""]
     assert rc._plain_addresses([]) == []
     capitals = [f"p{i}@Example.COM" for i in range(300)] + ["jane@example.com"]
     assert rc._plain_addresses(capitals) == [""] * len(capitals)  # all go cell by cell
