@@ -291,11 +291,11 @@ def _plain_slice(cells: Sequence[Cell]) -> list[str]:
         joined = "\n".join([c if c.__class__ is str else "" for c in cells])
     if joined.count("\n") != len(cells) - 1:  # a cell holds a line break: never plain
         joined = "\n".join(["" if c.__class__ is not str or "\n" in c else c for c in cells])
-    ascii = joined.isascii()
-    found = (_PLAIN_ASCII_LINES if ascii else _PLAIN_LINES)(joined)
+    all_ascii = joined.isascii()
+    found = (_PLAIN_ASCII_LINES if all_ascii else _PLAIN_LINES)(joined)
     if len(found) != len(cells):  # never expected; the per-cell path is always right
         return [""] * len(cells)
-    if not ascii and not unicodedata.is_normalized("NFC", joined):
+    if not all_ascii and not unicodedata.is_normalized("NFC", joined):
         found = [a if a.isascii() else "" for a in found]  # the per-cell path checks NFC
     if found and max(map(len, found)) > _SAFE_LENGTH:
         found = [
