@@ -31,7 +31,7 @@ from composer.journal import Delivery, MailboxEvent, State
 from composer.language import N_, _, n_, number
 from composer.limiter import DAY
 from composer.shards import Shards
-from composer.sharing import collector_paused, in_slices, let_go
+from composer.sharing import as_tuple, collector_paused, in_slices, let_go
 
 if TYPE_CHECKING:
     from composer.recipients import Recipient
@@ -130,10 +130,11 @@ class Plan:
     sent_last_day: int = 0  # messages of this campaign counted against the daily cap now
     grouped: Mapping[Next, tuple[Fate, ...]] | None = None  # fates by kind, in list order
 
-    def of(self, *kinds: Next) -> list[Fate]:
-        """The fates of these kinds, in spreadsheet order."""
+    def of(self, *kinds: Next) -> Sequence[Fate]:
+        """The fates of these kinds, in spreadsheet order (one kind: the plan's own tuple,
+        not a copy of up to a million made in one uninterruptible call)."""
         if self.grouped is not None and len(kinds) == 1:
-            return list(self.grouped.get(kinds[0], ()))
+            return self.grouped.get(kinds[0], ())
         return [f for f in self.fates if f.next in kinds]
 
     @property
@@ -145,7 +146,7 @@ class Plan:
         return self.counts[Next.FAILED]
 
     @property
-    def in_doubt(self) -> list[Fate]:
+    def in_doubt(self) -> Sequence[Fate]:
         return self.of(Next.IN_DOUBT)
 
     @property
@@ -272,8 +273,8 @@ def _work_out(
     happened = {(e.customer, e.kind) for e in events}
     bounced = {customer for customer, kind in happened if kind == journal.BOUNCED}
     standing = Standing(
-        tuple(fates),
-        grouped={kind: tuple(some) for kind, some in grouped.items()},
+        as_tuple(fates),
+        grouped={kind: as_tuple(some) for kind, some in grouped.items()},
         counts=Counter({kind: len(some) for kind, some in grouped.items()}),
         in_doubt_chosen=sum(1 for f in grouped.get(Next.IN_DOUBT, ()) if f.chosen),
         came_back=Counter(kind for _when, kind in happened),  # each customer once per kind

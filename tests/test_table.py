@@ -7,6 +7,7 @@ import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -703,6 +704,30 @@ def test_in_slices_covers_every_item_once(monkeypatch: pytest.MonkeyPatch) -> No
     assert list(sharing.in_slices([], 10)) == []
     monkeypatch.setattr(sharing, "SLICE", 5)
     assert [len(s) for s in sharing.in_slices(items)] == [5, 5, 5, 5, 3]
+
+
+def test_as_tuple_is_the_tuple_built_with_bytecode_between_slices(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A big tuple (a plan's million fates) is built a slice at a time, with Python code
+    resumed between slices: the points where the interpreter can let the GUI thread run."""
+    monkeypatch.setattr(sharing, "SLICE", 5)
+    for size in (0, 1, 5, 6, 23):
+        items = [object() for _ in range(size)]
+        assert sharing.as_tuple(items) == tuple(items)
+        assert type(sharing.as_tuple(items)) is tuple
+    resumed: list[str] = []
+
+    def watch(frame: Any, event: str, _arg: Any) -> None:
+        if event == "call" and frame.f_code.co_name == "in_slices":
+            resumed.append(event)
+
+    sys.setprofile(watch)
+    try:
+        sharing.as_tuple(list(range(23)))
+    finally:
+        sys.setprofile(None)
+    assert len(resumed) >= 5  # once per slice (23 items in 5 slices), and once more at the end
 
 
 def test_address_and_name_passes_in_slices_give_the_same_recipients(

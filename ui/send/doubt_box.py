@@ -7,6 +7,8 @@ the next Send, "Mark as sent" records that they arrived. Nothing goes again by i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,7 +66,7 @@ class DoubtBox(QGroupBox):
         layout.addLayout(buttons)
         self.setVisible(False)
 
-    def show_fates(self, fates: list[Fate]) -> None:
+    def show_fates(self, fates: Sequence[Fate]) -> None:
         self.list.clear()
         for fate in fates:
             item = QListWidgetItem(
