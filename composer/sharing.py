@@ -4,8 +4,9 @@ window never freezes.
 Python switches threads only between bytecodes, so one long C-level call in a worker (a join
 over a million cells, building or dropping a set of a million keys, a full garbage
 collection) freezes the GUI thread for its whole length. The engine's whole-list passes go
-through ``in_slices`` (and become tuples through ``as_tuple``), its big temporaries are let go of with ``let_go``, its big builds run
-under ``collector_paused``, and its big dicts of customers are ``composer.shards.Shards``.
+through ``in_slices``, its big lists become tuples through ``as_tuple``, its big temporaries
+are let go of with ``let_go``, its big builds run under ``collector_paused``, and its big
+dicts of customers are ``composer.shards.Shards``.
 A thread marked with ``share_interpreter`` (the app's workers) also reads a workbook in small
 chunks; the command line keeps the one-call fast paths."""
 
