@@ -27,8 +27,9 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
+from composer import sheet_parts
 from composer.errors import SpreadsheetError
 from composer.language import N_, _, number
 from composer.sharing import collector_paused, in_slices, sharing_interpreter
@@ -214,8 +215,8 @@ def _cell(value: Cell) -> Cell:
 def _normalise(rows: Sequence[Sequence[Cell]]) -> list[tuple[Cell, ...]]:
     """Every row through ``_cell``: this touches every cell of the sheet, so it goes a slice
     of rows at a time and, within a slice, a column at a time, where a column of one kind
-    (text, whole numbers, dates) takes one C-level pass. Rows of different lengths (never
-    from ``_build_table``, which pads them) go cell by cell."""
+    (text, whole numbers, dates) takes one C-level pass. Rows of different lengths (a CSV's)
+    go cell by cell."""
     normalised: list[tuple[Cell, ...]] = []
     for part in in_slices(rows):
         width = len(part[0])
@@ -335,23 +336,23 @@ def _find_header(grid: Sequence[Sequence[Cell]], first_row: int, where: str) -> 
 
 
 def _build_table(
-    grid: Sequence[Sequence[Cell]], first_row: int, first_column: int, where: str
+    grid: Sequence[tuple[Cell, ...]], first_row: int, first_column: int, where: str
 ) -> tuple[list[Column], list[tuple[Cell, ...]], list[int]]:
-    """Columns, normalised data rows and their row numbers from the sheet's used area.
+    """Columns, data rows and their row numbers from the sheet's used area, whose rows are
+    already normalised (``_normalise``: each part of a sheet is, as soon as it is read).
 
     ``first_row`` is the spreadsheet row number of ``grid[0]``, ``first_column`` the 0-based
     sheet column of each row's first cell. Rows may differ in length (CSV).
     """
     header_index = _find_header(grid, first_row, where)
-    header = [_cell(c) for c in grid[header_index]]
-    data = grid[header_index + 1 :]
-    lengths = set(map(len, data))
+    header = list(grid[header_index])
+    rows = list(grid[header_index + 1 :])
+    lengths = set(map(len, rows))
     width = max(len(header), *lengths) if lengths else len(header)
     if len(header) < width:
         header += [""] * (width - len(header))
     if lengths - {width}:  # only CSV rows can differ in length
-        data = [row if len(row) == width else [*row, *[""] * (width - len(row))] for row in data]
-    rows = _normalise(data)
+        rows = [row if len(row) == width else (*row, *[""] * (width - len(row))) for row in rows]
 
     # Drop blank rows (the others keep their row numbers) and columns with neither a header
     # nor a single value (trailing blank columns, stray formatting).
@@ -623,38 +624,50 @@ def _pick_sheet(names: list[str], wanted: str) -> str:
 
 def _read_sheet(
     path: Path, workbook: CalamineWorkbook, name: str, chunked: bool = False
-) -> tuple[Sequence[Sequence[Cell]], int, int]:
-    """The used area of one sheet as lists of raw cells, its first row number and column."""
+) -> tuple[Sequence[tuple[Cell, ...]], int, int]:
+    """The used area of one sheet as normalised rows (``_normalise``), its first row number
+    and column. A big .xlsx sheet is read in parts at once (composer.sheet_parts)."""
+
+    def rows_of(sheet: CalamineSheet, skip: int) -> Sequence[Sequence[Cell]]:
+        grid = _rows_in_chunks(sheet, skip, sheet.height) if chunked else None
+        return sheet.to_python(skip_empty_area=True) if grid is None else grid
+
     try:
+        parts = sheet_parts.read(path, name, rows_of, _normalise)
+        if parts is not None:
+            _check_size(path, name, len(parts.rows), parts.width)
+            rows = cast(Sequence[tuple[Cell, ...]], parts.rows)  # _normalise's, and padding
+            return rows, parts.first_row + 1, parts.first_column
         sheet = workbook.get_sheet_by_name(name)
         start = sheet.start
         if start is None:
             return [], 1, 0
-        height, width = sheet.height, sheet.width
-        if height > MAX_ROWS or height * width > MAX_CELLS:
-            raise SpreadsheetError(
-                _(
-                    "The sheet {sheet} in {file} has {rows} rows and {columns} columns, too many "
-                    "for a customer list (the limit is {limit} rows); save only the customers to "
-                    "a new file."
-                ).format(
-                    sheet=repr(name),
-                    file=path.name,
-                    rows=number(height),
-                    columns=number(width),
-                    limit=number(MAX_ROWS),
-                )
-            )
-        grid = _rows_in_chunks(sheet, start[0], height) if chunked else None
-        if grid is None:
-            grid = sheet.to_python(skip_empty_area=True)
+        _check_size(path, name, sheet.height, sheet.width)
+        return _normalise(rows_of(sheet, start[0])), start[0] + 1, start[1]
     except SpreadsheetError:
         raise
     except BaseException as error:
         if not _is_calamine_failure(error):
             raise
         raise _damaged(path) from error
-    return grid, start[0] + 1, start[1]
+
+
+def _check_size(path: Path, name: str, height: int, width: int) -> None:
+    """One sentence if the sheet's used area is too big for a customer list."""
+    if height > MAX_ROWS or height * width > MAX_CELLS:
+        raise SpreadsheetError(
+            _(
+                "The sheet {sheet} in {file} has {rows} rows and {columns} columns, too many "
+                "for a customer list (the limit is {limit} rows); save only the customers to "
+                "a new file."
+            ).format(
+                sheet=repr(name),
+                file=path.name,
+                rows=number(height),
+                columns=number(width),
+                limit=number(MAX_ROWS),
+            )
+        )
 
 
 def _rows_in_chunks(
@@ -967,7 +980,7 @@ def _load_text(path: Path) -> Table:
                 "customers to a new file."
             ).format(file=path.name, limit=number(MAX_ROWS))
         )
-    columns, rows, numbers = _build_table(grid, 1, 0, path.name)
+    columns, rows, numbers = _build_table(_normalise(grid), 1, 0, path.name)
     notes: tuple[str, ...] = ()
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         notes = (_text_named_like_a_workbook(path, delimiter if len(columns) > 1 else None),)

@@ -297,7 +297,7 @@ def _read_inputs(args: argparse.Namespace) -> Mailing:
         if quarantine.inside() and _one_source(args) == "recipients"
         else lambda: _customer_list(args)
     )
-    from composer import codes, recipients, template
+    from composer import check, codes, recipients, template  # noqa: F401  (check: for the caller)
     from composer.attachments import AttachmentPlan
     from composer.mailing import Mailing
 
@@ -464,9 +464,9 @@ def run_check(args: argparse.Namespace) -> int:
                 _print_deliverability(out, (*checked.findings, *mix))
             return _verdict(out, checkup)
 
+    mailing = _read_inputs(args)  # imports composer.check while the spreadsheet is read
     from composer import check
 
-    mailing = _read_inputs(args)
     checkup = check.run(mailing, check_sender=args.sender is not None)
     # a check of a big list is read-only: keep its objects alive so main() can end the process
     # without freeing them one by one (see cli.main)
