@@ -1,7 +1,9 @@
 """Benchmark: `check` on a 100,000-row x 10-column .xlsx vs a bare python-calamine read.
 
 Both sides are measured as whole processes (interpreter start included), a few times each,
-median taken. The target from issue 2: ratio under 1.5 and peak RSS of `check` under 300 MB.
+median taken. The target: ratio at most 1.25 and the check's memory at most 300 MB: its peak
+RSS plus the sheet's parts, which wait for calamine in memory files outside the RSS
+(composer.sheet_parts), measured as the rise of the system's shared memory in one more run.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import os
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -128,6 +131,36 @@ def _medians(*cmds: list[str]) -> list[tuple[float, float, int]]:
     ]
 
 
+def _shared_memory_mb() -> float:
+    """The system's shared memory (memory files among it), in MB; 0 where it is not told."""
+    try:
+        with open("/proc/meminfo") as info:
+            for line in info:
+                if line.startswith("Shmem:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _memory_files_peak(cmd: list[str]) -> float:
+    """How far the system's shared memory rose above its level before, during one run."""
+    before = peak = _shared_memory_mb()
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.wait(0.002):
+            peak = max(peak, _shared_memory_mb())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _run(cmd)
+    done.set()
+    sampler.join()
+    return max(0.0, peak - before)
+
+
 def _check_command(path: Path) -> tuple[list[str], str]:
     """The CLI `check` (installed script, else ``python -m composer.cli``) if it exists yet,
     otherwise a bare `table.load` (and say so)."""
@@ -152,21 +185,27 @@ def main() -> list[Figure]:
     (calamine_s, calamine_mb, _), (check_s, check_mb, code) = _medians(
         [sys.executable, "-c", bare], cmd
     )
+    files_mb = _memory_files_peak(cmd)
+    memory_mb = check_mb + files_mb
     print(f"spreadsheet: {path.name} ({ROWS:,} rows x {COLUMNS} columns), median of {REPEAT}")
     print(f"bare python-calamine read: {calamine_s:.3f} s, peak RSS {calamine_mb:.0f} MB")
-    print(f"{label}: {check_s:.3f} s, peak RSS {check_mb:.0f} MB, exit code {code}")
+    print(
+        f"{label}: {check_s:.3f} s, peak RSS {check_mb:.0f} MB, and the sheet's parts in "
+        f"memory files at most {files_mb:.0f} MB; exit code {code}"
+    )
     if code not in (0, 1):  # 1 = "something blocks sending", a valid answer for the benchmark
         print("warning: the check process failed; its time is not meaningful")
     ratio = check_s / calamine_s
-    print(f"ratio check/calamine: {ratio:.2f} (target <= 1.25; RSS target <= 300 MB)")
+    print(f"ratio check/calamine: {ratio:.2f} (target <= 1.25; memory target <= 300 MB)")
     return [
         Figure(
             f"`{label}` of {ROWS:,} × {COLUMNS} .xlsx (process start included)",
-            f"{check_s:.2f} s, peak {check_mb:,.0f} MB",
+            f"{check_s:.2f} s, peak {check_mb:,.0f} MB + {files_mb:,.0f} MB of the sheet's "
+            "parts in memory files",
             f"bare python-calamine read {calamine_s:.2f} s, peak {calamine_mb:,.0f} MB "
             f"({ratio:.2f}×)",
             "≤ 1.25× calamine, ≤ 300 MB",
-            ratio <= 1.25 and check_mb <= 300 and code in (0, 1),
+            ratio <= 1.25 and memory_mb <= 300 and code in (0, 1),
         )
     ]
 
