@@ -84,10 +84,13 @@ def read(
     finish: Callable[[Rows], Rows],
 ) -> Grid | None:
     """The used area of ``sheet`` in the .xlsx at ``path``, read in parts at once; None when
-    the sheet is small, not of the plain shape, empty, or a part could not be read.
+    the sheet is small, not of the plain shape, empty, or a part could not be read, or the
+    processor has a single core.
     ``rows_of(sheet, skip)`` turns a parsed part into its rows as the caller reads a whole
     sheet (``skip``: the rows above the part's used area); ``finish(rows)`` is then applied
     to them in the part's thread, once calamine's copy of the part is let go of."""
+    if (os.cpu_count() or 1) < 2:  # on one core the parts would only take turns
+        return None
     try:
         with zipfile.ZipFile(path) as archive:
             found = _member_of(archive, sheet)

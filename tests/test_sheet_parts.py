@@ -191,6 +191,16 @@ def test_a_small_sheet_is_read_in_one_piece(
     assert in_parts(path) is None
 
 
+def test_on_a_single_core_the_sheet_is_read_in_one_piece(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_xlsx(tmp_path / "c.xlsx", customers(100))
+    monkeypatch.setattr(sheet_parts.os, "cpu_count", lambda: 1)
+    assert in_parts(path) is None
+    monkeypatch.setattr(sheet_parts.os, "cpu_count", lambda: 2)
+    assert in_parts(path) == whole(path)
+
+
 def test_rows_without_numbers_are_read_in_one_piece(tmp_path: Path) -> None:
     texts = ["Email", *(f"p{n}@example.com" for n in range(300))]
     rows = "".join(f'<row><c t="inlineStr"><is><t>{text}</t></is></c></row>' for text in texts)
