@@ -629,12 +629,13 @@ def _read_sheet(
     and column. A big .xlsx sheet is read in parts at once (composer.sheet_parts)."""
 
     def rows_of(sheet: CalamineSheet, skip: int) -> Sequence[Sequence[Cell]]:
+        _check_size(path, name, sheet.height, sheet.width)  # before a single cell is made
         grid = _rows_in_chunks(sheet, skip, sheet.height) if chunked else None
         return sheet.to_python(skip_empty_area=True) if grid is None else grid
 
     try:
         parts = sheet_parts.read(path, name, rows_of, _normalise)
-        if parts is not None:
+        if parts is not None:  # each part's size is checked on its own, and all of them here
             _check_size(path, name, len(parts.rows), parts.width)
             rows = cast(Sequence[tuple[Cell, ...]], parts.rows)  # _normalise's, and padding
             return rows, parts.first_row + 1, parts.first_column
@@ -642,7 +643,6 @@ def _read_sheet(
         start = sheet.start
         if start is None:
             return [], 1, 0
-        _check_size(path, name, sheet.height, sheet.width)
         return _normalise(rows_of(sheet, start[0])), start[0] + 1, start[1]
     except SpreadsheetError:
         raise

@@ -260,6 +260,16 @@ def test_a_table_loaded_in_parts_is_the_table_loaded_in_one_piece(
     assert in_parts.row_numbers[:2] == [4, 5]  # title, blank row, header above
 
 
+def test_a_sheet_too_long_for_a_list_gets_its_sentence(tmp_path: Path) -> None:
+    rows = "".join(inline_row(n, {"A": f"p{n}@example.com"}) for n in range(1, 400))
+    far = '<row r="1500000"><c r="A1500000"><v>1</v></c></row>'  # the last part: 1.5M rows
+    path = raw_sheet(rows + far, tmp_path / "c.xlsx")
+    with pytest.raises(SpreadsheetError) as caught:
+        table.load(path)
+    assert "1,500,000 rows" in str(caught.value)
+    assert "too many for a customer list" in str(caught.value)
+
+
 def test_a_damaged_sheet_still_gets_its_sentence(tmp_path: Path) -> None:
     good = write_xlsx(tmp_path / "good.xlsx", customers(300))
     damaged = write_damaged_sheet(good, tmp_path / "damaged.xlsx")
